@@ -1,0 +1,36 @@
+"""The Flask app factory: configuration in one object, errors turned into JSON in one place."""
+from __future__ import annotations
+
+from flask import Flask, jsonify
+from werkzeug.exceptions import HTTPException
+
+from ..request import InputError
+from ..service import Service, Settings
+from . import native
+
+
+def create_app(settings: Settings | None = None, service: Service | None = None) -> Flask:
+    service = service or Service(settings or Settings.from_env())
+    app = Flask("tact")
+    app.config["MAX_CONTENT_LENGTH"] = service.settings.max_body_bytes
+    app.extensions["tact"] = service
+    app.register_blueprint(native.blueprint)
+
+    @app.errorhandler(InputError)
+    def input_error(exc: InputError):
+        return jsonify(exc.to_json()), exc.status
+
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException):
+        codes = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "too_large",
+                 415: "unsupported_media_type", 429: "rate_limited"}
+        message = exc.description if exc.code != 413 else (
+            f"the request body is larger than {service.settings.max_body_bytes} bytes")
+        return jsonify({"error": {"code": codes.get(exc.code, "http_error"), "message": message}}), exc.code
+
+    @app.errorhandler(Exception)
+    def unexpected(exc: Exception):
+        app.logger.exception("unexpected error (%s)", type(exc).__name__)
+        return jsonify({"error": {"code": "internal", "message": "internal error; the draft was not stored"}}), 500
+
+    return app

@@ -1,0 +1,5 @@
+"""Python checks, registered by name for YAML rules to use (`check: NAME`).
+
+Importing this package registers every built-in Python check.
+"""
+from . import readability  # noqa: F401

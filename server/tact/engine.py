@@ -1,0 +1,88 @@
+"""The one engine function: a request in, issues and stats out."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from .checks import readability
+from .model import SEVERITY_RANK, Context, Finding, Issue
+from .rules.ruleset import RuleSet
+from .text.draft import Draft, build_draft
+
+
+@dataclass(frozen=True)
+class CheckRequest:
+    text: Optional[str] = None
+    html: Optional[str] = None
+    context: Context = Context()
+    categories: Optional[frozenset[str]] = None  # None: every category
+    rules: Optional[frozenset[str]] = None  # None: every rule
+
+
+@dataclass
+class CheckResult:
+    issues: list[Issue]
+    stats: dict
+    elapsed_ms: float
+    draft: Draft = field(repr=False, default=None)
+
+    def to_json(self) -> dict:
+        return {"issues": [i.to_json() for i in self.issues], "stats": self.stats, "elapsed_ms": self.elapsed_ms}
+
+
+def _trimmed(finding: Finding, text: str) -> Finding:
+    start, end = finding.start, finding.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if (start, end) == (finding.start, finding.end):
+        return finding
+    return Finding(start, end, finding.rule, finding.category, finding.severity, finding.message,
+                   finding.explanation, finding.replacements)
+
+
+def merge(findings: Iterable[Finding]) -> list[Finding]:
+    """Drop a finding that overlaps a stronger one of the same category (severity, then length, then position)."""
+    ranked = sorted(findings, key=lambda f: (SEVERITY_RANK[f.severity], -(f.end - f.start), f.start, f.rule))
+    kept: list[Finding] = []
+    for f in ranked:
+        if not any(k.category == f.category and k.start < f.end and f.start < k.end for k in kept):
+            kept.append(f)
+    return sorted(kept, key=lambda f: (f.start, f.end, f.rule))
+
+
+def to_issue(finding: Finding, draft: Draft) -> Issue:
+    source = draft.source
+    start, end = source.locate(finding.start, finding.end)
+    start16, end16 = source.utf16(start), source.utf16(end)
+    return Issue(
+        rule=finding.rule, category=finding.category, severity=finding.severity,
+        message=finding.message, explanation=finding.explanation,
+        offset=start, length=end - start, offset_utf16=start16, length_utf16=end16 - start16,
+        text=draft.text[finding.start:finding.end], replacements=finding.replacements,
+    )
+
+
+def stats(draft: Draft) -> dict:
+    text = draft.new_text
+    return {
+        "words": readability.word_count(text),
+        "sentences": len(draft.sentences),
+        "reading_grade": readability.reading_grade(text),
+    }
+
+
+def run(request: CheckRequest, ruleset: RuleSet, extra: Iterable = ()) -> CheckResult:
+    """Check one draft. `extra` are further finding sources `(draft) -> findings` (e.g. an upstream grammar server)."""
+    started = time.perf_counter()
+    draft = build_draft(text=request.text, html=request.html, context=request.context)
+    findings = [*ruleset.findings(draft), *(f for source in extra for f in source(draft))]
+    wanted = [
+        _trimmed(f, draft.text) for f in findings
+        if (request.categories is None or f.category in request.categories)
+        and (request.rules is None or f.rule in request.rules)
+    ]
+    issues = [to_issue(f, draft) for f in merge(f for f in wanted if f.end > f.start)]
+    return CheckResult(issues, stats(draft), round((time.perf_counter() - started) * 1000, 3), draft)

@@ -1,0 +1,83 @@
+"""The values that flow through Tact: request context, findings from checks, issues for clients."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from typing import Optional
+
+CATEGORIES = (
+    "condescension",
+    "accusatory-question",
+    "blame-shifting",
+    "timezone",
+    "vague-commitment",
+    "apology",
+    "readability",
+    "grammar",
+)
+SEVERITIES = ("error", "warning", "suggestion")
+SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the client told us about the email around the draft. Every field is optional."""
+
+    sender_timezone: Optional[dt.tzinfo] = None
+    recipient_timezone: Optional[dt.tzinfo] = None
+    sent_at: Optional[dt.datetime] = None  # timezone-aware
+    quoted: str = ""  # the quoted thread the client sent separately
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem a check found, located in the draft's normalized text (code points)."""
+
+    start: int
+    end: int
+    rule: str
+    category: str
+    severity: str
+    message: str
+    explanation: str = ""
+    replacements: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A finding located in the string the client sent, ready to serialize."""
+
+    rule: str
+    category: str
+    severity: str
+    message: str
+    explanation: str
+    offset: int
+    length: int
+    offset_utf16: int
+    length_utf16: int
+    text: str
+    replacements: tuple[str, ...] = ()
+    id: str = field(default="")
+
+    def __post_init__(self):
+        if not self.id:
+            key = f"{self.rule}\x00{self.text}\x00{self.offset}".encode("utf-8", "surrogatepass")
+            object.__setattr__(self, "id", hashlib.sha1(key).hexdigest()[:16])
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity,
+            "message": self.message,
+            "explanation": self.explanation,
+            "offset": self.offset,
+            "length": self.length,
+            "offset_utf16": self.offset_utf16,
+            "length_utf16": self.length_utf16,
+            "text": self.text,
+            "replacements": list(self.replacements),
+        }

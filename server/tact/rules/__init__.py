@@ -1,0 +1,1 @@
+"""Rule packs: YAML rule definitions, validated and compiled into an immutable RuleSet."""

@@ -1,0 +1,146 @@
+"""An immutable, compiled set of rules and the matching that runs them over a draft.
+
+All pattern rules are combined into one RE2 set, so one linear scan of the draft
+says which rules can match at all; only those run their own pattern.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import re2
+
+from ..checks.registry import PYTHON_CHECKS, Hit
+from ..model import Finding
+from ..text.draft import Draft
+from .loader import PackError, RuleProblem, pack_files, parse_yaml
+from .rule import Rule, RuleInvalid, build_rule
+
+BUILTIN_RULES = Path(__file__).resolve().parents[3] / "rules"
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def fill(template: str, values: dict) -> str:
+    """Replace `{name}` with values[name]; unknown names are left as written (no str.format on user text)."""
+    return _PLACEHOLDER.sub(lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0), template)
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
+    _pattern_rules: tuple[Rule, ...] = ()
+    _set: object = None
+
+    @classmethod
+    def of(cls, rules: Iterable[Rule]) -> "RuleSet":
+        rules = tuple(rules)
+        pattern_rules = tuple(r for r in rules if r.regex is not None)
+        prefilter = None
+        if pattern_rules:
+            options = re2.Options()
+            options.log_errors = False
+            prefilter = re2.Set.SearchSet(options)
+            for rule in pattern_rules:
+                prefilter.Add(rule.pattern_source if rule.definition.get("case_sensitive") else "(?i:" + rule.pattern_source + ")")
+            prefilter.Compile()
+        return cls(rules, pattern_rules, prefilter)
+
+    def get(self, rule_id: str) -> Rule | None:
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+    def only(self, keep) -> "RuleSet":
+        return RuleSet.of(r for r in self.rules if keep(r))
+
+    def findings(self, draft: Draft) -> Iterator[Finding]:
+        if self._set is not None and draft.new_ranges:
+            for index in sorted(self._set.Match(draft.new_text) or ()):
+                yield from _pattern_findings(self._pattern_rules[index], draft)
+        for rule in self.rules:
+            if rule.check:
+                for hit in PYTHON_CHECKS[rule.check](draft, rule):
+                    yield _finding(rule, draft, hit)
+
+
+def _finding(rule: Rule, draft: Draft, hit: Hit, groups: tuple = ()) -> Finding:
+    matched = draft.text[hit.start:hit.end]
+    values = {"match": matched, **{str(i): g or "" for i, g in enumerate(groups, 1)}, **hit.values}
+    replacements = tuple(dict.fromkeys(
+        r for r in (*hit.replacements, *(fill(t, values) for t in rule.replacements)) if r != matched
+    ))
+    return Finding(
+        start=hit.start,
+        end=hit.end,
+        rule=rule.id,
+        category=rule.category,
+        severity=rule.severity,
+        message=hit.message or fill(rule.message, values),
+        explanation=fill(rule.explanation, values),
+        replacements=replacements,
+    )
+
+
+def _pattern_findings(rule: Rule, draft: Draft) -> Iterator[Finding]:
+    when, when_regex = rule.when, rule.when_regex
+    if "draft_matches" in when_regex and not when_regex["draft_matches"].search(draft.new_text):
+        return
+    if "draft_not_matches" in when_regex and when_regex["draft_not_matches"].search(draft.new_text):
+        return
+    hits = []
+    text = draft.folded
+    for start, end in draft.new_ranges:
+        for match in rule.regex.finditer(text, start, end):
+            if match.end() == match.start():
+                continue
+            sentence = draft.sentence_at(match.start())
+            if sentence is not None and not _sentence_ok(when, when_regex, sentence, match.start()):
+                continue
+            hits.append((Hit(match.start(), match.end()), match.groups()))
+    if len(hits) < when.get("min_count", 1):
+        return
+    for hit, groups in hits:
+        yield _finding(rule, draft, hit, groups)
+
+
+def _sentence_ok(when: dict, when_regex: dict, sentence, start: int) -> bool:
+    if "question" in when and sentence.is_question != when["question"]:
+        return False
+    if when.get("sentence_start") and sentence.text[: start - sentence.start].strip(" \"'(-*•"):
+        return False
+    if "sentence_matches" in when_regex and not when_regex["sentence_matches"].search(sentence.text):
+        return False
+    if "sentence_not_matches" in when_regex and when_regex["sentence_not_matches"].search(sentence.text):
+        return False
+    return True
+
+
+def load_rules(paths: Iterable[str | Path]) -> list[Rule]:
+    """Load and validate every rule in the given packs; PackError lists every problem with file and line."""
+    rules, problems, seen = [], [], {}
+    for path in paths:
+        try:
+            files = pack_files(path)
+        except PackError as exc:
+            problems.extend(exc.problems)
+            continue
+        for file in files:
+            try:
+                raw_rules = parse_yaml(file.read_text(encoding="utf-8"), str(file))
+            except (PackError, UnicodeDecodeError, OSError) as exc:
+                problems.extend(exc.problems if isinstance(exc, PackError) else [RuleProblem(str(file), 0, "", f"cannot read: {exc}")])
+                continue
+            for raw in raw_rules:
+                try:
+                    rule = build_rule(raw, str(file))
+                except RuleInvalid as exc:
+                    problems.extend(exc.problems)
+                    continue
+                if rule.id in seen:
+                    problems.append(RuleProblem(rule.file, rule.line, rule.id, f"duplicate rule id (first defined at {seen[rule.id]})"))
+                    continue
+                seen[rule.id] = f"{rule.file}:{rule.line}"
+                rules.append(rule)
+    if problems:
+        raise PackError(problems)
+    return rules

@@ -1,0 +1,1 @@
+"""Input text → normalized text with an offset map → segments → sentences."""

@@ -1,0 +1,71 @@
+"""The segmented draft every check receives."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..model import Context
+from .html import html_source
+from .segments import new_text_ranges, split_segments
+from .sentences import Sentence, split_sentences
+from .source import Region, Source, plain_source
+
+# Same-length folding so patterns need not spell every typographic variant.
+_FOLD = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+    **{chr(c): "\ufffd" for c in range(0xD800, 0xE000)},  # lone surrogates cannot be encoded for RE2
+})
+
+
+@dataclass
+class Draft:
+    source: Source
+    context: Context
+    regions: list[Region]
+    new_ranges: list[tuple[int, int]]
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    @cached_property
+    def folded(self) -> str:
+        """`text` with curly quotes and odd spaces folded to ASCII; same length, same offsets."""
+        return self.text.translate(_FOLD)
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        """Sentences of the new text (quoted thread and signature excluded)."""
+        return split_sentences(self.folded, self.new_ranges)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        i = bisect.bisect_right(self._sentence_starts, pos) - 1
+        if i >= 0 and self.sentences[i].start <= pos < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def is_new_text(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.new_ranges)
+
+    @cached_property
+    def new_text(self) -> str:
+        return "\n".join(self.folded[s:e] for s, e in self.new_ranges)
+
+    @cached_property
+    def quoted(self) -> str:
+        """The quoted thread: what the client sent as context plus what was quoted inline."""
+        inline = [self.text[r.start:r.end] for r in self.regions if r.kind == "quote"]
+        return "\n".join(part for part in [self.context.quoted, *inline] if part)
+
+
+def build_draft(*, text: str | None = None, html: str | None = None, context: Context = Context()) -> Draft:
+    source = html_source(html) if html is not None else plain_source(text or "")
+    regions = split_segments(source.text, source.regions)
+    return Draft(source=source, context=context, regions=regions, new_ranges=new_text_ranges(len(source.text), regions))

@@ -1,0 +1,180 @@
+"""Compose-body HTML to normalized text with an exact map back into the HTML source.
+
+Uses the standard library's HTML tokenizer (a real parser, tolerant of broken
+markup). Block elements and <br> become line breaks, runs of white space
+collapse to one space as a browser renders them, entities become their
+characters, and quote/signature containers (Gmail, Outlook, Apple Mail,
+Thunderbird, Yahoo) are recorded as regions.
+"""
+from __future__ import annotations
+
+import html
+from html.parser import HTMLParser
+
+from .source import Region, Source
+
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote dd div dl dt fieldset figcaption figure footer form "
+    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody td tfoot th thead tr ul".split()
+)
+SKIP_TAGS = frozenset(("script", "style", "head", "title", "template", "noscript"))
+VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+QUOTE_CLASSES = ("gmail_quote", "yahoo_quoted", "moz-cite-prefix", "outlookmessageheader")
+# Outlook puts the reply header in one of these and the old message after it, unnested.
+QUOTE_FROM_HERE_IDS = ("divrplyfwdmsg", "appendonsend", "mail-editor-reference-message-container")
+SIGNATURE_CLASSES = ("gmail_signature", "moz-signature")
+_WHITESPACE = " \t\n\r\f"
+
+
+def _kind_of(tag: str, attrs: dict) -> str | None:
+    classes = (attrs.get("class") or "").lower()
+    if any(c in classes for c in QUOTE_CLASSES):
+        return "quote"
+    if tag == "blockquote" and (attrs.get("type") or "").lower() == "cite":
+        return "quote"
+    if any(c in classes for c in SIGNATURE_CLASSES):
+        return "signature"
+    return None
+
+
+class _Normalizer(HTMLParser):
+    def __init__(self, source: str):
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.line_starts = [0]
+        for i, ch in enumerate(source):
+            if ch == "\n":
+                self.line_starts.append(i + 1)
+        self.out: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.stack: list[tuple[str, str | None]] = []  # (tag, region kind it opened)
+        self.skip_depth = 0
+        self.pre_depth = 0
+        self.quote_from_here = False
+        self.region_marks: list[tuple[int, str | None]] = []  # (text position, kind in force from there)
+
+    # --- positions -----------------------------------------------------------------
+    def _pos(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+    def _kind(self) -> str | None:
+        if self.quote_from_here:
+            return "quote"
+        for _, kind in reversed(self.stack):
+            if kind:
+                return kind
+        return None
+
+    def _mark_kind(self):
+        kind = self._kind()
+        if not self.region_marks or self.region_marks[-1][1] != kind:
+            self.region_marks.append((len(self.out), kind))
+
+    def _emit(self, ch: str, start: int, end: int):
+        self.out.append(ch)
+        self.starts.append(start)
+        self.ends.append(end)
+
+    def _break(self, start: int, end: int, force: bool = False):
+        if force or (self.out and self.out[-1] != "\n"):
+            self._mark_kind()
+            self._emit("\n", start, end)
+
+    # --- parser callbacks ----------------------------------------------------------
+    def handle_starttag(self, tag, attrs):
+        start = self._pos()
+        end = start + len(self.get_starttag_text() or "")
+        if tag in SKIP_TAGS:
+            self.skip_depth += 1
+            return
+        attr = {k.lower(): (v or "") for k, v in attrs}
+        if (attr.get("id") or "").lower() in QUOTE_FROM_HERE_IDS:
+            self.quote_from_here = True
+        if tag == "br":
+            self._break(start, end, force=True)
+            return
+        if tag in BLOCK_TAGS:
+            self._break(start, end)
+        if tag == "pre":
+            self.pre_depth += 1
+        if tag not in VOID_TAGS:
+            self.stack.append((tag, _kind_of(tag, attr)))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID_TAGS and self.stack and self.stack[-1][0] == tag:
+            self.stack.pop()
+
+    def handle_endtag(self, tag):
+        if tag in SKIP_TAGS:
+            self.skip_depth = max(0, self.skip_depth - 1)
+            return
+        start = self._pos()
+        end = self.source.find(">", start) + 1 or len(self.source)
+        if tag in BLOCK_TAGS:
+            self._break(start, end)
+        if tag == "pre":
+            self.pre_depth = max(0, self.pre_depth - 1)
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                break
+
+    def handle_data(self, data):
+        if self.skip_depth:
+            return
+        self._mark_kind()
+        base = self._pos()
+        for i, ch in enumerate(data):
+            if ch in _WHITESPACE and not self.pre_depth:
+                if not self.out or self.out[-1] in " \n":
+                    continue
+                ch = " "
+            self._emit(ch, base + i, base + i + 1)
+
+    def _reference(self, raw: str):
+        if self.skip_depth:
+            return
+        self._mark_kind()
+        start = self._pos()
+        end = start + len(raw)
+        if self.source.startswith(";", end):
+            end += 1
+        value = html.unescape(raw + ";")
+        if value == raw + ";":  # not a known reference: keep it as written
+            value = self.source[start:end]
+        for ch in value:
+            self._emit(ch, start, end)
+
+    def handle_entityref(self, name):
+        self._reference("&" + name)
+
+    def handle_charref(self, name):
+        self._reference("&#" + name)
+
+    def regions(self) -> list[Region]:
+        marks = self.region_marks + [(len(self.out), None)]
+        found = []
+        for (pos, kind), (next_pos, _) in zip(marks, marks[1:]):
+            if kind and next_pos > pos:
+                if found and found[-1].kind == kind and found[-1].end == pos:
+                    found[-1] = Region(found[-1].start, next_pos, kind)
+                else:
+                    found.append(Region(pos, next_pos, kind))
+        return found
+
+
+def html_source(markup: str) -> Source:
+    parser = _Normalizer(markup)
+    parser.feed(markup)
+    parser.close()
+    # Trailing separators carry no text worth keeping.
+    while parser.out and parser.out[-1] in " \n":
+        parser.out.pop()
+        parser.starts.pop()
+        parser.ends.pop()
+    text = "".join(parser.out)
+    regions = [Region(r.start, min(r.end, len(text)), r.kind) for r in parser.regions() if r.start < len(text)]
+    return Source(original=markup, text=text, starts=parser.starts, ends=parser.ends, regions=regions)

@@ -1,0 +1,82 @@
+"""Sentence splitting tuned for email: terminal punctuation, blank lines, and short lines
+(greetings, sign-offs, list items) end a sentence; a hard-wrapped line does not."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st prof sr jr inc ltd co corp vs etc eg ie approx dept est no fig jan feb mar apr jun jul "
+    "aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun a.m p.m e.g i.e u.s".split()
+)
+# A terminator run, optional closing quotes/brackets, then white space.
+_TERMINATOR = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
+_WRAP_LINE_MIN = 50  # a line at least this long that ends mid-sentence was probably hard-wrapped
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_question(self) -> bool:
+        return self.text.rstrip("\"'”’) ").endswith("?")
+
+
+def _ends_with_abbreviation(chunk: str) -> bool:
+    word = chunk.rstrip(".").rsplit(None, 1)[-1].lower() if chunk.strip(". ") else ""
+    word = word.lstrip("(\"'“‘")
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _line_pieces(text: str, start: int, end: int):
+    """Split [start, end) into runs separated by sentence-ending line breaks."""
+    piece_start = start
+    pos = start
+    while True:
+        nl = text.find("\n", pos, end)
+        if nl < 0:
+            yield piece_start, end
+            return
+        line = text[pos:nl].rstrip()
+        next_line = text[nl + 1:text.find("\n", nl + 1, end) if text.find("\n", nl + 1, end) >= 0 else end]
+        wrapped = (
+            len(line) >= _WRAP_LINE_MIN
+            and (line[-1:].isalnum() or line[-1:] in ",;-–")
+            and next_line[:1].isalnum()
+            and not next_line[:1].isupper()
+        )
+        if not wrapped:
+            yield piece_start, nl
+            piece_start = nl + 1
+        pos = nl + 1
+
+
+def split_sentences(text: str, ranges: list[tuple[int, int]]) -> list[Sentence]:
+    sentences = []
+
+    def add(s: int, e: int):
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            sentences.append(Sentence(s, e, text[s:e]))
+
+    for range_start, range_end in ranges:
+        for piece_start, piece_end in _line_pieces(text, range_start, range_end):
+            sentence_start = piece_start
+            for match in _TERMINATOR.finditer(text, piece_start, piece_end):
+                chunk = text[sentence_start:match.end()]
+                if match.group().startswith(".") and len(match.group().rstrip("\"'”’)]")) == 1 and _ends_with_abbreviation(chunk):
+                    following = text[match.end():piece_end].lstrip()
+                    if not following[:1].isupper():
+                        continue
+                    if chunk.rstrip(".").rsplit(None, 1)[-1].lower().strip("(") not in ("a.m", "p.m", "etc"):
+                        continue
+                add(sentence_start, match.end())
+                sentence_start = match.end()
+            add(sentence_start, piece_end)
+    return sentences
