@@ -101,6 +101,22 @@ def cmd_rules_test(args) -> int:
     return EXIT_ISSUES if failures else EXIT_CLEAN
 
 
+def cmd_eval(args) -> int:
+    from .evaluation import GRADED, evaluate, read_jsonl
+    from .service import Service, Settings
+
+    try:
+        items = read_jsonl(args.file)
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"tact eval: cannot read {args.file}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    service = Service(Settings.from_env())
+    categories = args.categories.split(",") if args.categories else GRADED
+    report = evaluate(items, service.ruleset, categories)
+    print("\n".join(report.lines(verbose=args.verbose)))
+    return EXIT_CLEAN
+
+
 def cmd_serve(args) -> int:
     from .serve import serve
 
@@ -127,6 +143,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--quoted", help="file holding the quoted thread")
     check.add_argument("--categories", help="comma-separated categories to check (default: all)")
     check.set_defaults(func=cmd_check)
+
+    evaluate = sub.add_parser("eval", help="precision/recall/F1 per category on a labeled JSONL set")
+    evaluate.add_argument("file", help="JSONL in the schema of shared/eval/README.md")
+    evaluate.add_argument("--categories", help="comma-separated categories (default: the graded ones)")
+    evaluate.add_argument("-v", "--verbose", action="store_true", help="list misses and false alarms")
+    evaluate.set_defaults(func=cmd_eval)
 
     rules = sub.add_parser("rules", help="rule packs")
     rules_sub = rules.add_subparsers(dest="rules_command", required=True)
