@@ -1,0 +1,46 @@
+import json
+import subprocess
+import sys
+
+from tact.cli import main
+
+
+def run_cli(*args, stdin=""):
+    return subprocess.run([sys.executable, "-m", "tact.cli", *args], input=stdin, capture_output=True, text=True)
+
+
+def test_check_prints_issues_and_exits_1(tmp_path, capsys):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Hello Zoë 😀\nWhy didn't you send it?\n", encoding="utf-8")
+    assert main(["check", str(draft)]) == 1
+    out = capsys.readouterr().out
+    assert f"{draft}:2:1: warning:" in out and "accusatory.why-didnt-you" in out
+
+
+def test_check_clean_draft_exits_0(capsys):
+    assert run_cli("check", "-", stdin="Thanks, the contract is attached.\n").returncode == 0
+
+
+def test_check_json_output_from_stdin():
+    result = run_cli("check", "--format", "json", "-", stdin="Why didn't you send it?")
+    assert result.returncode == 1
+    assert json.loads(result.stdout)["issues"][0]["text"] == "Why didn't you"
+
+
+def test_check_html_flag(tmp_path):
+    page = tmp_path / "body.html"
+    page.write_text("<div>Why didn&#39;t you send it?</div>")
+    result = run_cli("check", "--html", "--format", "json", str(page))
+    assert json.loads(result.stdout)["issues"][0]["offset"] == 5
+
+
+def test_bad_input_exits_2_with_a_message(tmp_path):
+    assert run_cli("check", str(tmp_path / "missing.txt")).returncode == 2
+    result = run_cli("check", "--sender-tz", "Nowhere/Land", "-", stdin="hi")
+    assert result.returncode == 2 and "unknown timezone" in result.stderr
+    assert run_cli("check", "--bogus").returncode == 2
+
+
+def test_rules_test_and_lint_pass_on_the_builtin_library():
+    assert run_cli("rules", "test").returncode == 0
+    assert run_cli("rules", "lint").returncode == 0

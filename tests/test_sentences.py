@@ -1,0 +1,32 @@
+from tact.text.sentences import split_sentences
+
+
+def sentences(text):
+    return [s.text for s in split_sentences(text, [(0, len(text))])]
+
+
+def test_terminal_punctuation_ends_sentences_and_questions_are_known():
+    found = split_sentences("Hi. Did you see it? Great!", [(0, 26)])
+    assert [s.text for s in found] == ["Hi.", "Did you see it?", "Great!"]
+    assert [s.is_question for s in found] == [False, True, False]
+
+
+def test_abbreviations_and_initials_do_not_end_sentences():
+    assert sentences("Mr. Tanaka and Dr. J. Smith met at 2 p.m. on Friday. Then we left.") == [
+        "Mr. Tanaka and Dr. J. Smith met at 2 p.m. on Friday.", "Then we left."]
+
+
+def test_short_lines_end_sentences_but_hard_wrapped_lines_do_not():
+    text = ("Hi Dana,\nI wanted to follow up on the contract we talked about last week and\n"
+            "the timeline for the review.\nThanks")
+    assert sentences(text) == [
+        "Hi Dana,",
+        "I wanted to follow up on the contract we talked about last week and\nthe timeline for the review.",
+        "Thanks",
+    ]
+
+
+def test_sentence_offsets_point_into_the_text():
+    text = "  One.  Two?\n\nThree"
+    for s in split_sentences(text, [(0, len(text))]):
+        assert text[s.start:s.end] == s.text
