@@ -6,7 +6,7 @@ from werkzeug.exceptions import HTTPException
 
 from ..request import InputError
 from ..service import Service, Settings
-from . import native
+from . import languagetool, native
 
 
 def create_app(settings: Settings | None = None, service: Service | None = None) -> Flask:
@@ -15,6 +15,7 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
     app.config["MAX_CONTENT_LENGTH"] = service.settings.max_body_bytes
     app.extensions["tact"] = service
     app.register_blueprint(native.blueprint)
+    app.register_blueprint(languagetool.blueprint)
 
     @app.errorhandler(InputError)
     def input_error(exc: InputError):
