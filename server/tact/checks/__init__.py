@@ -3,3 +3,4 @@
 Importing this package registers every built-in Python check.
 """
 from . import readability  # noqa: F401
+from . import questions  # noqa: F401

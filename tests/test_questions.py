@@ -1,0 +1,96 @@
+"""Accusatory questions: the structural checks in tact/checks/questions.py and the verdicts
+that context reverses (suggestions, questions about things, someone else's words)."""
+import pytest
+
+
+def accusations(check, text, **context):
+    result = check(text=text, context=context) if context else check(text=text)
+    return [i for i in result.issues if i.category == "accusatory-question"]
+
+
+def test_seed_purpose_question_next_to_gatekeeping_is_flagged(check):
+    text = "Can you clarify the purpose of this call? I typically know the people I meet with."
+    [issue] = accusations(check, text)
+    assert issue.rule == "accusatory.purpose-demand"
+    assert issue.text == "Can you clarify the purpose of this call?"
+    assert issue.replacements and all("?" in r for r in issue.replacements)
+
+
+def test_purpose_question_alone_is_a_fair_question(check):
+    assert accusations(check, "Can you clarify the purpose of this call? I'd like to prepare.") == []
+
+
+def test_gatekeeping_counts_only_in_neighbouring_sentences(check):
+    far = ("I typically know the people I meet with. Thanks for the note. The office is on floor 3. "
+           "Parking is free. Can you clarify the purpose of this call?")
+    near = "Thanks for the note. I typically know the people I meet with. Can you clarify the purpose of this call?"
+    assert accusations(check, far) == []
+    assert [i.rule for i in accusations(check, near)] == ["accusatory.purpose-demand"]
+
+
+def test_intensifier_alone_makes_a_purpose_question_a_demand(check):
+    [issue] = accusations(check, "Hi Sam,\n\nWhat exactly is the purpose of this call?\n\nLee")
+    assert issue.text == "What exactly is the purpose of this call?"
+
+
+def test_purpose_question_inside_quotation_marks_is_not_the_writers(check):
+    text = "The regulator asked, \u201cWhat exactly is the purpose of this call?\u201d I've drafted a reply."
+    assert accusations(check, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Why don't we meet Tuesday?",
+    "Why don't you take Friday off? You've earned it.",
+    "Why does the report show two totals?",
+    "Could you walk me through the new rota?",
+    "Who will be presenting on Thursday?",
+    "Do you know who approved the original budget? I need to send them the receipt.",
+    "How hard would it be to add a CSV export?",
+    "Is the meeting still on for Friday?",
+    "Really? That's great news!",
+    "Since when has the caf\u00e9 served breakfast? Great news if so.",
+])
+def test_suggestions_and_questions_about_things_are_not_accusations(check, text):
+    assert accusations(check, text) == []
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Why didn't you send the deck?", "accusatory.why-didnt-you"),
+    ("Why haven't you updated the tracker?", "accusatory.why-havent-you"),
+    ("How could you forget the signed copy?", "accusatory.how-could-you"),
+    ("Did you even read the brief?", "accusatory.did-you-even"),
+    ("Do you not check your email?", "accusatory.did-you-even"),
+    ("Who signed off on the new rates without asking sales?", "accusatory.culprit"),
+    ("Who gave you my calendar link?", "accusatory.culprit"),
+    ("Is there a reason you ignored my last three emails?", "accusatory.excuse-demand"),
+    ("How is the login bug still not fixed?", "accusatory.still-not-done"),
+    ("Why am I only hearing about this now?", "accusatory.left-out"),
+])
+def test_accusatory_devices_are_flagged_by_their_rule(check, text, rule):
+    assert rule in [i.rule for i in accusations(check, text)]
+
+
+def test_why_didnt_you_offers_a_request_that_keeps_the_verb(check):
+    [issue] = accusations(check, "Why didn't you send the deck?")
+    assert issue.text == "Why didn't you"
+    fixed = "Why didn't you send the deck?".replace(issue.text, issue.replacements[0])
+    assert fixed == "Could you send the deck?"
+
+
+def test_quoted_accusation_is_not_flagged(check):
+    text = "The customer's complaint said, \u201cWhy didn't you ship it on time?\u201d Could you check the order?"
+    assert accusations(check, text) == []
+
+
+def test_a_run_of_scoffs_is_one_issue(check):
+    [issue] = accusations(check, "The pallet is in bay 4 again. Seriously? Again?")
+    assert issue.rule == "accusatory.scoff" and issue.text == "Seriously? Again?"
+
+
+def test_scoff_needs_the_whole_sentence(check):
+    assert accusations(check, "Seriously, thank you for covering. Again, thanks for hosting?") == []
+
+
+def test_the_quoted_thread_is_never_flagged(check):
+    text = "Sounds good, see you then.\n\nOn Mon, Dana wrote:\n> Why didn't you send the deck?"
+    assert accusations(check, text) == []
