@@ -6,7 +6,7 @@ from werkzeug.exceptions import HTTPException
 
 from ..request import InputError
 from ..service import Service, Settings
-from . import languagetool, native
+from . import languagetool, native, pages
 
 
 def create_app(settings: Settings | None = None, service: Service | None = None) -> Flask:
@@ -16,6 +16,7 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
     app.extensions["tact"] = service
     app.register_blueprint(native.blueprint)
     app.register_blueprint(languagetool.blueprint)
+    app.register_blueprint(pages.blueprint)
 
     @app.errorhandler(InputError)
     def input_error(exc: InputError):
