@@ -11,14 +11,23 @@ from .ruleset import RuleSet
 
 
 @dataclass(frozen=True)
-class ExampleFailure:
+class ExampleResult:
     rule: Rule
     kind: str  # "flag" | "pass"
     example: Example
-    reason: str
+    reason: str  # empty when the example passed
+
+    @property
+    def passed(self) -> bool:
+        return not self.reason
 
     def __str__(self) -> str:
-        return f"{self.rule.file}:{self.rule.line}: {self.rule.id}: {self.kind} example {self.example.text!r} {self.reason}"
+        outcome = self.reason or "passed"
+        return f"{self.rule.file}:{self.rule.line}: {self.rule.id}: {self.kind} example {self.example.text!r} {outcome}"
+
+    def to_json(self) -> dict:
+        return {"rule": self.rule.id, "kind": self.kind, "text": self.example.text,
+                "passed": self.passed, "reason": self.reason or None}
 
 
 def example_request(example: Example, rule: Rule) -> CheckRequest:
@@ -27,26 +36,32 @@ def example_request(example: Example, rule: Rule) -> CheckRequest:
     return CheckRequest(**body, context=context, rules=frozenset([rule.id]))
 
 
-def check_examples(rule: Rule) -> list[ExampleFailure]:
+def example_results(rule: Rule) -> list[ExampleResult]:
     """A `flag` example must raise this rule; a `pass` example must not."""
     single = RuleSet.of([rule])
-    failures = []
+    results = []
     for kind, examples in (("flag", rule.flag), ("pass", rule.passes)):
         for example in examples:
             try:
                 issues = run(example_request(example, rule), single).issues
             except InputError as exc:
-                failures.append(ExampleFailure(rule, kind, example, f"has a bad context: {exc.message}"))
+                results.append(ExampleResult(rule, kind, example, f"has a bad context: {exc.message}"))
                 continue
+            reason = ""
             if kind == "flag" and not issues:
-                failures.append(ExampleFailure(rule, kind, example, "was not flagged"))
+                reason = "was not flagged"
             elif kind == "pass" and issues:
-                spans = ", ".join(repr(i.text) for i in issues)
-                failures.append(ExampleFailure(rule, kind, example, f"was flagged ({spans})"))
-    return failures
+                reason = f"was flagged ({', '.join(repr(i.text) for i in issues)})"
+            results.append(ExampleResult(rule, kind, example, reason))
+    return results
 
 
-def run_examples(rules: Iterable[Rule]) -> tuple[int, list[ExampleFailure]]:
+def check_examples(rule: Rule) -> list[ExampleResult]:
+    """The examples of `rule` that fail."""
+    return [r for r in example_results(rule) if not r.passed]
+
+
+def run_examples(rules: Iterable[Rule]) -> tuple[int, list[ExampleResult]]:
     """(number of examples run, failures)."""
     count, failures = 0, []
     for rule in rules:

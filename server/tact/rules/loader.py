@@ -13,10 +13,15 @@ class RuleProblem:
     line: int
     rule: str
     message: str
+    key: str = ""  # the rule key at fault, when one is (lets an editor point at the field)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         return f"{where}: {self.rule + ': ' if self.rule else ''}{self.message}"
+
+    def to_json(self) -> dict:
+        return {"file": self.file, "line": self.line or None, "rule": self.rule or None,
+                "key": self.key or None, "message": self.message}
 
 
 class PackError(Exception):
@@ -36,30 +41,50 @@ class LineDict(dict):
 
 class _LineLoader(yaml.SafeLoader):
     def construct_mapping(self, node, deep=False):
+        seen = {}
+        for key_node, _ in node.value:
+            key = getattr(key_node, "value", None)
+            if isinstance(key, str) and key in seen:
+                # PyYAML keeps the last value silently; a rule with two `pattern:` keys is a mistake.
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r} (first at line {seen[key]})", key_node.start_mark)
+            seen[key] = key_node.start_mark.line + 1
         mapping = LineDict(super().construct_mapping(node, deep=True))
         mapping.line = node.start_mark.line + 1
-        mapping.key_lines = {k.value: k.start_mark.line + 1 for k, _ in node.value if hasattr(k, "value")}
+        mapping.key_lines = {k: line for k, line in seen.items() if isinstance(k, str)}
         return mapping
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping)
 
 
-def parse_yaml(text: str, file: str) -> list[LineDict]:
+class _NoAliasLoader(_LineLoader):
+    """For YAML from the network: aliases can expand a small document into a huge one."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, "YAML aliases (*name) are not allowed here",
+                                              self.peek_event().start_mark)
+        return super().compose_node(parent, index)
+
+
+def parse_yaml(text: str, file: str, allow_aliases: bool = True) -> list[LineDict]:
     """The `rules:` list of one YAML document, each rule a LineDict; PackError if it is not one."""
     try:
-        doc = yaml.load(text, Loader=_LineLoader)
+        doc = yaml.load(text, Loader=_LineLoader if allow_aliases else _NoAliasLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 0
         problem = getattr(exc, "problem", None) or str(exc)
         raise PackError([RuleProblem(file, line, "", f"YAML syntax error: {problem}")]) from None
+    except RecursionError:
+        raise PackError([RuleProblem(file, 0, "", "YAML nested too deeply")]) from None
     if doc is None:
         return []
     if not isinstance(doc, dict) or not isinstance(doc.get("rules"), list):
         line = getattr(doc, "line", 1)
         raise PackError([RuleProblem(file, line, "", "a rule file is a mapping with a `rules:` list")])
-    unknown = sorted(set(doc) - {"rules"})
+    unknown = sorted(set(doc) - {"rules"}, key=str)
     if unknown:
         raise PackError([RuleProblem(file, doc.key_lines.get(unknown[0], doc.line), "", f"unknown top-level key {unknown[0]!r}")])
     return doc["rules"]

@@ -15,11 +15,15 @@ import re2
 from ..checks.registry import PYTHON_CHECKS, Hit
 from ..model import Finding
 from ..text.draft import Draft
+from .conditions import DraftFacts, sentence_ok
 from .loader import PackError, RuleProblem, pack_files, parse_yaml
 from .rule import Rule, RuleInvalid, build_rule
 
 BUILTIN_RULES = Path(__file__).resolve().parents[3] / "rules"
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
+# The prefilter's DFA gets a generous budget: when RE2's DFA runs out of memory a Set reports
+# "no match" rather than an error, which would silently drop findings on a large pack.
+_SET_MAX_MEM = 256 << 20
 
 
 def fill(template: str, values: dict) -> str:
@@ -41,6 +45,7 @@ class RuleSet:
         if pattern_rules:
             options = re2.Options()
             options.log_errors = False
+            options.max_mem = _SET_MAX_MEM
             prefilter = re2.Set.SearchSet(options)
             for rule in pattern_rules:
                 prefilter.Add(rule.pattern_source if rule.definition.get("case_sensitive") else "(?i:" + rule.pattern_source + ")")
@@ -55,8 +60,9 @@ class RuleSet:
 
     def findings(self, draft: Draft) -> Iterator[Finding]:
         if self._set is not None and draft.new_ranges:
+            facts = DraftFacts(draft)
             for index in sorted(self._set.Match(draft.new_text) or ()):
-                yield from _pattern_findings(self._pattern_rules[index], draft)
+                yield from _pattern_findings(self._pattern_rules[index], draft, facts)
         for rule in self.rules:
             if rule.check:
                 for hit in PYTHON_CHECKS[rule.check](draft, rule):
@@ -81,7 +87,7 @@ def _finding(rule: Rule, draft: Draft, hit: Hit, groups: tuple = ()) -> Finding:
     )
 
 
-def _pattern_findings(rule: Rule, draft: Draft) -> Iterator[Finding]:
+def _pattern_findings(rule: Rule, draft: Draft, facts: DraftFacts) -> Iterator[Finding]:
     when, when_regex = rule.when, rule.when_regex
     if "draft_matches" in when_regex and not when_regex["draft_matches"].search(draft.new_text):
         return
@@ -94,25 +100,17 @@ def _pattern_findings(rule: Rule, draft: Draft) -> Iterator[Finding]:
             if match.end() == match.start():
                 continue
             sentence = draft.sentence_at(match.start())
-            if sentence is not None and not _sentence_ok(when, when_regex, sentence, match.start()):
+            if sentence is not None and not sentence_ok(when, when_regex, sentence, match.start()):
+                continue
+            if when.get("not_in_quotes") and facts.inside_quotation(match.start(), match.end()):
+                continue
+            if any(facts.near(n, match.start(), match.end()) == n.negate for n in rule.near):
                 continue
             hits.append((Hit(match.start(), match.end()), match.groups()))
     if len(hits) < when.get("min_count", 1):
         return
     for hit, groups in hits:
         yield _finding(rule, draft, hit, groups)
-
-
-def _sentence_ok(when: dict, when_regex: dict, sentence, start: int) -> bool:
-    if "question" in when and sentence.is_question != when["question"]:
-        return False
-    if when.get("sentence_start") and sentence.text[: start - sentence.start].strip(" \"'(-*•"):
-        return False
-    if "sentence_matches" in when_regex and not when_regex["sentence_matches"].search(sentence.text):
-        return False
-    if "sentence_not_matches" in when_regex and when_regex["sentence_not_matches"].search(sentence.text):
-        return False
-    return True
 
 
 def load_rules(paths: Iterable[str | Path]) -> list[Rule]:

@@ -1,0 +1,116 @@
+"""The `when:` conditions a pattern match must meet, judged against the draft around the match."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from ..text.draft import Draft
+
+# Quotation marks (already folded to ASCII) and paragraph breaks, which end any open quotation.
+_QUOTE_MARKS = re.compile(r"[\"']|\n[ \t]*\n")
+_OPENS_AFTER = "([{\"-\u2014\u2013"
+MAX_QUOTATION_CHARS = 600
+_WORD = re.compile(r"\w+(?:'\w+)*")
+
+
+@dataclass(frozen=True)
+class Near:
+    """`near` / `not_near`: another phrase within `within` words of the match (before or after)."""
+
+    regex: Any
+    within: int
+    negate: bool
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of text inside quotation marks ("..." or '...'), marks included.
+
+    A single quote opens only after a space or bracket and closes only before a non-letter,
+    so apostrophes (don't, the clients' files) are not taken for quotation marks.
+    Unclosed marks, and quotations longer than a paragraph or MAX_QUOTATION_CHARS, are ignored.
+    """
+    spans = []
+    double = single = None
+    for mark in _QUOTE_MARKS.finditer(text):
+        i = mark.start()
+        if text[i] == "\n":
+            double = single = None
+        elif text[i] == '"':
+            if double is None:
+                double = i
+            else:
+                if i - double <= MAX_QUOTATION_CHARS:
+                    spans.append((double, i + 1))
+                double = None
+        else:
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if single is None:
+                if (before.isspace() or before in _OPENS_AFTER) and not after.isspace():
+                    single = i
+            elif not before.isspace() and not after.isalnum():
+                if i - single <= MAX_QUOTATION_CHARS:
+                    spans.append((single, i + 1))
+                single = None
+    return sorted(spans)
+
+
+class DraftFacts:
+    """What the conditions need to know about one draft, computed at most once per check and only if asked."""
+
+    def __init__(self, draft: Draft):
+        self.draft = draft
+        self._near_hits: dict[int, list[tuple[int, int]]] = {}
+
+    @cached_property
+    def _quotations(self) -> list[tuple[int, int]]:
+        return quotation_spans(self.draft.folded)
+
+    @cached_property
+    def _quotation_starts(self) -> list[int]:
+        return [s for s, _ in self._quotations]
+
+    @cached_property
+    def _word_starts(self) -> list[int]:
+        return [m.start() for m in _WORD.finditer(self.draft.folded)]
+
+    def inside_quotation(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self._quotation_starts, start) - 1
+        return i >= 0 and end <= self._quotations[i][1]
+
+    def words_between(self, left_end: int, right_start: int) -> int:
+        return max(0, bisect.bisect_left(self._word_starts, right_start) - bisect.bisect_left(self._word_starts, left_end))
+
+    def near(self, near: Near, start: int, end: int) -> bool:
+        """Whether `near`'s phrase occurs in the new text within `near.within` words of [start, end)."""
+        hits = self._near_hits.get(id(near))
+        if hits is None:
+            text = self.draft.folded
+            hits = [(m.start(), m.end()) for s, e in self.draft.new_ranges
+                    for m in near.regex.finditer(text, s, e) if m.end() > m.start()]
+            self._near_hits[id(near)] = hits
+        for s, e in hits:
+            if (s, e) == (start, end):
+                continue  # the match itself is not "another phrase"
+            if s < end and start < e:
+                return True
+            gap = self.words_between(e, start) if e <= start else self.words_between(end, s)
+            if gap <= near.within:
+                return True
+        return False
+
+
+def sentence_ok(when: dict, when_regex: dict, sentence, start: int) -> bool:
+    """The sentence-level conditions: question, sentence_start, sentence_(not_)matches."""
+    if "question" in when and sentence.is_question != when["question"]:
+        return False
+    if when.get("sentence_start") and sentence.text[: start - sentence.start].strip(" \"'(-*•"):
+        return False
+    if "sentence_matches" in when_regex and not when_regex["sentence_matches"].search(sentence.text):
+        return False
+    if "sentence_not_matches" in when_regex and when_regex["sentence_not_matches"].search(sentence.text):
+        return False
+    return True

@@ -1,0 +1,111 @@
+"""Rule matching features authors use: phrases with word forms, `when` conditions, placeholders."""
+import pytest
+
+from tact.engine import CheckRequest, run
+from tact.rules.conditions import quotation_spans
+from tact.rules.inflect import word_forms
+from tact.rules.rule import RuleInvalid, build_rule
+from tact.rules.ruleset import RuleSet
+
+
+def rule(**keys):
+    definition = {"id": "t.rule", "category": "style", "message": "“{match}”",
+                  "examples": {"flag": ["x"], "pass": ["y"]}, **keys}
+    return build_rule(definition, "test.yaml")
+
+
+def flagged(r, text: str) -> list[str]:
+    return [i.text for i in run(CheckRequest(text=text), RuleSet.of([r])).issues]
+
+
+@pytest.mark.parametrize("word, forms", [
+    ("circle", {"circles", "circled", "circling"}),
+    ("drop", {"drops", "dropped", "dropping"}),
+    ("reply", {"replies", "replied", "replying"}),
+    ("touch", {"touches", "touched", "touching"}),
+    ("send", {"sends", "sent", "sending"}),
+    ("deadline", {"deadlines"}),
+])
+def test_word_forms_cover_regular_and_irregular_inflections(word, forms):
+    assert word_forms(word)[0] == word and forms <= set(word_forms(word))
+
+
+def test_inflect_true_matches_every_content_word_in_its_forms():
+    r = rule(phrases=["circle back", "drop the ball"], inflect=True)
+    assert flagged(r, "I circled back. She is circling back. They dropped the ball.") == [
+        "circled back", "circling back", "dropped the ball"]
+    assert flagged(r, "Drop thes ball.") == []  # function words keep their form
+
+
+def test_tilde_marks_the_one_word_that_inflects():
+    r = rule(phrases=["follow~ up on"])
+    assert flagged(r, "Following up on the invoice.") == ["Following up on"]
+    assert flagged(r, "Follow ups on the invoice.") == []
+
+
+def test_bar_gives_alternative_words_in_one_place():
+    r = rule(phrases=["per my last|previous email~"])
+    assert flagged(r, "As per my previous emails, and per my last email.") == ["per my previous emails", "per my last email"]
+
+
+def test_phrases_match_whole_words_across_line_breaks_and_typographic_apostrophes():
+    r = rule(phrases=["don’t worry", "ASAP"])
+    assert flagged(r, "Don't\nworry, send it asap.") == ["Don't\nworry", "asap"]
+    assert flagged(r, "Wasapi drivers") == []
+
+
+def test_malformed_phrase_syntax_is_a_validation_error():
+    with pytest.raises(RuleInvalid, match="empty alternative"):
+        rule(phrases=["per my |previous email"])
+    with pytest.raises(RuleInvalid, match="`inflect` applies to `phrases` only"):
+        rule(pattern="x", inflect=True)
+
+
+def test_message_and_replacements_fill_match_and_capture_groups():
+    r = rule(pattern=r"\bper my (last|previous) (email|note)\b", message="“{match}” sounds curt.",
+             replacements=["as I said in my {1} {2}", "{match}"])
+    [issue] = run(CheckRequest(text="Per my last email, no."), RuleSet.of([r])).issues
+    assert issue.message == "“Per my last email” sounds curt."
+    assert issue.replacements == ("as I said in my last email",)  # the unchanged text is no suggestion
+
+
+def test_not_in_quotes_skips_quoted_words_only():
+    r = rule(phrases=["ASAP"], when={"not_in_quotes": True})
+    assert flagged(r, 'Send it ASAP.') == ["ASAP"]
+    assert flagged(r, 'He wrote "we need it ASAP" yesterday.') == []
+    assert flagged(r, "He wrote \u201cwe need it ASAP\u201d yesterday.") == []
+    assert flagged(r, "The word 'ASAP' is banned here.") == []
+    assert flagged(r, "Don't say it. Our clients' files need it ASAP.") == ["ASAP"]
+    assert flagged(rule(phrases=["ASAP"]), 'He wrote "ASAP".') == ["ASAP"]  # off unless asked
+
+
+def test_quotation_spans_ignore_apostrophes_and_unclosed_marks():
+    text = "It's the team's 'final' word, \"she said\", and an unclosed \" here."
+    assert [text[s:e] for s, e in quotation_spans(text)] == ["'final'", '"she said"']
+    assert quotation_spans('He said "hello\n\nworld" there.') == []  # a paragraph break ends a quotation
+
+
+def test_near_requires_the_other_phrase_within_n_words():
+    r = rule(phrases=["ASAP"], when={"near": {"phrases": ["please"], "within": 3}})
+    assert flagged(r, "Please send it ASAP.") == ["ASAP"]
+    assert flagged(r, "ASAP, and please.") == ["ASAP"]  # after counts too
+    assert flagged(r, "Please, when you have a moment, send it ASAP.") == []
+    assert flagged(r, "Send it ASAP.") == []
+
+
+def test_not_near_drops_matches_close_to_the_phrase():
+    r = rule(phrases=["sorry"], when={"not_near": {"pattern": r"\bfor your loss\b", "within": 2}})
+    assert flagged(r, "Sorry for the delay.") == ["Sorry"]
+    assert flagged(r, "I am so sorry for your loss.") == []
+
+
+def test_conditions_combine_with_question_and_sentence_start():
+    r = rule(phrases=["why"], when={"question": True, "sentence_start": True, "not_in_quotes": True})
+    assert flagged(r, "Why is it late? I asked why. 'Why not?' she said.") == ["Why"]
+
+
+def test_near_and_quotes_are_not_allowed_on_python_checks():
+    from tact.checks.registry import PYTHON_CHECKS
+
+    with pytest.raises(RuleInvalid, match="apply to `pattern`/`phrases` rules"):
+        rule(check=next(iter(PYTHON_CHECKS)), when={"not_in_quotes": True})
