@@ -1,0 +1,383 @@
+"""The time zone checks: each reads the draft's time mentions and says what a reader could get wrong."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..registry import Hit, python_check
+from . import zones
+from .extract import Extraction, TimeMention, extract, reference_date, strip_quote_headers
+
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_PAST = re.compile(r"\b(?:yesterday|ago|last (?:week|night|time|month)|missed|earlier today)\b", re.I)
+# A reply that turns a proposed time down or offers another is not confirming it.
+_COUNTER = re.compile(
+    r"\b(?:instead|how about|what about|can't|cannot|doesn't work|won't work|not work|unavailable|"
+    r"alternatively|rather|prefer|reschedule|move|push)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    new: Extraction
+    thread: Extraction
+    thread_text: str
+    sender: str | None
+    recipient: str | None
+    today: dt.date
+
+
+def analysis(draft) -> Analysis:
+    """Time mentions of the draft and of its quoted thread, found once per draft for all the time rules."""
+    cached = draft.__dict__.get("_time_analysis")  # six rules share one extraction; the draft lives one request
+    if cached is None:
+        context = draft.context
+        thread_text = strip_quote_headers(draft.quoted)
+        cached = Analysis(
+            new=extract(draft.folded, draft.new_ranges, context),
+            thread=extract(thread_text, [(0, len(thread_text))], context) if thread_text.strip() else Extraction((), ()),
+            thread_text=thread_text,
+            sender=getattr(context.sender_timezone, "zone", None),
+            recipient=getattr(context.recipient_timezone, "zone", None),
+            today=reference_date(context),
+        )
+        draft.__dict__["_time_analysis"] = cached
+    return cached
+
+
+# ---------------------------------------------------------------- formatting
+
+def clock_text(hour: int, minute: int, style24: bool) -> str:
+    if style24:
+        return f"{hour:02d}:{minute:02d}"
+    suffix = "am" if hour < 12 else "pm"
+    shown = hour % 12 or 12
+    return f"{shown}{f':{minute:02d}' if minute else ''}{suffix}"
+
+
+def moment_text(start: dt.datetime, end: dt.datetime | None, style24: bool) -> str:
+    if end is None:
+        return clock_text(start.hour, start.minute, style24)
+    first, second = clock_text(start.hour, start.minute, style24), clock_text(end.hour, end.minute, style24)
+    if not style24 and first[-2:] == second[-2:]:
+        first = first[:-2]
+    return f"{first}–{second}"
+
+
+def _day_note(moment: dt.datetime, original: dt.date) -> str:
+    return "" if moment.date() == original else f" on {_WEEKDAY_NAMES[moment.weekday()]}"
+
+
+def _labelled(start: dt.datetime, end: dt.datetime | None, zone: str, style24: bool, original: dt.date) -> str:
+    return f"{moment_text(start, end, style24)} {zones.label(zone, start)}{_day_note(start, original)}"
+
+
+def _replace(text: str, mention: TimeMention, start: int, end: int, new: str) -> str:
+    """The mention's text with [start, end) (draft offsets) replaced by `new`."""
+    return text[mention.start:start] + new + text[end:mention.end]
+
+
+# ---------------------------------------------------------------- reading mentions
+
+def moments(mention: TimeMention, zone: str, date: dt.date) -> tuple[dt.datetime, dt.datetime | None]:
+    clock = mention.clock
+    start = zones.localize(dt.datetime.combine(date, dt.time(clock.hour, clock.minute)), zone)
+    end = None
+    if clock.end_hour is not None:
+        end = zones.localize(dt.datetime.combine(date, dt.time(clock.end_hour, clock.end_minute)), zone)
+        if end < start:
+            end += dt.timedelta(days=1)
+    return start, end
+
+
+def _is_past(draft, mention: TimeMention) -> bool:
+    if mention.day is not None and mention.day.past:
+        return True
+    sentence = draft.sentence_at(mention.start)
+    return bool(sentence and _PAST.search(sentence.text))
+
+
+def _meant_zone(mention: TimeMention, a: Analysis) -> str | None:
+    """The zone a time is in: the one written, else the sender's."""
+    if mention.zone is not None:
+        return mention.zone.zone
+    return a.sender
+
+
+def _same_clock(a_zone: str, b_zone: str, moment: dt.datetime) -> bool:
+    return zones.at(moment, a_zone).utcoffset() == zones.at(moment, b_zone).utcoffset()
+
+
+def _scheduled(draft, a: Analysis):
+    """Mentions in the new text that set a time to come (not a past one)."""
+    return [m for m in a.new.mentions if not _is_past(draft, m)]
+
+
+# ---------------------------------------------------------------- 1. no zone
+
+@python_check("time_without_zone")
+def time_without_zone(draft, rule):
+    a = analysis(draft)
+    if a.sender is None:
+        return  # without the sender's zone there is nothing to suggest
+    for m in _scheduled(draft, a):
+        if m.zone is not None:
+            continue
+        date = m.date or a.today
+        start, end = moments(m, a.sender, date)
+        style = m.clock.style24
+        if a.recipient is not None:
+            if _same_clock(a.sender, a.recipient, start):
+                continue
+            there = zones.at(start, a.recipient)
+            there_end = zones.at(end, a.recipient) if end else None
+            suggestion = (f"{moment_text(start, end, style)} {zones.label(a.sender, start)} "
+                          f"({_labelled(there, there_end, a.recipient, style, date)})")
+            detail = (f"you are on {zones.describe(a.sender)} time and your reader is on "
+                      f"{zones.describe(a.recipient)} time, where that is {_labelled(there, there_end, a.recipient, style, date)}")
+        else:
+            suggestion = f"{moment_text(start, end, style)} {zones.label(a.sender, start)}"
+            detail = "your reader's time zone is unknown, so they will read it in their own"
+        yield Hit(m.start, m.end, values={"time": draft.text[m.start:m.end], "detail": detail},
+                  replacements=(_replace(draft.text, m, m.clock.start, m.tail, suggestion),))
+
+
+# ---------------------------------------------------------------- 2. ambiguous abbreviation
+
+def _reading(abbr: str, party: str | None) -> str | None:
+    """The zone a party takes `abbr` for: their own when they use it, else its most common meaning."""
+    if party is None:
+        return None
+    if any(use.zone == party for use in zones.uses_of(abbr)):
+        return party
+    return zones.CONFUSED[abbr][0][0]
+
+
+def _meaning_name(abbr: str, zone: str) -> str:
+    return next((name for meaning, name in zones.CONFUSED[abbr] if meaning == zone), zones.label(zone, dt.datetime.now(zones.UTC)))
+
+
+def _meanings(abbr: str, moment: dt.datetime) -> str:
+    parts = [f"{name} ({zones.offset_text(_offset_as(abbr, zone, moment))})" for zone, name in zones.CONFUSED[abbr]]
+    return ", ".join(parts[:-1]) + " or " + parts[-1]
+
+
+def _offset_as(abbr: str, zone: str, moment: dt.datetime) -> dt.timedelta:
+    """The offset `zone` has while it uses `abbr` (CST is UTC−6 in Chicago even in July)."""
+    for use in zones.uses_of(abbr):
+        if use.zone == zone:
+            return use.offset
+    return zones.at(moment, zone).utcoffset()
+
+
+@python_check("ambiguous_zone_abbreviation")
+def ambiguous_zone_abbreviation(draft, rule):
+    a = analysis(draft)
+    for m in _scheduled(draft, a):
+        abbr = m.zone.abbr if m.zone is not None else None
+        if abbr not in zones.CONFUSED:
+            continue
+        meant = _reading(abbr, a.sender)
+        if meant is None:
+            continue
+        date = m.date or a.today
+        start, end = moments(m, meant, date)
+        read = _reading(abbr, a.recipient)
+        if read is not None and _same_clock(meant, read, start):
+            continue
+        if read is None and meant == zones.CONFUSED[abbr][0][0]:
+            continue  # a reader with no other clue takes the meaning the sender means
+        style = m.clock.style24
+        suggestion = f"{moment_text(start, end, style)} {zones.label(meant, start)}"
+        if a.recipient and not _same_clock(meant, a.recipient, start):
+            there = zones.at(start, a.recipient)
+            suggestion += f" ({_labelled(there, zones.at(end, a.recipient) if end else None, a.recipient, style, date)})"
+        reader = (f"your reader in {zones.city(a.recipient)} will read it as {_meaning_name(abbr, read)}" if read
+                  else f"a reader elsewhere will likely read it as {zones.CONFUSED[abbr][0][1]}")
+        yield Hit(m.clock.start, m.tail, values={
+            "abbr": abbr, "meanings": _meanings(abbr, start), "reader": reader,
+            "meant": zones.label(meant, start)},
+            replacements=(suggestion,))
+
+
+# ---------------------------------------------------------------- 3. standard time in summer, or the reverse
+
+@python_check("daylight_time_mismatch")
+def daylight_time_mismatch(draft, rule):
+    a = analysis(draft)
+    for m in _scheduled(draft, a):
+        if m.zone is None or m.zone.kind != "abbr" or m.zone.zone is None:
+            continue
+        abbr, zone = m.zone.abbr, m.zone.zone
+        if not any(use.zone == zone for use in zones.uses_of(abbr)):
+            continue
+        date = m.date or a.today
+        start, end = moments(m, zone, date)
+        actual = zones.at(start, zone).tzname()
+        if actual == abbr or not actual.isalpha():
+            continue
+        style = m.clock.style24
+        generic = zones.generic_label(zone)
+        fixes = [f"{moment_text(start, end, style)} {generic}"] if generic else []
+        fixes.append(f"{moment_text(start, end, style)} {actual if actual not in zones.CONFUSED else zones.label(zone, start)}")
+        season = "daylight" if zones.at(start, zone).dst() else "standard"
+        yield Hit(m.clock.start, m.tail, values={
+            "abbr": abbr, "actual": actual, "season": season, "date": f"{start:%B} {start.day}",
+            "place": zones.city(zone), "offset": zones.offset_text(start.utcoffset()),
+            "generic": generic or actual}, replacements=tuple(dict.fromkeys(fixes)))
+
+
+# ---------------------------------------------------------------- 4. differs from the quoted thread
+
+def _thread_zone(t: TimeMention, a: Analysis) -> str | None:
+    """An unzoned time in the quoted thread was written by the other party, in their zone."""
+    if t.zone is not None:
+        return t.zone.zone
+    return a.recipient
+
+
+def _same_day(m: TimeMention, t: TimeMention) -> bool | None:
+    if m.day is None or t.day is None:
+        return None
+    if m.day.date is not None and t.day.date is not None:
+        return m.day.date == t.day.date
+    if m.day.weekday is not None and t.day.weekday is not None:
+        return m.day.weekday == t.day.weekday
+    return m.date == t.date
+
+
+@python_check("differs_from_thread")
+def differs_from_thread(draft, rule):
+    a = analysis(draft)
+    proposals = [t for t in a.thread.mentions if not t.deadline and _thread_zone(t, a)]
+    if not proposals:
+        return
+    for m in _scheduled(draft, a):
+        zone = _meant_zone(m, a)
+        if m.deadline or zone is None:
+            continue
+        sentence = draft.sentence_at(m.start)
+        if sentence is not None and _COUNTER.search(sentence.text):
+            continue
+        best = None
+        for t in proposals:
+            t_zone = _thread_zone(t, a)
+            date = m.date or t.date or a.today
+            t_date = t.date or m.date or a.today
+            mine, _ = moments(m, zone, date)
+            theirs, theirs_end = moments(t, t_zone, t_date)
+            if mine == theirs:
+                best = None
+                break
+            same_day = _same_day(m, t)
+            same_clock = (m.clock.hour, m.clock.minute) == (t.clock.hour, t.clock.minute)
+            if same_day is False and not same_clock:
+                continue
+            if same_day is None and not same_clock:
+                continue
+            rank = (same_clock and same_day is not False, same_clock, same_day is True)
+            if best is None or rank > best[0]:
+                best = (rank, t, t_zone, theirs, theirs_end)
+        if best is None:
+            continue
+        _, t, t_zone, theirs, theirs_end = best
+        yield _thread_hit(draft, a, m, zone, t, t_zone, theirs, theirs_end)
+
+
+def _thread_hit(draft, a, m, zone, t, t_zone, theirs, theirs_end) -> Hit:
+    style = m.clock.style24
+    original = theirs.date()
+    thread_said = a.thread_text[t.start:t.end].strip()
+    mine, _ = moments(m, zone, m.date or t.date or a.today)
+    as_theirs = zones.at(mine, t_zone)
+    in_their_zone = f"{clock_text(as_theirs.hour, as_theirs.minute, style)} {zones.describe(t_zone)} time{_day_note(as_theirs, original)}"
+    if m.zone is None:
+        here = zones.at(theirs, zone)
+        new_clock = f"{moment_text(theirs, theirs_end, style)} {zones.label(t_zone, theirs)}"
+        if not _same_clock(zone, t_zone, theirs):
+            new_clock += f" ({_labelled(here, zones.at(theirs_end, zone) if theirs_end else None, zone, style, original)})"
+        reading = (f"reads as {clock_text(mine.hour, mine.minute, style)} {zones.describe(zone)} time, "
+                   f"which is {in_their_zone}")
+    else:
+        here = zones.at(theirs, zone)
+        here_end = zones.at(theirs_end, zone) if theirs_end else None
+        new_clock = f"{moment_text(here, here_end, style)} {m.zone.text}{_day_note(here, original)}"
+        if not _same_clock(zone, t_zone, theirs):
+            new_clock += f" ({moment_text(theirs, theirs_end, style)} {zones.label(t_zone, theirs)})"
+        reading = f"is {in_their_zone}"
+    replacement = _replace(draft.text, m, m.clock.start, m.tail, new_clock)
+    if m.day is not None and m.day.weekday is not None and m.day.weekday != theirs.weekday() and m.day.weekday_span:
+        ws, we = m.day.weekday_span
+        replacement = replacement[:ws - m.start] + _WEEKDAY_NAMES[zones.at(theirs, zone).weekday()] + replacement[we - m.start:]
+    return Hit(m.start, m.end, values={
+        "time": draft.text[m.start:m.end], "thread_time": thread_said, "reading": reading,
+        "thread_zone": zones.describe(t_zone)}, replacements=(replacement,))
+
+
+# ---------------------------------------------------------------- 5. weekday does not match the date
+
+def _weekday_like(written: str, weekday: int) -> str:
+    name = _WEEKDAY_NAMES[weekday]
+    core = written.rstrip(".")
+    if len(core) < 6:  # an abbreviation: Tue, Thurs
+        name = name[: len(core)] if len(core) >= 3 else name[:3]
+    if written.isupper():
+        name = name.upper()
+    elif written.islower():
+        name = name.lower()
+    return name + ("." if written.endswith(".") else "")
+
+
+@python_check("weekday_date_mismatch")
+def weekday_date_mismatch(draft, rule):
+    a = analysis(draft)
+    text = draft.text
+    for day in a.new.days:
+        if day.weekday is None or day.date is None or day.recurring or day.date.weekday() == day.weekday:
+            continue
+        ws, we = day.weekday_span
+        right = _weekday_like(text[ws:we], day.date.weekday())
+        fixes = [text[day.start:ws] + right + text[we:day.end]]
+        other = _nearest_weekday(day.date, day.weekday)
+        if other.month == day.date.month and day.date_span:
+            ds, de = day.date_span
+            moved = re.sub(rf"(?<!\d){day.date.day}(?!\d)", str(other.day), text[ds:de], count=1)
+            if moved != text[ds:de]:
+                fixes.append(text[day.start:ds] + moved + text[de:day.end])
+        yield Hit(day.start, day.end, values={
+            "weekday": _WEEKDAY_NAMES[day.weekday], "actual": _WEEKDAY_NAMES[day.date.weekday()],
+            "date": f"{day.date:%B} {day.date.day}, {day.date.year}"}, replacements=tuple(fixes))
+
+
+def _nearest_weekday(date: dt.date, weekday: int) -> dt.date:
+    ahead = (weekday - date.weekday()) % 7
+    return date + dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)
+
+
+# ---------------------------------------------------------------- 6. outside the reader's working day
+
+@python_check("outside_recipient_hours")
+def outside_recipient_hours(draft, rule):
+    a = analysis(draft)
+    if a.recipient is None:
+        return
+    low, high = rule.options.get("start_hour", 8) * 60, rule.options.get("end_hour", 19) * 60
+    for m in _scheduled(draft, a):
+        zone = _meant_zone(m, a)
+        if zone is None or m.deadline:
+            continue
+        date = m.date or a.today
+        start, end = moments(m, zone, date)
+        if _same_clock(zone, a.recipient, start):
+            continue
+        there = zones.at(start, a.recipient)
+        there_end = zones.at(end, a.recipient) if end else there
+        first = there.hour * 60 + there.minute
+        last = first + int(((there_end - there).total_seconds()) // 60)
+        if low <= first and last <= high:
+            continue
+        local = _labelled(there, zones.at(end, a.recipient) if end else None, a.recipient, m.clock.style24, date)
+        yield Hit(m.start, m.end, values={"time": draft.text[m.start:m.end], "local": local,
+                                           "place": zones.city(a.recipient)},
+                  replacements=(draft.text[m.start:m.end] + f" ({local})",))
+

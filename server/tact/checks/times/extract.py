@@ -1,0 +1,466 @@
+"""Find time expressions in text: clock times and ranges, the day they fall on, and the zone they name.
+
+Measured against dateparser, ctparse, timefhuman and datefinder (see bench/time_checks.py
+and the issue notes): none reports where the day, the clock and the zone sit in the
+text, none keeps "CST" or "Central" as written, and the fast ones misread ranges and
+prices. So this is a small scanner of our own: one regular-expression pass finds the
+parts, then neighbouring parts are joined into `TimeMention`s.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from . import zones
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+
+_MER = r"(?:[aApP][mM]\b|[aApP]\.\s?[mM]\.)"
+_NUMWORD = "|".join(_NUMBER_WORDS)
+_MONTH = (r"(?:(?i:january|february|march|april|june|july|august|september|october|november|december"
+          r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)|May|MAY)\b\.?")
+_NUM = r"(?<![\w$£€¥.:/#+])"  # a number that is not part of a price, version, path or longer number
+
+_PARTS = re.compile(
+    rf"""
+    (?P<iso>{_NUM}(?P<iy>20\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)
+  | (?P<num>{_NUM}(?P<nm>\d{{1,2}})/(?P<nd>\d{{1,2}})(?:/(?P<ny>\d{{4}}|\d{{2}}))?(?![\d/]))
+  | (?P<md>(?P<mdmon>{_MONTH})\s+(?P<mdday>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(?P<mdyear>(?:19|20)\d\d)\b)?)
+  | (?P<dm>{_NUM}(?P<dmday>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmmon>{_MONTH})(?:,?\s+(?P<dmyear>(?:19|20)\d\d)\b)?)
+  | (?P<ord>\b(?i:the)\s+(?P<ordday>\d{{1,2}})(?:st|nd|rd|th)\b)
+  | (?P<wd>\b(?:(?P<wdmod>(?i:this\s+coming|this|next|coming|last))\s+)?
+        (?P<wdname>(?i:mon|tues|tue|wednes|wed|thurs|thu|fri|satur|sat|sun)(?i:day)(?P<plural>s)?
+                  |(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\b\.?))
+  | (?P<rel>\b(?i:the\s+day\s+after\s+tomorrow|today|tonight|tomorrow|tmrw|yesterday)\b)
+  | (?P<clock>
+        {_NUM}(?P<h>\d{{1,2}})(?:[:.](?P<m>[0-5]\d))?\s?(?P<mer>{_MER})(?![-‐]\w)
+      | {_NUM}(?P<hh>\d{{1,2}}):(?P<mm>[0-5]\d)(?![\d:])
+      | \b(?P<named>(?i:noon|midday|midnight))\b
+      | \b(?P<frac>(?i:half|quarter))\s+(?P<dir>(?i:past|to))\s+(?P<fh>(?i:{_NUMWORD})\b|\d{{1,2}}(?!\d))
+      | \b(?P<wh>(?i:{_NUMWORD}))\s+(?:(?P<wmer>{_MER})|(?i:o'?clock\b))
+      | {_NUM}(?P<oh>\d{{1,2}})\s+(?i:o'?clock\b)
+      | {_NUM}(?P<bare>\d{{1,2}})(?![\w%:/.,]\d|[\w%$£€])
+    )
+    """,
+    re.X,
+)
+
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*$", re.I)
+_DAY_JOIN = re.compile(r"[\s,]*$")
+_BEFORE_CLOCK = re.compile(
+    r"\s*,?\s*(?:(?P<word>at|@|from|around|about|by|between|starting at|beginning at|before|after|until)\s+)?$", re.I)
+_AFTER_CLOCK = re.compile(r"\s*,?\s*(?:on\s+)?$", re.I)
+_DEADLINE = re.compile(r"\b(?:by|before|until|till|no later than|due)\s*$", re.I)
+_CONTEXT_WORD = re.compile(r"\b(?:at|@|from|by|until|till|around|about|to|before|after|between)\s*$", re.I)
+_LIST_JOIN = re.compile(r"\s*(?:,|/|or|and|,\s*or|,\s*and)\s*$", re.I)
+
+_ZONE = re.compile(
+    r"""
+    (?P<lead>\s*\(\s*|\s*,?\s*)
+    (?:
+        (?P<iana>[A-Z][A-Za-z_]+/[A-Za-z_]+(?:/[A-Za-z_]+)?)
+      | (?P<utc>UTC|GMT)\s?(?P<sign>[+\-−])\s?(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?
+      | (?P<family>(?i:central\s+european|eastern\s+european|western\s+european|central|eastern|pacific|mountain|atlantic|alaska|hawaii))
+        (?P<kind>\s+(?i:standard|daylight|summer))?(?P<time>\s+(?i:time))?\b
+      | (?P<whose>(?i:your|my|our|local))\s+(?i:time)(?:\s+(?i:zone))?\b
+      | (?P<abbr>[A-Z]{1,5})\b
+      | (?:(?P<in>(?i:in))\s+)?(?P<place>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})(?P<ptime>\s+(?i:time))?\b
+    )
+    (?P<close>\s*\))?
+    """,
+    re.X,
+)
+_FAMILY_ZONES = {
+    "central european": "Europe/Berlin", "eastern european": "Europe/Athens", "western european": "Europe/Lisbon",
+    "central": "America/Chicago", "eastern": "America/New_York", "pacific": "America/Los_Angeles",
+    "mountain": "America/Denver", "atlantic": "America/Halifax", "alaska": "America/Anchorage",
+    "hawaii": "Pacific/Honolulu",
+}
+# The attribution line of a quoted reply ("On Tue, Oct 6, 2026 at 2:31 PM, Paolo wrote:") and mail
+# headers carry times that nobody proposed.
+_QUOTE_HEADER = re.compile(r"^[>\s]*(?:On\b[^\n]*\bwrote:|(?:From|Sent|Date|To|Cc|Subject):[^\n]*)[ \t]*$",
+                           re.M | re.I)
+
+
+@dataclass(frozen=True)
+class Clock:
+    start: int
+    end: int
+    hour: int  # 0-23, the start of a range
+    minute: int
+    end_hour: int | None = None  # the end of a range ("2–3pm")
+    end_minute: int | None = None
+    stated: bool = True  # am/pm or 24-hour written; False when the hour is a guess ("at 10")
+    style24: bool = False  # the writer used a 24-hour clock
+
+
+@dataclass(frozen=True)
+class DayRef:
+    start: int
+    end: int
+    weekday: int | None = None
+    weekday_span: tuple[int, int] | None = None
+    date: dt.date | None = None  # the written date, with its year inferred when not written
+    date_span: tuple[int, int] | None = None
+    resolved: dt.date | None = None  # the day meant: the date, or the weekday/relative day read against sent_at
+    relative: str | None = None
+    modifier: str | None = None
+    recurring: bool = False
+
+    @property
+    def past(self) -> bool:
+        return self.relative == "yesterday" or self.modifier == "last"
+
+
+@dataclass(frozen=True)
+class ZoneRef:
+    start: int
+    end: int
+    text: str
+    zone: str | None  # a zone key (IANA name or "UTC+05:30"); None for "local time"
+    kind: str  # abbr | family | offset | place | iana | party | local
+    abbr: str | None = None
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    start: int
+    end: int
+    clock: Clock
+    day: DayRef | None
+    zone: ZoneRef | None
+    tail: int  # where the clock and its zone end ("2pm (ET)" includes the parenthesis)
+    deadline: bool = False  # "by 5pm", "before noon"
+
+    @property
+    def date(self) -> dt.date | None:
+        return self.day.resolved if self.day else None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    mentions: tuple[TimeMention, ...]
+    days: tuple[DayRef, ...]  # every day group, with or without a clock
+
+
+def reference_date(context) -> dt.date:
+    """Today in the sender's zone when the draft was written (relative days are read against it)."""
+    moment = context.sent_at or dt.datetime.now(dt.timezone.utc)
+    if context.sender_timezone is not None:
+        moment = moment.astimezone(context.sender_timezone)
+    return moment.date()
+
+
+def _nearest_year(month: int, day: int, today: dt.date) -> dt.date | None:
+    """The date with that month and day closest to today (ties go forward)."""
+    best = None
+    for year in (today.year, today.year + 1, today.year - 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((candidate - today).days) < abs((best - today).days):
+            best = candidate
+    return best
+
+
+def _nearest_month(day: int, today: dt.date) -> dt.date | None:
+    best = None
+    for shift in (0, 1, -1):
+        month = (today.month - 1 + shift) % 12 + 1
+        year = today.year + (today.month - 1 + shift) // 12
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or (candidate >= today) > (best >= today) or (
+                (candidate >= today) == (best >= today) and abs((candidate - today).days) < abs((best - today).days)):
+            best = candidate
+    return best
+
+
+def _weekday_date(weekday: int, modifier: str | None, today: dt.date) -> dt.date:
+    ahead = (weekday - today.weekday()) % 7
+    if modifier == "last":
+        return today - dt.timedelta(days=(today.weekday() - weekday) % 7 or 7)
+    if modifier and modifier.startswith("this") and modifier != "this coming":
+        return today + dt.timedelta(days=ahead)
+    return today + dt.timedelta(days=ahead or 7)
+
+
+def _hour_guess(hour: int) -> int:
+    """An hour written with no am/pm: 7-11 are mornings, 12 noon, 1-6 afternoons (business hours)."""
+    return hour + 12 if 1 <= hour <= 6 else hour
+
+
+def _clock(match: re.Match) -> tuple[int, int, bool, bool] | None:
+    """(hour 0-23, minute, stated, style24) for a clock match, None when it cannot be a time."""
+    g = match.groupdict()
+    if g["h"] is not None:
+        hour, minute = int(g["h"]), int(g["m"] or 0)
+        if not 1 <= hour <= 12:
+            return None
+        pm = g["mer"][0] in "pP"
+        return (hour % 12) + (12 if pm else 0), minute, True, False
+    if g["hh"] is not None:
+        hour, minute = int(g["hh"]), int(g["mm"])
+        if hour > 23:
+            return None
+        if hour >= 13 or g["hh"].startswith("0") or hour == 0:
+            return hour, minute, True, True
+        return _hour_guess(hour), minute, False, False
+    if g["named"] is not None:
+        return (0 if g["named"].lower() == "midnight" else 12), 0, True, False
+    if g["frac"] is not None:
+        hour = _NUMBER_WORDS.get(g["fh"].lower()) or int(g["fh"])
+        if not 1 <= hour <= 12:
+            return None
+        minute = 30 if g["frac"].lower() == "half" else 15
+        if g["dir"].lower() == "to":
+            hour, minute = (hour - 2) % 12 + 1, 60 - minute
+        return _hour_guess(hour), minute, False, False
+    if g["wh"] is not None:
+        hour = _NUMBER_WORDS[g["wh"].lower()]
+        if g["wmer"]:
+            return (hour % 12) + (12 if g["wmer"][0] in "pP" else 0), 0, True, False
+        return _hour_guess(hour), 0, False, False
+    if g["oh"] is not None:
+        hour = int(g["oh"])
+        return (_hour_guess(hour), 0, False, False) if 1 <= hour <= 12 else None
+    hour = int(g["bare"])
+    return (_hour_guess(hour), 0, False, False) if 1 <= hour <= 12 else None
+
+
+def _day_token(match: re.Match, today: dt.date, american: bool) -> DayRef | None:
+    g, kind = match.groupdict(), match.lastgroup
+    start, end = match.span()
+    if kind == "wd":
+        name = g["wdname"].lower()
+        weekday = _WEEKDAYS[name[:3]]
+        modifier = " ".join(g["wdmod"].lower().split()) if g["wdmod"] else None
+        return DayRef(start, end, weekday=weekday, weekday_span=match.span("wdname"), modifier=modifier,
+                      resolved=_weekday_date(weekday, modifier, today), recurring=bool(g["plural"]))
+    if kind == "rel":
+        word = " ".join(g["rel"].lower().split())
+        shift = {"today": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1, "the day after tomorrow": 2}[word]
+        return DayRef(start, end, relative=word if word != "tmrw" else "tomorrow",
+                      resolved=today + dt.timedelta(days=shift))
+    date = None
+    if kind == "iso":
+        try:
+            date = dt.date(int(g["iy"]), int(g["im"]), int(g["id"]))
+        except ValueError:
+            return None
+    elif kind == "md" or kind == "dm":
+        month = _MONTHS[g[kind + "mon"].lower().rstrip(".")[:3]]
+        day, year = int(g[kind + "day"]), g[kind + "year"]
+        try:
+            date = dt.date(int(year), month, day) if year else _nearest_year(month, day, today)
+        except ValueError:
+            return None
+    elif kind == "ord":
+        date = _nearest_month(int(g["ordday"]), today)
+    elif kind == "num":
+        first, second = int(g["nm"]), int(g["nd"])
+        month, day = (first, second) if american else (second, first)
+        if month > 12 and day <= 12:
+            month, day = day, month
+        year = g["ny"]
+        try:
+            if year:
+                date = dt.date(int(year) + (2000 if len(year) == 2 else 0), month, day)
+            else:
+                date = _nearest_year(month, day, today)
+        except ValueError:
+            return None
+    if date is None:
+        return None
+    return DayRef(start, end, date=date, date_span=(start, end), resolved=date)
+
+
+def _join_days(tokens: list[DayRef], text: str) -> list[DayRef]:
+    """Join neighbours such as "next Monday, Feb 10" or "Friday 13 November" into one day reference."""
+    groups: list[DayRef] = []
+    for token in tokens:
+        last = groups[-1] if groups else None
+        if (last is not None and _DAY_JOIN.match(text, last.end, token.start) and token.start - last.end <= 3
+                and (last.date is None) != (token.date is None) and last.relative is None and token.relative is None):
+            weekday_part, date_part = (last, token) if last.date is None else (token, last)
+            groups[-1] = DayRef(last.start, token.end, weekday=weekday_part.weekday, weekday_span=weekday_part.weekday_span,
+                                date=date_part.date, date_span=date_part.date_span, resolved=date_part.date,
+                                modifier=weekday_part.modifier)
+        else:
+            groups.append(token)
+    return groups
+
+
+def _zone_after(text: str, pos: int, end: int, parties: tuple) -> tuple[ZoneRef, int] | None:
+    """The zone written right after a clock, and where the mention ends (past a closing parenthesis)."""
+    match = _ZONE.match(text, pos, end)
+    if not match:
+        return None
+    g = match.groupdict()
+    opened = "(" in g["lead"]
+    if opened and not g["close"]:
+        return None
+    start = match.start() + len(g["lead"])
+    written = text[start:match.end() - len(g["close"] or "")].rstrip()
+    stop = start + len(written)
+    found = _zone_ref(g, text, start, stop, written, parties)
+    if found is None:
+        return None
+    return found, (match.end() if opened else found.end)
+
+
+def _zone_ref(g: dict, text: str, start: int, stop: int, written: str, parties: tuple) -> ZoneRef | None:
+    sender, recipient = parties
+    if g["iana"]:
+        zone = zones.iana_zone(g["iana"])
+        return ZoneRef(start, stop, written, zone, "iana") if zone else None
+    if g["utc"]:
+        hours, minutes = int(g["oh"]), int(g["om"] or 0)
+        if hours > 14 or minutes >= 60:
+            return None
+        return ZoneRef(start, stop, written, zones.offset_key(g["sign"], hours, minutes), "offset")
+    if g["family"]:
+        family = " ".join(g["family"].lower().split())
+        if family.endswith("european") and not g["time"]:
+            return None
+        return ZoneRef(start, stop, written, _FAMILY_ZONES[family], "family")
+    if g["whose"]:
+        whose = g["whose"].lower()
+        zone = recipient if whose == "your" else None if whose == "local" else sender
+        return ZoneRef(start, stop, written, zone, "party" if whose != "local" else "local")
+    if g["abbr"]:
+        if not zones.is_abbreviation(g["abbr"]):
+            return None
+        return ZoneRef(start, stop, written, zones.resolve_abbreviation(g["abbr"], parties), "abbr", abbr=g["abbr"])
+    if g["place"]:
+        words = g["place"].replace("-", " ").split()
+        cities = zones.city_zones()
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n])
+            if name in cities:
+                if n < len(words):  # the rest of the capitalized run is not part of the place
+                    if g["ptime"]:
+                        return None
+                    stop = start + text[start:stop].index(words[n - 1]) + len(words[n - 1])
+                    written = text[start:stop]
+                elif not (g["in"] or g["ptime"]):
+                    return None  # "2pm Denver" is rare; "2pm Monday" is not a place
+                return ZoneRef(start, stop, written, cities[name], "place")
+    return None
+
+
+def _tokens(text: str, ranges: Iterable[tuple[int, int]], today: dt.date, american: bool):
+    clocks, days = [], []
+    for lo, hi in ranges:
+        for match in _PARTS.finditer(text, lo, hi):
+            if match.lastgroup == "clock":
+                parsed = _clock(match)
+                if parsed:
+                    clocks.append((match, parsed))
+            else:
+                day = _day_token(match, today, american)
+                if day:
+                    days.append(day)
+    return clocks, days
+
+
+def extract(text: str, ranges: Iterable[tuple[int, int]], context) -> Extraction:
+    """Every time mention and day reference inside `ranges` of `text` (offsets into `text`)."""
+    ranges = list(ranges)
+    today = reference_date(context)
+    sender = getattr(context.sender_timezone, "zone", None)
+    recipient = getattr(context.recipient_timezone, "zone", None)
+    american = (sender or "America/").startswith("America/")
+    raw_clocks, day_tokens = _tokens(text, ranges, today, american)
+    days = _join_days(day_tokens, text)
+    limit = {start: end for start, end in ranges}
+
+    def range_end(pos: int) -> int:
+        return next((end for start, end in limit.items() if start <= pos <= end), len(text))
+
+    # Join "2–3pm" / "10:00 to 11:30 am" into one clock carrying both ends.
+    clocks: list[Clock] = []
+    i = 0
+    while i < len(raw_clocks):
+        match, (hour, minute, stated, style24) = raw_clocks[i]
+        start, end = match.span()
+        if i + 1 < len(raw_clocks):
+            nxt, (h2, m2, stated2, style2) = raw_clocks[i + 1]
+            if _RANGE_JOIN.match(text, end, nxt.start()) and (stated2 or stated or (":" in match.group() and ":" in nxt.group())):
+                if not stated and stated2 and not style2:
+                    # "2–3pm", "11–1pm": the first end takes the second's am/pm unless that makes it later.
+                    raw = hour % 12 if hour != 12 else 12
+                    hour = (raw % 12) + (h2 // 12) * 12
+                    if hour * 60 + minute > h2 * 60 + m2:
+                        hour = (hour + 12) % 24
+                    stated = True
+                clocks.append(Clock(start, nxt.end(), hour, minute, h2, m2, stated and stated2, style24 or style2))
+                i += 2
+                continue
+        clocks.append(Clock(start, end, hour, minute, None, None, stated, style24))
+        i += 1
+
+    mentions: list[TimeMention] = []
+    day_starts = sorted((d.start, d) for d in days)
+    for clock in clocks:
+        written = text[clock.start:clock.end]
+        found = _zone_after(text, clock.end, range_end(clock.end), (sender, recipient))
+        zone, tail = found if found else (None, clock.end)
+        # The day before the clock ("Tuesday at 2pm") or after it ("2pm Central on Tuesday").
+        day, start, end, connector = None, clock.start, tail, ""
+        for d in days:
+            if d.end <= clock.start and clock.start - d.end <= 24:
+                gap = _BEFORE_CLOCK.match(text, d.end, clock.start)
+                if gap:
+                    day, start, connector = d, d.start, (gap.group("word") or "").lower()
+        if day is None:
+            for d_start, d in day_starts:
+                if d_start >= tail and d_start - tail <= 6 and _AFTER_CLOCK.match(text, tail, d_start):
+                    day, end = d, d.end
+                    break
+        if not _plausible(clock, written, text, day, zone, connector):
+            continue
+        before = text[max(0, start - 24):start]
+        deadline = bool(_DEADLINE.search(before)) or connector in ("by", "before", "until")
+        mentions.append(TimeMention(start, end, clock, day, zone, tail, deadline))
+    mentions = _share_zones(mentions, text)
+    return Extraction(tuple(mentions), tuple(days))
+
+
+def _plausible(clock: Clock, written: str, text: str, day: DayRef | None, zone: ZoneRef | None, connector: str) -> bool:
+    """A clock with no am/pm and no 24-hour form ("at 10", "9:30") counts only where a time is expected."""
+    if clock.stated or clock.end_hour is not None:
+        return True
+    if zone is not None or day is not None and connector:
+        return True
+    if ":" in written or "o" in written.lower() or not written.strip().isdigit():
+        # 9:30, half past three, three o'clock: a time word or a preposition before it is enough.
+        return bool(_CONTEXT_WORD.search(text, max(0, clock.start - 12), clock.start)) or day is not None
+    return False
+
+
+def _share_zones(mentions: list[TimeMention], text: str) -> list[TimeMention]:
+    """In "2pm or 3pm ET" the zone belongs to both times."""
+    result = list(mentions)
+    for i in range(len(result) - 2, -1, -1):
+        current, following = result[i], result[i + 1]
+        if current.zone is None and following.zone is not None and _LIST_JOIN.match(text, current.end, following.start):
+            result[i] = TimeMention(current.start, current.end, current.clock, current.day, following.zone, current.tail,
+                                    current.deadline)
+    return result
+
+
+def strip_quote_headers(quoted: str) -> str:
+    """The quoted thread with attribution lines and mail headers blanked (same length)."""
+    return _QUOTE_HEADER.sub(lambda m: " " * len(m.group()), quoted)

@@ -1,0 +1,279 @@
+"""Time zone knowledge: what an abbreviation or zone phrase can mean, and how to name a zone unambiguously.
+
+Which zones use which abbreviation, at what offset and whether as daylight time,
+comes from the IANA database that pytz ships (read once, on first use). Two small
+hand tables cover what that database cannot say: abbreviations people still write
+that tzdata dropped in 2017 (it replaced invented ones such as Bangladesh's "BST"
+with "+06"), and which abbreviations readers actually confuse.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pytz
+
+UTC = pytz.utc
+_SCAN_FROM = dt.datetime(2010, 1, 1)  # abbreviations in use since then; older ones only confuse
+
+# US zone families people write without the S/D letter ("2pm ET"): the generic name is
+# right all year, which is why every suggestion here prefers it.
+US_GENERIC = {
+    "ET": "America/New_York",
+    "CT": "America/Chicago",
+    "MT": "America/Denver",
+    "PT": "America/Los_Angeles",
+    "AKT": "America/Anchorage",
+    "HT": "Pacific/Honolulu",
+}
+
+# Abbreviations tzdata no longer carries but people still write (zone they mean).
+MISSING_FROM_TZDATA = {
+    "BST": ("Asia/Dhaka",),        # Bangladesh Standard Time
+    "AST": ("Asia/Riyadh",),       # Arabia Standard Time
+    "GST": ("Asia/Dubai",),        # Gulf Standard Time
+    "SGT": ("Asia/Singapore",),
+    "SST": ("Asia/Singapore",),    # Singapore Standard Time (tzdata: Samoa)
+    "PHT": ("Asia/Manila",),
+    "ICT": ("Asia/Bangkok",),
+    "NPT": ("Asia/Kathmandu",),
+    "BRT": ("America/Sao_Paulo",),
+    "ART": ("America/Argentina/Buenos_Aires",),
+    "GMT": ("Etc/GMT",),
+    "UTC": ("Etc/UTC",),
+}
+
+# Abbreviations readers really confuse, and the meanings in the order a reader with no
+# other clue would guess them. Each meaning is (zone, how to describe it).
+CONFUSED = {
+    "CST": (("America/Chicago", "US Central time"), ("Asia/Shanghai", "China time"), ("America/Havana", "Cuba time")),
+    "CDT": (("America/Chicago", "US Central time"), ("America/Havana", "Cuba time")),
+    "IST": (("Asia/Kolkata", "India time"), ("Asia/Jerusalem", "Israel time"), ("Europe/Dublin", "Irish time")),
+    "BST": (("Europe/London", "British Summer Time"), ("Asia/Dhaka", "Bangladesh time")),
+    "AST": (("America/Halifax", "Atlantic time"), ("Asia/Riyadh", "Arabia time")),
+    "GST": (("Asia/Dubai", "Gulf time"), ("Atlantic/South_Georgia", "South Georgia time")),
+    "SST": (("Pacific/Pago_Pago", "Samoa time"), ("Asia/Singapore", "Singapore time")),
+}
+
+# Names for zones whose own abbreviation is one of the confused ones, or is only a number.
+ZONE_NAMES = {
+    "Europe/London": "UK time",
+    "Europe/Dublin": "Irish time",
+    "Asia/Kolkata": "India time",
+    "Asia/Calcutta": "India time",
+    "Asia/Shanghai": "China time",
+    "Asia/Jerusalem": "Israel time",
+    "Asia/Dhaka": "Bangladesh time",
+    "Asia/Riyadh": "Arabia time",
+    "Asia/Dubai": "Gulf time",
+    "America/Havana": "Cuba time",
+    "America/Halifax": "Atlantic time",
+    "America/Phoenix": "Arizona time",
+    "Asia/Manila": "Philippine time",
+    "Asia/Kathmandu": "Nepal time",
+    "Asia/Singapore": "Singapore time",
+}
+
+# Country and region names people use as zones ("9am UK time", "India time").
+REGION_ZONES = {
+    "UK": "Europe/London", "British": "Europe/London", "Irish": "Europe/Dublin", "Ireland": "Europe/Dublin",
+    "India": "Asia/Kolkata", "Indian": "Asia/Kolkata", "China": "Asia/Shanghai", "Beijing": "Asia/Shanghai",
+    "Japan": "Asia/Tokyo", "Israel": "Asia/Jerusalem", "Bangladesh": "Asia/Dhaka", "Nepal": "Asia/Kathmandu",
+    "Arizona": "America/Phoenix", "Gulf": "Asia/Dubai", "Philippine": "Asia/Manila", "Korea": "Asia/Seoul",
+    "German": "Europe/Berlin", "Germany": "Europe/Berlin", "France": "Europe/Paris", "Spain": "Europe/Madrid",
+    "Brazil": "America/Sao_Paulo", "Mexico": "America/Mexico_City", "Singapore": "Asia/Singapore",
+    "Hong Kong": "Asia/Hong_Kong", "Taiwan": "Asia/Taipei", "Bangalore": "Asia/Kolkata", "Bengaluru": "Asia/Kolkata",
+    "Mumbai": "Asia/Kolkata", "Delhi": "Asia/Kolkata", "New Delhi": "Asia/Kolkata", "Pune": "Asia/Kolkata",
+    "Hyderabad": "Asia/Kolkata", "Chennai": "Asia/Kolkata",
+    "San Francisco": "America/Los_Angeles", "Seattle": "America/Los_Angeles", "SF": "America/Los_Angeles",
+    "Portland": "America/Los_Angeles", "San Diego": "America/Los_Angeles", "Boston": "America/New_York",
+    "NYC": "America/New_York", "NY": "America/New_York", "Atlanta": "America/New_York", "Miami": "America/New_York",
+    "Washington": "America/New_York", "DC": "America/New_York", "Philadelphia": "America/New_York",
+    "Austin": "America/Chicago", "Dallas": "America/Chicago", "Houston": "America/Chicago",
+    "Minneapolis": "America/Chicago", "Salt Lake City": "America/Denver", "Montreal": "America/Toronto",
+    "Melbourne": "Australia/Melbourne", "Munich": "Europe/Berlin", "Frankfurt": "Europe/Berlin",
+    "Manchester": "Europe/London", "Barcelona": "Europe/Madrid", "Milan": "Europe/Rome", "Zurich": "Europe/Zurich",
+    "Tel Aviv": "Asia/Jerusalem", "Beirut": "Asia/Beirut", "Sydney": "Australia/Sydney",
+}
+
+# When an abbreviation is no party's and no confused meaning says otherwise, the zone
+# a reader would take it for.
+_PREFERRED = (
+    "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles", "America/Anchorage",
+    "Pacific/Honolulu", "America/Halifax", "America/St_Johns", "Europe/London", "Europe/Berlin",
+    "Europe/Paris", "Europe/Athens", "Europe/Moscow", "Asia/Kolkata", "Asia/Tokyo", "Asia/Seoul",
+    "Asia/Karachi", "Australia/Sydney", "Australia/Adelaide", "Australia/Perth", "Pacific/Auckland",
+    "Africa/Johannesburg", "Africa/Lagos", "Africa/Nairobi", "Asia/Jakarta", "Asia/Hong_Kong",
+)
+
+
+@dataclass(frozen=True)
+class Use:
+    """One zone's use of an abbreviation: at this UTC offset, as daylight time or not."""
+
+    zone: str
+    offset: dt.timedelta
+    dst: bool
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_index() -> dict[str, tuple[Use, ...]]:
+    """Every alphabetic abbreviation in tzdata since 2010 and the zones that use it."""
+    index: dict[str, dict[tuple, Use]] = {}
+    for name in pytz.common_timezones:
+        zone = pytz.timezone(name)
+        times = getattr(zone, "_utc_transition_times", None)
+        if times:
+            first = max(bisect.bisect_left(times, _SCAN_FROM) - 1, 0)
+            infos = zone._transition_info[first:]
+        else:  # fixed-offset zone
+            moment = zone.localize(_SCAN_FROM) if hasattr(zone, "localize") else _SCAN_FROM.replace(tzinfo=zone)
+            infos = [(moment.utcoffset(), moment.dst() or dt.timedelta(0), moment.tzname())]
+        for offset, dst, abbr in infos:
+            if abbr.isalpha():
+                index.setdefault(abbr, {}).setdefault((name, offset, bool(dst)), Use(name, offset, bool(dst)))
+    for abbr, zones in MISSING_FROM_TZDATA.items():
+        for name in zones:
+            moment = pytz.timezone(name).localize(_SCAN_FROM)
+            index.setdefault(abbr, {}).setdefault((name, moment.utcoffset(), False), Use(name, moment.utcoffset(), False))
+    return {abbr: tuple(uses.values()) for abbr, uses in index.items()}
+
+
+def is_abbreviation(token: str) -> bool:
+    return token in US_GENERIC or token in _abbreviation_index()
+
+
+def uses_of(abbr: str) -> tuple[Use, ...]:
+    return _abbreviation_index().get(abbr, ())
+
+
+def resolve_abbreviation(abbr: str, parties: tuple[str | None, ...]) -> str | None:
+    """The zone a reader takes `abbr` for: a party's zone that uses it, else its most common meaning."""
+    if abbr in US_GENERIC:
+        generic = US_GENERIC[abbr]
+        for party in parties:
+            if party and generic_label(party) == abbr:
+                return party
+        return generic
+    uses = uses_of(abbr)
+    if not uses:
+        return None
+    for party in parties:
+        if party and any(use.zone == party for use in uses):
+            return party
+    if abbr in ("GMT", "UTC"):
+        return "Etc/UTC"  # no party keeps UK/Irish winter time: read it as the fixed offset it names
+    if abbr in CONFUSED:
+        return CONFUSED[abbr][0][0]
+    names = {use.zone for use in uses}
+    for name in _PREFERRED:
+        if name in names:
+            return name
+    return sorted(names)[0]
+
+
+_OFFSET_KEY = re.compile(r"^UTC([+-])(\d{2}):(\d{2})$")
+
+
+@lru_cache(maxsize=1024)
+def tzinfo(key: str) -> dt.tzinfo:
+    """The tzinfo for a zone key: an IANA name, or "UTC+05:30" for an offset no IANA name spells."""
+    match = _OFFSET_KEY.match(key)
+    if match:
+        minutes = int(match.group(2)) * 60 + int(match.group(3))
+        return pytz.FixedOffset(minutes if match.group(1) == "+" else -minutes)
+    return pytz.timezone(key)
+
+
+def offset_key(sign: str, hours: int, minutes: int) -> str:
+    return f"UTC{'-' if sign in '-−' else '+'}{hours:02d}:{minutes:02d}"
+
+
+def at(when: dt.datetime, key: str) -> dt.datetime:
+    """The aware moment `when` seen on the wall clock of zone `key`."""
+    return when.astimezone(tzinfo(key))
+
+
+def localize(naive: dt.datetime, key: str) -> dt.datetime:
+    """A wall-clock time in a zone; a time skipped or repeated by a DST change takes the daylight reading."""
+    zone = tzinfo(key)
+    return zone.localize(naive, is_dst=True) if hasattr(zone, "localize") else naive.replace(tzinfo=zone)
+
+
+@lru_cache(maxsize=512)
+def generic_label(zone_name: str) -> str | None:
+    """ET/CT/MT/PT/AKT/HT when the zone keeps the same clock as that US family all year."""
+    for label, reference in US_GENERIC.items():
+        if zone_name == reference:
+            return label
+    year = 2026
+    for label, reference in US_GENERIC.items():
+        if all(
+            at(moment, zone_name).strftime("%z%Z") == at(moment, reference).strftime("%z%Z")
+            for moment in (dt.datetime(year, 1, 15, 12, tzinfo=UTC), dt.datetime(year, 7, 15, 12, tzinfo=UTC))
+        ):
+            return label
+    return None
+
+
+def city(zone_name: str) -> str:
+    if _OFFSET_KEY.match(zone_name):
+        return offset_text(tzinfo(zone_name).utcoffset(None))
+    return zone_name.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def label(zone_name: str, when: dt.datetime) -> str:
+    """A short name for the zone no reader can misread: "PT", "JST", "India time", "Berlin time"."""
+    generic = generic_label(zone_name)
+    if generic:
+        return generic
+    if zone_name in ZONE_NAMES:
+        return ZONE_NAMES[zone_name]
+    if zone_name in ("Etc/UTC", "UTC", "Etc/GMT"):
+        return "UTC"
+    if _OFFSET_KEY.match(zone_name):
+        return offset_text(tzinfo(zone_name).utcoffset(None))
+    abbr = at(when, zone_name).tzname()
+    if abbr.isalpha() and abbr not in CONFUSED and len({u.offset for u in uses_of(abbr)}) == 1:
+        return abbr
+    return f"{city(zone_name)} time"
+
+
+def describe(zone_name: str) -> str:
+    """How a message names a party's zone: "Pacific", "Central", "Tokyo"."""
+    generic = generic_label(zone_name)
+    names = {"ET": "Eastern", "CT": "Central", "MT": "Mountain", "PT": "Pacific", "AKT": "Alaska", "HT": "Hawaii"}
+    return names[generic] if generic else city(zone_name)
+
+
+def offset_text(offset: dt.timedelta) -> str:
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "−"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+_IANA = re.compile(r"^[A-Z][A-Za-z_]+(?:/[A-Za-z_\-]+){1,2}$")
+
+
+def iana_zone(text: str) -> str | None:
+    if not _IANA.match(text):
+        return None
+    try:
+        return pytz.timezone(text).zone
+    except pytz.UnknownTimeZoneError:
+        return None
+
+
+@lru_cache(maxsize=1)
+def city_zones() -> dict[str, str]:
+    """City and region names readers use as zones ("London time", "in Berlin") → zone name."""
+    cities = {}
+    for name in pytz.common_timezones:
+        if "/" in name and not name.startswith(("Etc/", "US/", "Canada/")):
+            cities.setdefault(city(name), name)
+    cities.update(REGION_ZONES)
+    return cities
