@@ -12,7 +12,7 @@ from werkzeug.serving import make_server
 
 from tact.api import create_app
 from tact.api.languagetool import lt_id
-from tact.request import parse_check
+from tact.request import InputError, parse_check
 from tact.service import Service, Settings
 
 ACCUSATORY = lt_id("accusatory.why-didnt-you")
@@ -233,3 +233,17 @@ def test_grammar_is_off_without_a_languagetool_url(client):
     assert client.get("/healthz").get_json()["grammar"]["status"] == "off"
     body = check(client, text="I will recieve it.", language="en-US").get_json()
     assert body["matches"] == [] and body["warnings"]["incompleteResults"] is False
+
+
+def test_team_key_from_languagetools_apikey_parameter_and_refusal_in_plain_text(app, service, monkeypatch):
+    seen = []
+
+    def refuse(authorization):
+        seen.append(authorization)
+        raise InputError(401, "unauthorized", "send a team API key: Authorization: Bearer KEY")
+
+    monkeypatch.setattr(service, "ruleset_for", refuse)
+    response = app.test_client().post("/v2/check", data={"text": "hi", "language": "en-US", "apiKey": "k1"})
+    assert seen == ["Bearer k1"]
+    assert response.status_code == 401 and response.mimetype == "text/plain"
+    assert response.get_data(as_text=True) == "Error: send a team API key: Authorization: Bearer KEY"

@@ -21,6 +21,7 @@ from .. import __version__
 from ..engine import CheckRequest
 from ..grammar import RULE_PREFIX, UpstreamOptions, UpstreamReport
 from ..model import Issue
+from ..request import InputError
 from ..rules.ruleset import RuleSet
 from ..text.source import Source
 
@@ -60,6 +61,11 @@ def _plain_error(message: str, status: int) -> Response:
 
 @blueprint.errorhandler(LanguageToolError)
 def _refused(exc: LanguageToolError):
+    return _plain_error(exc.message, exc.status)
+
+
+@blueprint.errorhandler(InputError)
+def _input_error(exc: InputError):  # e.g. a missing or wrong team key
     return _plain_error(exc.message, exc.status)
 
 
