@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-import quotequail
+import re2
+from quotequail import _patterns as quotequail_patterns
 
 from .source import Region
 
@@ -31,14 +32,53 @@ def _looks_like_signature_line(line: str) -> bool:
     return len(line.split()) <= _SIGN_OFF_TAIL_LINE_WORDS and not line.endswith(("?", "!", ".", ":"))
 
 
+# quotequail's own reply/forward header patterns, as one RE2 alternation: quotequail tries ~40
+# backtracking regexes per line (slow, and cubic on a hostile "2024/1/1 <…@…>" line); RE2 is linear.
+_QUOTE_HEADER = re2.compile("|".join(
+    f"(?:{p})" for p in (*quotequail_patterns.REPLY_PATTERNS, *quotequail_patterns.FORWARD_PATTERNS)))
+# Every one of those patterns ends in one of these characters, so a line (or a line joined
+# with the next) that does not is skipped without running the regex.
+_QUOTE_HEADER_LAST_CHARS = frozenset(":>_-")
+_QUOTE_LINE_LIMIT = 1000  # quotequail.quote's default `limit`: from this line on, everything counts as quoted
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _joined(first: str, second: str) -> str:
+    """quotequail's join of a header wrapped over two lines."""
+    if first and first[-1] in quotequail_patterns.STRIP_SPACE_CHARS:
+        return first + second
+    return first + " " + second
+
+
+def _is_quote_header(line: str, following: str | None) -> bool:
+    """quotequail's test of one line (joined with the next when it wraps)."""
+    for candidate in (line, None if following is None else _joined(line, following)):
+        if candidate is None:
+            break
+        if candidate.startswith(">"):
+            candidate = candidate[1:].strip()
+        if not candidate:
+            break
+        if _QUOTE_HEADER.match(candidate.strip()):
+            return True
+    return False
+
+
 def _quote_header_start(text: str) -> int | None:
-    """Where quotequail says the quoted thread begins (including its intro line), if anywhere."""
-    chunks = quotequail.quote(text, quote_intro_line=True)
+    """Where the quoted thread begins (including its intro line), if anywhere: exactly what
+    `quotequail.quote(text, quote_intro_line=True)` says, in linear time."""
+    if _SURROGATE.search(text):  # RE2 needs UTF-8; a lone surrogate is as opaque as U+FFFD to these patterns
+        text = _SURROGATE.sub("\ufffd", text)
+    lines = text.split("\n")
+    may_end_header = [line.rstrip()[-1:] in _QUOTE_HEADER_LAST_CHARS for line in lines] + [False]
     pos = 0
-    for is_new, chunk in chunks:
-        if not is_new:
+    for n, line in enumerate(lines):
+        if (may_end_header[n] or may_end_header[n + 1]) and _is_quote_header(
+                line, lines[n + 1] if n + 1 < len(lines) else None):
             return pos
-        pos += len(chunk) + 1  # quotequail joins lines with "\n"
+        if n >= _QUOTE_LINE_LIMIT - 1:
+            return pos
+        pos += len(line) + 1
     return None
 
 
