@@ -9,7 +9,8 @@ Thunderbird, Yahoo) are recorded as regions.
 from __future__ import annotations
 
 import html
-from html.parser import HTMLParser
+from collections import Counter
+from html.parser import HTMLParser, charref, entityref
 
 from .source import Region, Source
 
@@ -48,7 +49,10 @@ class _Normalizer(HTMLParser):
         self.out: list[str] = []
         self.starts: list[int] = []
         self.ends: list[int] = []
-        self.stack: list[tuple[str, str | None]] = []  # (tag, region kind it opened)
+        # (tag, region kind in force inside it): the kind is inherited so looking it up is O(1)
+        # however deep the nesting; `open_tags` makes a stray end tag O(1) too.
+        self.stack: list[tuple[str, str | None]] = []
+        self.open_tags: Counter[str] = Counter()
         self.skip_depth = 0
         self.pre_depth = 0
         self.quote_from_here = False
@@ -62,10 +66,7 @@ class _Normalizer(HTMLParser):
     def _kind(self) -> str | None:
         if self.quote_from_here:
             return "quote"
-        for _, kind in reversed(self.stack):
-            if kind:
-                return kind
-        return None
+        return self.stack[-1][1] if self.stack else None
 
     def _mark_kind(self):
         kind = self._kind()
@@ -100,12 +101,21 @@ class _Normalizer(HTMLParser):
         if tag == "pre":
             self.pre_depth += 1
         if tag not in VOID_TAGS:
-            self.stack.append((tag, _kind_of(tag, attr)))
+            self.stack.append((tag, _kind_of(tag, attr) or self._inherited_kind()))
+            self.open_tags[tag] += 1
+
+    def _inherited_kind(self) -> str | None:
+        return self.stack[-1][1] if self.stack else None
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
         if tag not in VOID_TAGS and self.stack and self.stack[-1][0] == tag:
-            self.stack.pop()
+            self._close_from(len(self.stack) - 1)
+
+    def _close_from(self, index: int):
+        for closed, _ in self.stack[index:]:
+            self.open_tags[closed] -= 1
+        del self.stack[index:]
 
     def handle_endtag(self, tag):
         if tag in SKIP_TAGS:
@@ -117,16 +127,19 @@ class _Normalizer(HTMLParser):
             self._break(start, end)
         if tag == "pre":
             self.pre_depth = max(0, self.pre_depth - 1)
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i][0] == tag:
-                del self.stack[i:]
-                break
+        if self.open_tags[tag] > 0:
+            for i in range(len(self.stack) - 1, -1, -1):
+                if self.stack[i][0] == tag:
+                    self._close_from(i)
+                    break
 
     def handle_data(self, data):
+        self._data(data, self._pos())
+
+    def _data(self, data: str, base: int):
         if self.skip_depth:
             return
         self._mark_kind()
-        base = self._pos()
         for i, ch in enumerate(data):
             if ch in _WHITESPACE and not self.pre_depth:
                 if not self.out or self.out[-1] in " \n":
@@ -134,11 +147,11 @@ class _Normalizer(HTMLParser):
                 ch = " "
             self._emit(ch, base + i, base + i + 1)
 
-    def _reference(self, raw: str):
+    def _reference(self, raw: str, start: int | None = None):
         if self.skip_depth:
             return
         self._mark_kind()
-        start = self._pos()
+        start = self._pos() if start is None else start
         end = start + len(raw)
         if self.source.startswith(";", end):
             end += 1
@@ -154,6 +167,28 @@ class _Normalizer(HTMLParser):
     def handle_charref(self, name):
         self._reference("&#" + name)
 
+    def text_tail(self, start: int):
+        """Markup after the last ">": no tag, comment or declaration can end there, so it is text
+        and character references. (html.parser would retry a construct at every "<" and rescan to
+        the end each time: quadratic on "<a<a<a…" or "<!--<!--…".)"""
+        source, pos = self.source, start
+        while pos < len(source):
+            amp = source.find("&", pos)
+            if amp < 0:
+                amp = len(source)
+            if amp > pos:
+                self._data(source[pos:amp], pos)
+            if amp == len(source):
+                return
+            ref = charref.match(source, amp) or entityref.match(source, amp)
+            if ref is None:
+                self._data("&", amp)
+                pos = amp + 1
+                continue
+            raw = ref.group()[:-1]  # as html.parser: the match ends with the character after the name
+            self._reference(raw, amp)
+            pos = amp + len(raw) + (1 if source.startswith(";", amp + len(raw)) else 0)
+
     def regions(self) -> list[Region]:
         marks = self.region_marks + [(len(self.out), None)]
         found = []
@@ -168,8 +203,10 @@ class _Normalizer(HTMLParser):
 
 def html_source(markup: str) -> Source:
     parser = _Normalizer(markup)
-    parser.feed(markup)
+    tail = markup.rfind(">") + 1
+    parser.feed(markup[:tail])
     parser.close()
+    parser.text_tail(tail)
     # Trailing separators carry no text worth keeping.
     while parser.out and parser.out[-1] in " \n":
         parser.out.pop()
