@@ -25,10 +25,29 @@ class Sentence:
         return self.text.rstrip("\"'”’) ").endswith("?")
 
 
-def _ends_with_abbreviation(chunk: str) -> bool:
-    word = chunk.rstrip(".").rsplit(None, 1)[-1].lower() if chunk.strip(". ") else ""
+def _last_word(text: str, start: int, end: int) -> str:
+    """The last white-space-delimited word of text[start:end] without its trailing dots ("" if none).
+    Walks back from `end` instead of copying the chunk, which kept a run of "x. x. x." quadratic."""
+    while end > start and text[end - 1] == ".":
+        end -= 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    word_start = end
+    while word_start > start and not text[word_start - 1].isspace():
+        word_start -= 1
+    return text[word_start:end].lower()
+
+
+def _is_abbreviation(word: str) -> bool:
     word = word.lstrip("(\"'“‘")
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _next_visible_char(text: str, start: int, end: int) -> str:
+    """The first non-space character of text[start:end], or ""."""
+    while start < end and text[start].isspace():
+        start += 1
+    return text[start:start + 1] if start < end else ""
 
 
 def _line_pieces(text: str, start: int, end: int):
@@ -69,12 +88,11 @@ def split_sentences(text: str, ranges: list[tuple[int, int]]) -> list[Sentence]:
         for piece_start, piece_end in _line_pieces(text, range_start, range_end):
             sentence_start = piece_start
             for match in _TERMINATOR.finditer(text, piece_start, piece_end):
-                chunk = text[sentence_start:match.end()]
-                if match.group().startswith(".") and len(match.group().rstrip("\"'”’)]")) == 1 and _ends_with_abbreviation(chunk):
-                    following = text[match.end():piece_end].lstrip()
-                    if not following[:1].isupper():
+                word = _last_word(text, sentence_start, match.end())
+                if match.group().startswith(".") and len(match.group().rstrip("\"'”’)]")) == 1 and _is_abbreviation(word):
+                    if not _next_visible_char(text, match.end(), piece_end).isupper():
                         continue
-                    if chunk.rstrip(".").rsplit(None, 1)[-1].lower().strip("(") not in ("a.m", "p.m", "etc"):
+                    if word.strip("(") not in ("a.m", "p.m", "etc"):
                         continue
                 add(sentence_start, match.end())
                 sentence_start = match.end()
