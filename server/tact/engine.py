@@ -1,6 +1,7 @@
 """The one engine function: a request in, issues and stats out."""
 from __future__ import annotations
 
+import bisect
 import time
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
@@ -47,9 +48,19 @@ def merge(findings: Iterable[Finding]) -> list[Finding]:
     """Drop a finding that overlaps a stronger one of the same category (severity, then length, then position)."""
     ranked = sorted(findings, key=lambda f: (SEVERITY_RANK[f.severity], -(f.end - f.start), f.start, f.rule))
     kept: list[Finding] = []
+    # Per category, the kept ranges sorted by start; they never overlap, so they are sorted by end too and
+    # only the last one starting before f.end can overlap f (a bisection, not a scan: thousands of
+    # findings in a long draft made the scan quadratic).
+    starts: dict[str, list[int]] = {}
+    ends: dict[str, list[int]] = {}
     for f in ranked:
-        if not any(k.category == f.category and k.start < f.end and f.start < k.end for k in kept):
-            kept.append(f)
+        cat_starts, cat_ends = starts.setdefault(f.category, []), ends.setdefault(f.category, [])
+        before = bisect.bisect_left(cat_starts, f.end)
+        if before and cat_ends[before - 1] > f.start:
+            continue
+        cat_starts.insert(before, f.start)
+        cat_ends.insert(before, f.end)
+        kept.append(f)
     return sorted(kept, key=lambda f: (f.start, f.end, f.rule))
 
 
