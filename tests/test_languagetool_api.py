@@ -8,6 +8,8 @@ import unicodedata
 import language_tool_python
 import language_tool_python.server
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from werkzeug.serving import make_server
 
 from tact.api import create_app
@@ -247,3 +249,27 @@ def test_team_key_from_languagetools_apikey_parameter_and_refusal_in_plain_text(
     assert seen == ["Bearer k1"]
     assert response.status_code == 401 and response.mimetype == "text/plain"
     assert response.get_data(as_text=True) == "Error: send a team API key: Authorization: Bearer KEY"
+
+
+PIECES = st.sampled_from(["Why didn't you ", "send the deck", "?", " ", "\r\n", "😀", "ASAP", "3pm", "é", "\ud800", "> "])
+MARKUP = st.sampled_from(["<p>", "</p>", "<b>", "&amp;", "<br/>", "\\textbf{"])
+
+
+def utf16_to_cp(text: str, offset16: int) -> int:
+    return len(text.encode("utf-16-le", "surrogatepass")[:offset16 * 2].decode("utf-16-le", "surrogatepass"))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(parts=st.lists(st.one_of(st.builds(lambda t: {"text": t}, st.lists(PIECES, max_size=6).map("".join)),
+                                st.builds(lambda m: {"markup": m}, MARKUP),
+                                st.builds(lambda m, i: {"markup": m, "interpretAs": i}, MARKUP,
+                                          st.sampled_from(["\n\n", " ", "&"]))), max_size=12))
+def test_any_annotation_gets_matches_whose_offsets_lie_in_the_string(app, parts):
+    original = "".join(part.get("text", part.get("markup")) for part in parts)
+    response = app.test_client().post("/v2/check", data={"data": json.dumps({"annotation": parts}), "language": "auto"})
+    assert response.status_code == 200
+    for match in response.get_json()["matches"]:
+        start = utf16_to_cp(original, match["offset"])
+        end = utf16_to_cp(original, match["offset"] + match["length"])
+        assert 0 <= start < end <= len(original)
+        assert original[start:end].strip()

@@ -229,3 +229,11 @@ def test_drop_duplicates_keeps_a_short_grammar_match_inside_a_long_tact_span():
 def test_credentials_in_the_url_are_not_shown(pack):
     service = make_service(pack, "http://user:secret@127.0.0.1:9/v2/")
     assert service.health()["grammar"]["url"] == "http://127.0.0.1:9/v2/"
+
+
+def test_preferred_variants_go_upstream_only_with_language_auto(pack, upstream):
+    client = create_app(service=make_service(pack, upstream)).test_client()
+    client.post("/v2/check", data={"text": "I will recieve it.", "language": "en-US", "preferredVariants": "en-GB"})
+    assert "preferredVariants" not in last_sent(upstream)  # LanguageTool would refuse the whole request
+    client.post("/v2/check", data={"text": "I will recieve it.", "language": "auto", "preferredVariants": "en-GB"})
+    assert last_sent(upstream)["preferredVariants"] == "en-GB" and last_sent(upstream)["language"] == "auto"

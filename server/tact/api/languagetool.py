@@ -320,7 +320,9 @@ def _selection(params, index: _RuleIndex, ruleset: RuleSet) -> tuple[frozenset, 
         return keep, None
     if enabled_only and grammar in enabled_cats and not theirs[0] and not theirs[2]:
         enabled_only = False  # every upstream match is wanted
-    extra = {name: params[name] for name in ("motherTongue", "preferredVariants") if params.get(name)}
+    extra = {"motherTongue": params["motherTongue"]} if params.get("motherTongue") else {}
+    if params.get("preferredVariants") and (params.get("language") or "").strip().lower() == "auto":
+        extra["preferredVariants"] = params["preferredVariants"]  # LanguageTool refuses it with any other language
     upstream = UpstreamOptions(
         language=params.get("language") or "en-US",
         enabled_rules=tuple(theirs[0]), disabled_rules=tuple(theirs[1]),
