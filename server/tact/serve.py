@@ -1,14 +1,47 @@
-"""Production serving with gunicorn (never Flask's development server)."""
+"""Production serving with gunicorn (never Flask's development server).
+
+One master, N worker processes forked after the rules are compiled (preload: compiled once, shared
+copy-on-write). `kill -HUP <master pid>` restarts the workers gracefully: in-flight checks finish,
+new workers take over; rule packs and TACT_CONFIG are re-read on change without any signal.
+Access logs are JSON lines with method, path, status, size and duration: never a body or query string.
+"""
 from __future__ import annotations
 
+import json
+import os
 import sys
+import time
+from pathlib import Path
 
 from gunicorn.app.base import BaseApplication
+from gunicorn.glogging import Logger
+
+from .api.limits import DEFAULT_LIMIT
 
 EXTENSION_HINT = (
     "Load the browser extension: chrome://extensions → Developer mode → Load unpacked → {ext}\n"
     "Its default server is http://127.0.0.1:8787."
 )
+MAX_LOGGED_PATH = 200
+
+
+class AccessLog(Logger):
+    """gunicorn's logger with one JSON object per request; built from the WSGI environ, so a draft
+    (in the body) or a LanguageTool-style `?text=` query can never reach it."""
+
+    def access(self, resp, req, environ, request_time):
+        if not self.access_log_enabled:
+            return
+        self.access_log.info(json.dumps({
+            "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "remote": environ.get("REMOTE_ADDR", "-"),
+            "method": environ.get("REQUEST_METHOD", "-"),
+            "path": (environ.get("PATH_INFO") or "/")[:MAX_LOGGED_PATH],
+            "status": getattr(resp, "status_code", None),
+            "bytes": getattr(resp, "sent", None),
+            "ms": round(request_time.total_seconds() * 1000, 2),
+            "pid": os.getpid(),
+        }, ensure_ascii=True))
 
 
 class _Gunicorn(BaseApplication):
@@ -18,7 +51,8 @@ class _Gunicorn(BaseApplication):
 
     def load_config(self):
         for key, value in self.options.items():
-            self.cfg.set(key, value)
+            if key in self.cfg.settings:  # settings an older gunicorn lacks are left out
+                self.cfg.set(key, value)
 
     def load(self):
         from .api import create_app
@@ -26,22 +60,36 @@ class _Gunicorn(BaseApplication):
         return create_app()
 
 
-def serve(host: str, port: int, workers: int) -> int:
-    from pathlib import Path
-
-    url = f"http://{host}:{port}"
-    print(f"Tact is serving on {url}  (try: curl -s {url}/healthz)", file=sys.stderr)
-    print(EXTENSION_HINT.format(ext=Path(__file__).resolve().parents[2] / "extension"), file=sys.stderr)
-    _Gunicorn({
+def gunicorn_options(host: str, port: int, workers: int, env=os.environ) -> dict:
+    threads = max(1, int(env.get("TACT_THREADS") or 2))
+    return {
         "bind": f"{host}:{port}",
         "workers": max(1, workers),
-        "worker_class": "sync",
-        "timeout": 30,
-        "graceful_timeout": 10,
+        # Threads give keep-alive and keep a slow client from holding a whole worker; checks are
+        # CPU-bound, so more workers (one per core), not more threads, add throughput.
+        "worker_class": "gthread" if threads > 1 else "sync",
+        "threads": threads,
+        "timeout": int(env.get("TACT_TIMEOUT") or 30),  # a worker silent this long is killed and replaced
+        "graceful_timeout": 20,  # on HUP/TERM: time for in-flight checks to finish
         "keepalive": 5,
+        "backlog": 512,
         "preload_app": True,
-        "accesslog": "-",
-        # Method, path, status, size, duration: never the body or the query string.
-        "access_log_format": '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms',
-    }).run()
+        "logger_class": AccessLog,
+        "accesslog": "-" if (env.get("TACT_ACCESS_LOG") or "on").lower() != "off" else None,
+        "errorlog": "-",
+        "loglevel": "info",
+        "proc_name": "tact",
+        # gunicorn ≥ 23 opens a control socket under $HOME by default: one path for every instance on
+        # the host, and a file Tact has no use for.
+        "control_socket_disable": True,
+    }
+
+
+def serve(host: str, port: int, workers: int) -> int:
+    os.environ.setdefault("TACT_RATELIMIT", DEFAULT_LIMIT)
+    url = f"http://{host}:{port}"
+    print(f"Tact is serving on {url}  (try: curl -s {url}/healthz); master pid {os.getpid()}: "
+          f"kill -HUP {os.getpid()} restarts the workers gracefully", file=sys.stderr)
+    print(EXTENSION_HINT.format(ext=Path(__file__).resolve().parents[2] / "extension"), file=sys.stderr)
+    _Gunicorn(gunicorn_options(host, port, workers)).run()
     return 0

@@ -1,12 +1,14 @@
 """The Flask app factory: configuration in one object, errors turned into JSON in one place."""
 from __future__ import annotations
 
+import traceback
+
 from flask import Flask, jsonify
 from werkzeug.exceptions import HTTPException
 
 from ..request import InputError
 from ..service import Service, Settings
-from . import languagetool, native, pages
+from . import languagetool, limits, native, pages
 
 
 def create_app(settings: Settings | None = None, service: Service | None = None) -> Flask:
@@ -17,6 +19,7 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
     app.register_blueprint(native.blueprint)
     app.register_blueprint(languagetool.blueprint)
     app.register_blueprint(pages.blueprint)
+    limits.install(app)
 
     @app.errorhandler(InputError)
     def input_error(exc: InputError):
@@ -32,7 +35,8 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
 
     @app.errorhandler(Exception)
     def unexpected(exc: Exception):
-        app.logger.exception("unexpected error (%s)", type(exc).__name__)
+        # Where it failed, but not the exception's message: that may quote the draft.
+        app.logger.error("unexpected error (%s)\n%s", type(exc).__name__, "".join(traceback.format_tb(exc.__traceback__)))
         return jsonify({"error": {"code": "internal", "message": "internal error; the draft was not stored"}}), 500
 
     return app
