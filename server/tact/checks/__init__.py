@@ -3,5 +3,6 @@
 Importing this package registers every built-in Python check.
 """
 from . import readability  # noqa: F401
+from . import commitments  # noqa: F401
 from . import questions  # noqa: F401
 from . import times  # noqa: F401

@@ -1,0 +1,251 @@
+"""Promises and their dates: vague commitments, and the date/next-step detector apologies use.
+
+A promise is vague when it names no day the reader can hold the writer to. Two checks:
+`vague_promise` finds a promise carrying a vague time word ("soon", "when I can", "early next
+week"); `undated_promise` finds a reply or fix promise ("I'll get back to you", "will be
+corrected") with no time at all in its sentence.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .registry import Hit, python_check
+
+_I = re.IGNORECASE
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|24|48|72)"
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+
+# A time the reader can put in a calendar: a weekday, a date, a clock time, today/tomorrow,
+# "within 5 days", "end of day". "Next week" alone is not one.
+CONCRETE_TIME = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)s?\b"
+    r"|\b(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?"
+    rf"|\b{_MONTH}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b"
+    r"|\bthe\s+\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}/\d{1,2}\b|\b\d{4}-\d\d-\d\d\b"
+    r"|\b\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d\d\b|\b(?:noon|midday|midnight)\b"
+    r"|\b(?:eod|cob|eob|eow)\b|\bend\s+of\s+(?:the\s+)?(?:day|business|week|month|play)\b|\bclose\s+of\s+business\b"
+    r"|\b(?:today|tonight|tomorrow)\b|\bthis\s+(?:morning|afternoon|evening)\b"
+    rf"|\b(?:within|in)\s+(?:the\s+next\s+)?(?:a|an|{_NUMBER})\s+(?:working\s+|business\s+|calendar\s+)?(?:minutes?|hours?|days?|weeks?)\b"
+    r"|\bright\s+(?:away|now)\b|\bimmediately\b|\bnow\b|\bby\s+(?:the\s+)?(?:\d|end\s+of|close\s+of)",
+    _I,
+)
+# A rough time that still answers "when" for a reply promise ("next week", "in March").
+SOME_TIME = re.compile(
+    rf"\b(?:this|next)\s+(?:week|month|quarter)\b|\b(?:in|by|during|before)\s+(?:early\s+|mid-?|late\s+)?{_MONTH}\b"
+    r"|\bq[1-4]\b|\bafter\s+(?:lunch|the\s+(?:call|meeting))\b",
+    _I,
+)
+# Words that set no date. Each must come with a promise to count.
+VAGUE_TIME = re.compile(
+    r"(?<!\bas\s)\bsoon(?:ish)?\b(?!-)|\bshortly\b(?!\s+(?:after|before))|\ba\.?s\.?a\.?p\b\.?"
+    r"|\bas\s+soon\s+as\s+(?:possible|humanly\s+possible|practicable|feasible|I\s+can|we\s+can|I'm\s+able|we're\s+able)"
+    rf"|\bat\s+(?:some|a\s+later|a\s+future)\s+(?:point|stage|date|time)\b|\bsome\s?time\b(?!\s+(?:in\s+(?:early\s+|mid-?|late\s+)?{_MONTH}|this|today|tomorrow|on|before|by))|\beventually\b"
+    r"|\bin\s+due\s+course\b|\bin\s+the\s+(?:near|not\s+too\s+distant|foreseeable)\s+future\b|\bbefore\s+(?:too\s+)?long\b"
+    r"|\bdown\s+the\s+(?:line|road|track)\b|\bone\s+of\s+these\s+days\b|\banother\s+time\b|\b(?:a\s+bit\s+)?later(?:\s+on)?\b"
+    r"|\bin\s+a\s+(?:bit|while|jiffy|sec|second|moment|tick|mo)\b|\bmomentarily\b|\bin\s+two\s+shakes\b"
+    r"|\bwhen(?:ever)?\s+(?:I|we)\s+(?:can|get|have|find|'ve\s+got|am\s+able|'m\s+able|are\s+able|'re\s+able)\b"
+    r"|\bonce\s+(?:I|we)(?:'ve|'m|'re|\s+(?:get|have|come|am|are|find))\b"
+    r"|\b(?:when|once)\s+(?:things|it|work|life|the\s+dust)\s+(?:calm|settle|quiet|die|slow|get)s?\b|\bwhen\s+the\s+dust\s+settles\b"
+    r"|\b(?:early|later|late|mid|the\s+end\s+of)[\s-]+(?:next\s+|this\s+)?(?:week|month|quarter)\b"
+    r"|\b(?:in|over|within)\s+the\s+(?:next|coming)\s+(?:few\s+|couple\s+(?:of\s+)?)?(?:days|weeks|months|little\s+while|while)\b"
+    r"|\bnext\s+(?:few|couple\s+(?:of\s+)?)\s+(?:days|weeks|months)\b|\bin\s+the\s+coming\s+(?:days|weeks|months)\b"
+    r"|\bin\s+a\s+(?:matter|couple)\s+of\s+(?:days|weeks)\b|\bwithin\s+a\s+reasonable\s+(?:time|timeframe|period)\b"
+    r"|\b(?:at\s+)?the\s+appropriate\s+(?:time|juncture|moment)\b|\bin\s+the\s+normal\s+course\b|\bor\s+so\b|\w-ish\b"
+    r"|\bfingers\s+crossed\b|\b(?:time|bandwidth)\s+permitting\b|\bwhen\s+(?:time|bandwidth)\s+(?:allows|permits)\b"
+    r"|\bafter\s+further\s+(?:review|discussion|consideration)\b|\brespond\s+accordingly\b|\bpost\s+discussion\b"
+    r"|\bin\s+a\s+(?:future|later|coming)\s+(?:release|version|update|phase|sprint)\b"
+    r"|\b(?:after|once|when)\s+(?:the\s+)?(?:rush|busy\s+(?:season|period|spell)|crunch|holidays|peak)\b"
+    r"|\b(?:after|once|when)\s+(?:the|all|our|their)\s+[\w\s-]{1,40}?\s+(?:is|are|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:finali[sz]ed|done|over|settled|approved|signed|completed?|ready|sorted|consulted|agreed)\b"
+    r"|\bafter\s+(?:the|our|their)\s+\w+\s+(?:sorts|finishes|gets|comes|confirms)\b"
+    r"|\bif\s+(?:I|we)\s+get\s+(?:a|the)\s+(?:chance|minute|moment|free)\b|\b(?:another|some)\s+day\b|\bone\s+of\s+these\s+days\b|\bsomeday\b"
+    r"|\bat\s+(?:our|my|the)\s+earliest\s+(?:convenience|opportunity)\b|\bpresently\b|\bin\s+(?:a\s+)?(?:timely|prompt)\s+(?:manner|fashion)\b"
+    r"|\bin\s+(?:due|good)\s+time\b|\bexpeditiously\b|\bas\s+(?:circumstances|time)\s+(?:permits?|allows?)\b|\ball\s+being\s+well\b"
+    r"|\bgive\s+or\s+take\b|\bwhere\s+(?:I|we)\s+can\b|\bright\s+up\b|\bwhen\s+possible\b|\bas\s+(?:quickly|fast)\s+as\s+(?:possible|I\s+can|we\s+can)\b"
+    r"|\b(?:before|by|over|after)\s+the\s+(?:summer|spring|autumn|fall|winter|holidays|new\s+year)\b",
+    _I,
+)
+# A condition that hangs the promise on an outside event ("once legal has had a look").
+CONTINGENT = re.compile(r"\bonce\s+(?!you\b|your\b|more\b|again\b|that\b|this\b|a\b|an\b|or\b|in\b)", _I)
+# The writer promising something. Reader-side requests ("could you get back to me") are not promises.
+PROMISE = re.compile(
+    r"\b(?:I|we)(?:'ll|\s+will|\s+shall|\s+(?:am|are)\s+going\s+to|'m\s+going\s+to|'re\s+going\s+to"
+    r"|\s+(?:plan|aim|intend|expect|promise|hope)\s+to|\s+(?:should|may|might)\s+be\s+able\s+to|'d\s+(?:aim|hope)\s+to"
+    r"|\s+anticipate|\s+(?:can|could)\s+(?:revisit|discuss|pick|talk|come\s+back|return|have|get|send|deliver))\b"
+    r"|(?:^|[,.!?:;]\s*|\s-\s)(?:will|shall)\s+\w+|^\s*(?:on\s+it|brb)\b|\blet\s+(?:me|us)\b(?!\s+know)|\blet's\b"
+    r"|\b(?:back\s+to\s+you|more\s+soon|coming\s+right\s+up|coming\s+your\s+way)\b"
+    r"|\bexpect\s+(?:it|something|them|the|an?|to\s+hear|to\s+be|our|my)\b"
+    r"|\byou(?:'ll|\s+will|\s+should)\s+(?:hear|receive|get\s+(?:it|the|a|an|your)|have|be\s+contacted)\b"
+    r"|\b(?:will|shall|should)\s+(?:be\s+)?(?:in\s+touch|with\s+you|\w+ed|made|sent|done|paid|given|dealt\s+with|taken\s+care\s+of)\b"
+    r"|\bwill\s+(?:follow|come|be\s+forthcoming|respond|reply|revert|follow\s+up|come\s+back|come\s+your\s+way|be\s+back|get\s+back|contact|consider|decide"
+    r"|confirm|ship|arrive|send|deliver|update)\b",
+    _I,
+)
+# Promises to reply, report back or fix: a reader waits on these, so they need a day even when no
+# vague word is present.
+REPLY_OR_FIX = re.compile(
+    r"\b(?:get\s+back|follow\s+up|circle\s+back|revert|be\s+in\s+touch|get\s+in\s+touch|come\s+back\s+to|reconnect"
+    r"|keep\s+(?:you|everyone|all)\s+(?:posted|updated|informed|in\s+the\s+loop)|let\s+you\s+know(?!\s+if\b)|update\s+you"
+    r"|sort(?:\s+out)?\s+(?:it|this|that|the)|fix\s+(?:it|this|that|the)|look\s+into|dig\s+into|chase|take\s+care\s+of"
+    r"|get\s+(?:it|this|that|the\s+\w+)\s+(?:fixed|sorted|done)|have\s+(?:it|this|that|the\s+\w+)\s+(?:fixed|sorted)"
+    r"|touch\s+base|ping\s+you|drop\s+you\s+a\s+line|reach\s+out|loop\s+back|make\s+it\s+right|try\s+to\s+(?:get|have|send|finish|deliver|carve|fit|squeeze|find|sort|fix)|do\s+(?:my|our)\s+best|aim\s+to|add\s+it\s+to|reschedule|revisit|weigh\s+up)\b"
+    r"|\b(?:will|shall)\s+(?:intimate|revert|reconnect|be\s+in\s+touch)\b"
+    r"|\bshall\s+\w+\s+(?:the\s+)?details\b|\bdo\s+the\s+needful\b|\btake\s+this\s+offline\b|\bleave\s+it\s+with\s+me\b"
+    r"|\b(?:I'm|I\s+am|we're|we\s+are)\s+on\s+it\b|\bon\s+(?:my|our)\s+(?:list|radar|to-?do\s+list)\b|\bin\s+the\s+queue\b"
+    r"|\bbear\s+with\s+(?:me|us)\b|\brest\s+assured\b|\bwatch\s+this\s+space\b|\bbrb\b|\bit's\s+coming\s*[.!]"
+    r"|\bbeing\s+(?:taken\s+care\s+of|looked\s+into|handled|worked\s+on)\b"
+    r"|\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:working\s+on|looking\s+into)\s+(?:it|this|that)\b"
+    r"|\blet's\s+(?:set\s+something\s+up|pick\s+this\s+up|find\s+(?:some\s+)?time)\b|\bfind\s+(?:some\s+)?time\s+to\b"
+    r"|\bcarve\s+out\s+(?:some\s+)?time\b|\bwe\s+can\s+revisit\b"
+    r"|\b(?:I|we)(?:'ll|\s+will)\s+send\s+(?:you\s+)?(?:a|an)\s+(?:note|update|line|email)\b",
+    _I,
+)
+# A fix promised in the passive counts when it is the reader's ("your account will be credited").
+PASSIVE_FIX = re.compile(
+    r"\b(?:will|shall)\s+(?:be\s+|get\s+)(?:corrected|credited|refunded|fixed|resolved|addressed|picked\s+up|reviewed"
+    r"|looked\s+into|sorted|handled|dealt\s+with|taken\s+care\s+of|considered|replaced|reissued)\b",
+    _I,
+)
+_READER = re.compile(r"\byou(?:r|rs)?\b", _I)
+_SUBJECT = re.compile(r"\b(?:I|we|you|he|she|they)\b", _I)
+# Reply/fix verbs that are a promise only after one ("I'll check and get back to you").
+_NEEDS_PROMISE = re.compile(r"^(?:touch|ping|drop|reach|loop|make|get|follow|circle|revert|be\s|come|reconnect|keep|let\s+you|update|sort|fix|look|dig|chase|take\s+care|have|try|do\s|aim|add|reschedule|revisit|weigh)", _I)
+# Who promises: the writer in the first person.
+FIRST_PERSON_PROMISE = re.compile(r"\b(?:I|we)(?:'ll|\s+will|\s+shall)\b|\blet\s+(?:me|us)\b(?!\s+know)|(?:^|[,.!?:;]\s*|\s-\s)(?:will|shall)\s(?!you\b)|\blet's\b", _I)
+# "See you soon", "get well soon": social, not a promise of work.
+_SOCIAL = re.compile(
+    r"\b(?:see(?:ing)?|meet(?:ing)?|talk(?:ing)?\s+(?:to|with)|speak(?:ing)?\s+(?:to|with)|chat(?:ting)?\s+with|catch(?:ing)?\s+up\s+with"
+    r"|hear(?:ing)?\s+from)\s+(?:you|her|him|them|everyone|all)\b|\b(?:talk|speak|chat)\s+(?:again|more)\b|\bmeet\s+(?:up|in\s+person)\b"
+    r"|\bget\s+well\b|\btalk\s+soon\b|\bsee\s+you\b",
+    _I,
+)
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:and|but|so)\b", _I)
+_QUOTED = re.compile(r"\"[^\"\n]{1,300}\"")
+
+
+def without_quotations(text: str) -> str:
+    """`text` with quoted words blanked (same length): the other party's words are not the writer's."""
+    return _QUOTED.sub(lambda m: " " * len(m.group()), text)
+
+
+def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of `text` holding [start, end): bounded by commas, dashes, semicolons, and/but/so."""
+    left = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, start):
+        left = m.end()
+    m = _CLAUSE_BREAK.search(text, end)
+    return left, (m.start() if m else len(text))
+
+
+def has_concrete_time(text: str) -> bool:
+    return CONCRETE_TIME.search(text) is not None
+
+
+def suggested_deadline(context) -> str:
+    """A deadline to put in a replacement: a real weekday two working days after `sent_at`, else a placeholder."""
+    sent = getattr(context, "sent_at", None)
+    if sent is None:
+        return "by Thursday, [date]"
+    day, added = sent.date(), 0
+    while added < 2:
+        day += dt.timedelta(days=1)
+        added += day.weekday() < 5
+    return f"by {_WEEKDAYS[day.weekday()]}, {day.strftime('%B')} {day.day}"
+
+
+def _promise_sentences(draft):
+    for sentence in draft.sentences:
+        text = without_quotations(sentence.text)
+        if _SOCIAL.search(text):
+            continue
+        yield sentence, text
+
+
+@python_check("vague_promise")
+def vague_promise(draft, rule):
+    """A promise carrying a vague time word, with no concrete time in the same clause."""
+    deadline = suggested_deadline(draft.context)
+    for sentence, text in _promise_sentences(draft):
+        vague = VAGUE_TIME.search(text) or _contingent(text)
+        if vague is None:
+            continue
+        promise = _nearest_promise(text, vague.start())
+        if promise is None or (vague.re is CONTINGENT and not _conditions(promise, vague, text)):
+            continue
+        c_start, c_end = clause_around(text, vague.start(), vague.end())
+        if has_concrete_time(text[c_start:c_end]):
+            continue
+        if vague.start() < promise.start():  # "When the dust settles, we'll..." flag the condition
+            start, end = vague.start(), c_end
+            fixed = deadline[0].upper() + deadline[1:]
+        else:
+            start, end = promise.start(), vague.end()
+            fixed = text[start:vague.start()].rstrip() + " " + deadline
+        yield Hit(sentence.start + start, sentence.start + end, values={"deadline": deadline}, replacements=(fixed,))
+
+
+def _contingent(text: str):
+    """A promise hung on an outside event with no date ("once legal has had a look")."""
+    m = CONTINGENT.search(text)
+    if m is None:
+        return None
+    _, c_end = clause_around(text, m.start(), m.end())
+    condition = text[m.start():c_end]
+    return None if has_concrete_time(condition) or SOME_TIME.search(condition) else m
+
+
+def _conditions(promise, condition, text: str) -> bool:
+    """Does the condition hang on this first-person promise, not on another clause of the sentence?"""
+    lo, hi = sorted((promise.start(), condition.start()))
+    between = text[lo:hi]
+    first_person = any(p.start() <= promise.start() + 2 and p.end() > promise.start() for p in FIRST_PERSON_PROMISE.finditer(text))
+    return first_person and len(between) <= 80 and not re.search(r"[:;\u2014]", between)
+
+
+def _nearest_promise(text: str, pos: int):
+    """The promise the word at `pos` belongs to: the earliest one before it with no ";", ":" or dash
+    between (so "I'll get back to you when I can" starts at "I'll"), else the first one after it."""
+    before = after = None
+    for m in PROMISE.finditer(text):
+        if m.start() > pos:
+            after = m
+            break
+        if before is None or re.search(r"[:;\u2014]", text[before.start():m.start()]):
+            before = m
+    return before or after
+
+
+@python_check("undated_promise")
+def undated_promise(draft, rule):
+    """A promise to reply or fix with no time at all in its sentence."""
+    deadline = suggested_deadline(draft.context)
+    for sentence, text in _promise_sentences(draft):
+        promise = _reply_or_fix(text)
+        if promise is None or VAGUE_TIME.search(text):
+            continue  # a vague word is vague_promise's finding
+        if has_concrete_time(text) or SOME_TIME.search(text) or CONTINGENT.search(text):
+            continue
+        phrase = text[promise.start():].rstrip(" .!")
+        yield Hit(sentence.start + promise.start(), sentence.start + promise.start() + len(phrase),
+                  values={"deadline": deadline}, replacements=(f"{phrase} {deadline}",))
+
+
+def _reply_or_fix(text: str):
+    """The promise a reply/fix phrase belongs to: from "I'll"/"let me" when a bare verb needs one."""
+    m = REPLY_OR_FIX.search(text)
+    if m is None:
+        fix = PASSIVE_FIX.search(text)
+        return fix if fix and _READER.search(text) else None
+    if not _NEEDS_PROMISE.match(m.group()):
+        return m
+    promise = None
+    for p in FIRST_PERSON_PROMISE.finditer(text, 0, m.start() + 1):
+        promise = p
+    if promise is None:
+        return None
+    between = text[promise.end():m.start()]
+    # "I will be arriving late, and I wanted to let you know": the verb belongs to another subject
+    return promise if len(between) <= 60 and not _SUBJECT.search(between) else None

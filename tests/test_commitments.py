@@ -1,0 +1,82 @@
+"""Vague commitments: a promise needs a day the reader can hold the writer to."""
+import datetime as dt
+
+import pytest
+
+from tact.checks.commitments import clause_around, has_concrete_time, suggested_deadline
+from tact.model import Context
+
+
+def vague(check, text, **context):
+    return [i for i in check(text=text, context=context).issues if i.category == "vague-commitment"]
+
+
+def test_seed_when_i_can_is_flagged_with_a_dated_replacement(check):
+    issues = vague(check, "I'll get back to you when I can.")
+    assert len(issues) == 1
+    assert "when I can" in issues[0].text
+    assert issues[0].replacements[0] == "I'll get back to you by Thursday, [date]"
+
+
+def test_replacement_names_a_real_weekday_when_the_send_time_is_known(check):
+    issues = vague(check, "We'll send the revised plan soon.", sent_at="2026-07-14T09:30:00-07:00")
+    assert issues[0].replacements[0] == "We'll send the revised plan by Thursday, July 16"
+
+
+@pytest.mark.parametrize("text", [
+    "I'll follow up shortly with the numbers.",
+    "I'll push a fix ASAP.",
+    "We'll circle back on pricing.",
+    "Once the vendor replies, we'll confirm the dates.",
+    "I'll have the report to you early next week.",
+    "Let me check with finance and get back to you.",
+    "Your account will be credited.",
+    "Leave it with me.",
+])
+def test_undated_promises_are_flagged(check, text):
+    assert vague(check, text)
+
+
+@pytest.mark.parametrize("text", [
+    "I'll get back to you by Friday at 3pm.",
+    "We'll confirm your booking by end of day Tuesday.",
+    "Your refund will be processed within 5 working days.",
+    "See you soon!",
+    "Get well soon, Marguerite.",
+    "Could you get back to me when you know your numbers?",
+    "I'll let you know if anything changes.",
+    "The flight leaves shortly after 7am.",
+    'The vendor wrote "we will revert in due course", so I chased them today.',
+])
+def test_dated_social_or_reader_side_sentences_pass(check, text):
+    assert not vague(check, text)
+
+
+def test_a_date_in_another_clause_does_not_rescue_a_vague_promise(check):
+    issues = vague(check, "I'll review the files when I can, and we can go over them on Friday at 9:30.")
+    assert [i.text for i in issues] == ["I'll review the files when I can"]
+
+
+def test_quoted_thread_is_not_flagged(check):
+    text = "Thanks, see the answer below.\n\nOn Mon, Dana wrote:\n> I'll get back to you soon."
+    assert not vague(check, text)
+
+
+def test_concrete_time_detector():
+    assert has_concrete_time("by Thursday noon")
+    assert has_concrete_time("within 3 business days")
+    assert has_concrete_time("on 2 October")
+    assert not has_concrete_time("sometime next week")
+    assert not has_concrete_time("we sat on it")
+
+
+def test_clause_around_stops_at_commas_and_conjunctions():
+    text = "I'll look when I can, and we meet Friday"
+    start, end = clause_around(text, text.index("when"), text.index("can") + 3)
+    assert text[start:end] == "I'll look when I can"
+
+
+def test_suggested_deadline_skips_the_weekend():
+    friday = dt.datetime(2026, 7, 17, 10, tzinfo=dt.timezone.utc)
+    assert suggested_deadline(Context(sent_at=friday)) == "by Tuesday, July 21"
+    assert suggested_deadline(Context()) == "by Thursday, [date]"
