@@ -92,9 +92,15 @@ function ruleItem(rule) {
 
 // ---- the editor -------------------------------------------------------------------------------
 
+let errorLines = new Set();   // lines the last answer found problems on, marked in the gutter
+
 function renderLineNumbers() {
   const lines = $("rule-yaml").value.split("\n").length;
-  $("line-numbers").textContent = Array.from({ length: lines }, (_, i) => i + 1).join("\n");
+  const numbers = Array.from({ length: lines }, (_, i) => i + 1);
+  $("line-numbers").replaceChildren(...numbers.flatMap((n) => [
+    errorLines.has(n) ? el("span", { className: "error-line" }, String(n)) : String(n),
+    n < lines ? "\n" : "",
+  ]));
 }
 
 function goToLine(line) {
@@ -105,24 +111,21 @@ function goToLine(line) {
   editor.setSelectionRange(start, start + (lines[line - 1] || "").length);
 }
 
-function renderValidation(problems, summary) {
+/** state: "valid" | "warning" | "invalid"; problems: [{line, rule, message}] as the API reports them. */
+function renderValidation(state, summary, problems = []) {
   const box = $("validation");
-  box.className = `validation ${problems.length ? "invalid" : "valid"}`;
-  if (!problems.length) {
-    box.replaceChildren(el("p", {}, summary));
-    return;
-  }
-  box.replaceChildren(
-    el("p", {}, summary),
-    el("ul", { className: "problems" }, problems.map((problem) => el("li", { className: "problem" }, [
-      problem.line
-        ? el("button", { type: "button", className: "line-link", dataset: { line: problem.line },
-          onclick: () => goToLine(problem.line) }, `Line ${problem.line}`)
-        : null,
-      problem.rule ? el("code", {}, problem.rule) : null,
-      el("span", {}, problem.message),
-    ]))),
-  );
+  box.className = `validation ${state}`;
+  const list = el("ul", { className: "problems" }, problems.map((problem) => el("li", { className: "problem" }, [
+    problem.line
+      ? el("button", { type: "button", className: "line-link", dataset: { line: problem.line },
+        onclick: () => goToLine(problem.line) }, `Line ${problem.line}`)
+      : null,
+    problem.rule ? el("code", {}, problem.rule) : null,
+    el("span", {}, problem.message),
+  ])));
+  box.replaceChildren(...(problems.length ? [el("p", {}, summary), list] : [el("p", {}, summary)]));
+  errorLines = new Set(state === "invalid" ? problems.map((problem) => problem.line).filter(Boolean) : []);
+  renderLineNumbers();
 }
 
 function renderMatches(sample, issues) {
@@ -143,7 +146,7 @@ function renderExamples(examples) {
   }, [
     el("td", {}, example.expect === "flag" ? "flags" : "passes"),
     el("td", {}, example.text),
-    el("td", {}, example.ok ? "✓ as expected" : (example.expect === "flag" ? "✗ not flagged" : "✗ flagged")),
+    el("td", {}, example.ok ? "✓ as expected" : `✗ ${example.reason}`),
   ])));
 }
 
@@ -161,21 +164,25 @@ async function tryRule() {
     result = await call("POST", "/api/v1/rules/try", { yaml, text }, controller.signal);
   } catch (error) {
     if (error.name === "AbortError") return;
-    if (ticket === latest) renderValidation([{ message: errorText(error) }], "Could not check the rule.");
+    if (ticket === latest) renderValidation("invalid", "Could not check the rule.", [{ message: errorText(error) }]);
     return;
   }
   if (ticket !== latest) return; // the rule changed while this answer was on its way
   if (result.status === 200) {
     const issues = result.body.issues || [];
-    renderValidation([], `✓ Valid. ${issues.length} match${issues.length === 1 ? "" : "es"} in the sample text.`);
+    const failed = (result.body.examples || []).filter((example) => !example.ok).length;
+    const warnings = (result.body.warnings || []).map((message) => ({ message }));
+    renderValidation(warnings.length || failed ? "warning" : "valid",
+      `✓ Valid. ${issues.length} match${issues.length === 1 ? "" : "es"} in the sample text` +
+      (failed ? `; ${failed} example${failed === 1 ? "" : "s"} failing.` : "."), warnings);
     renderMatches(text, issues);
     renderExamples(result.body.examples || []);
     return;
   }
   const error = result.body.error || {};
   const details = result.status === 422 ? error.details || [] : [];
-  renderValidation(details.length ? details : [{ message: errorText(result) }],
-    details.length ? `✗ ${details.length} problem${details.length === 1 ? "" : "s"}:` : "✗ Not checked:");
+  renderValidation("invalid", details.length ? `✗ ${details.length} problem${details.length === 1 ? "" : "s"}:` : "✗ Not checked:",
+    details.length ? details : [{ message: errorText(result) }]);
   renderMatches(text, []);
   renderExamples([]);
 }
