@@ -97,7 +97,7 @@ def load_teams(rules_dir: Path, config: Path | None) -> Teams:
     for name, table in tables.items():
         team_packs = _team_packs(name, table, config, problems)
         packs.extend(team_packs)
-        team = _build_team(name, table, team_packs, builtin_rules, where, problems)
+        team = _build_team(name, table, team_packs, builtin, where, problems)
         if team is None:
             continue
         if team.key_sha256 in keys:
@@ -117,7 +117,7 @@ def _team_packs(name: str, table, config: Path, problems: list) -> list[Path]:
     return [(Path(config).parent / p).resolve() for p in packs]  # relative to the config file
 
 
-def _build_team(name: str, table, packs: list[Path], builtin_rules: list[Rule], where: str, problems: list) -> Team | None:
+def _build_team(name: str, table, packs: list[Path], builtin: RuleSet, where: str, problems: list) -> Team | None:
     before = len(problems)
 
     def problem(message: str):
@@ -133,8 +133,10 @@ def _build_team(name: str, table, packs: list[Path], builtin_rules: list[Rule], 
     key_hex = table.get("api_key_sha256")
     if not isinstance(key_hex, str) or not SHA256_HEX.match(key_hex):
         problem("api_key_sha256 must be the 64 hex digits of the key's SHA-256 (printf %s KEY | sha256sum)")
-    pack_rules = _pack_rules(packs, builtin_rules, problems)
-    rules = [*builtin_rules, *pack_rules]
+    pack_rules = _pack_rules(packs, builtin.rules, problems)
+    if len(problems) > before:
+        return None  # names in `disable` and `severity` cannot be checked against a pack that did not load
+    rules = [*builtin.rules, *pack_rules]
     categories = set(CATEGORIES) | {r.category for r in rules}
     ids = {r.id for r in rules}
     disable = table.get("disable", [])
@@ -160,10 +162,11 @@ def _build_team(name: str, table, packs: list[Path], builtin_rules: list[Rule], 
         dataclasses.replace(r, severity=severity.get(r.id, severity.get(r.category, r.severity)))
         for r in rules if r.id not in off and r.category not in off
     ]
-    return Team(name, bytes.fromhex(key_hex), RuleSet.of(in_force))
+    # A team that changes nothing shares the built-in RuleSet (one prefilter to compile and keep in memory).
+    return Team(name, bytes.fromhex(key_hex), builtin if tuple(in_force) == builtin.rules else RuleSet.of(in_force))
 
 
-def _pack_rules(packs: list[Path], builtin_rules: list[Rule], problems: list) -> list[Rule]:
+def _pack_rules(packs: list[Path], builtin_rules, problems: list) -> list[Rule]:
     """A team's own rules: valid, not reusing a built-in id, and passing their own examples."""
     try:
         rules = load_rules(packs)

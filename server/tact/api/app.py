@@ -8,7 +8,7 @@ from werkzeug.exceptions import HTTPException
 
 from ..request import InputError
 from ..service import Service, Settings
-from . import languagetool, limits, native, pages
+from . import languagetool, limits, native, pages, playground
 
 
 def create_app(settings: Settings | None = None, service: Service | None = None) -> Flask:
@@ -19,6 +19,7 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
     app.register_blueprint(native.blueprint)
     app.register_blueprint(languagetool.blueprint)
     app.register_blueprint(pages.blueprint)
+    app.register_blueprint(playground.blueprint)
     limits.install(app)
 
     @app.errorhandler(InputError)

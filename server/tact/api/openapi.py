@@ -30,6 +30,26 @@ OPENAPI = {
                 "type": "object", "required": ["rules"],
                 "properties": {"rules": {"type": "array", "items": {"type": "object"}}}}}}},
             **_errors(401)}}},
+        "/api/v1/rules/try": {"post": {
+            "summary": "Rule playground: validate a rule (JSON `rule` or YAML `yaml`) and run it on `text`; nothing is saved",
+            "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                "type": "object", "additionalProperties": False, "properties": {
+                    "rule": {"type": "object", "description": "one rule, keys as in a rule file"},
+                    "yaml": {"type": "string", "maxLength": 65536, "description": "a rule file: rules: [...]"},
+                    "text": {"type": "string", "maxLength": 20000}, "html": {"type": "string", "maxLength": 20000},
+                    "context": {"$ref": "#/components/schemas/Context"}}}}}},
+            "responses": {
+                "200": {"description": "matches in the sample text and each example's outcome", "content": {
+                    "application/json": {"schema": {"type": "object", "required": ["issues", "examples"], "properties": {
+                        "issues": {"type": "array", "items": {"$ref": "#/components/schemas/Issue"}},
+                        "examples": {"type": "array", "items": {"type": "object", "properties": {
+                            "rule": {"type": "string"}, "expect": {"type": "string", "enum": ["flag", "pass"]},
+                            "text": {"type": "string"}, "ok": {"type": "boolean"},
+                            "reason": {"type": "string", "nullable": True}}}},
+                        "rules": {"type": "array", "items": {"type": "object"}},
+                        "warnings": {"type": "array", "items": {"type": "string"}}}}}}},
+                **_errors(400, 401, 413, 415, 422),
+            }}},
         "/healthz": {"get": {"summary": "Liveness and upstream status", "responses": {
             "200": {"description": "status", "content": {"application/json": {"schema": {"type": "object"}}}}}}},
     },

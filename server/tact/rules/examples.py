@@ -26,8 +26,8 @@ class ExampleResult:
         return f"{self.rule.file}:{self.rule.line}: {self.rule.id}: {self.kind} example {self.example.text!r} {outcome}"
 
     def to_json(self) -> dict:
-        return {"rule": self.rule.id, "kind": self.kind, "text": self.example.text,
-                "passed": self.passed, "reason": self.reason or None}
+        return {"rule": self.rule.id, "expect": self.kind, "text": self.example.text,
+                "ok": self.passed, "reason": self.reason or None}
 
 
 def example_request(example: Example, rule: Rule) -> CheckRequest:
