@@ -6,3 +6,4 @@ from . import readability  # noqa: F401
 from . import commitments  # noqa: F401
 from . import questions  # noqa: F401
 from . import times  # noqa: F401
+from . import apologies  # noqa: F401
