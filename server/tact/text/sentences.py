@@ -77,12 +77,11 @@ def split_sentences(text: str, ranges: list[tuple[int, int]]) -> list[Sentence]:
     sentences = []
 
     def add(s: int, e: int):
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            sentences.append(Sentence(s, e, text[s:e]))
+        chunk = text[s:e]
+        stripped = chunk.strip()
+        if stripped:
+            s += len(chunk) - len(chunk.lstrip())
+            sentences.append(Sentence(s, s + len(stripped), stripped))
 
     for range_start, range_end in ranges:
         for piece_start, piece_end in _line_pieces(text, range_start, range_end):
