@@ -13,6 +13,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tact.api import create_app
 from tact.engine import CheckRequest
@@ -203,6 +205,14 @@ def test_unreachable_upstream_is_degraded_not_an_error(pack):
     assert service.health()["grammar"]["status"] == "degraded"
 
 
+def test_health_asks_the_server_when_nothing_recent_says_how_it_is(pack, upstream):
+    health = make_service(pack, upstream).health()["grammar"]
+    assert health["status"] == "ok" and health["last_ms"] >= 0
+    dead = make_service(pack, "http://127.0.0.1:9", timeout=1.0)
+    assert dead.health()["grammar"] == {"status": "degraded", "url": "http://127.0.0.1:9", "timeout_s": 1.0,
+                                        "error": "cannot connect"}
+
+
 def test_health_without_url_says_grammar_is_off(pack):
     grammar = Service(Settings(rules_dir=pack)).health()["grammar"]
     assert grammar["status"] == "off" and "TACT_LANGUAGETOOL_URL" in grammar["reason"]
@@ -237,3 +247,24 @@ def test_preferred_variants_go_upstream_only_with_language_auto(pack, upstream):
     assert "preferredVariants" not in last_sent(upstream)  # LanguageTool would refuse the whole request
     client.post("/v2/check", data={"text": "I will recieve it.", "language": "auto", "preferredVariants": "en-GB"})
     assert last_sent(upstream)["preferredVariants"] == "en-GB" and last_sent(upstream)["language"] == "auto"
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers(-5, 300) | st.text(max_size=8),
+                    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+                        st.sampled_from(["matches", "rule", "id", "offset", "length", "message", "replacements",
+                                         "value", "issueType", "category", "type", "shortMessage"]), inner, max_size=6),
+                    max_leaves=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(body=st.fixed_dictionaries({"matches": st.lists(JSON | st.fixed_dictionaries({
+    "offset": st.integers(-2, 200), "length": st.integers(-1, 60), "rule": st.fixed_dictionaries({"id": st.just("X")}),
+    "replacements": JSON}), max_size=6)}))
+def test_any_upstream_json_gives_valid_findings_or_none(body):
+    from tact.grammar import _findings
+    from tact.text.draft import build_draft
+
+    draft = build_draft(text="I will 😀 recieve teh deck.\n> quoted line\nThanks " * 3)
+    for finding in _findings(body, draft, UpstreamReport()):
+        assert 0 <= finding.start < finding.end <= len(draft.text)
+        assert draft.is_new_text(finding.start, finding.end)

@@ -99,9 +99,7 @@ def _sent_text(draft: Draft) -> tuple[str, list[tuple[int, int]]]:
     return "\n".join(pieces), starts
 
 
-def _findings(body, draft: Draft, report: UpstreamReport) -> list[Finding]:
-    if not isinstance(body, dict) or not isinstance(body.get("matches"), list):
-        raise LanguageToolError("the upstream answer is not LanguageTool JSON")
+def _findings(body: dict, draft: Draft, report: UpstreamReport) -> list[Finding]:
     sent, starts = _sent_text(draft)
     utf16, piece_starts = _Utf16(sent), [s for s, _ in starts]
     findings = []
@@ -143,15 +141,17 @@ def _finding(match, sent: str, utf16: _Utf16, starts, piece_starts) -> Optional[
     piece_end = starts[piece + 1][0] - 1 if piece + 1 < len(starts) else len(sent)
     if end > piece_end:
         return None
-    replacements = tuple(r["value"] for r in match.get("replacements") or ()
+    raw_replacements = match.get("replacements")
+    replacements = tuple(r["value"] for r in (raw_replacements if isinstance(raw_replacements, list) else ())
                          if isinstance(r, dict) and isinstance(r.get("value"), str))
     rule = match["rule"]
+    issue_type = rule.get("issueType") if isinstance(rule.get("issueType"), str) else ""
     return Finding(
         start=draft_start + start - sent_start,
         end=draft_start + end - sent_start,
         rule=RULE_PREFIX + rule_id,
         category=CATEGORY,
-        severity=_SEVERITY.get(rule.get("issueType"), "warning"),
+        severity=_SEVERITY.get(issue_type, "warning"),
         message=str(match.get("message") or rule.get("description") or rule_id),
         explanation=str(rule.get("description") or ""),
         replacements=replacements,
@@ -191,34 +191,45 @@ class LanguageToolUpstream:
             if self._cooling_down():
                 report.incomplete = True
                 return []
-            started = time.perf_counter()
-            future = self._pool().submit(self._ask, _sent_text(draft)[0], options)
-            try:
-                body = future.result(timeout=self.timeout)
-                findings = _findings(body, draft, report)
-            except FutureTimeout:
-                future.cancel()
-                return self._failed(report, f"no answer within {self.timeout:g} s")
-            except Exception as exc:  # noqa: BLE001  (an untrusted server: any failure means "answer without it")
-                return self._failed(report, _describe(exc))
-            with self._lock:
-                self._failed_at, self._last_error = None, ""
-                self._last_ms = round((time.perf_counter() - started) * 1000, 1)
-            return findings
+            body = self._call(_sent_text(draft)[0], options, report)
+            return [] if body is None else _findings(body, draft, report)
 
         return upstream_findings
 
     def health(self) -> dict:
+        """The upstream's state; asks it (within the timeout) when nothing recent says how it is."""
         with self._lock:
-            failed = self._failed_at is not None
-            state = {"status": "degraded" if failed else "ok", "url": self.shown_url, "timeout_s": self.timeout}
-            if failed:
-                state["error"] = self._last_error
-            elif self._last_ms is not None:
-                state["last_ms"] = self._last_ms
+            stale = self._last_ms is None and self._failed_at is None
+        if stale or (self._failed_at is not None and not self._cooling_down()):
+            self._probe()
+        with self._lock:
+            state = {"status": "ok", "url": self.shown_url, "timeout_s": self.timeout}
+            if self._failed_at is not None:
+                state.update(status="degraded", error=self._last_error)
             else:
-                state["status"] = "unknown"  # configured, not asked yet
+                state["last_ms"] = self._last_ms
             return state
+
+    def _probe(self):
+        self._call("Tact health check.", UpstreamOptions(), None)  # a fixed text, never a draft
+
+    def _call(self, text: str, options: UpstreamOptions, report: Optional[UpstreamReport]) -> Optional[dict]:
+        """The upstream's answer within the timeout, or None (and the upstream marked degraded)."""
+        started = time.perf_counter()
+        future = self._pool().submit(self._ask, text, options)
+        try:
+            body = future.result(timeout=self.timeout)
+            if not isinstance(body, dict) or not isinstance(body.get("matches"), list):
+                raise LanguageToolError("the upstream answer is not LanguageTool JSON")
+        except FutureTimeout:
+            future.cancel()
+            self._failed(report, f"no answer within {self.timeout:g} s")
+            return None
+        except Exception as exc:  # noqa: BLE001  (an untrusted server: any failure means "answer without it")
+            self._failed(report, _describe(exc))
+            return None
+        self._succeeded(started)
+        return body
 
     def _pool(self) -> ThreadPoolExecutor:
         with self._lock:
@@ -244,12 +255,17 @@ class LanguageToolUpstream:
         with self._lock:
             return self._failed_at is not None and time.monotonic() - self._failed_at < self.retry_after
 
-    def _failed(self, report: UpstreamReport, error: str) -> list:
-        report.incomplete = True
+    def _succeeded(self, started: float):
+        with self._lock:
+            self._failed_at, self._last_error = None, ""
+            self._last_ms = round((time.perf_counter() - started) * 1000, 1)
+
+    def _failed(self, report: Optional[UpstreamReport], error: str):
+        if report is not None:
+            report.incomplete = True
         with self._lock:
             self._failed_at, self._last_error = time.monotonic(), error
         log.warning("LanguageTool at %s: %s; answering with Tact's own issues", self.shown_url, error)
-        return []
 
 
 def _describe(exc: Exception) -> str:
