@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from ..registry import Hit, python_check
 from . import zones
-from .extract import Extraction, TimeMention, extract, reference_date, strip_quote_headers
+from .extract import Extraction, TimeMention, extract, latest_message, reference_date
 
+_FOLD_QUOTES = str.maketrans({"\u2019": "'", "\u00a0": " ", "\u202f": " "})
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _PAST = re.compile(r"\b(?:yesterday|ago|last (?:week|night|time|month)|missed|earlier today)\b", re.I)
 # A reply that turns a proposed time down or offers another is not confirming it.
@@ -25,6 +26,7 @@ class Analysis:
     sender: str | None
     recipient: str | None
     today: dt.date
+    scheduled: tuple[TimeMention, ...]  # mentions in the new text that set a time to come (not a past one)
 
 
 def analysis(draft) -> Analysis:
@@ -32,14 +34,16 @@ def analysis(draft) -> Analysis:
     cached = draft.__dict__.get("_time_analysis")  # six rules share one extraction; the draft lives one request
     if cached is None:
         context = draft.context
-        thread_text = strip_quote_headers(draft.quoted)
+        thread_text, latest = latest_message(draft.quoted.translate(_FOLD_QUOTES))
+        new = extract(draft.folded, draft.new_ranges, context)
         cached = Analysis(
-            new=extract(draft.folded, draft.new_ranges, context),
-            thread=extract(thread_text, [(0, len(thread_text))], context) if thread_text.strip() else Extraction((), ()),
+            new=new,
+            thread=extract(thread_text, latest, context) if latest else Extraction((), ()),
             thread_text=thread_text,
             sender=getattr(context.sender_timezone, "zone", None),
             recipient=getattr(context.recipient_timezone, "zone", None),
             today=reference_date(context),
+            scheduled=tuple(m for m in new.mentions if not _is_past(draft, m)),
         )
         draft.__dict__["_time_analysis"] = cached
     return cached
@@ -108,11 +112,6 @@ def _same_clock(a_zone: str, b_zone: str, moment: dt.datetime) -> bool:
     return zones.at(moment, a_zone).utcoffset() == zones.at(moment, b_zone).utcoffset()
 
 
-def _scheduled(draft, a: Analysis):
-    """Mentions in the new text that set a time to come (not a past one)."""
-    return [m for m in a.new.mentions if not _is_past(draft, m)]
-
-
 # ---------------------------------------------------------------- 1. no zone
 
 @python_check("time_without_zone")
@@ -120,7 +119,7 @@ def time_without_zone(draft, rule):
     a = analysis(draft)
     if a.sender is None:
         return  # without the sender's zone there is nothing to suggest
-    for m in _scheduled(draft, a):
+    for m in a.scheduled:
         if m.zone is not None:
             continue
         date = m.date or a.today
@@ -173,8 +172,8 @@ def _offset_as(abbr: str, zone: str, moment: dt.datetime) -> dt.timedelta:
 @python_check("ambiguous_zone_abbreviation")
 def ambiguous_zone_abbreviation(draft, rule):
     a = analysis(draft)
-    for m in _scheduled(draft, a):
-        abbr = m.zone.abbr if m.zone is not None else None
+    for m in a.scheduled:
+        abbr = m.zone.abbr if m.zone is not None and m.zone.kind == "abbr" else None
         if abbr not in zones.CONFUSED:
             continue
         meant = _reading(abbr, a.sender)
@@ -205,8 +204,8 @@ def ambiguous_zone_abbreviation(draft, rule):
 @python_check("daylight_time_mismatch")
 def daylight_time_mismatch(draft, rule):
     a = analysis(draft)
-    for m in _scheduled(draft, a):
-        if m.zone is None or m.zone.kind != "abbr" or m.zone.zone is None:
+    for m in a.scheduled:
+        if m.zone is None or m.zone.abbr is None or m.zone.zone is None:
             continue
         abbr, zone = m.zone.abbr, m.zone.zone
         if not any(use.zone == zone for use in zones.uses_of(abbr)):
@@ -222,7 +221,7 @@ def daylight_time_mismatch(draft, rule):
         fixes.append(f"{moment_text(start, end, style)} {actual if actual not in zones.CONFUSED else zones.label(zone, start)}")
         season = "daylight" if zones.at(start, zone).dst() else "standard"
         yield Hit(m.clock.start, m.tail, values={
-            "abbr": abbr, "actual": actual, "season": season, "date": f"{start:%B} {start.day}",
+            "abbr": m.zone.text, "actual": actual, "season": season, "date": f"{start:%B} {start.day}",
             "place": zones.city(zone), "offset": zones.offset_text(start.utcoffset()),
             "generic": generic or actual}, replacements=tuple(dict.fromkeys(fixes)))
 
@@ -234,6 +233,10 @@ def _thread_zone(t: TimeMention, a: Analysis) -> str | None:
     if t.zone is not None:
         return t.zone.zone
     return a.recipient
+
+
+def _line(text: str, t: TimeMention) -> str:
+    return text[text.rfind("\n", 0, t.start) + 1:(text.find("\n", t.end) + 1 or len(text) + 1) - 1]
 
 
 def _same_day(m: TimeMention, t: TimeMention) -> bool | None:
@@ -249,10 +252,11 @@ def _same_day(m: TimeMention, t: TimeMention) -> bool | None:
 @python_check("differs_from_thread")
 def differs_from_thread(draft, rule):
     a = analysis(draft)
-    proposals = [t for t in a.thread.mentions if not t.deadline and _thread_zone(t, a)]
+    proposals = [t for t in a.thread.mentions
+                 if not t.deadline and _thread_zone(t, a) and not (t.day and t.day.past) and not _PAST.search(_line(a.thread_text, t))]
     if not proposals:
         return
-    for m in _scheduled(draft, a):
+    for m in a.scheduled:
         zone = _meant_zone(m, a)
         if m.deadline or zone is None:
             continue
@@ -362,7 +366,7 @@ def outside_recipient_hours(draft, rule):
     if a.recipient is None:
         return
     low, high = rule.options.get("start_hour", 8) * 60, rule.options.get("end_hour", 19) * 60
-    for m in _scheduled(draft, a):
+    for m in a.scheduled:
         zone = _meant_zone(m, a)
         if zone is None or m.deadline:
             continue

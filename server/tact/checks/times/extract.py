@@ -29,37 +29,53 @@ _MONTH = (r"(?:(?i:january|february|march|april|june|july|august|september|octob
           r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)|May|MAY)\b\.?")
 _NUM = r"(?<![\w$£€¥.:/#+])"  # a number that is not part of a price, version, path or longer number
 
-_PARTS = re.compile(
+# Time parts, as two patterns: one tried where a number starts, one where a word does.
+_NUMERIC_PARTS = re.compile(
     rf"""
     (?P<iso>{_NUM}(?P<iy>20\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)
   | (?P<num>{_NUM}(?P<nm>\d{{1,2}})/(?P<nd>\d{{1,2}})(?:/(?P<ny>\d{{4}}|\d{{2}}))?(?![\d/]))
-  | (?P<md>(?P<mdmon>{_MONTH})\s+(?P<mdday>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(?P<mdyear>(?:19|20)\d\d)\b)?)
   | (?P<dm>{_NUM}(?P<dmday>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmmon>{_MONTH})(?:,?\s+(?P<dmyear>(?:19|20)\d\d)\b)?)
-  | (?P<ord>\b(?i:the)\s+(?P<ordday>\d{{1,2}})(?:st|nd|rd|th)\b)
-  | (?P<wd>\b(?:(?P<wdmod>(?i:this\s+coming|this|next|coming|last))\s+)?
-        (?P<wdname>(?i:mon|tues|tue|wednes|wed|thurs|thu|fri|satur|sat|sun)(?i:day)(?P<plural>s)?
-                  |(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\b\.?))
-  | (?P<rel>\b(?i:the\s+day\s+after\s+tomorrow|today|tonight|tomorrow|tmrw|yesterday)\b)
   | (?P<clock>
         {_NUM}(?P<h>\d{{1,2}})(?:[:.](?P<m>[0-5]\d))?\s?(?P<mer>{_MER})(?![-‐]\w)
       | {_NUM}(?P<hh>\d{{1,2}}):(?P<mm>[0-5]\d)(?![\d:])
-      | \b(?P<named>(?i:noon|midday|midnight))\b
-      | \b(?P<frac>(?i:half|quarter))\s+(?P<dir>(?i:past|to))\s+(?P<fh>(?i:{_NUMWORD})\b|\d{{1,2}}(?!\d))
-      | \b(?P<wh>(?i:{_NUMWORD}))\s+(?:(?P<wmer>{_MER})|(?i:o'?clock\b))
       | {_NUM}(?P<oh>\d{{1,2}})\s+(?i:o'?clock\b)
       | {_NUM}(?P<bare>\d{{1,2}})(?![\w%:/.,]\d|[\w%$£€])
     )
     """,
     re.X,
 )
+_WORD_PARTS = re.compile(
+    rf"""
+    (?P<md>(?P<mdmon>{_MONTH})\s+(?P<mdday>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(?P<mdyear>(?:19|20)\d\d)\b)?)
+  | (?P<ord>\b(?i:the)\s+(?P<ordday>\d{{1,2}})(?:st|nd|rd|th)\b
+        (?:\s+(?i:of)\s+(?P<ordmon>{_MONTH})(?:,?\s+(?P<ordyear>(?:19|20)\d\d)\b)?)?)
+  | (?P<wd>\b(?:(?P<wdmod>(?i:this\s+coming|this|next|coming|last))\s+)?
+        (?P<wdname>(?i:mon|tues|tue|wednes|wed|thurs|thu|fri|satur|sat|sun)(?i:day)(?P<plural>s)?
+                  |(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\b\.?))
+  | (?P<rel>\b(?i:today|tonight|tomorrow|tmrw|yesterday)\b)
+  | (?P<clock>
+        \b(?P<named>(?i:noon|midday|midnight))\b
+      | \b(?P<frac>(?i:half|quarter))\s+(?P<dir>(?i:past|to))\s+(?P<fh>(?i:{_NUMWORD})\b|\d{{1,2}}(?!\d))
+      | \b(?P<wh>(?i:{_NUMWORD}))\s+(?:(?P<wmer>{_MER})|(?i:o'?clock\b))
+    )
+    """,
+    re.X,
+)
+_NO_GROUPS = dict.fromkeys({*_NUMERIC_PARTS.groupindex, *_WORD_PARTS.groupindex})
 
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*$", re.I)
-_DAY_JOIN = re.compile(r"[\s,]*$")
+_DAY_JOIN = re.compile(r"[\s,(]*$")
 _BEFORE_CLOCK = re.compile(
     r"\s*,?\s*(?:(?P<word>at|@|from|around|about|by|between|starting at|beginning at|before|after|until)\s+)?$", re.I)
 _AFTER_CLOCK = re.compile(r"\s*,?\s*(?:on\s+)?$", re.I)
-_DEADLINE = re.compile(r"\b(?:by|before|until|till|no later than|due)\s*$", re.I)
-_CONTEXT_WORD = re.compile(r"\b(?:at|@|from|by|until|till|around|about|to|before|after|between)\s*$", re.I)
+_DEADLINE_WORDS = frozenset({"by", "before", "until", "till", "due", "than"})  # "than": "no later than"
+_CONTEXT_WORDS = frozenset({"at", "@", "from", "by", "until", "till", "around", "about", "to", "before", "after",
+                            "between"})
+_MONTH_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                          "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                          "sept", "oct", "nov", "dec", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.",
+                          "sept.", "oct.", "nov.", "dec."})
+_MODIFIERS = frozenset({"this", "next", "coming", "last"})
 _LIST_JOIN = re.compile(r"\s*(?:,|/|or|and|,\s*or|,\s*and)\s*$", re.I)
 
 _ZONE = re.compile(
@@ -203,7 +219,7 @@ def _hour_guess(hour: int) -> int:
 
 def _clock(match: re.Match) -> tuple[int, int, bool, bool] | None:
     """(hour 0-23, minute, stated, style24) for a clock match, None when it cannot be a time."""
-    g = match.groupdict()
+    g = _NO_GROUPS | match.groupdict()
     if g["h"] is not None:
         hour, minute = int(g["h"]), int(g["m"] or 0)
         if not 1 <= hour <= 12:
@@ -240,7 +256,7 @@ def _clock(match: re.Match) -> tuple[int, int, bool, bool] | None:
 
 
 def _day_token(match: re.Match, today: dt.date, american: bool) -> DayRef | None:
-    g, kind = match.groupdict(), match.lastgroup
+    g, kind = _NO_GROUPS | match.groupdict(), match.lastgroup
     start, end = match.span()
     if kind == "wd":
         name = g["wdname"].lower()
@@ -250,10 +266,13 @@ def _day_token(match: re.Match, today: dt.date, american: bool) -> DayRef | None
                       resolved=_weekday_date(weekday, modifier, today), recurring=bool(g["plural"]))
     if kind == "rel":
         word = " ".join(g["rel"].lower().split())
-        shift = {"today": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1, "the day after tomorrow": 2}[word]
+        shift = {"today": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1}[word]
         return DayRef(start, end, relative=word if word != "tmrw" else "tomorrow",
                       resolved=today + dt.timedelta(days=shift))
     date = None
+    if kind == "ord" and g["ordmon"]:  # "the 5th of October" is a day-month date
+        kind = "dm"
+        g = {**g, "dmmon": g["ordmon"], "dmday": g["ordday"], "dmyear": g["ordyear"]}
     if kind == "iso":
         try:
             date = dt.date(int(g["iy"]), int(g["im"]), int(g["id"]))
@@ -334,7 +353,15 @@ def _zone_ref(g: dict, text: str, start: int, stop: int, written: str, parties: 
         family = " ".join(g["family"].lower().split())
         if family.endswith("european") and not g["time"]:
             return None
-        return ZoneRef(start, stop, written, _FAMILY_ZONES[family], "family")
+        season = (g["kind"] or "").strip().lower()
+        abbr = None
+        if season:  # "Eastern Standard Time" says as much as "EST", so the same season check applies
+            summer = season != "standard"
+            if family.endswith("european"):
+                abbr = family[0].upper() + "E" + ("ST" if summer else "T")  # CET / CEST
+            else:
+                abbr = {"alaska": "AK"}.get(family, family[0].upper()) + ("DT" if summer else "ST")
+        return ZoneRef(start, stop, written, _FAMILY_ZONES[family], "family", abbr=abbr)
     if g["whose"]:
         whose = g["whose"].lower()
         zone = recipient if whose == "your" else None if whose == "local" else sender
@@ -360,10 +387,73 @@ def _zone_ref(g: dict, text: str, start: int, stop: int, written: str, parties: 
     return None
 
 
-def _tokens(text: str, ranges: Iterable[tuple[int, int]], today: dt.date, american: bool):
+_DIGITS = re.compile(r"\d+")
+# Words that can start a time part, found with str.find (C speed). Every weekday name ends in
+# "day", as do today, yesterday and midday: one scan finds them all.
+_WORD_STEMS = ("day", "tonight", "tomorrow", "tmrw", "noon", "midnight", "half", "quarter", "clock")
+_CASED_STEM = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b")
+
+
+def _candidates(text: str, low: str, lo: int, hi: int) -> list[int]:
+    """Where a time part may start: digits and a few words, found with C-speed scans, so the
+    full pattern runs at a handful of places instead of at every character."""
+    found = {match.start() for match in _DIGITS.finditer(text, lo, hi)}
+    for stem in _WORD_STEMS:
+        i = low.find(stem, lo, hi)
+        while i >= 0:
+            start = i
+            while start > lo and low[start - 1].isalpha():
+                start -= 1
+            found.add(start)
+            if stem == "clock" and start == i:  # "o'clock": the number word before it starts the time
+                found.add(previous_word(low, max(lo, i - 2), lo)[1])
+            i = low.find(stem, i + len(stem), hi)
+    found.update(match.start() for match in _CASED_STEM.finditer(text, lo, hi))
+    starts = set(found)
+    for pos in found:
+        start = pos
+        # A part may begin a word earlier: "March 12", "the 14th", "three o'clock", "next Monday".
+        word, at = previous_word(low, start, lo)
+        if word in _MONTH_WORDS or word in _MODIFIERS or word in _NUMBER_WORDS or word == "the":
+            start = at
+            if word == "coming":
+                word, at = previous_word(low, start, lo)
+                start = at if word == "this" else start
+        starts.add(start)
+    return sorted(starts)
+
+
+def previous_word(low: str, pos: int, lo: int = 0) -> tuple[str, int]:
+    """The word just before `pos` (lowercased text, spaces between) and where it starts; ("", pos) if none."""
+    end = pos
+    while end > lo and low[end - 1] in " \t":
+        end -= 1
+    if end == pos or end == lo:
+        return "", pos
+    start = end
+    while start > lo and (low[start - 1].isalpha() or low[start - 1] in ".@'"):
+        start -= 1
+    return low[start:end], start
+
+
+def _lower(text: str) -> str:
+    low = text.lower()
+    if len(low) != len(text):  # a few characters (e.g. "İ") lower to two; keep offsets aligned
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low
+
+
+def _tokens(text: str, low: str, ranges: Iterable[tuple[int, int]], today: dt.date, american: bool):
     clocks, days = [], []
     for lo, hi in ranges:
-        for match in _PARTS.finditer(text, lo, hi):
+        covered = lo
+        for pos in _candidates(text, low, lo, hi):
+            if pos < covered:
+                continue
+            match = (_NUMERIC_PARTS if text[pos].isdigit() else _WORD_PARTS).match(text, pos, hi)
+            if match is None:
+                continue
+            covered = match.end()
             if match.lastgroup == "clock":
                 parsed = _clock(match)
                 if parsed:
@@ -382,7 +472,8 @@ def extract(text: str, ranges: Iterable[tuple[int, int]], context) -> Extraction
     sender = getattr(context.sender_timezone, "zone", None)
     recipient = getattr(context.recipient_timezone, "zone", None)
     american = (sender or "America/").startswith("America/")
-    raw_clocks, day_tokens = _tokens(text, ranges, today, american)
+    low = _lower(text)
+    raw_clocks, day_tokens = _tokens(text, low, ranges, today, american)
     days = _join_days(day_tokens, text)
     limit = {start: end for start, end in ranges}
 
@@ -415,6 +506,9 @@ def extract(text: str, ranges: Iterable[tuple[int, int]], context) -> Extraction
     day_starts = sorted((d.start, d) for d in days)
     for clock in clocks:
         written = text[clock.start:clock.end]
+        word_before = previous_word(low, clock.start)[0]
+        if written.isdigit() and word_before not in _CONTEXT_WORDS:
+            continue  # a bare number is a time only as in "Thursday at 10"
         found = _zone_after(text, clock.end, range_end(clock.end), (sender, recipient))
         zone, tail = found if found else (None, clock.end)
         # The day before the clock ("Tuesday at 2pm") or after it ("2pm Central on Tuesday").
@@ -429,25 +523,26 @@ def extract(text: str, ranges: Iterable[tuple[int, int]], context) -> Extraction
                 if d_start >= tail and d_start - tail <= 6 and _AFTER_CLOCK.match(text, tail, d_start):
                     day, end = d, d.end
                     break
-        if not _plausible(clock, written, text, day, zone, connector):
+        if not _plausible(clock, written, word_before, day, zone, connector):
             continue
-        before = text[max(0, start - 24):start]
-        deadline = bool(_DEADLINE.search(before)) or connector in ("by", "before", "until")
+        deadline = previous_word(low, start)[0] in _DEADLINE_WORDS or connector in ("by", "before", "until")
         mentions.append(TimeMention(start, end, clock, day, zone, tail, deadline))
     mentions = _share_zones(mentions, text)
     return Extraction(tuple(mentions), tuple(days))
 
 
-def _plausible(clock: Clock, written: str, text: str, day: DayRef | None, zone: ZoneRef | None, connector: str) -> bool:
+def _plausible(clock: Clock, written: str, word_before: str, day: DayRef | None, zone: ZoneRef | None,
+               connector: str) -> bool:
     """A clock with no am/pm and no 24-hour form ("at 10", "9:30") counts only where a time is expected."""
     if clock.stated or clock.end_hour is not None:
         return True
     if zone is not None or day is not None and connector:
         return True
-    if ":" in written or "o" in written.lower() or not written.strip().isdigit():
-        # 9:30, half past three, three o'clock: a time word or a preposition before it is enough.
-        return bool(_CONTEXT_WORD.search(text, max(0, clock.start - 12), clock.start)) or day is not None
-    return False
+    after_word = word_before in _CONTEXT_WORDS
+    if written.strip().isdigit():
+        return day is not None and after_word  # "at 7 on Friday"; a lone "at 10" may be anything
+    # 9:30, half past three, three o'clock: a time word or a preposition before it is enough.
+    return after_word or day is not None
 
 
 def _share_zones(mentions: list[TimeMention], text: str) -> list[TimeMention]:
@@ -461,6 +556,35 @@ def _share_zones(mentions: list[TimeMention], text: str) -> list[TimeMention]:
     return result
 
 
-def strip_quote_headers(quoted: str) -> str:
-    """The quoted thread with attribution lines and mail headers blanked (same length)."""
-    return _QUOTE_HEADER.sub(lambda m: " " * len(m.group()), quoted)
+_QUOTE_DEPTH = re.compile(r"^[ \t]*((?:>[ \t]?)*)(?=[^>\s])", re.M)
+
+
+def latest_message(quoted: str) -> tuple[str, list[tuple[int, int]]]:
+    """The quoted thread with attribution lines and mail headers blanked (same length), and the
+    ranges of its most recent message: what the other party just proposed, not older replies."""
+    headers = list(_QUOTE_HEADER.finditer(quoted))
+    blanked = _QUOTE_HEADER.sub(lambda m: " " * len(m.group()), quoted)
+    start, end = 0, len(quoted)
+    if headers and not quoted[:headers[0].start()].strip():
+        start = headers[0].end()
+    later = [h for h in headers if h.start() >= start and quoted[start:h.start()].strip()]
+    if later:
+        end = later[0].start()
+    # Older messages quoted inside the latest one sit one ">" deeper.
+    depths = [(m.start(), m.group(1).count(">")) for m in _QUOTE_DEPTH.finditer(quoted, start, end)]
+    if not depths:
+        return blanked, []
+    shallowest = min(depth for _, depth in depths)
+    ranges = []
+    for pos, depth in depths:
+        line_end = quoted.find("\n", pos, end)
+        line_end = end if line_end < 0 else line_end
+        if depth == shallowest:
+            ranges.append((pos, line_end))
+    merged: list[tuple[int, int]] = []
+    for lo, hi in ranges:
+        if merged and blanked[merged[-1][1]:lo].strip() == "":
+            merged[-1] = (merged[-1][0], hi)
+        else:
+            merged.append((lo, hi))
+    return blanked, merged

@@ -150,6 +150,7 @@ def uses_of(abbr: str) -> tuple[Use, ...]:
     return _abbreviation_index().get(abbr, ())
 
 
+@lru_cache(maxsize=1024)
 def resolve_abbreviation(abbr: str, parties: tuple[str | None, ...]) -> str | None:
     """The zone a reader takes `abbr` for: a party's zone that uses it, else its most common meaning."""
     if abbr in US_GENERIC:
@@ -192,11 +193,13 @@ def offset_key(sign: str, hours: int, minutes: int) -> str:
     return f"UTC{'-' if sign in '-−' else '+'}{hours:02d}:{minutes:02d}"
 
 
+@lru_cache(maxsize=4096)
 def at(when: dt.datetime, key: str) -> dt.datetime:
     """The aware moment `when` seen on the wall clock of zone `key`."""
     return when.astimezone(tzinfo(key))
 
 
+@lru_cache(maxsize=4096)
 def localize(naive: dt.datetime, key: str) -> dt.datetime:
     """A wall-clock time in a zone; a time skipped or repeated by a DST change takes the daylight reading."""
     zone = tzinfo(key)
