@@ -5,6 +5,10 @@
 // the editor or the sent email. Plus: paragraph cache, stale responses, Ignore / Turn off this
 // rule, the options page, and a server that is down.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { artifactPath, freePort, launchBrowser, startPages, startTact } from './harness.mjs';
@@ -19,10 +23,10 @@ const TACT_MARKUP = /tact/i;   // no element, attribute or class of ours may rea
 let tact;
 let pages;
 let browser;
+const stopping = [];   // servers shutting down in the background (gunicorn takes seconds)
 
 before(async () => {
-  [tact, pages] = await Promise.all([startTact(), startPages()]);
-  browser = await launchBrowser();
+  [tact, pages, browser] = await Promise.all([startTact(), startPages(), launchBrowser()]);
   await browser.configure({ serverUrl: tact.url, senderTimezone: SENDER, recipientTimezone: RECIPIENT,
     disabledRules: [], disabledCategories: [] });
   const result = await browser.enableSite(pages.url);
@@ -31,7 +35,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  await Promise.all([tact?.stop(), pages?.stop()]);
+  await Promise.all([tact?.stop(), pages?.stop(), ...stopping]);
 });
 
 /* How each editor kind is focused and read: the editor's own model, not our idea of it. */
@@ -360,6 +364,96 @@ test('server down: a quiet indicator on the badge, typing still works, recovery 
     await page.locator('[data-tact-badge][data-tact-state="ok"]').waitFor();
   } finally {
     await browser.configure({ serverUrl: tact.url });
+    await page.close();
+  }
+});
+
+test('highlights follow reflow, page scrolling and the editor\'s own scrolling', async () => {
+  const page = await openEditor('textarea');
+  try {
+    await page.keyboard.type(DRAFT);
+    const accusatory = highlight(page, 'accusatory-question');
+    const timezone = highlight(page, 'timezone');
+    await timezone.waitFor({ timeout: 10000 });
+    await accusatory.waitFor();
+
+    // Narrower editor: the sentence wraps, "Tuesday at 2pm" moves to another line.
+    const before = await timezone.boundingBox();
+    await page.$eval('#editor', (e) => { e.style.width = '300px'; });
+    await page.waitForFunction((y) => {
+      const hl = document.querySelector('tact-overlay').shadowRoot.querySelector('.hl[data-tact-issue="timezone"]');
+      return hl && Math.abs(hl.getBoundingClientRect().top - y) > 5;
+    }, before.y);
+    await assertCaretInside(page, await timezone.boundingBox(), MEETING);
+
+    // The page scrolls.
+    await page.evaluate(() => { document.body.style.height = '3000px'; window.scrollBy(0, 60); });
+    await page.waitForTimeout(100);
+    await assertCaretInside(page, await accusatory.boundingBox(), QUESTION);
+
+    // The textarea scrolls its first lines out of view: their highlights go; back up, they return.
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\n'.repeat(14) + 'Best, Sam');
+    await page.waitForFunction(() => document.getElementById('editor').scrollTop > 100);
+    await accusatory.waitFor({ state: 'detached', timeout: 5000 });
+    await page.$eval('#editor', (e) => { e.scrollTop = 0; });
+    await accusatory.waitFor({ timeout: 5000 });
+    await assertCaretInside(page, await accusatory.boundingBox(), QUESTION);
+  } finally {
+    await page.close();
+  }
+});
+
+test('quill: hovering a highlight opens its card, leaving closes it', async () => {
+  const page = await openEditor('quill');
+  try {
+    await page.keyboard.type(DRAFT);
+    const timezone = highlight(page, 'timezone');
+    await timezone.waitFor({ timeout: 10000 });
+    const box = await timezone.boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const card = page.locator('[data-tact-card][data-tact-issue="timezone"]');
+    await card.waitFor({ timeout: 3000 });
+    assert.match(await card.innerText(), /time zone/i);
+    await page.mouse.move(box.x + box.width / 2, box.y - 60);
+    await card.waitFor({ state: 'detached', timeout: 3000 });
+  } finally {
+    await page.close();
+  }
+});
+
+test('a server that refuses the API key: quiet indicator; the right key works', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'tact-team-'));
+  const key = 'team-key-for-the-browser-test';
+  const config = path.join(dir, 'tact.toml');
+  writeFileSync(config, `[teams.acme]\napi_key_sha256 = "${createHash('sha256').update(key).digest('hex')}"\n`);
+  const keyed = await startTact({ config });
+  await browser.configure({ serverUrl: keyed.url, apiKey: 'wrong-key' });
+  const page = await openEditor('textarea');
+  try {
+    await page.keyboard.type(`${QUESTION} call me back?`);
+    const badge = page.locator('[data-tact-badge][data-tact-state="unauthorized"]');
+    await badge.waitFor({ timeout: 10000 });
+    assert.equal(await highlight(page, 'accusatory-question').count(), 0);
+    assert.equal(await toolbarBadge(), '!');
+
+    await browser.configure({ apiKey: key });
+    await highlight(page, 'accusatory-question').waitFor({ timeout: 10000 });
+    assert.equal(await toolbarBadge(), '1');
+  } finally {
+    await browser.configure({ serverUrl: tact.url, apiKey: '' });
+    await page.close();
+    stopping.push(keyed.stop().then(() => rmSync(dir, { recursive: true, force: true })));
+  }
+});
+
+test('popup: says the server answers', async () => {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
+    await page.waitForFunction(() => document.getElementById('server').dataset.state === 'ok');
+    assert.match(await page.textContent('#server'), new RegExp(`Connected to ${tact.url}`));
+  } finally {
     await page.close();
   }
 });

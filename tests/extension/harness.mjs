@@ -42,12 +42,13 @@ async function waitFor(fn, timeoutMs, what) {
   throw new Error(`timed out waiting for ${what}${lastError ? ': ' + lastError.message : ''}`);
 }
 
-/* `tact serve` from the repository's venv; stops with the returned function. */
-export async function startTact() {
+/* `tact serve` from the repository's venv (with a TACT_CONFIG file if given); stops with the returned function. */
+export async function startTact({ config } = {}) {
   const port = await freePort();
   const tact = process.env.TACT_BIN || path.join(repo, '.venv/bin/tact');
   const env = { ...process.env };
   delete env.TACT_CONFIG;   // one default team, no key
+  if (config) env.TACT_CONFIG = config;
   const proc = spawn(tact, ['serve', '--host', '127.0.0.1', '--port', String(port), '--workers', '2'], {
     cwd: repo, stdio: ['ignore', 'ignore', 'pipe'], env,
   });
@@ -62,10 +63,11 @@ export async function startTact() {
   }
   return {
     url,
+    // SIGINT is gunicorn's quick shutdown: no waiting on the browser's keep-alive connections.
     stop: () => new Promise((resolve) => {
       if (proc.exitCode !== null) return resolve();
       proc.once('exit', resolve);
-      proc.kill('SIGTERM');
+      proc.kill('SIGINT');
     }),
   };
 }
