@@ -47,7 +47,7 @@ export async function startServer(env = {}) {
   let log = '';
   child.stderr.on('data', (chunk) => { log = (log + chunk).slice(-4000); });
   try {
-    await waitForHealth(url, child, 30000);
+    await waitForHealth(url, child, 60000);
   } catch (error) {
     child.kill('SIGTERM');
     throw new Error(`${error.message}\n${log}`);
@@ -74,6 +74,8 @@ export function launchBrowser() {
  */
 export async function openPage(browser, url, viewport = { width: 1280, height: 860 }) {
   const context = await browser.newContext({ viewport, timezoneId: 'America/Los_Angeles' });
+  // Generous: a loaded 2-core CI machine is slow, and waits end as soon as the page is ready.
+  context.setDefaultTimeout(15000);
   const page = await context.newPage();
   const problems = [];
   const origin = new URL(url).origin;

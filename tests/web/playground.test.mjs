@@ -60,7 +60,7 @@ async function highlights(page, category) {
 async function loadSample(page, id, category) {
   await page.click(`button[data-sample="${id}"]`);
   await page.locator(`[data-tact-issue="${category}"]:not([data-tact-card])`).first()
-    .waitFor({ timeout: 8000 })
+    .waitFor()
     .catch(() => assert.fail(`sample "${id}": no ${category} highlight appeared`));
 }
 
@@ -68,7 +68,7 @@ async function openCardOn(page, category) {
   const box = (await highlights(page, category))[0];
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   const card = page.locator('[data-tact-card]');
-  await card.waitFor({ timeout: 3000 });
+  await card.waitFor();
   return card;
 }
 
@@ -114,13 +114,13 @@ describe('compose playground', () => {
     const replacement = await card.locator('[data-tact-replacement]').first().getAttribute('data-tact-replacement');
     assert.ok(replacement, 'the card offers a replacement');
     await card.locator('[data-tact-replacement]').first().click();
-    await page.locator('#draft').filter({ hasText: replacement }).waitFor({ timeout: 3000 });
+    await page.locator('#draft').filter({ hasText: replacement }).waitFor();
     assert.ok(!(await page.locator('#draft').textContent()).includes('back to you soon.'));
-    await page.locator('[data-tact-issue="vague-commitment"]:not([data-tact-card])').waitFor({ state: 'detached', timeout: 5000 });
+    await page.locator('[data-tact-issue="vague-commitment"]:not([data-tact-card])').waitFor({ state: 'detached' });
     assert.equal(await page.locator('#draft [data-tact-issue], #draft tact-overlay').count(), 0, 'no Tact markup in the draft');
     await page.keyboard.press('Control+z');
-    await page.locator('#draft').filter({ hasText: 'back to you soon.' }).waitFor({ timeout: 3000 });
-    await page.locator('[data-tact-issue="vague-commitment"]:not([data-tact-card])').first().waitFor({ timeout: 5000 });
+    await page.locator('#draft').filter({ hasText: 'back to you soon.' }).waitFor();
+    await page.locator('[data-tact-issue="vague-commitment"]:not([data-tact-card])').first().waitFor();
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -129,7 +129,7 @@ describe('compose playground', () => {
     const { page, context, problems } = await openPage(browser, `${server.url}/`);
     await loadSample(page, 'timezone', 'timezone');
     // The thread proposed 2pm Central: the suggestion converts the client's time into the writer's.
-    let card = await openCardOn(page, 'timezone');
+    const card = await openCardOn(page, 'timezone');
     const fromThread = await card.locator('[data-tact-replacement]').first().getAttribute('data-tact-replacement');
     assert.match(fromThread, /2\s?pm CT.*12\s?pm PT/, fromThread);
     await page.keyboard.press('Escape');
@@ -148,7 +148,7 @@ describe('compose playground', () => {
     await page.selectOption('#recipient-zone', 'America/New_York');
     await expectSuggestion(page, suggestion, /2\s?pm PT.*5\s?pm ET/);
     await page.selectOption('#recipient-zone', 'America/Los_Angeles');
-    await page.locator('[data-tact-issue="timezone"]:not([data-tact-card])').waitFor({ state: 'detached', timeout: 5000 });
+    await page.locator('[data-tact-issue="timezone"]:not([data-tact-card])').waitFor({ state: 'detached' });
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -164,7 +164,7 @@ describe('compose playground', () => {
     assert.notEqual(outline, 'none', 'focus is visible');
     await page.keyboard.press('Enter');
     const link = page.locator('.issue-group[data-category="accusatory-question"] .issue-link').first();
-    await link.waitFor({ timeout: 8000 });
+    await link.waitFor();
     await link.focus();
     await page.keyboard.press(' ');
     const card = page.locator('[data-tact-card]');
@@ -177,7 +177,7 @@ describe('compose playground', () => {
     await card.waitFor();
     const replacement = await card.locator('[data-tact-replacement]').first().getAttribute('data-tact-replacement');
     await page.keyboard.press('Enter');
-    await page.locator('#draft').filter({ hasText: replacement }).waitFor({ timeout: 3000 });
+    await page.locator('#draft').filter({ hasText: replacement }).waitFor();
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -222,7 +222,7 @@ describe('compose playground', () => {
 /** Polls `read` until it matches `pattern` (the page re-checks after each change, debounced). */
 async function expectSuggestion(page, read, pattern) {
   let last = '';
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < 40; i++) {
     await page.waitForTimeout(250);
     try {
       last = await read();

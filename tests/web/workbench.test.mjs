@@ -34,7 +34,7 @@ after(async () => {
 });
 
 const validation = (page) => page.locator('#validation');
-const valid = (page) => page.locator('#validation.valid').waitFor({ timeout: 5000 });
+const valid = (page) => page.locator('#validation.valid').waitFor();
 
 describe('rule workbench', () => {
   test('lists the rules in force, each with its examples', async () => {
@@ -64,7 +64,7 @@ describe('rule workbench', () => {
     await page.fill('#sample-text', SAMPLE);
     await page.fill('#rule-yaml', BROKEN_RULE);
     const lineLink = page.locator('#validation.invalid .line-link[data-line="6"]');
-    await lineLink.waitFor({ timeout: 5000 });
+    await lineLink.waitFor();
     assert.match(await validation(page).textContent(), /RE2|backreference/i);
     assert.equal(await page.locator('#line-numbers .error-line').textContent(), '6', 'the gutter marks line 6');
     assert.equal(await page.locator('#sample-result mark').count(), 0);
@@ -91,9 +91,9 @@ describe('rule workbench', () => {
     // A pass example that the rule flags shows as failing.
     const yaml = await page.locator('#rule-yaml').inputValue();
     await page.fill('#rule-yaml', yaml.replace("by Friday.", "by Friday, not ASAP."));
-    await page.locator('#example-results tr.failed[data-expect="pass"]').waitFor({ timeout: 5000 });
+    await page.locator('#example-results tr.failed[data-expect="pass"]').waitFor();
     await page.fill('#rule-yaml', yaml);
-    await page.locator('#example-results tr.failed').waitFor({ state: 'detached', timeout: 5000 });
+    await page.locator('#example-results tr.failed').waitFor({ state: 'detached' });
 
     await page.click('#copy-yaml');
     await page.locator('#copy-status').filter({ hasText: 'Copied' }).waitFor();
@@ -157,7 +157,7 @@ describe('rule workbench with teams', () => {
     // The key is kept for this tab, so the playground uses it too.
     await page.goto(`${teamServer.url}/`);
     await page.click('button[data-sample="accusatory"]');
-    await page.locator('[data-tact-issue="accusatory-question"]').first().waitFor({ timeout: 8000 });
+    await page.locator('[data-tact-issue="accusatory-question"]').first().waitFor();
     await context.close();
   });
 });

@@ -4,24 +4,13 @@ export function browserZone() {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 }
 
-function offsetLabel(zone, now) {
-  try {
-    const part = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "shortOffset" })
-      .formatToParts(now).find((p) => p.type === "timeZoneName");
-    return part ? part.value.replace("GMT", "UTC") : "";
-  } catch {
-    return "";
-  }
-}
-
 /** Fill a <select> with every zone the browser knows; `emptyLabel` adds a first "no zone" choice. */
 export function fillZoneSelect(select, selected, emptyLabel) {
-  const now = new Date();
   const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
   const names = new Set(zones);
   if (selected) names.add(selected);
-  const options = [...names].sort()
-    .map((zone) => new Option(`${zone.replaceAll("_", " ")} (${offsetLabel(zone, now)})`, zone));
+  // Names only: a formatter per zone to show its offset costs about a second on a slow machine.
+  const options = [...names].sort().map((zone) => new Option(zone.replaceAll("_", " "), zone));
   if (emptyLabel !== undefined) options.unshift(new Option(emptyLabel, ""));
   select.replaceChildren(...options);
   select.value = selected || "";
