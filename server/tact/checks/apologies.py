@@ -16,7 +16,7 @@ _I = re.IGNORECASE
 
 APOLOGY = re.compile(
     r"\b(?:sorry|sorr(?:ies|y+)|apolog(?:y|ies|i[sz]e[sd]?|i[sz]ing)|regret(?:s|ted|fully|tably)?|my\s+bad|forgive\s+me"
-    r"|pardon\s+(?:me|the)|mea\s+culpa)\b",
+    r"|pardon\s+(?:me|the)|mea\s+culpa|excuse\s+(?:me|us)\s+for)\b",
     _I,
 )
 # "Sorry to hear", "sorry for your loss": sympathy, not an apology for something done.
@@ -71,7 +71,8 @@ BLAME = re.compile(
     r"|\beasy\s+mistake\s+to\s+make\b|\banyone\s+would\s+have\b|\b(?:it|this)\s+was\s+only\b|\bonly\s+(?:one|a)\s+(?:letter|typo|minute|day|small|tiny)\b"
     r"|\bto\s+a\s+point\b|\bmostly\s+(?:it's|it\s+was|it\s+is)\s+the\b|\bhardly\s+the\s+end\b|\bover-?react|\babsolute\s+chaos\b|\b(?:I\s+was|we\s+were)\s+(?:just|only)\s+following\b"
     r"|\bas\s+(?:approved|instructed|requested|specified)\s+by\s+(?:you|your)\b|\b(?:nobody|no\s+one|everyone)\s+else\b"
-    r"|\bmust\s+have\s+(?:eaten|lost|deleted|swallowed|corrupted|broken|eaten)\b|\bper\s+the\s+contract\b",
+    r"|\b(?:I\s+was|we\s+were)\s+(?:given|told|sent|handed)\s+the\s+(?:wrong|old|outdated|incorrect)\b|\bto\s+the\s+letter\b"
+    r"|\bnot\s+for\s+what\s+I\s+(?:said|did|wrote)\b|\bmust\s+have\s+(?:eaten|lost|deleted|swallowed|corrupted|broken|eaten)\b|\bper\s+the\s+contract\b",
     _I,
 )
 # A fix, next step or new date: what turns an apology into a good one.
@@ -91,7 +92,8 @@ FAILURE = re.compile(
     r"|wasn't\s+able|weren't\s+able|(?:was|were)\s+unable\s+to|for\s+not\s+\w+ing|(?:was|were)\s+(?:unavailable|down|offline)|haven't|hasn't|still\s+(?:isn't|aren't|not|hasn't|haven't|don't|doesn't|out)"
     r"|(?:isn't|aren't|wasn't|weren't|not)\s+(?:yet\s+)?(?:ready|done|finished|delivered|complete|completed|paid|served|available|there)"
     r"|overdue|overran|slipped|late\b(?!st)|damaged|lost\s+track|never\s+got\s+round|wasn't\s+at|dropping\s+off|not\s+turning\s+up"
-    r"|owe\s+you|out\s+of\s+stock|did\s+not\s+complete|not\s+(?:been\s+)?(?:delivered|paid|processed|sent))",
+    r"|owe\s+you|(?:don't|do\s+not)\s+have\s+(?:an?\s+)?(?:update|answer|news)|dropped\s+the\s+ball|messed\s+up|screwed\s+up|blew\s+it"
+    r"|(?:my|our)\s+fault|went\s+quiet|going\s+quiet|out\s+of\s+stock|did\s+not\s+complete|not\s+(?:been\s+)?(?:delivered|paid|processed|sent))",
     _I,
 )
 # "Sorry you feel...", "sorry if...": not an apology for a miss but a non-apology (blame-shifting).
