@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core';
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const ARTIFACTS = path.join(REPO, 'test-artifacts');
 const TACT = process.env.TACT_BIN || path.join(REPO, '.venv', 'bin', 'tact');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM = process.env.TACT_CHROMIUM || '/usr/bin/chromium';
 
 function freePort() {
   return new Promise((resolve, reject) => {

@@ -82,6 +82,9 @@ describe('compose playground', () => {
     assert.ok(await page.locator('#recipient-zone option').count() > 300, 'every zone the browser knows');
     assert.match(await page.locator('#sent-at').inputValue(), /^\d{4}-\d\d-\d\dT\d\d:\d\d$/);
     assert.deepEqual(problems, []);
+    // The policy is enforced, not just sent: an injected inline script does not run.
+    await page.addScriptTag({ content: 'window.inlineRan = true;' }).catch(() => {});
+    assert.equal(await page.evaluate(() => window.inlineRan), undefined);
     await context.close();
   });
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM = os.environ.get("TACT_CHROMIUM", "/usr/bin/chromium")
 
 
 def _missing() -> str | None:
@@ -32,6 +32,6 @@ def test_playground_and_rule_workbench_in_chromium():
             pytest.fail(f"TACT_REQUIRE_BROWSER=1 but {missing}")
         pytest.skip(missing)
     env = {**os.environ, "TACT_BIN": str(Path(sys.executable).parent / "tact")}
-    run = subprocess.run(["node", "--test", "--test-concurrency=1", "tests/web/"], cwd=REPO, env=env,
-                         capture_output=True, text=True, timeout=600)
+    command = ["node", "--test", "--test-reporter=spec", "--test-concurrency=1", "tests/web/"]
+    run = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, f"browser tests failed:\n{run.stdout[-20000:]}\n{run.stderr[-5000:]}"
