@@ -5,7 +5,7 @@
  * Server strings are only ever set as textContent, never parsed as HTML.
  *
  *   TactCard.open(overlay, {issue, anchor, onReplace(text), onIgnore(), onDisableRule(), onClose()})
- *       -> {element, close(), contains(x, y)}
+ *       -> {element, close(), contains(x, y), reposition(rect)}
  *       issue: an API issue ({category, severity, message, explanation, replacements, rule, text});
  *       anchor: the viewport rect to attach to (the highlight). One card at a time per overlay:
  *       opening another closes the first. The card has data-tact-card; each replacement is a
@@ -16,6 +16,7 @@
  *       The pre-send prompt (data-tact-presend) listing the issues, with "Review"
  *       (data-tact-action="review") and "Send anyway" (data-tact-action="send-anyway").
  *   TactCard.close(overlay)   closes the open card or prompt, if any
+ *   TactCard.current(overlay) -> the open card or prompt's handle, or null
  *   TactCard.label(category)  "accusatory-question" -> "Accusatory question"
  */
 (function (root) {

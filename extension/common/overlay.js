@@ -21,6 +21,7 @@
  *   layer.hit(x, y) -> item|null  the item drawn under a viewport point (highlights ignore the
  *                                 mouse so clicks still place the caret; callers hit-test instead)
  *   layer.box(key) -> rect|null   the union of an item's rectangles
+ *   layer.setActive(key|null)     marks one highlight as the one whose card is open
  *   layer.badge({count, state, title} | null)   a small badge at the clip's bottom-right corner:
  *                                 state "ok" | "checking" | "offline" | "unauthorized" | "error"
  *   layer.destroy()

@@ -141,8 +141,12 @@
       if (sender) context.sender_timezone = sender;
       if (settings.recipientTimezone) context.recipient_timezone = settings.recipientTimezone;
       if (quoted) context.quoted = quoted;
+      if (quoted !== this.quotedSeen) {   // renders run every frame while scrolling: hash once
+        this.quotedSeen = quoted;
+        this.quotedHash = hash(quoted);
+      }
       const prefix = [context.sender_timezone, context.recipient_timezone, context.sent_at, quoted.length,
-        hash(quoted), settings.serverUrl, settings.apiKey ? hash(settings.apiKey) : ''].join('|') + '\n';
+        this.quotedHash, settings.serverUrl, settings.apiKey ? hash(settings.apiKey) : ''].join('|') + '\n';
       return { context, prefix };
     }
 
