@@ -16,6 +16,7 @@ import re
 import threading
 import time
 import tomllib
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -202,9 +203,10 @@ def fingerprint(paths) -> tuple:
 class LiveTeams:
     """The Teams in force. `current` is the one reference requests read; a successful reload replaces it.
 
-    Reloads happen on `reload()`, when a watched file changes (polled every `interval`
-    seconds by a thread in each serving process), and when a process starts serving: a
-    gunicorn worker re-forked after SIGHUP starts from the master's rules and catches up.
+    Reloads happen on `reload()` and when a watched file changes: a thread in each process polls
+    every `interval` seconds. That includes the gunicorn master, so workers it forks (at start, or
+    anew after `kill -HUP`) inherit the last good rules; each worker then checks for changes
+    itself before its first request.
     """
 
     def __init__(self, rules_dir: Path, config: Path | None, interval: float):
@@ -215,10 +217,12 @@ class LiveTeams:
         self._reload_lock = threading.Lock()
         self._watch_lock = threading.Lock()
         self._watching_pid = None
+        _INSTANCES.add(self)
+        self._start_watching()
 
     def get(self) -> Teams:
         if self._watching_pid != os.getpid():
-            self._start_watching()
+            self._start_watching()  # a forked worker: its parent's watcher thread did not come along
         return self.current
 
     def reload(self) -> bool:
@@ -246,13 +250,32 @@ class LiveTeams:
             self._watching_pid = os.getpid()
             self.reload_if_changed()
             if self._interval > 0:
-                threading.Thread(target=self._watch, name="tact-rules-watch", daemon=True).start()
+                threading.Thread(target=_watch, args=(weakref.ref(self), os.getpid(), self._interval),
+                                 name="tact-rules-watch", daemon=True).start()
 
-    def _watch(self) -> None:
-        pid = os.getpid()
-        while self._watching_pid == pid:
-            time.sleep(self._interval)
-            try:
-                self.reload_if_changed()
-            except Exception:  # the watcher must outlive any surprise; requests keep the rules in force
-                log.exception("rule watcher: reload check failed")
+
+def _watch(ref, pid: int, interval: float) -> None:
+    """Poll for changed rules until the LiveTeams is gone (or this is a forked copy of the process)."""
+    while True:
+        time.sleep(interval)
+        live = ref()
+        if live is None or live._watching_pid != pid or os.getpid() != pid:
+            return
+        try:
+            live.reload_if_changed()
+        except Exception:  # the watcher must outlive any surprise; requests keep the rules in force
+            log.exception("rule watcher: reload check failed")
+        del live
+
+
+_INSTANCES: "weakref.WeakSet[LiveTeams]" = weakref.WeakSet()
+
+
+def _fresh_locks_after_fork() -> None:
+    # A fork may happen while the parent's watcher holds a lock; the child would wait on it forever.
+    for live in list(_INSTANCES):
+        live._reload_lock = threading.Lock()
+        live._watch_lock = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_fresh_locks_after_fork)
