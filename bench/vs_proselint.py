@@ -21,22 +21,26 @@ from tact.request import parse_check
 from tact.service import Service, Settings
 
 
-def proselint_ms(text: str) -> float:
-    started = time.perf_counter()
+def proselint_ms(text: str) -> tuple[float, float]:
+    """(wall ms, CPU ms) of proselint linting `text`."""
+    wall, cpu = time.perf_counter(), time.thread_time()
     LintFile("<draft>", text).lint()
-    return (time.perf_counter() - started) * 1000
+    return (time.perf_counter() - wall) * 1000, (time.thread_time() - cpu) * 1000
 
 
-def compare(service: Service, bodies: list[dict]) -> tuple[list[float], list[float], list[float]]:
-    tact, prose, ratios = [], [], []
+def compare(service: Service, bodies: list[dict]) -> dict[str, list[float]]:
+    """Per document: Tact's elapsed_ms and CPU ms, proselint's wall and CPU ms, and both ratios."""
+    out: dict[str, list[float]] = {k: [] for k in ("tact", "prose", "ratio", "tact_cpu", "prose_cpu", "ratio_cpu")}
     for body in bodies:
         request = parse_check(body)
+        cpu = time.thread_time()
         t = service.check(request, service.ruleset).elapsed_ms
-        p = proselint_ms(body["text"])
-        tact.append(t)
-        prose.append(p)
-        ratios.append(p / max(t, 1e-3))
-    return tact, prose, ratios
+        t_cpu = (time.thread_time() - cpu) * 1000
+        p, p_cpu = proselint_ms(body["text"])
+        for key, value in (("tact", t), ("prose", p), ("ratio", p / max(t, 1e-3)), ("tact_cpu", t_cpu),
+                           ("prose_cpu", p_cpu), ("ratio_cpu", p_cpu / max(t_cpu, 1e-3))):
+            out[key].append(value)
+    return out
 
 
 def main() -> int:
@@ -49,16 +53,20 @@ def main() -> int:
     for body in dev_drafts()[:10]:  # warm-up: both compile their patterns on first use
         service.check(parse_check(body), service.ruleset)
         proselint_ms(body["text"])
+    print("ratio = proselint time / Tact time for the same document; wall: Tact's elapsed_ms vs proselint's "
+          "wall clock; CPU: thread CPU time of each (not inflated by other load on the machine)")
     print(f"{'drafts':>16} {'n':>5} | {'tact p50':>8} {'p99':>7} | {'proselint p50':>13} {'p99':>7} | "
-          f"{'ratio p50':>9} {'p1 (worst)':>10} {'p99':>7} {'min':>6}")
+          f"{'ratio p50':>9} {'p1 (worst)':>10} {'p99':>7} {'min':>6} | {'CPU: tact p50':>13} {'proselint p50':>13} "
+          f"{'ratio p50':>9} {'p1':>6} {'p99':>6}")
     sets = [("dev set as sent", dev_drafts()), ("1,500 chars", drafts_of_length(1500, args.count, seed=1)),
             ("10,000 chars", drafts_of_length(10000, max(1, args.count // 5), seed=2))]
     for name, bodies in sets:
-        tact, prose, ratios = compare(service, bodies)
-        t, p = summary(tact), summary(prose)
+        r = compare(service, bodies)
+        t, p, ratios, rc = summary(r["tact"]), summary(r["prose"]), r["ratio"], r["ratio_cpu"]
         print(f"{name:>16} {t['n']:>5} | {t['p50']:>8.3f} {t['p99']:>7.3f} | {p['p50']:>13.3f} {p['p99']:>7.3f} | "
               f"{percentile(ratios, 50):>8.1f}× {percentile(ratios, 1):>9.1f}× {percentile(ratios, 99):>6.1f}× "
-              f"{min(ratios):>5.1f}×")
+              f"{min(ratios):>5.1f}× | {percentile(r['tact_cpu'], 50):>13.3f} {percentile(r['prose_cpu'], 50):>13.3f} "
+              f"{percentile(rc, 50):>8.1f}× {percentile(rc, 1):>5.1f}× {percentile(rc, 99):>5.1f}×")
     return 0
 
 
