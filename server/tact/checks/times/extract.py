@@ -25,8 +25,8 @@ _MONTHS = {m: i for i, m in enumerate(
 
 _MER = r"(?:[aApP][mM]\b|[aApP]\.\s?[mM]\.)"
 _NUMWORD = "|".join(_NUMBER_WORDS)
-_MONTH = (r"(?:(?i:january|february|march|april|june|july|august|september|october|november|december"
-          r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)|May|MAY)\b\.?")
+_MONTH = (r"(?:(?i:january|february|march|april|june|july|august|september|october|november|december)\b|May\b|MAY\b"
+          r"|(?i:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?)")
 _NUM = r"(?<![\w$£€¥.:/#+])"  # a number that is not part of a price, version, path or longer number
 
 # Time parts, as two patterns: one tried where a number starts, one where a word does.
@@ -176,16 +176,16 @@ def reference_date(context) -> dt.date:
 
 
 def _nearest_year(month: int, day: int, today: dt.date) -> dt.date | None:
-    """The date with that month and day closest to today (ties go forward)."""
-    best = None
-    for year in (today.year, today.year + 1, today.year - 1):
+    """The date with that month and day a writer most likely means: mail schedules ahead, so the
+    coming one, unless it fell in the last two months (a recent date being referred back to)."""
+    for year in (today.year - 1, today.year, today.year + 1):
         try:
             candidate = dt.date(year, month, day)
         except ValueError:
             continue
-        if best is None or abs((candidate - today).days) < abs((best - today).days):
-            best = candidate
-    return best
+        if candidate >= today - dt.timedelta(days=60):
+            return candidate
+    return None
 
 
 def _nearest_month(day: int, today: dt.date) -> dt.date | None:
@@ -217,7 +217,7 @@ def _hour_guess(hour: int) -> int:
     return hour + 12 if 1 <= hour <= 6 else hour
 
 
-def _clock(match: re.Match) -> tuple[int, int, bool, bool] | None:
+def _clock(match: re.Match, american: bool) -> tuple[int, int, bool, bool] | None:
     """(hour 0-23, minute, stated, style24) for a clock match, None when it cannot be a time."""
     g = _NO_GROUPS | match.groupdict()
     if g["h"] is not None:
@@ -232,7 +232,8 @@ def _clock(match: re.Match) -> tuple[int, int, bool, bool] | None:
             return None
         if hour >= 13 or g["hh"].startswith("0") or hour == 0:
             return hour, minute, True, True
-        return _hour_guess(hour), minute, False, False
+        # "10:00" from a writer on a 24-hour clock (most of the world outside the Americas) is 10:00.
+        return (hour, minute, True, True) if not american else (_hour_guess(hour), minute, False, False)
     if g["named"] is not None:
         return (0 if g["named"].lower() == "midnight" else 12), 0, True, False
     if g["frac"] is not None:
@@ -455,7 +456,7 @@ def _tokens(text: str, low: str, ranges: Iterable[tuple[int, int]], today: dt.da
                 continue
             covered = match.end()
             if match.lastgroup == "clock":
-                parsed = _clock(match)
+                parsed = _clock(match, american)
                 if parsed:
                     clocks.append((match, parsed))
             else:
