@@ -109,3 +109,31 @@ def test_near_and_quotes_are_not_allowed_on_python_checks():
 
     with pytest.raises(RuleInvalid, match="apply to `pattern`/`phrases` rules"):
         rule(check=next(iter(PYTHON_CHECKS)), when={"not_in_quotes": True})
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+QUOTEY = st.text(alphabet=st.sampled_from(list("ab '\"\n.“”‘’-(")), max_size=200)
+
+
+@settings(max_examples=300, deadline=None)
+@given(QUOTEY)
+def test_quotation_spans_are_in_bounds_and_start_and_end_on_a_mark(text):
+    for start, end in quotation_spans(text):
+        assert 0 <= start < end <= len(text)
+        assert text[start] == text[end - 1] and text[start] in "\"'"
+        assert "\n\n" not in text[start:end].replace(" ", "")
+
+
+CONDITIONED = RuleSet.of([
+    rule(id="t.quotes", phrases=["a b", "b~"], when={"not_in_quotes": True}),
+    rule(id="t.near", pattern=r"\ba\b", when={"near": {"phrases": ["b"], "within": 1}}),
+    rule(id="t.far", pattern=r"b+", when={"not_near": {"pattern": "a", "within": 0}}),
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(QUOTEY)
+def test_conditioned_rules_never_crash_and_select_what_they_report(text):
+    for issue in run(CheckRequest(text=text), CONDITIONED).issues:
+        assert text[issue.offset:issue.offset + issue.length] == issue.text
