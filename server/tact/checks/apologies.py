@@ -9,28 +9,25 @@ from __future__ import annotations
 
 import re
 
-from .commitments import CONCRETE_TIME, without_quotations
+from .commitments import CONCRETE_TIME, fast, sentences_matching, without_quotations
 from .registry import Hit, python_check
 
 _I = re.IGNORECASE
 
-APOLOGY = re.compile(
+APOLOGY = fast(
     r"\b(?:sorry|sorr(?:ies|y+)|apolog(?:y|ies|i[sz]e[sd]?|i[sz]ing)|regret(?:s|ted|fully|tably)?|my\s+bad|forgive\s+me"
     r"|pardon\s+(?:me|the)|mea\s+culpa|excuse\s+(?:me|us)\s+for)\b",
-    _I,
 )
 # "Sorry to hear", "sorry for your loss": sympathy, not an apology for something done.
-_SYMPATHY = re.compile(
+_SYMPATHY = fast(
     r"\bsorry\s+(?:to\s+(?:hear|see|learn|read)|for\s+your\s+loss|about\s+your\s+(?:loss|father|mother|dad|mum|mom|husband|wife"
     r"|partner|son|daughter|family|health|illness|diagnosis))\b|\b(?:sorry|regret)\s+(?:that\s+)?you(?:'re|\s+are)\s+(?:unwell|ill|sick|leaving)\b",
-    _I,
 )
 # Owning a miss without the word sorry: "I missed the assignment, but...".
-ADMISSION = re.compile(
+ADMISSION = fast(
     r"\b(?:I|we)\s+(?:missed|forgot|overlooked|messed\s+up|dropped\s+the\s+ball|was\s+late|were\s+late|didn't|did\s+not"
     r"|couldn't|could\s+not|wasn't\s+able|weren't\s+able|failed\s+to|got\s+(?:it|that|this|the\s+\w+)\s+wrong"
     r"|made\s+(?:a|an|the)\s+(?:mistake|error))\b|\b(?:partly|partially|my)\s+(?:my\s+)?fault\b",
-    _I,
 )
 _CONTRAST = re.compile(r"\b(?:but|however|though|although|then\s+again|that\s+said)\b|;|\s[\u2014\u2013-]\s", _I)
 _READER_THINGS = (
@@ -55,7 +52,7 @@ _FAULT_VERB = (
     r"|broken|not\s+(?:clear|final|ready)|missing|late))"
 )
 # The clause that hands the fault over.
-BLAME = re.compile(
+BLAME = fast(
     rf"\b{_OTHERS}\s+(?:\w+\s+){{0,2}}?{_FAULT_VERB}\b"
     r"|\bif\s+I(?:'d|\s+had)\s+been\s+(?:in\s+the\s+loop|told|informed|copied|kept|included|given|warned|reminded|consulted|asked)\b"
     r"|\bif\s+(?:you|your|someone|somebody|anyone|nobody|they|the\s+\w+)[^.;!?]{0,50}?(?:\bhad|'d)\s+(?:just\s+)?"
@@ -73,28 +70,25 @@ BLAME = re.compile(
     r"|\bas\s+(?:approved|instructed|requested|specified)\s+by\s+(?:you|your)\b|\b(?:nobody|no\s+one|everyone)\s+else\b"
     r"|\b(?:I\s+was|we\s+were)\s+(?:given|told|sent|handed)\s+the\s+(?:wrong|old|outdated|incorrect)\b|\bto\s+the\s+letter\b"
     r"|\bnot\s+for\s+what\s+I\s+(?:said|did|wrote)\b|\bmust\s+have\s+(?:eaten|lost|deleted|swallowed|corrupted|broken|eaten)\b|\bper\s+the\s+contract\b",
-    _I,
 )
 # A fix, next step or new date: what turns an apology into a good one.
-REMEDY = re.compile(
-    r"\b(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+|since\s+)?(?!been\b|had\b|got\s+no\b|no\b|ruined\b)\w+(?:ed|en|t)\b"
+REMEDY = fast(
+    r"\b(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+|since\s+)?\w+(?:ed|en|t)\b"
     r"|\b(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+)?(?:sent|put|made|set|built|found|told|said|paid|got|run|spoken)\b"
     r"|\battach(?:ed|ing)\b|\benclosed\b|\bhere(?:'s|\s+is|\s+are)\b|\bbelow\b|\bfrom\s+now\s+on\b|\bgoing\s+forward\b"
     r"|\bre(?:schedul|book|ship|sen[dt]|fund|issu|print|rout|order|arrang)\w*\b|\breplacement\b|\bcredit(?:ed)?\b"
     r"|\b(?:could|can|shall)\s+we\b|\blet's\b|\bwould\s+\w+\s+(?:work|suit)\b|\bdoes\s+\w+\s+work\b|\bare\s+you\s+free\b|\binstead\b"
     r"|\b(?:fixed|corrected|resolved|sorted|updated|moved|approved|ready\s+for|is\s+now|are\s+now|on\s+(?:its|their)\s+way)\b"
     r"|\bwon't\s+happen\s+again\b|\b(?:I|we)(?:'ll|\s+will)\s+(?:call|send|have|get|deliver|ship|bring|make\s+sure|set|book|fix|cover)\b",
-    _I,
 )
 # What the apology is for: a missed commitment or a failure the reader is left holding.
-FAILURE = re.compile(
+FAILURE = fast(
     r"\b(?:missed|missing|no-?show(?:ed|ing)?|forgot|forgotten|slipped\s+my\s+mind|didn't|did\s+not|couldn't|could\s+not"
     r"|wasn't\s+able|weren't\s+able|(?:was|were)\s+unable\s+to|for\s+not\s+\w+ing|(?:was|were)\s+(?:unavailable|down|offline)|haven't|hasn't|still\s+(?:isn't|aren't|not|hasn't|haven't|don't|doesn't|out)"
     r"|(?:isn't|aren't|wasn't|weren't|not)\s+(?:yet\s+)?(?:ready|done|finished|delivered|complete|completed|paid|served|available|there)"
-    r"|overdue|overran|slipped|late\b(?!st)|damaged|lost\s+track|never\s+got\s+round|wasn't\s+at|dropping\s+off|not\s+turning\s+up"
+    r"|overdue|overran|slipped|late\b|damaged|lost\s+track|never\s+got\s+round|wasn't\s+at|dropping\s+off|not\s+turning\s+up"
     r"|owe\s+you|(?:don't|do\s+not)\s+have\s+(?:an?\s+)?(?:update|answer|news)|dropped\s+the\s+ball|messed\s+up|screwed\s+up|blew\s+it"
     r"|(?:my|our)\s+fault|went\s+quiet|going\s+quiet|out\s+of\s+stock|did\s+not\s+complete|not\s+(?:been\s+)?(?:delivered|paid|processed|sent))",
-    _I,
 )
 # "Sorry you feel...", "sorry if...": not an apology for a miss but a non-apology (blame-shifting).
 _NOT_AN_APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies|regret)\s+(?:that\s+)?(?:if\b|you\b)", _I)
@@ -103,16 +97,25 @@ _SLOW_REPLY = re.compile(r"\b(?:late|slow|delayed|belated)\s+(?:reply|response|a
 _STILL_NOTHING = re.compile(r"\bstill\s+(?:haven't|have\s+not|don't|do\s+not)\b|\bnot\s+yet\b|\bhaven't\s+had\s+a\s+chance\b", _I)
 
 
+_last: tuple = (None, [])  # (draft, its apologies): three checks ask for the same draft in turn
+
+
 def _apologies(draft) -> list[tuple[int, int, int]]:
     """(sentence index, start, end) of every apology in the writer's own words, in draft order."""
+    global _last
+    if _last[0] is draft:
+        return _last[1]
     found = []
-    for index, sentence in enumerate(draft.sentences):
+    index_of = {s.start: i for i, s in enumerate(draft.sentences)}
+    for sentence in sentences_matching(draft, APOLOGY):
+        index = index_of[sentence.start]
         text = without_quotations(sentence.text)
         sympathy = [m.span() for m in _SYMPATHY.finditer(text)]
         for m in APOLOGY.finditer(text):
             if any(s <= m.start() < e for s, e in sympathy) or _is_a_title(text, m):
                 continue
             found.append((index, sentence.start + m.start(), sentence.start + m.end()))
+    _last = (draft, found)
     return found
 
 
@@ -127,7 +130,10 @@ def apology_then_blame(draft, rule):
     sentences = draft.sentences
     seen = set()
     owned = {i for i, _, _ in _apologies(draft)}
+    admitted = {s.start for s in sentences_matching(draft, ADMISSION)}
     for index, sentence in enumerate(sentences):
+        if index not in owned and sentence.start not in admitted:
+            continue
         text = without_quotations(sentence.text)
         admission = ADMISSION.search(text)
         if index not in owned and admission is None:
@@ -172,7 +178,26 @@ def over_apology(draft, rule):
     again = any(re.search(r"\b(?:again|once\s+more)\b", draft.folded[s:draft.sentences[i].end], _I) for i, s, _ in found[1:])
     if len(found) > limit or same_sentence or again:
         last = draft.sentences[found[-1][0]]
-        yield Hit(found[0][1], last.start + len(last.text.rstrip()), values={"count": len(found)})
+        end = last.start + len(last.text.rstrip())
+        yield Hit(found[0][1], end, values={"count": len(found)}, replacements=(_one_apology(draft, found, end),))
+
+
+def _one_apology(draft, found, end: int) -> str:
+    """The flagged text with only its first apology: later apology clauses dropped, other content kept."""
+    first = draft.sentences[found[0][0]]
+    kept = [draft.text[found[0][1]:first.end].strip()]
+    for sentence in draft.sentences[found[0][0] + 1:]:
+        if sentence.start >= end:
+            break
+        if not APOLOGY.search(sentence.text):
+            kept.append(sentence.text.strip())
+            continue
+        rest = [c.strip(" ,;") for c in re.split(r",\s*(?:and\s+)?|;|\s[\u2014\u2013-]\s", sentence.text) if not APOLOGY.search(c)]
+        rest = [c for c in rest if len(c.split()) >= 3]
+        if rest:
+            clause = " ".join(rest).rstrip(".!") + "."
+            kept.append(clause[0].upper() + clause[1:])
+    return " ".join(kept)
 
 
 @python_check("apology_without_remedy")
@@ -204,17 +229,24 @@ def apology_without_remedy(draft, rule):
         return
 
 
+_NOT_A_FIX = frozenset("been got ruined forgotten failed missed messed dropped lost".split())
+
+
+def _remedy_in(text: str) -> bool:
+    return any(m.group().split()[-1].lower() not in _NOT_A_FIX for m in REMEDY.finditer(text))
+
+
 def _has_remedy(draft, index: int, text: str, failure) -> bool:
     """A fix or next step anywhere in the draft, other than the words that describe the failure itself."""
     tail = text[failure.end():]
     cut = re.search(r"[,;\u2014\u2013]|\s-\s|\band\b", tail)
     rest = tail[cut.end():] if cut else ""
-    if rest and not BLAME.search(rest) and (REMEDY.search(rest) or CONCRETE_TIME.search(rest)):
+    if rest and not BLAME.search(rest) and (_remedy_in(rest) or CONCRETE_TIME.search(rest)):
         return True
     for i, sentence in enumerate(draft.sentences):
         if i == index:
             continue
         other = without_quotations(sentence.text)
-        if REMEDY.search(other) or (i > index and CONCRETE_TIME.search(other)):
+        if _remedy_in(other) or (i > index and CONCRETE_TIME.search(other)):
             return True
     return False

@@ -1,0 +1,107 @@
+"""Apologies: ones that hand the fault back (blame-shifting), grovel, or fix nothing (apology)."""
+import pytest
+
+
+def found(check, text, category):
+    return [i for i in check(text=text).issues if i.category == category]
+
+
+# Seed scenarios of issue 3.
+
+def test_seed_admission_then_blaming_the_customer(check):
+    issues = found(check, "I missed the assignment, but the customer didn't make the schedule clear.", "blame-shifting")
+    assert [i.text for i in issues] == ["but the customer didn't make the schedule clear"]
+    assert issues[0].replacements
+
+
+def test_seed_apology_excused_by_everyone_else(check):
+    issues = found(check, "Sorry I called you Ms., but up to now every Lynn I've met was a woman.", "blame-shifting")
+    assert len(issues) == 1 and issues[0].text.startswith("but up to now every Lynn")
+
+
+def test_seed_apology_with_no_remedy(check):
+    issues = found(check, "Sorry, we couldn't make the call today due to travel.", "apology")
+    assert [i.rule for i in issues] == ["apology.no-remedy"]
+    assert any("Thursday, [date]" in r for r in issues[0].replacements)
+
+
+# Apology, then blame.
+
+@pytest.mark.parametrize("text", [
+    "Sorry, but you never said the deck was for the board.",
+    "Apologies for the late report. If your team had sent the data when we asked, this wouldn't have happened.",
+    "I'm sorry the install ran late, but if I'd been in the loop it would have gone fine.",
+    "I apologize for the wrong label; however, the prescription we received was hard to read.",
+    "Sorry about the missing slides — that was Priya's job.",
+])
+def test_apology_followed_by_blame_is_flagged(check, text):
+    assert found(check, text, "blame-shifting")
+
+
+@pytest.mark.parametrize("text", [
+    "Sorry, but I can't make Tuesday — could we do Wednesday?",
+    "Sorry, but the venue needs a final headcount by Friday at noon.",
+    "That was my mistake — I entered the wrong part number. The right one ships today.",
+    "I'm sorry, but our policy doesn't allow pets; there's a kennel nearby.",
+    "I'm so sorry to hear about your father. Take all the time you need.",
+])
+def test_declines_ownership_and_sympathy_are_not_blame(check, text):
+    assert not found(check, text, "blame-shifting")
+
+
+def test_quoted_words_are_not_the_writers_apology(check):
+    text = 'The headline read "Mistakes were made" and the column said "sorry, but you never told us".'
+    assert not found(check, text, "blame-shifting")
+
+
+# Over-apology: counted across the draft, one issue from the first apology to the last.
+
+def test_three_apologies_give_one_issue_spanning_them(check):
+    text = "I am so sorry for the error. I sincerely apologize for the trouble. Please accept my apologies."
+    issues = [i for i in found(check, text, "apology") if i.rule == "apology.over-apology"]
+    assert len(issues) == 1
+    assert issues[0].text.startswith("sorry") and issues[0].text.endswith("apologies.")
+    assert "3 times" in issues[0].message
+    assert issues[0].replacements == ("sorry for the error.",)
+
+
+def test_over_apology_replacement_keeps_the_remedy(check):
+    text = "I am so sorry for the error. Please accept my apologies. We are truly sorry, and the parts will ship by Wednesday."
+    issue = [i for i in found(check, text, "apology") if i.rule == "apology.over-apology"][0]
+    assert issue.replacements[0] == "sorry for the error. The parts will ship by Wednesday."
+
+
+def test_one_apology_with_a_fix_is_a_good_apology(check):
+    text = "I'm sorry I missed the deadline. The report will be with you by noon on Wednesday."
+    assert not found(check, text, "apology")
+
+
+def test_two_apologies_in_separate_sentences_without_again_pass(check):
+    text = "Sorry for the slow reply. Yes, Friday works. Sorry about the noise on the call, the builders are in."
+    assert not [i for i in found(check, text, "apology") if i.rule == "apology.over-apology"]
+
+
+# Apology without remedy: draft-level search for a fix, next step or date.
+
+@pytest.mark.parametrize("text", [
+    "Hi Sofia,\n\nI'm so sorry I missed our call yesterday. Things got away from me.\n\nBest,\nKevin",
+    "Unfortunately the translation isn't finished. My apologies.",
+    "Apologies, I wasn't able to submit the chapter by Friday as promised. It's been a hectic week.",
+])
+def test_missed_commitment_without_a_next_step_is_flagged(check, text):
+    assert [i.rule for i in found(check, text, "apology")] == ["apology.no-remedy"]
+
+
+@pytest.mark.parametrize("text", [
+    "Sorry I missed our call. Could we try Thursday at 10am?",
+    "Sorry I didn't get the draft to you on Friday — it's attached now.",
+    "Sorry for the late reply! Yes, the 14th works, and I've booked the room.",
+    "We're sorry the part arrived damaged. A new one shipped this morning.",
+])
+def test_a_remedy_anywhere_after_the_apology_clears_it(check, text):
+    assert not found(check, text, "apology")
+
+
+def test_the_date_of_the_failure_is_not_a_remedy(check):
+    text = "I'm sorry the mock-ups didn't reach you on Monday as promised."
+    assert found(check, text, "apology")
