@@ -123,39 +123,47 @@
       badgeEl.addEventListener('mousedown', (e) => e.preventDefault());   // keep the editor's focus
       badgeEl.addEventListener('click', () => { if (opts.onBadgeClick) opts.onBadgeClick(self); });
 
+      const shown = new Map();   // key -> highlight element, reused so a redraw only moves boxes
+
+      function highlightFor(item) {
+        let hl = shown.get(item.key);
+        if (!hl) {
+          hl = doc.createElement('div');
+          hl.className = 'hl';
+          hl.setAttribute('data-tact-key', item.key);
+          clipEl.appendChild(hl);
+          shown.set(item.key, hl);
+        }
+        hl.setAttribute('data-tact-issue', item.category);
+        hl.setAttribute('data-tact-rule', item.rule);
+        hl.setAttribute('data-tact-severity', item.severity || 'warning');
+        hl.classList.toggle('active', item.key === activeKey);
+        hl.style.setProperty('--c', colorOf(item.category));
+        return hl;
+      }
+
       self.render = function render(items, clip) {
         clipBox = clip && clip.width > 0 && clip.height > 0 ? clip : null;
-        clipEl.textContent = '';
         drawn = [];
         el.style.display = clipBox ? '' : 'none';
-        if (!clipBox) return;
-        place(clipEl, clipBox);
-        for (const item of items) {
-          const rects = item.rects.filter((r) => intersects(r, clipBox));
-          if (!rects.length) continue;
-          const box = union(rects);
-          const hl = doc.createElement('div');
-          hl.className = 'hl' + (item.key === activeKey ? ' active' : '');
-          hl.setAttribute('data-tact-issue', item.category);
-          hl.setAttribute('data-tact-rule', item.rule);
-          hl.setAttribute('data-tact-severity', item.severity || 'warning');
-          hl.setAttribute('data-tact-key', item.key);
-          hl.style.setProperty('--c', colorOf(item.category));
-          hl.style.left = (box.left - clipBox.left) + 'px';
-          hl.style.top = (box.top - clipBox.top) + 'px';
-          hl.style.width = box.width + 'px';
-          hl.style.height = box.height + 'px';
-          for (const r of rects) {
-            const frag = doc.createElement('div');
-            frag.className = 'frag';
-            frag.style.left = (r.left - box.left) + 'px';
-            frag.style.top = (r.top - box.top) + 'px';
-            frag.style.width = r.width + 'px';
-            frag.style.height = r.height + 'px';
-            hl.appendChild(frag);
+        const keep = new Set();
+        if (clipBox) {
+          place(clipEl, clipBox);
+          for (const item of items) {
+            const rects = item.rects.filter((r) => intersects(r, clipBox));
+            if (!rects.length || keep.has(item.key)) continue;
+            keep.add(item.key);
+            const box = union(rects);
+            const hl = highlightFor(item);
+            setBox(hl, box.left - clipBox.left, box.top - clipBox.top, box.width, box.height);
+            while (hl.children.length > rects.length) hl.lastChild.remove();
+            while (hl.children.length < rects.length) hl.appendChild(doc.createElement('div')).className = 'frag';
+            rects.forEach((r, i) => setBox(hl.children[i], r.left - box.left, r.top - box.top, r.width, r.height));
+            drawn.push({ item, box, rects });
           }
-          clipEl.appendChild(hl);
-          drawn.push({ item, box, rects });
+        }
+        for (const [key, hl] of shown) {
+          if (!keep.has(key)) { hl.remove(); shown.delete(key); }
         }
         positionBadge();
       };
@@ -175,7 +183,7 @@
 
       self.setActive = function setActive(key) {
         activeKey = key;
-        for (const hl of clipEl.children) hl.classList.toggle('active', hl.getAttribute('data-tact-key') === key);
+        for (const [k, hl] of shown) hl.classList.toggle('active', k === key);
       };
 
       let badgeState = null;
@@ -205,6 +213,12 @@
     return { host, shadow, addStyles, place, origin, layer, destroy: () => host.remove() };
   }
 
+  function setBox(node, left, top, width, height) {
+    node.style.left = left + 'px';
+    node.style.top = top + 'px';
+    node.style.width = width + 'px';
+    node.style.height = height + 'px';
+  }
   function intersects(r, c) {
     return r.left < c.left + c.width && r.left + r.width > c.left && r.top < c.top + c.height &&
       r.top + r.height > c.top;

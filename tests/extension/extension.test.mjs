@@ -174,9 +174,14 @@ describe('each editor kind', () => {
         assert.doesNotMatch(await editor.html(page), TACT_MARKUP);
 
         // Send with a warning left: held back by the prompt; "Send anyway" sends the fixed draft.
+        await page.locator('[data-tact-badge][data-tact-state="ok"][data-tact-count="1"]').waitFor();
         await page.click('.send');
         const prompt = page.locator('[data-tact-presend]');
-        await prompt.waitFor();
+        await prompt.waitFor({ timeout: 5000 }).catch(async (err) => {
+          const badge = await page.locator('[data-tact-badge]').evaluate((b) => b.outerHTML);
+          const sent = await page.evaluate(() => window.sentMessages.length);
+          throw new Error(`${err.message}\nbadge: ${badge}\nsent: ${sent}`);
+        });
         assert.match(await prompt.innerText(), /1 issue left/);
         assert.equal(await page.evaluate(() => window.sentMessages.length), 0);
         await prompt.locator('[data-tact-action="send-anyway"]').click();
@@ -225,17 +230,42 @@ async function recordRequests(delayMs = 0) {
     globalThis.__tactOriginalFetch = original;
     globalThis.__tactSent = [];
     globalThis.fetch = async (url, init) => {
-      if (init && init.body) globalThis.__tactSent.push(JSON.parse(init.body).text);
+      if (init && init.body) globalThis.__tactSent.push(JSON.parse(init.body));
       const response = await original(url, init);
       if (delay) await new Promise((r) => setTimeout(r, delay));
       return response;
     };
   }, delayMs);
   return {
-    sent: () => browser.worker.evaluate(() => globalThis.__tactSent.slice()),
+    sent: () => browser.worker.evaluate(() => globalThis.__tactSent.map((body) => body.text)),
+    bodies: () => browser.worker.evaluate(() => globalThis.__tactSent.slice()),
     restore: () => browser.worker.evaluate(() => { globalThis.fetch = globalThis.__tactOriginalFetch; }),
   };
 }
+
+test('gmail: the quoted thread goes to the server as context, with the zones from the options', async () => {
+  const requests = await recordRequests();
+  const page = await openEditor('gmail');
+  try {
+    await page.keyboard.type(DRAFT);
+    await highlight(page, 'timezone').waitFor({ timeout: 10000 });
+    const bodies = await requests.bodies();
+    assert.ok(bodies.length >= 1);
+    for (const body of bodies) {
+      assert.doesNotMatch(body.text, /Could we do 2pm Central|wrote:/, 'the quote is not checked as new text');
+      assert.match(body.context.quoted, /Dana Reyes .* wrote:\s+Could we do 2pm Central on Tuesday\?/s);
+      assert.equal(body.context.sender_timezone, SENDER);
+      assert.equal(body.context.recipient_timezone, RECIPIENT);
+      assert.match(body.context.sent_at, /^\d{4}-\d\d-\d\dT\d\d:00:00[+-]\d\d:\d\d$/);
+    }
+    // Paragraph by paragraph: the flagged one went on its own, never with "Hi Dana," around it.
+    assert.ok(bodies.some((b) => b.text === `${QUESTION} send the contract? Can we meet ${MEETING}?`));
+    assert.ok(bodies.every((b) => !b.text.includes('\n\n')), JSON.stringify(bodies.map((b) => b.text)));
+  } finally {
+    await requests.restore();
+    await page.close();
+  }
+});
 
 test('textarea: unchanged paragraphs are not re-sent, and their highlights follow the text', async () => {
   const requests = await recordRequests();
