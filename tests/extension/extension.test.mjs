@@ -194,7 +194,6 @@ describe('each editor kind', () => {
         // Undo goes through the editor's own history, and the highlight comes back.
         await EDITORS[kind].focus(page);
         await page.keyboard.press('Control+z');
-        await page.waitForFunction(() => true);
         await accusatory.waitFor({ timeout: 10000 });
         assert.ok((await editor.text(page)).includes(`${QUESTION} send the contract?`), 'undo restores the words');
       } finally {
@@ -278,7 +277,6 @@ test('textarea: unchanged paragraphs are not re-sent, and their highlights follo
     // A new paragraph above the flagged one: only the new paragraph goes to the server.
     await page.keyboard.press('Control+Home');
     await page.keyboard.type('Hello Dana, thanks for the notes.\n\n');
-    await page.waitForFunction(async () => true);
     await new Promise((r) => setTimeout(r, 1200));
     const later = (await requests.sent()).slice(first);
     assert.ok(later.length >= 1, 'the new paragraph was checked');
@@ -296,7 +294,6 @@ test('textarea: a response for text that changed meanwhile is dropped', async ()
   const page = await openEditor('textarea');
   try {
     await page.keyboard.type(`${QUESTION} call me?`);
-    await page.waitForFunction(() => true);
     const deadline = Date.now() + 5000;
     while (!(await requests.sent()).some((t) => t.includes(QUESTION)) && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 50));
@@ -319,7 +316,6 @@ test('"Ignore" hides one occurrence; "Turn off this rule" is listed on the optio
   try {
     await page.keyboard.type(`${QUESTION} call? Thanks.\n\n${QUESTION} write?`);
     const accusatory = highlight(page, 'accusatory-question');
-    await page.waitForFunction(() => true);
     await accusatory.nth(1).waitFor({ timeout: 10000 });
     let box = await accusatory.first().boundingBox();
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);

@@ -56,7 +56,7 @@ export async function startTact({ config } = {}) {
   proc.stderr.on('data', (d) => { log += d; });
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitFor(async () => (await fetch(url + '/healthz')).ok, 30000, 'tact serve');
+    await waitFor(async () => (await fetch(url + '/healthz')).ok, 90000, 'tact serve');
   } catch (err) {
     proc.kill('SIGTERM');
     throw new Error(err.message + '\n' + log);
