@@ -39,7 +39,7 @@ CONCRETE_TIME = fast(
     r"|\bthe\s+\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}/\d{1,2}\b|\b\d{4}-\d\d-\d\d\b"
     r"|\b\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d\d\b|\b(?:noon|midday|midnight)\b"
     r"|\b(?:eod|cob|eob|eow)\b|\bend\s+of\s+(?:the\s+)?(?:day|business|week|month|play)\b|\bclose\s+of\s+business\b"
-    r"|\b(?:today|tonight|tomorrow)\b|\bthis\s+(?:morning|afternoon|evening)\b"
+    r"|\b(?:today|tonight|tonite|tomorrow)\b|\bthis\s+(?:morning|afternoon|evening)\b"
     rf"|\b(?:within|in)\s+(?:the\s+next\s+)?(?:a|an|{_NUMBER})\s+(?:working\s+|business\s+|calendar\s+)?(?:minutes?|hours?|days?|weeks?)\b"
     r"|\bright\s+(?:away|now)\b|\bimmediately\b|\bnow\b|\bby\s+(?:the\s+)?(?:\d|end\s+of|close\s+of)",
 )
@@ -64,7 +64,7 @@ VAGUE_TIME = fast(
     r"|\b(?:in|over|within)\s+the\s+(?:next|coming)\s+(?:few\s+|couple\s+(?:of\s+)?)?(?:days|weeks|months|little\s+while|while)\b"
     r"|\bnext\s+(?:few|couple\s+(?:of\s+)?)\s+(?:days|weeks|months)\b|\bin\s+the\s+coming\s+(?:days|weeks|months)\b"
     r"|\bin\s+a\s+(?:matter|couple)\s+of\s+(?:days|weeks)\b|\bwithin\s+a\s+reasonable\s+(?:time|timeframe|period)\b"
-    r"|\b(?:at\s+)?the\s+appropriate\s+(?:time|juncture|moment)\b|\bin\s+the\s+normal\s+course\b|\bor\s+so\b|\w-ish\b"
+    r"|\b(?:at\s+)?the\s+appropriate\s+(?:time|juncture|moment)\b|\bin\s+the\s+normal\s+course\b|\b(?:days?|weeks?|months?)\s+or\s+so\b|\w-ish\b"
     r"|\bfingers\s+crossed\b|\b(?:time|bandwidth)\s+permitting\b|\bwhen\s+(?:time|bandwidth)\s+(?:allows|permits)\b"
     r"|\bafter\s+further\s+(?:review|discussion|consideration)\b|\brespond\s+accordingly\b|\bpost\s+discussion\b"
     r"|\bin\s+a\s+(?:future|later|coming)\s+(?:release|version|update|phase|sprint)\b"
@@ -212,6 +212,9 @@ def vague_promise(draft, rule):
 _NOT_VAGUE_AFTER = re.compile(rf"\s+(?:after|before|in\s+(?:early\s+|mid-?|late\s+)?{_MONTH}|this|today|tomorrow|on|by)\b", _I)
 
 
+_TIME_AS_NOUN = re.compile(r"\b(?:have|has|had|take|takes|took|spend|spent|need|needs)\s+$", _I)  # "have some time"
+
+
 def _vague_search(text: str):
     """The first vague time word, skipping "as soon as <event>", "Soon-yi", "shortly after 7am",
     "sometime in January" (a rough time is not a vague one)."""
@@ -220,7 +223,8 @@ def _vague_search(text: str):
         if word.startswith(("soon", "shortly", "some")):
             name = m.group()[0].isupper() and text[m.end():m.end() + 1] == "-" and text[m.end() + 1:m.end() + 2].isalpha() \
                 and not text[m.end() + 1:m.end() + 4].lower() == "ish"  # "Soon-yi"
-            if name or text[:m.start()].lower().endswith("as ") or _NOT_VAGUE_AFTER.match(text, m.end()):
+            before = text[:m.start()].lower()
+            if name or before.endswith("as ") or _NOT_VAGUE_AFTER.match(text, m.end()) or _TIME_AS_NOUN.search(before):
                 continue
         return m
     return None
