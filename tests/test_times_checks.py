@@ -67,6 +67,13 @@ def test_no_zone_needed_when_the_clocks_agree(check, sender, recipient):
                            recipient_timezone=recipient, sent_at="2026-05-01T11:00:00-05:00") == []
 
 
+def test_a_zone_declared_once_covers_the_drafts_times(check):
+    context = dict(sender_timezone=NY, recipient_timezone="Europe/London", sent_at="2026-07-08T09:00:00-04:00")
+    assert timezone_issues(check, "Thursday: kickoff at 9am, break at 10:30. All times are Eastern.", **context) == []
+    assert timezone_issues(check, "Thursday: kickoff at 9am, break at 10:30 (times in ET).", **context) == []
+    assert len(timezone_issues(check, "Kickoff is Thursday at 9am; we meet three times a week.", **context)) == 1
+
+
 def test_no_zone_flag_without_any_zone_to_suggest(check):
     assert timezone_issues(check, "Tuesday at 2pm works for me.") == []
 
@@ -270,3 +277,24 @@ def test_html_input_maps_the_issue_back_to_the_source(check):
     issue, = result.issues
     assert issue.text == "Tuesday at 2pm"
     assert issue.replacements[0] == "Tuesday at 2pm CT (12pm PT)"
+
+
+# ------------------------------------------------------------------ robustness
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+PIECES = ["Tuesday", "Tue", "March 14", "14 March", "the 14th", "3/14", "2026-02-29", "2pm", "2:30 p.m.", "14:00",
+          "noon", "half past three", "2–3pm", "at", "by", "on", " ", ", ", "(", ")", "CST", "IST", "ET", "Central",
+          "UTC+5:30", "GMT-06:00", "London time", "in Berlin", "your time", "next", "tomorrow", "$2", "2 hours",
+          "99:99", "0/0", "31/31", "February 30", "Feb 31st", "> ", "\n", "On Mon, X wrote:", "é", "\ud83d\ude00"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30), st.sampled_from([None, "2026-03-08T01:30:00-05:00"]))
+def test_any_mix_of_time_words_gives_valid_offsets(check, pieces, sent_at):
+    text = "".join(pieces)
+    context = {"sender_timezone": "America/New_York", "recipient_timezone": "Asia/Kathmandu",
+               "quoted": "> " + text}
+    if sent_at:
+        context["sent_at"] = sent_at
+    timezone_issues(check, text, **context)

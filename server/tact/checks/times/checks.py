@@ -360,6 +360,19 @@ def _nearest_weekday(date: dt.date, weekday: int) -> dt.date:
 
 # ---------------------------------------------------------------- 6. outside the reader's working day
 
+def _reader_time_given(a: Analysis, mention: TimeMention, start: dt.datetime) -> bool:
+    """Whether the draft already says this moment on the reader's clock nearby ("9am Tokyo time, which is 8pm ET")."""
+    for other in a.scheduled:
+        if other is mention or other.zone is None or other.zone.zone is None or abs(other.start - mention.start) > 80:
+            continue
+        if not _same_clock(other.zone.zone, a.recipient, start):
+            continue
+        other_start, _ = moments(other, other.zone.zone, other.date or start.astimezone(zones.tzinfo(other.zone.zone)).date())
+        if other_start == start:
+            return True
+    return False
+
+
 @python_check("outside_recipient_hours")
 def outside_recipient_hours(draft, rule):
     a = analysis(draft)
@@ -378,7 +391,7 @@ def outside_recipient_hours(draft, rule):
         there_end = zones.at(end, a.recipient) if end else there
         first = there.hour * 60 + there.minute
         last = first + int(((there_end - there).total_seconds()) // 60)
-        if low <= first and last <= high:
+        if low <= first and last <= high or _reader_time_given(a, m, start):
             continue
         local = _labelled(there, zones.at(end, a.recipient) if end else None, a.recipient, m.clock.style24, date)
         yield Hit(m.start, m.end, values={"time": draft.text[m.start:m.end], "local": local,

@@ -27,7 +27,8 @@ _MER = r"(?:[aApP][mM]\b|[aApP]\.\s?[mM]\.)"
 _NUMWORD = "|".join(_NUMBER_WORDS)
 _MONTH = (r"(?:(?i:january|february|march|april|june|july|august|september|october|november|december)\b|May\b|MAY\b"
           r"|(?i:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?)")
-_NUM = r"(?<![\w$£€¥.:/#+])"  # a number that is not part of a price, version, path or longer number
+# A number that is not part of a price, version, path, longer number or UTC offset ("GMT-06:00").
+_NUM = r"(?<![\w$£€¥.:/#+])(?<!GMT-)(?<!UTC-)(?<!GMT−)(?<!UTC−)"
 
 # Time parts, as two patterns: one tried where a number starts, one where a word does.
 _NUMERIC_PARTS = re.compile(
@@ -36,7 +37,7 @@ _NUMERIC_PARTS = re.compile(
   | (?P<num>{_NUM}(?P<nm>\d{{1,2}})/(?P<nd>\d{{1,2}})(?:/(?P<ny>\d{{4}}|\d{{2}}))?(?![\d/]))
   | (?P<dm>{_NUM}(?P<dmday>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmmon>{_MONTH})(?:,?\s+(?P<dmyear>(?:19|20)\d\d)\b)?)
   | (?P<clock>
-        {_NUM}(?P<h>\d{{1,2}})(?:[:.](?P<m>[0-5]\d))?\s?(?P<mer>{_MER})(?![-‐]\w)
+        {_NUM}(?P<h>\d{{1,2}})(?:[:.](?P<m>[0-5]\d))?\s?(?P<mer>{_MER})(?![-‐][A-Za-z])
       | {_NUM}(?P<hh>\d{{1,2}}):(?P<mm>[0-5]\d)(?![\d:])
       | {_NUM}(?P<oh>\d{{1,2}})\s+(?i:o'?clock\b)
       | {_NUM}(?P<bare>\d{{1,2}})(?![\w%:/.,]\d|[\w%$£€])
@@ -529,7 +530,29 @@ def extract(text: str, ranges: Iterable[tuple[int, int]], context) -> Extraction
         deadline = previous_word(low, start)[0] in _DEADLINE_WORDS or connector in ("by", "before", "until")
         mentions.append(TimeMention(start, end, clock, day, zone, tail, deadline))
     mentions = _share_zones(mentions, text)
+    default = _declared_zone(text, low, ranges, (sender, recipient))
+    if default is not None:
+        mentions = [m if m.zone is not None else TimeMention(m.start, m.end, m.clock, m.day, default, m.tail, m.deadline)
+                    for m in mentions]
     return Extraction(tuple(mentions), tuple(days))
+
+
+_ALL_TIMES = re.compile(r"\b(?:all\s+)?times\s+(?:(?:are|listed|shown|below|above|here)\s+)*(?:in\s+)?", re.I)
+
+
+def _declared_zone(text: str, low: str, ranges, parties) -> ZoneRef | None:
+    """A zone declared once for the whole draft: "All times are Eastern.", "(times in CET)"."""
+    for lo, hi in ranges:
+        i = low.find("times", lo, hi)
+        while i >= 0:
+            start = low.rfind("all", max(lo, i - 5), i)
+            match = _ALL_TIMES.match(text, start if start >= 0 else i, hi)
+            if match:
+                found = _zone_after(text, match.end(), hi, parties)
+                if found:
+                    return found[0]
+            i = low.find("times", i + 5, hi)
+    return None
 
 
 def _plausible(clock: Clock, written: str, word_before: str, day: DayRef | None, zone: ZoneRef | None,
