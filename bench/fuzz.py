@@ -55,16 +55,16 @@ contexts = st.fixed_dictionaries({"sender_timezone": st.sampled_from(ZONES),
                                   "quoted": st.sampled_from(["", "On Mon, Dana wrote:\n> Could we do 2pm Central?"])})
 
 
-def utf16_slice(s: str, offset: int, length: int) -> str:
-    raw = s.encode("utf-16-le", "surrogatepass")
-    return raw[2 * offset: 2 * (offset + length)].decode("utf-16-le", "surrogatepass")
+def utf16_units(s: str) -> bytes:
+    """The UTF-16 code units of `s` (compared as units: decoding would merge a split surrogate pair)."""
+    return s.encode("utf-16-le", "surrogatepass")
 
 
 def offset_problem(source: str, issue, html: bool) -> str | None:
     if not (0 <= issue.offset and 0 < issue.length and issue.offset + issue.length <= len(source)):
         return f"range {issue.offset}+{issue.length} outside an input of {len(source)}"
     selected = source[issue.offset: issue.offset + issue.length]
-    if utf16_slice(source, issue.offset_utf16, issue.length_utf16) != selected:
+    if utf16_units(source)[2 * issue.offset_utf16: 2 * (issue.offset_utf16 + issue.length_utf16)] != utf16_units(selected):
         return "UTF-16 range selects different characters"
     if not html and selected.replace("\r\n", "\n").replace("\r", "\n") != issue.text:
         return f"range selects {selected!r}, issue text is {issue.text!r}"

@@ -189,7 +189,7 @@ def load_run(server: Server, bodies: list[bytes], total: int, warmup: int, clien
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2, 4])
+    parser.add_argument("--workers", type=int, nargs="*", default=[1, 2, 4], help="worker counts to sweep (none: only the load run)")
     parser.add_argument("--duration", type=float, default=10, help="seconds of wrk per setting")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--round-trips", type=int, default=1000)

@@ -24,9 +24,9 @@ FULL_CONTEXT = {"sender_timezone": "America/Los_Angeles", "recipient_timezone": 
                 "sent_at": "2026-07-14T09:30:00-07:00", "quoted": "On Mon, Dana wrote:\n> Could we do 2pm Central?"}
 
 
-def utf16_slice(s, offset, length):
-    raw = s.encode("utf-16-le", "surrogatepass")
-    return raw[2 * offset: 2 * (offset + length)].decode("utf-16-le", "surrogatepass")
+def utf16_units(s):
+    """The UTF-16 code units of `s` (compared as units: decoding would merge a split surrogate pair)."""
+    return s.encode("utf-16-le", "surrogatepass")
 
 
 def assert_offsets_valid(source: str, issues: list[dict], html: bool):
@@ -35,7 +35,8 @@ def assert_offsets_valid(source: str, issues: list[dict], html: bool):
         offset, length = issue["offset"], issue["length"]
         assert 0 <= offset and 0 < length and offset + length <= len(source)
         selected = source[offset: offset + length]
-        assert utf16_slice(source, issue["offset_utf16"], issue["length_utf16"]) == selected
+        units = utf16_units(source)[2 * issue["offset_utf16"]: 2 * (issue["offset_utf16"] + issue["length_utf16"])]
+        assert units == utf16_units(selected)
         if not html:
             assert selected.replace("\r\n", "\n").replace("\r", "\n") == issue["text"]
 
