@@ -81,7 +81,7 @@ def stats(draft: Draft) -> dict:
     return {
         "words": readability.word_count(text),
         "sentences": len(draft.sentences),
-        "reading_grade": readability.reading_grade(text),
+        "reading_grade": readability.draft_grade(draft),
     }
 
 
