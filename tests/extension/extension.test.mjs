@@ -483,3 +483,18 @@ test('popup: says the server answers', async () => {
     await page.close();
   }
 });
+
+test('a category turned off in the options is not drawn; turned back on, it is', async () => {
+  await browser.configure({ disabledCategories: ['timezone'] });
+  const page = await openEditor('gmail');
+  try {
+    await page.keyboard.type(DRAFT);
+    await highlight(page, 'accusatory-question').waitFor({ timeout: 10000 });
+    assert.equal(await highlight(page, 'timezone').count(), 0);
+    await browser.configure({ disabledCategories: [] });
+    await highlight(page, 'timezone').waitFor({ timeout: 10000 });
+  } finally {
+    await browser.configure({ disabledCategories: [] });
+    await page.close();
+  }
+});
