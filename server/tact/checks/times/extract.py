@@ -493,8 +493,7 @@ def extract(text: str, ranges: Iterable[tuple[int, int]], context) -> Extraction
             if _RANGE_JOIN.match(text, end, nxt.start()) and (stated2 or stated or (":" in match.group() and ":" in nxt.group())):
                 if not stated and stated2 and not style2:
                     # "2–3pm", "11–1pm": the first end takes the second's am/pm unless that makes it later.
-                    raw = hour % 12 if hour != 12 else 12
-                    hour = (raw % 12) + (h2 // 12) * 12
+                    hour = hour % 12 + (h2 // 12) * 12
                     if hour * 60 + minute > h2 * 60 + m2:
                         hour = (hour + 12) % 24
                     stated = True
