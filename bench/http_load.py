@@ -194,7 +194,7 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--round-trips", type=int, default=1000)
     parser.add_argument("--load", type=int, default=10_000)
-    parser.add_argument("--warmup", type=int, default=2_000)
+    parser.add_argument("--warmup", type=int, default=5_000, help="checks before the RSS baseline (fills the bounded per-text caches)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         print("wrk is not installed (Debian: apt-get install wrk)", file=sys.stderr)
