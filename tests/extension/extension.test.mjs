@@ -120,11 +120,19 @@ async function assertCaretInside(page, box, words) {
     `clicking the highlight put the caret at ${caret}, outside "${words}" (${start}..${start + words.length})`);
 }
 
-async function toolbarBadge() {
-  return browser.worker.evaluate(async () => {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return chrome.action.getBadgeText({ tabId: tab.id });
-  });
+/* The toolbar badge of the active tab, once it reads `expected` (it is updated a moment after the page). */
+async function assertToolbarBadge(expected) {
+  const deadline = Date.now() + 5000;
+  let text;
+  do {
+    text = await browser.worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return chrome.action.getBadgeText({ tabId: tab.id });
+    });
+    if (text === expected) return;
+    await new Promise((r) => setTimeout(r, 100));
+  } while (Date.now() < deadline);
+  assert.equal(text, expected, 'toolbar badge');
 }
 
 describe('each editor kind', () => {
@@ -152,7 +160,7 @@ describe('each editor kind', () => {
           assertSameBox(box, await wordBox(page, kind, QUESTION), QUESTION);
           assertSameBox(await timezone.boundingBox(), await wordBox(page, kind, MEETING), MEETING);
         }
-        assert.equal(await toolbarBadge(), '2');
+        await assertToolbarBadge('2');
 
         // Click the words: the card opens with the replacements as buttons.
         await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
@@ -277,9 +285,13 @@ test('textarea: unchanged paragraphs are not re-sent, and their highlights follo
     // A new paragraph above the flagged one: only the new paragraph goes to the server.
     await page.keyboard.press('Control+Home');
     await page.keyboard.type('Hello Dana, thanks for the notes.\n\n');
-    await new Promise((r) => setTimeout(r, 1200));
+    const deadline = Date.now() + 10000;
+    while (!(await requests.sent()).some((t) => t === 'Hello Dana, thanks for the notes.') && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await page.locator('[data-tact-badge][data-tact-state="ok"]').waitFor();
     const later = (await requests.sent()).slice(first);
-    assert.ok(later.length >= 1, 'the new paragraph was checked');
+    assert.ok(later.includes('Hello Dana, thanks for the notes.'), 'the new paragraph was checked');
     assert.ok(later.every((text) => !text.includes(QUESTION)), `re-sent an unchanged paragraph: ${JSON.stringify(later)}`);
     assert.equal(await accusatory.count(), 1);
     await assertCaretInside(page, await accusatory.boundingBox(), QUESTION);
@@ -383,7 +395,7 @@ test('server down: a quiet indicator on the badge, typing still works, recovery 
     assert.equal(await badge.textContent(), '!');
     assert.match(await badge.getAttribute('title'), /Cannot reach the Tact server/);
     assert.equal(await page.$eval('#editor', (e) => e.value), typed, 'no keystroke lost');
-    assert.equal(await toolbarBadge(), '!');
+    await assertToolbarBadge('!');
 
     await browser.configure({ serverUrl: tact.url });
     await highlight(page, 'accusatory-question').waitFor({ timeout: 10000 });
@@ -412,9 +424,13 @@ test('highlights follow reflow, page scrolling and the editor\'s own scrolling',
     }, before.y);
     await assertCaretInside(page, await timezone.boundingBox(), MEETING);
 
-    // The page scrolls.
+    // The page scrolls: the highlight moves up with the text.
+    const unscrolled = await accusatory.boundingBox();
     await page.evaluate(() => { document.body.style.height = '3000px'; window.scrollBy(0, 60); });
-    await page.waitForTimeout(100);
+    await page.waitForFunction((y) => {
+      const hl = document.querySelector('tact-overlay').shadowRoot.querySelector('.hl[data-tact-issue="accusatory-question"]');
+      return hl && Math.abs(hl.getBoundingClientRect().top - (y - 60)) < 1;
+    }, unscrolled.y);
     await assertCaretInside(page, await accusatory.boundingBox(), QUESTION);
 
     // The textarea scrolls its first lines out of view: their highlights go; back up, they return.
@@ -461,11 +477,11 @@ test('a server that refuses the API key: quiet indicator; the right key works', 
     const badge = page.locator('[data-tact-badge][data-tact-state="unauthorized"]');
     await badge.waitFor({ timeout: 10000 });
     assert.equal(await highlight(page, 'accusatory-question').count(), 0);
-    assert.equal(await toolbarBadge(), '!');
+    await assertToolbarBadge('!');
 
     await browser.configure({ apiKey: key });
     await highlight(page, 'accusatory-question').waitFor({ timeout: 10000 });
-    assert.equal(await toolbarBadge(), '1');
+    await assertToolbarBadge('1');
   } finally {
     await browser.configure({ serverUrl: tact.url, apiKey: '' });
     await page.close();
