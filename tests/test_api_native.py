@@ -83,6 +83,7 @@ def test_sent_at_without_offset_is_read_in_the_sender_zone(client):
 def test_rules_healthz_and_openapi(client):
     rules = client.get("/api/v1/rules").get_json()["rules"]
     assert any(r["id"] == "accusatory.why-didnt-you" and r["examples"]["flag"] for r in rules)
+    assert all("/" not in r["source"] for r in rules)  # file:line, not the server's directory layout
     assert client.get("/healthz").get_json()["status"] in ("ok", "degraded")
     spec = client.get("/openapi.json").get_json()
     assert "/api/v1/check" in spec["paths"]

@@ -44,3 +44,13 @@ def test_bad_input_exits_2_with_a_message(tmp_path):
 def test_rules_test_and_lint_pass_on_the_builtin_library():
     assert run_cli("rules", "test").returncode == 0
     assert run_cli("rules", "lint").returncode == 0
+
+
+def test_serve_refuses_a_broken_configuration_with_a_clear_message(tmp_path):
+    config = tmp_path / "tact.toml"
+    config.write_text('[teams.acme]\napi_key_sha256 = "not-hex"\nrule_packs = ["missing-pack"]\n')
+    result = subprocess.run([sys.executable, "-m", "tact.cli", "serve", "--port", "0"], capture_output=True,
+                            text=True, timeout=60, env={**__import__("os").environ, "TACT_CONFIG": str(config)})
+    assert result.returncode == 2
+    assert "cannot be loaded" in result.stderr and "missing-pack" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -8,6 +8,7 @@ Access logs are JSON lines with method, path, status, size and duration: never a
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 import time
@@ -45,7 +46,8 @@ class AccessLog(Logger):
 
 
 class _Gunicorn(BaseApplication):
-    def __init__(self, options: dict):
+    def __init__(self, app, options: dict):
+        self.app = app
         self.options = options
         super().__init__()
 
@@ -55,9 +57,7 @@ class _Gunicorn(BaseApplication):
                 self.cfg.set(key, value)
 
     def load(self):
-        from .api import create_app
-
-        return create_app()
+        return self.app
 
 
 def gunicorn_options(host: str, port: int, workers: int, env=os.environ) -> dict:
@@ -85,11 +85,31 @@ def gunicorn_options(host: str, port: int, workers: int, env=os.environ) -> dict
     }
 
 
+def _log_to_stderr() -> None:
+    """Tact's own messages (rules loaded or refused on reload, upstream grammar state): never draft text."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("[%(asctime)s] [%(process)d] [%(levelname)s] %(name)s: %(message)s"))
+    logger = logging.getLogger("tact")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
 def serve(host: str, port: int, workers: int) -> int:
+    from .api import create_app
+    from .rules.loader import PackError
+
     os.environ.setdefault("TACT_RATELIMIT", DEFAULT_LIMIT)
+    _log_to_stderr()
+    try:
+        app = create_app()  # before gunicorn, so a broken pack or config is a clear message, not a traceback
+    except PackError as exc:
+        print("tact serve: the rules or the configuration cannot be loaded:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
     url = f"http://{host}:{port}"
     print(f"Tact is serving on {url}  (try: curl -s {url}/healthz); master pid {os.getpid()}: "
           f"kill -HUP {os.getpid()} restarts the workers gracefully", file=sys.stderr)
     print(EXTENSION_HINT.format(ext=Path(__file__).resolve().parents[2] / "extension"), file=sys.stderr)
-    _Gunicorn(gunicorn_options(host, port, workers)).run()
+    _Gunicorn(app, gunicorn_options(host, port, workers)).run()
     return 0

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Optional
 
 import re2
@@ -121,7 +122,7 @@ class Rule:
             "explanation": self.explanation,
             "replacements": list(self.replacements),
             "examples": {"flag": [e.text for e in self.flag], "pass": [e.text for e in self.passes]},
-            "source": f"{self.file}:{self.line}",
+            "source": f"{Path(self.file).name}:{self.line}",  # never the server's directory layout
             "kind": "check" if self.check else "pattern",
         }
 
