@@ -94,3 +94,46 @@ def test_scoff_needs_the_whole_sentence(check):
 def test_the_quoted_thread_is_never_flagged(check):
     text = "Sounds good, see you then.\n\nOn Mon, Dana wrote:\n> Why didn't you send the deck?"
     assert accusations(check, text) == []
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("How is it possible that the courier had the wrong address?", "accusatory.disbelief"),
+    ("Why is it that I have to remind your staff about the forms?", "accusatory.disbelief"),
+    ("Why does your office always lose the second page?", "accusatory.always-never"),
+    ("Why is no one picking up the phone at the depot?", "accusatory.always-never"),
+    ("Were you planning on telling us about the move at some point?", "accusatory.left-out"),
+    ("Has it not occurred to anyone that the lift is broken?", "accusatory.left-out"),
+    ("So nobody bothered to confirm the booking?", "accusatory.did-you-even"),
+    ("Am I supposed to just guess which file is current?", "accusatory.burden"),
+    ("Didn't you promise the floor plan by Monday?", "accusatory.negative-reproach"),
+])
+def test_rhetorical_devices_are_flagged_by_their_rule(check, text, rule):
+    assert rule in [i.rule for i in accusations(check, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "How is it possible to download the slides?",
+    "Why do the buses always run late on Fridays?",
+    "Were you planning on joining us for lunch?",
+    "Who let you know about the vacancy? I'd like to thank them.",
+    "Am I supposed to bring ID to the site visit?",
+    "Didn't you say you were in Madrid in May? Let's meet there.",
+    "How on earth did you pull that off in a week? Amazing work.",
+])
+def test_genuine_questions_sharing_the_words_are_not_accusations(check, text):
+    assert accusations(check, text) == []
+
+
+def test_fresh_phrasings_written_before_the_rules(service):
+    """tests/data/tone_a_fresh.jsonl: sentences written before the rules for the device families
+    (see each item's `kind`), so this measures general coverage, not memorised sentences."""
+    from pathlib import Path
+
+    from tact.evaluation import evaluate, read_jsonl
+
+    items = read_jsonl(str(Path(__file__).parent / "data" / "tone_a_fresh.jsonl"))
+    report = evaluate(items, service.ruleset, ("accusatory-question", "condescension"))
+    for category in ("accusatory-question", "condescension"):
+        assert report.scores[category].recall >= 0.9, category
+        assert report.scores[category].precision >= 0.9, category
+    assert report.clean_flagged <= 2

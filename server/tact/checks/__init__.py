@@ -7,3 +7,4 @@ from . import commitments  # noqa: F401
 from . import questions  # noqa: F401
 from . import times  # noqa: F401
 from . import apologies  # noqa: F401
+from . import condescension  # noqa: F401

@@ -1,0 +1,118 @@
+"""Condescension a pattern cannot judge alone: an "obviously"/"clearly" adverb is talking down
+only when it is aimed at the reader, and removing it cleanly needs the words around it.
+
+`judging_adverb` flags
+- a verdict on the reader: "clearly you didn't…", "you obviously skipped…", "evidently someone
+  wasn't listening" (the adverb next to the reader, or a veiled "someone", and a failure);
+- "obviously" as a discourse marker: at the start or the end of the sentence ("Obviously the
+  fee is fixed.", "…is fixed, obviously.") it tells the reader they should have known; in the
+  middle it counts only when the sentence is about the reader ("your totals are obviously off").
+It leaves alone "obviously" about the writer's own side ("Obviously we'll cover the taxi"), an
+offer or deference ("obviously it's your call"), shared gravity ("obviously this is a difficult
+time"), praise, and a remark about a third party or a fact ("he was obviously thrilled").
+
+The finding covers the adverb plus one neighbouring word or comma, and the first replacement is
+that neighbour alone, so applying it leaves no double space, dangling comma or lower-case start
+("Obviously, the fee" -> "The fee"; "is obviously wrong" -> "is wrong"; "fixed, obviously." ->
+"fixed."). The engine trims white space from findings, which is why the range never ends in one.
+"""
+from __future__ import annotations
+
+import re
+
+from ..rules.conditions import quotation_spans
+from .registry import Hit, python_check
+
+_ADVERB = re.compile(r"\b(obviously|clearly|evidently|apparently)\b", re.IGNORECASE)
+
+# Who the verdict is about (the reader, or a "someone" that plainly means the reader) and a failure.
+_SUBJECT = r"(?:you(?:'ve|'re|'d)?|you\s+people|your\s+(?:team|side|office|people|staff)|someone|somebody|nobody|no\s+one|no-one)"
+_FAILURE = (
+    r"(?:(?:just|simply|still|never|really)\s+)?"
+    r"(?:didn't|did\s+not|don't|do\s+not|haven't|have\s+not|hasn't|has\s+not|weren't|were\s+not|wasn't|was\s+not|"
+    r"aren't|are\s+not|can't|cannot|couldn't|won't|never|missed|skipped|forgot|ignored|overlooked|misread|"
+    r"misunderstood|failed|have\s+no|had\s+no|has\s+no|confused|mistaken|wrong|not)\b"
+)
+_VERDICT_AFTER = re.compile(r"^,?\s*" + _SUBJECT + r"\s+" + _FAILURE, re.IGNORECASE)  # "clearly you didn't"
+_VERDICT_BEFORE = re.compile(r"\b" + _SUBJECT + r"(?:\s+(?:have|are|were|had))?\s+$", re.IGNORECASE)  # "you | clearly"
+_FAILURE_AFTER = re.compile(r"^\s+" + _FAILURE, re.IGNORECASE)
+
+# What may stand before a sentence-opening "obviously": nothing, a conjunction, a vocative-free opener.
+_OPENER = re.compile(r"^[\s\"'(*\-\u2022]*(?:(?:and|but|so|well|now|look|because|since|also)[\s,]+)*$", re.IGNORECASE)
+_FIRST_PERSON_NEXT = re.compile(r"^[\s,]*(?:I|I'm|I'd|I've|I'll|we|we're|we'd|we've|we'll|my|our|us)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I'd|I've|I'll|we|we're|we'd|we've|we'll|my|our|us|me)\b", re.IGNORECASE)
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|you're|you've|you'd|you'll|yourself)\b", re.IGNORECASE)
+# An offer, deference or shared gravity: "obviously" here softens rather than talks down.
+_BENIGN = re.compile(
+    r"\b(?:your\s+call|up\s+to\s+you|it\s+depends|feel\s+free|let\s+(?:me|us)\s+know|happy\s+to|glad\s+to|no\s+pressure|"
+    r"either\s+(?:way|option)|whatever\s+(?:works|suits)|we\s+can|we\s+could|we'd\s+(?:be|love)|we\s+will|we'll|"
+    r"I\s+can|I'll|I\s+will|I'd\s+(?:be|love)|important|concern(?:ed|s|ing)?|disappoint\w*|upset|worr\w+|sensitive|"
+    r"serious|priority|difficult\s+time|tough|unfortunate\w*|sad|big\s+deal|exciting|excited|good\s+news|bad\s+news|"
+    r"great\s+news|thank\w*|appreciat\w*|congrat\w*|love|great|excellent|impressive|brilliant|wonderful|fantastic|"
+    r"proud|hard\s+work|worked\s+hard|care[sd]?|thrilled|delighted)\b",
+    re.IGNORECASE,
+)
+_NEXT_WORD = re.compile(r"^([\s,]*)([\w'-]+)")
+_PREV_COMMA = re.compile(r",\s*$")
+
+_VERDICT_MESSAGE = "“{}” passes judgement on the reader."
+_OBVIOUS_MESSAGE = "“{}” implies the reader should have known already."
+
+
+def _matched_case(word: str, like: str) -> str:
+    return word[:1].upper() + word[1:] if like[:1].isupper() else word
+
+
+def _removal(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """(start, end, replacement) in sentence coordinates that removes text[start:end] cleanly."""
+    before, after = text[:start], text[end:]
+    comma_before = _PREV_COMMA.search(before)
+    following = _NEXT_WORD.match(after)
+    if following is None:  # "fixed, obviously." : take the comma before along
+        return (comma_before.start() if comma_before else start), end, ""
+    word, stop = following.group(2), end + following.end()
+    if "," in following.group(1) and comma_before:  # "are, obviously, out": both commas go
+        return comma_before.start(), stop, " " + word
+    return start, stop, _matched_case(word, text[start:end]) if _OPENER.match(before) else word
+
+
+def _verdict(text: str, m) -> bool:
+    before, after = text[:m.start()], text[m.end():]
+    return bool(_VERDICT_AFTER.match(after) or (_VERDICT_BEFORE.search(before) and _FAILURE_AFTER.match(after)))
+
+
+def _obviously_talks_down(text: str, m) -> bool:
+    if m.group(1).lower() != "obviously" or _BENIGN.search(text):
+        return False
+    before, after = text[:m.start()], text[m.end():]
+    if _FIRST_PERSON_NEXT.match(after):
+        return False
+    opening = bool(_OPENER.match(before))
+    closing = bool(_PREV_COMMA.search(before)) and not after.strip(" \t\n\"')*.!?")
+    if opening or closing:
+        return not (_FIRST_PERSON.search(text) and not _SECOND_PERSON.search(text))
+    return bool(_SECOND_PERSON.search(text))
+
+
+@python_check("judging_adverb")
+def judging_adverb(draft, rule):
+    quotes = None
+    for sentence in draft.sentences:
+        text = sentence.text
+        for m in _ADVERB.finditer(text):
+            verdict = _verdict(text, m)
+            if not verdict and not _obviously_talks_down(text, m):
+                continue
+            if quotes is None:
+                quotes = quotation_spans(draft.folded)
+            at = sentence.start + m.start()
+            if any(s <= at < e for s, e in quotes):
+                continue
+            start, end, replacement = _removal(text, m.start(), m.end())
+            word = m.group(1)
+            yield Hit(
+                sentence.start + start, sentence.start + end,
+                values={"word": word},
+                replacements=(replacement,),
+                message=(_VERDICT_MESSAGE if verdict else _OBVIOUS_MESSAGE).format(_matched_case(word.lower(), "X")),
+            )
