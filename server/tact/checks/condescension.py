@@ -40,7 +40,6 @@ _FAILURE_AFTER = re.compile(r"^\s+" + _FAILURE, re.IGNORECASE)
 # What may stand before a sentence-opening "obviously": nothing, a conjunction, a vocative-free opener.
 _OPENER = re.compile(r"^[\s\"'(*\-\u2022]*(?:(?:and|but|so|well|now|look|because|since|also)[\s,]+)*$", re.IGNORECASE)
 _FIRST_PERSON_NEXT = re.compile(r"^[\s,]*(?:I|I'm|I'd|I've|I'll|we|we're|we'd|we've|we'll|my|our|us)\b", re.IGNORECASE)
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I'd|I've|I'll|we|we're|we'd|we've|we'll|my|our|us|me)\b", re.IGNORECASE)
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|you're|you've|you'd|you'll|yourself)\b", re.IGNORECASE)
 # An offer, deference or shared gravity: "obviously" here softens rather than talks down.
 _BENIGN = re.compile(
@@ -49,7 +48,7 @@ _BENIGN = re.compile(
     r"I\s+can|I'll|I\s+will|I'd\s+(?:be|love)|important|concern(?:ed|s|ing)?|disappoint\w*|upset|worr\w+|sensitive|"
     r"serious|priority|difficult\s+time|tough|unfortunate\w*|sad|big\s+deal|exciting|excited|good\s+news|bad\s+news|"
     r"great\s+news|thank\w*|appreciat\w*|congrat\w*|love|great|excellent|impressive|brilliant|wonderful|fantastic|"
-    r"proud|hard\s+work|worked\s+hard|care[sd]?|thrilled|delighted)\b",
+    r"proud|hard\s+work|worked\s+hard|care[sd]?|thrilled|delighted|(?:nobody|no\s+one)\s+could\s+have)\b",
     re.IGNORECASE,
 )
 _NEXT_WORD = re.compile(r"^([\s,]*)([\w'-]+)")
@@ -89,9 +88,7 @@ def _obviously_talks_down(text: str, m) -> bool:
         return False
     opening = bool(_OPENER.match(before))
     closing = bool(_PREV_COMMA.search(before)) and not after.strip(" \t\n\"')*.!?")
-    if opening or closing:
-        return not (_FIRST_PERSON.search(text) and not _SECOND_PERSON.search(text))
-    return bool(_SECOND_PERSON.search(text))
+    return opening or closing or bool(_SECOND_PERSON.search(text))
 
 
 @python_check("judging_adverb")
