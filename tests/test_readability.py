@@ -1,4 +1,8 @@
-from tact.checks.readability import reading_grade, word_count
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tact.checks.readability import draft_grade, draft_words, reading_grade, word_count
+from tact.text.draft import build_draft
 
 
 def test_reading_grade_is_higher_for_dense_text():
@@ -23,3 +27,17 @@ def test_long_sentence_and_stats_through_the_engine(check):
     result = check(text=long)
     assert [i.text[:9] for i in result.issues if i.rule == "readability.long-sentence"] == ["We really"]
     assert result.stats["sentences"] == 5 and result.stats["words"] == 49
+
+
+EMAIL_BITS = ["Hi Dana,", "\n", "\n\n", " ", "Thanks.", "e.g. the file", "don't", "We’ll", "3.5%", "x. y. ", "…",
+              "Mr. Smith", "—", "😀", "'quoted'", "(see above)", "line\nwrapped", "\n> quoted\n", "-- \nBob", "İ", "\u212a"]
+email_text = st.lists(st.one_of(st.text(max_size=12), st.sampled_from(EMAIL_BITS)), max_size=20).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(email_text)
+def test_per_sentence_counts_agree_with_counting_the_whole_new_text(text):
+    # The stats and rules add up per-sentence counts; that must equal counting the joined new text.
+    draft = build_draft(text=text)
+    assert draft_words(draft) == word_count(draft.new_text)
+    assert draft_grade(draft) == reading_grade(draft.new_text, len(draft.sentences))

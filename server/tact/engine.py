@@ -77,9 +77,8 @@ def to_issue(finding: Finding, draft: Draft) -> Issue:
 
 
 def stats(draft: Draft) -> dict:
-    text = draft.new_text
     return {
-        "words": readability.word_count(text),
+        "words": readability.draft_words(draft),
         "sentences": len(draft.sentences),
         "reading_grade": readability.draft_grade(draft),
     }

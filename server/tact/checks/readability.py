@@ -21,25 +21,47 @@ def _syllables(word: str) -> int:
     return max(1, textstat.syllable_count(word[:_MAX_WORD]))
 
 
+def _words_and_syllables(text: str) -> tuple[int, int]:
+    words = _WORD.findall(text)
+    return len(words), sum(map(_syllables, map(str.lower, words)))
+
+
+def _grade(words: int, syllables: int, sentences: int) -> float:
+    if not words:
+        return 0.0
+    return round(0.39 * words / max(1, sentences) + 11.8 * syllables / words - 15.59, 1)
+
+
 def reading_grade(text: str, sentences: int = 1) -> float:
     """Flesch-Kincaid grade of `text` split into `sentences` sentences (ours, not textstat's own
     count, so the grade agrees with the sentences the checks see); 0.0 for text with no words."""
-    words = _WORD.findall(text)
-    if not words:
-        return 0.0
-    syllables = sum(_syllables(w.lower()) for w in words)
-    return round(0.39 * len(words) / max(1, sentences) + 11.8 * syllables / len(words) - 15.59, 1)
+    return _grade(*_words_and_syllables(text), sentences)
+
+
+def _sentence_counts(draft) -> list[tuple[int, int]]:
+    return [_words_and_syllables(s.text) for s in draft.sentences]
+
+
+def sentence_counts(draft) -> list[tuple[int, int]]:
+    """(words, syllables) of each of the draft's sentences, counted once per draft for the stats and both rules."""
+    return draft.memo("readability.sentence_counts", _sentence_counts)
+
+
+def draft_words(draft) -> int:
+    """Words of the new text. Sentences cover every non-space character of it and a word never
+    spans white space, so this is the sum over sentences (property-tested against `new_text`)."""
+    return sum(words for words, _ in sentence_counts(draft))
 
 
 def draft_grade(draft) -> float:
-    return reading_grade(draft.new_text, len(draft.sentences))
+    counts = sentence_counts(draft)
+    return _grade(sum(w for w, _ in counts), sum(s for _, s in counts), len(counts))
 
 
 @python_check("long_sentence")
 def long_sentence(draft, rule):
     limit = int(rule.options.get("max_words", 35))
-    for sentence in draft.sentences:
-        words = word_count(sentence.text)
+    for sentence, (words, _) in zip(draft.sentences, sentence_counts(draft)):
         if words > limit:
             yield Hit(sentence.start, sentence.end, values={"words": words, "limit": limit})
 
@@ -49,10 +71,12 @@ def hard_to_read(draft, rule):
     """Flags the hardest sentence when the whole draft reads above the grade limit."""
     limit = float(rule.options.get("max_grade", 14))
     min_words = int(rule.options.get("min_words", 40))
-    if word_count(draft.new_text) < min_words:
+    if draft_words(draft) < min_words:
         return
     grade = draft_grade(draft)
     if grade <= limit or not draft.sentences:
         return
-    hardest = max(draft.sentences, key=lambda s: (word_count(s.text) >= 8, reading_grade(s.text)))
-    yield Hit(hardest.start, hardest.end, values={"grade": grade, "limit": limit})
+    counts = sentence_counts(draft)
+    hardest = max(range(len(counts)), key=lambda i: (counts[i][0] >= 8, _grade(*counts[i], 1)))
+    sentence = draft.sentences[hardest]
+    yield Hit(sentence.start, sentence.end, values={"grade": grade, "limit": limit})

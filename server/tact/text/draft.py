@@ -3,14 +3,17 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Callable, TypeVar
 
 from ..model import Context
 from .html import html_source
 from .segments import new_text_ranges, split_segments
 from .sentences import Sentence, split_sentences
 from .source import Region, Source, plain_source
+
+T = TypeVar("T")
 
 # Same-length folding so patterns need not spell every typographic variant.
 _FOLD = str.maketrans({
@@ -28,6 +31,16 @@ class Draft:
     context: Context
     regions: list[Region]
     new_ranges: list[tuple[int, int]]
+    _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def memo(self, key: str, compute: Callable[["Draft"], T]) -> T:
+        """`compute(self)`, computed once per draft under `key` (a module-qualified name): for values
+        several checks need, such as the time mentions or the words of each sentence."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = compute(self)
+            return value
 
     @property
     def text(self) -> str:

@@ -31,22 +31,22 @@ class Analysis:
 
 def analysis(draft) -> Analysis:
     """Time mentions of the draft and of its quoted thread, found once per draft for all the time rules."""
-    cached = draft.__dict__.get("_time_analysis")  # six rules share one extraction; the draft lives one request
-    if cached is None:
-        context = draft.context
-        thread_text, latest = latest_message(draft.quoted.translate(_FOLD_QUOTES))
-        new = extract(draft.folded, draft.new_ranges, context)
-        cached = Analysis(
-            new=new,
-            thread=extract(thread_text, latest, context) if latest else Extraction((), ()),
-            thread_text=thread_text,
-            sender=getattr(context.sender_timezone, "zone", None),
-            recipient=getattr(context.recipient_timezone, "zone", None),
-            today=reference_date(context),
-            scheduled=tuple(m for m in new.mentions if not _is_past(draft, m)),
-        )
-        draft.__dict__["_time_analysis"] = cached
-    return cached
+    return draft.memo("times.analysis", _analyse)
+
+
+def _analyse(draft) -> Analysis:
+    context = draft.context
+    thread_text, latest = latest_message(draft.quoted.translate(_FOLD_QUOTES))
+    new = extract(draft.folded, draft.new_ranges, context)
+    return Analysis(
+        new=new,
+        thread=extract(thread_text, latest, context) if latest else Extraction((), ()),
+        thread_text=thread_text,
+        sender=getattr(context.sender_timezone, "zone", None),
+        recipient=getattr(context.recipient_timezone, "zone", None),
+        today=reference_date(context),
+        scheduled=tuple(m for m in new.mentions if not _is_past(draft, m)),
+    )
 
 
 # ---------------------------------------------------------------- formatting
