@@ -139,3 +139,7 @@ def test_feigned_doubt_replacement_keeps_the_information(check):
 
 def test_obviously_inside_a_quotation_is_not_the_writers(check):
     assert condescension(check, "She wrote \u201cobviously the fee is fixed\u201d, so I checked.") == []
+
+
+def test_concessive_obviously_is_not_a_lecture(check):
+    assert condescension(check, "Obviously the venue is small, but the rooftop makes up for it.") == []

@@ -51,6 +51,8 @@ _BENIGN = re.compile(
     r"proud|hard\s+work|worked\s+hard|care[sd]?|thrilled|delighted|(?:nobody|no\s+one)\s+could\s+have)\b",
     re.IGNORECASE,
 )
+# "Obviously X, but Y" concedes X before the writer's own point; it does not lecture.
+_CONCESSION = re.compile(r",\s*but\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"^([\s,]*)([\w'-]+)")
 _PREV_COMMA = re.compile(r",\s*$")
 
@@ -75,41 +77,44 @@ def _removal(text: str, start: int, end: int) -> tuple[int, int, str]:
     return start, stop, _matched_case(word, text[start:end]) if _OPENER.match(before) else word
 
 
-def _verdict(text: str, m) -> bool:
-    before, after = text[:m.start()], text[m.end():]
+def _verdict(text: str, start: int, end: int) -> bool:
+    before, after = text[:start], text[end:]
     return bool(_VERDICT_AFTER.match(after) or (_VERDICT_BEFORE.search(before) and _FAILURE_AFTER.match(after)))
 
 
-def _obviously_talks_down(text: str, m) -> bool:
-    if m.group(1).lower() != "obviously" or _BENIGN.search(text):
+def _obviously_talks_down(text: str, start: int, end: int) -> bool:
+    if text[start:end].lower() != "obviously" or _BENIGN.search(text):
         return False
-    before, after = text[:m.start()], text[m.end():]
+    before, after = text[:start], text[end:]
     if _FIRST_PERSON_NEXT.match(after):
         return False
-    opening = bool(_OPENER.match(before))
+    opening = bool(_OPENER.match(before)) and not _CONCESSION.search(after)
     closing = bool(_PREV_COMMA.search(before)) and not after.strip(" \t\n\"')*.!?")
     return opening or closing or bool(_SECOND_PERSON.search(text))
 
 
 @python_check("judging_adverb")
 def judging_adverb(draft, rule):
+    # One scan of the new text for the adverbs; sentences are read only around a match.
     quotes = None
-    for sentence in draft.sentences:
-        text = sentence.text
-        for m in _ADVERB.finditer(text):
-            verdict = _verdict(text, m)
-            if not verdict and not _obviously_talks_down(text, m):
+    for range_start, range_end in draft.new_ranges:
+        for m in _ADVERB.finditer(draft.folded, range_start, range_end):
+            sentence = draft.sentence_at(m.start())
+            if sentence is None:
+                continue
+            text, start, end = sentence.text, m.start() - sentence.start, m.end() - sentence.start
+            verdict = _verdict(text, start, end)
+            if not verdict and not _obviously_talks_down(text, start, end):
                 continue
             if quotes is None:
                 quotes = quotation_spans(draft.folded)
-            at = sentence.start + m.start()
-            if any(s <= at < e for s, e in quotes):
+            if any(s <= m.start() < e for s, e in quotes):
                 continue
-            start, end, replacement = _removal(text, m.start(), m.end())
+            hit_start, hit_end, replacement = _removal(text, start, end)
             word = m.group(1)
             yield Hit(
-                sentence.start + start, sentence.start + end,
+                sentence.start + hit_start, sentence.start + hit_end,
                 values={"word": word},
                 replacements=(replacement,),
-                message=(_VERDICT_MESSAGE if verdict else _OBVIOUS_MESSAGE).format(_matched_case(word.lower(), "X")),
+                message=(_VERDICT_MESSAGE if verdict else _OBVIOUS_MESSAGE).format(word[:1].upper() + word[1:].lower()),
             )
