@@ -50,17 +50,21 @@ def flagged_sentence(draft, issue) -> str:
 def enron(path: Path, ruleset, sample: int, seed: int) -> None:
     emails = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
     per_category: Counter = Counter()
+    rude_rules: Counter = Counter()
     flagged = []
     for email in emails:
         issues, draft = tone_issues(email["text"], ruleset)
         if issues:
             flagged.append((email["id"], issues, draft))
             per_category.update({i.category for i in issues})
+            rude_rules.update(i.rule for i in issues if i.category in RUDENESS)
     total = len(emails)
     print(f"Enron (AESLC): {total} emails, tone categories, no timezone context")
     for category in TONE:
         print(f"  {category:22} {per_category[category]:5}  {per_category[category] / total:6.2%}")
     print(f"  {'any tone category':22} {len(flagged):5}  {len(flagged) / total:6.2%}   (target <= 3%)")
+    if rude_rules:
+        print("  accusatory/condescension findings by rule: " + ", ".join(f"{r} {c}" for r, c in rude_rules.most_common()))
     chosen = random.Random(seed).sample(flagged, min(sample, len(flagged)))
     print(f"\n{len(chosen)} sampled flagged emails (seed {seed}): judge each flagged sentence")
     for n, (email_id, issues, draft) in enumerate(chosen, 1):
@@ -72,7 +76,7 @@ def enron(path: Path, ruleset, sample: int, seed: int) -> None:
 
 def politeness(path: Path, ruleset, impolite_max: float, polite_min: float) -> None:
     counts = {"impolite": [0, 0], "polite": [0, 0]}  # [requests, flagged]
-    rules: Counter = Counter()
+    rules = {"impolite": Counter(), "polite": Counter()}
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             score = float(row["Normalized Score"])
@@ -82,8 +86,7 @@ def politeness(path: Path, ruleset, impolite_max: float, polite_min: float) -> N
             issues, _ = tone_issues(row["Request"], ruleset, RUDENESS)
             counts[quartile][0] += 1
             counts[quartile][1] += bool(issues)
-            if quartile == "impolite":
-                rules.update(i.rule for i in issues)
+            rules[quartile].update(i.rule for i in issues)
     (n_imp, f_imp), (n_pol, f_pol) = counts["impolite"], counts["polite"]
     rate_imp, rate_pol = f_imp / max(n_imp, 1), f_pol / max(n_pol, 1)
     ratio = f"{rate_imp / rate_pol:.1f}x" if rate_pol else ("inf" if rate_imp else "n/a")
@@ -91,8 +94,9 @@ def politeness(path: Path, ruleset, impolite_max: float, polite_min: float) -> N
     print(f"  impolite quartile (score <= {impolite_max}): {f_imp}/{n_imp} = {rate_imp:.1%}   (target >= 25%)")
     print(f"  polite quartile   (score >= {polite_min}): {f_pol}/{n_pol} = {rate_pol:.1%}")
     print(f"  ratio impolite/polite: {ratio}   (target >= 4x)")
-    if rules:
-        print("  rules firing on the impolite quartile: " + ", ".join(f"{r} {c}" for r, c in rules.most_common(8)))
+    for quartile, counter in rules.items():
+        if counter:
+            print(f"  rules firing on the {quartile} quartile: " + ", ".join(f"{r} {c}" for r, c in counter.most_common(8)))
 
 
 def main(argv=None) -> int:
