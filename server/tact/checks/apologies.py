@@ -25,51 +25,147 @@ _SYMPATHY = fast(
 )
 # Owning a miss without the word sorry: "I missed the assignment, but...".
 ADMISSION = fast(
-    r"\b(?:I|we)\s+(?:missed|forgot|overlooked|messed\s+up|dropped\s+the\s+ball|was\s+late|were\s+late|didn't|did\s+not"
+    r"\b(?:I|we)\s+did\s+(?:miss|forget|overlook|mess\s+up|drop|slip|get\s+(?:it|that|this|the\s+\w+)\s+wrong)\b"
+    r"|\b(?:I|we)\s+(?:missed|forgot|overlooked|messed\s+up|dropped\s+the\s+ball|was\s+late|were\s+late|didn't|did\s+not"
     r"|couldn't|could\s+not|wasn't\s+able|weren't\s+able|failed\s+to|got\s+(?:it|that|this|the\s+\w+)\s+wrong"
     r"|made\s+(?:a|an|the)\s+(?:mistake|error))\b|\b(?:partly|partially|my)\s+(?:my\s+)?fault\b",
 )
-_CONTRAST = re.compile(r"\b(?:but|however|though|although|then\s+again|that\s+said)\b|;|\s[\u2014\u2013-]\s", _I)
-_READER_THINGS = (
-    r"(?:invite|invitation|notes?|brief|instructions?|email|e-mail|message|team|office|staff|people|side|request|specs?"
-    r"|specification|data|files?|documents?|paperwork|form|PO|purchase\s+order|firewall|IT|system|setup|change|changes|manager"
-    r"|colleague|assistant|department|company|design|requirements?|description|directions|address|details|answer|reply"
-    r"|approval|feedback|schedule|calendar|deadline|timeline|lawyer|accountant|contractor|marketing\s+lead)"
+_CONTRAST = re.compile(
+    r"\b(?:but|however|though|although|then\s+again|that\s+said|because|since|as|after\s+all)\b|;|\s[\u2014\u2013-]\s", _I)
+
+# --- Who the fault is handed to ----------------------------------------------------------------
+# People and organisations (the reader's side, a colleague, a supplier) and tools that can be blamed.
+_PERSON = (
+    r"(?:client|customer|vendor|courier|supplier|printer|hotel|venue|intern|contractor|subcontractor|agency|author"
+    r"|designer|developer|engineer|freelancer|warehouse|depot|factory|lab|bank|airline|carrier|driver|manager|colleague"
+    r"|assistant|lawyer|accountant|partner|landlord|builder|photographer|caterer|board|committee|management|provider"
+    r"|host|branch|reception|front\s+desk|boss|director|owner|organi[sz]er|planner|translator|editor|analyst|consultant"
+    r"|broker|agent|dispatcher|technician|installer|guy|person|predecessor|temp|recruiter|auditor|architect|shop)s?"
 )
-_OTHERS = (
-    r"(?:you|nobody|no\s*-?\s*one|someone|somebody|they|he|she|the\s+(?:client|customer|vendor|courier|supplier|printer|hotel"
-    r"|venue|new\s+guy|intern|other\s+team|previous\s+\w+|last\s+\w+|contractor|agency)s?"
-    rf"|your\s+(?:own\s+)?(?:\w+\s+)?{_READER_THINGS}|the\s+(?:\w+\s+)?(?:invite|instructions|brief|specs?|prescription|data"
-    r"|template|ticket|process|form|schedule|requirements|notes|email|paperwork|information|info)"
-    r"|the\s+\w+(?:\s+\w+)?\s+(?:I|we)\s+(?:received|got|had|were\s+given|were\s+sent))"
+_GROUP = r"(?:team|office|department|staff|people|folks|side|end|IT|finance|accounts|legal|HR|procurement|ops|marketing|sales|crew)"
+_MACHINE = (
+    r"(?:system|software|tool|app|portal|server|spreadsheet|website|site|CRM|calendar|auto-?correct|spell-?check(?:er)?"
+    r"|computer|laptop|network|wi-?fi|connection|database|script|algorithm|machine|scanner|Outlook|Gmail|Excel|Teams"
+    r"|Zoom|Slack|inbox|spam\s+filter|firewall|update|upgrade|migration|integration|plug-?in|API|cloud|sync|bot"
+    r"|template|printer|booking\s+engine|payment\s+processor)s?"
 )
-_FAULT_VERB = (
-    r"(?:never|didn't|did\s+not|wasn't|weren't|hadn't|had\s+not|haven't|hasn't|failed\s+to|forgot|neglected|changed|moved"
-    r"|kept\s+changing|did\s+(?:send|say|ask|approve|sign)|sent\s+(?:me|us)|gave\s+(?:me|us)|told\s+(?:me|us)|left\s+(?:no|out)"
-    r"|signed\s+off|should\s+have|could\s+have|were\s+supposed|was\s+supposed|sat\s+on|sent\s+the\s+wrong|put\s+the\s+wrong"
-    r"|(?:was|were|are|is)\s+(?:\w+ly\s+|pretty\s+|quite\s+|very\s+|so\s+|really\s+|a\s+bit\s+|rather\s+)?(?:vague|unclear|incomplete"
-    r"|wrong|incorrect|inaccurate|impossible|confusing|illegible|misleading|ambiguous|contradictory|hard\s+to|difficult\s+to"
-    r"|broken|not\s+(?:clear|final|ready)|missing|late))"
+# What the reader or a third party supplied: a vague brief, a late approval.
+_THING = (
+    r"(?:invite|invitation|notes?|brief|instructions?|email|e-mail|message|request|specs?|specification|data|files?"
+    r"|documents?|paperwork|form|PO|purchase\s+order|setup|changes?|design|requirements?|description|directions|address"
+    r"|details|answer|reply|response|approvals?|sign-?off|feedback|comments|input|go-ahead|schedule|calendar|deadline"
+    r"|timeline|template|ticket|process|information|info|prescription|quote|artwork|copy|proofs?|figures|numbers|list"
+    r"|export|logins?|credentials|password|access|dock|desk|mailroom|switchboard|helpdesk|security)"
 )
-# The clause that hands the fault over.
-BLAME = fast(
-    rf"\b{_OTHERS}\s+(?:\w+\s+){{0,2}}?{_FAULT_VERB}\b"
-    r"|\bif\s+I(?:'d|\s+had)\s+been\s+(?:in\s+the\s+loop|told|informed|copied|kept|included|given|warned|reminded|consulted|asked)\b"
+_WHERE = r"(?:\s+(?:at|in|from|on|over\s+at)\s+(?:the\s+|your\s+|their\s+|our\s+)?[\w-]+)?"
+_HIRED = r"(?:\s+(?:that\s+|who\s+)?(?:we|I|you|they)\s+(?:hired|used|use|chose|booked|brought\s+in|contracted|recommended))?"
+# The reader's own material: "the quote you sent", "the address your office gave us".
+_READER_ARTEFACT = (
+    r"the\s+(?:[\w-]+\s+){1,2}?(?:you|your\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:sent|gave|provided|supplied|shared|approved|chose"
+    r"|picked|specified|wrote|signed|uploaded|forwarded|attached|asked\s+for)(?:\s+(?:us|me|over|through))?"
+)
+# Someone other than the writer. "our team" is the writer owning it, so only individuals and
+# outside firms take "our".
+_PEOPLE = (
+    rf"(?:you|(?:your|the|that|this|their)\s+(?:own\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_PERSON}|{_GROUP}){_HIRED}"
+    rf"|(?:our|my)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON}{_HIRED}|(?:someone|somebody|they|he|she){_WHERE})"
+)
+_TOOL = rf"(?:(?:your|the|that|this|their|our|my)\s+(?:[\w-]+\s+){{0,2}}?{_MACHINE})"
+# Something someone else supplied.
+_MATERIAL = (
+    rf"(?:(?:your|the|that|this|their)\s+(?:own\s+)?(?:[\w-]+\s+){{0,2}}?{_THING}|{_READER_ARTEFACT}"
+    r"|the\s+(?:[\w-]+\s+){1,2}?(?:I|we)\s+(?:received|got|had|were\s+given|were\s+sent))"
+)
+_NOBODY = rf"(?:nobody|no\s*-?\s*one|none\s+of\s+(?:you|them|your\s+\w+|the\s+\w+)){_WHERE}"
+# What they did wrong. After "didn't"/"never" only duties count: "your bank didn't release the funds"
+# is a failure, "you didn't receive it" is not.
+_DUTY = (
+    r"(?:send|tell|pass|forward|follow|reply|respond|answer|check|read|update|include|mention|flag|let|inform|notify|warn"
+    r"|give|provide|share|attach|confirm|copy|cc|deliver|ship|file|submit|return|fill|complete|finish|call|book|pay"
+    r"|specify|list|put|add|save|test|proofread|review|sign|approve|chase|process|order|enter|bother|show|turn|say|ask"
+    r"|explain|clarify|double-check|back|loop|keep|label|pack|release|install|schedule|bring|leave|remind"
+    r"|reach|pick|make|get\s+back|see|look|open|click|print|notice|realise|realize|spot|catch|answer|write|set|have|contain|state)"
+)
+_NEGATIVE_STATE = (
+    r"(?:vague|unclear|incomplete|wrong|incorrect|inaccurate|impossible|confusing|illegible|misleading|ambiguous"
+    r"|contradictory|hard\s+to|difficult\s+to|broken|missing|late|out\s+of\s+date|outdated|faulty|garbled|corrupt(?:ed)?)"
+)
+_ACTION = (
+    rf"(?:never|(?:didn't|did\s+not|hadn't|had\s+not|haven't|hasn't|wouldn't|couldn't\s+be\s+bothered\s+to)\s+(?:even\s+|actually\s+|bother\s+to\s+)?{_DUTY}"
+    r"|failed\s+to|forgot|neglected|omitted|ignored|overlooked|missed|lost|dropped|misplaced|mislaid|sat\s+on|swapped|mixed\s+up"
+    r"|messed\s+up|screwed\s+up|botched|broke|mislabell?ed|misread|misunderstood|misspel(?:led|t)|double-?booked|overbooked"
+    r"|let\s+(?:us|me)\s+down|dropped\s+the\s+ball|got\s+(?:it|this|that|the\s+[\w-]+(?:\s+[\w-]+)?)\s+wrong"
+    r"|(?:sent|gave|used|supplied|provided|put|uploaded|attached)\s+(?:(?:me|us)\s+)?(?:the\s+|an?\s+)?(?:wrong|old|outdated|incorrect|previous|last\s+\w+'s)"
+    r"|sent\s+(?:(?:me|us)\s+)?(?:[\w'-]+\s+){1,3}instead\s+of|changed\s+(?:the|it|their|your|his|her|its)|moved\s+the|kept\s+changing"
+    r"|only\s+(?:told|sent|delivered|gave|mentioned|confirmed|replied|answered|approved|signed|let|got|flagged|shared|provided"
+    r"|informed|arrived|came|showed|turned|paid|uploaded|responded)"
+    r"|took\s+(?:[\w-]+\s+){0,2}(?:days|weeks|months|ages|forever)|came\s+back\s+(?:[\w-]+\s+){0,3}?late"
+    r"|should\s+have\s+(?:told|said|mentioned|let|asked|checked|read|sent|flagged|called|known|realised|realized|noticed"
+    r"|warned|double-checked|changed|updated|followed|paid|booked|confirmed|signed|raised|spotted|caught|provided|given"
+    r"|included|attached|filled|submitted|looked|thought|planned|shared)|could\s+have\s+(?:told|said|mentioned|let|asked|checked|warned|flagged|sent|called|read)|(?:was|were)\s+supposed\s+to"
+    r"|left\s+(?:no|out|off)|glitched|crashed|went\s+down|ate|swallowed|corrupted|mangled|scrambled|rounded|auto-?\w+ed"
+    r"|must\s+have|must've|seems\s+to\s+have\s+(?:lost|dropped|eaten|swallowed|deleted|corrupted|sent|changed))"
+)
+# ...or what was wrong with what they supplied.
+_STATE = (
+    r"(?:(?:was|were)\s+(?:[\w-]+\s+)?late|(?:was|were|is|are)\s+(?:the\s+|an?\s+)?(?:old|wrong|outdated|previous|incorrect)\b"
+    rf"|(?:was|were|are|is|had\s+been)\s+(?:\w+ly\s+|pretty\s+|quite\s+|very\s+|so\s+|really\s+|a\s+bit\s+|rather\s+|too\s+|still\s+)?{_NEGATIVE_STATE}"
+    r"|(?:wasn't|weren't|isn't|aren't|was\s+not|were\s+not)\s+(?:\w+ly\s+|very\s+|quite\s+|even\s+)?(?:clear|complete|final|signed|specific"
+    r"|accurate|correct|legible|answering|responding|updated|included|copied|told))"
+)
+# Any past action of "nobody" is a failure: "nobody told me", "no one had put it in the calendar".
+_NOBODY_DID = r"(?:(?:had|has|ever|even|actually|bothered\s+to)\s+)?(?:\w+ed|told|sent|gave|said|put|let|knew|brought|wrote|made|took|showed|thought|read)"
+# The reader as subject of a plain past verb, right after a contrast: "..., but you did say the 14th".
+_READER_PAST = (
+    r"(?:you|your\s+(?:[\w-]+\s+){0,1}[\w-]+)\s+(?:did\s+(?:say|send|ask|tell|write|agree|approve|sign|choose|pick|confirm"
+    r"|specify|want|request|order|book)|(?:\w+ed|said|sent|told|asked|gave|wrote|chose|made|put|took|came|went|set|picked"
+    r"|wanted|knew|read|sat|left)\b)"
+    rf"|{_READER_ARTEFACT}\s+(?:was|were|had|said|showed|listed|gave|didn't|did\s+not|only|never|contained|asked|is|are)\b"
+)
+_GAP = r"\s+(?:[\w-]+\s+){0,2}?"
+# A person doing something wrong: the one device that may sit right after "sorry" itself ("I'm sorry
+# the new guy sent the wrong version"); there a state or a tool is what the apology is for.
+AGENT_AT_FAULT = fast(rf"\b{_PEOPLE}{_GAP}{_ACTION}\b|\b{_NOBODY}\s+(?:[\w-]+\s+)?{_NOBODY_DID}\b")
+OTHER_AT_FAULT = fast(rf"\b(?:{_PEOPLE}|{_TOOL}|{_MATERIAL}){_GAP}(?:{_ACTION}|{_STATE})\b|\b{_NOBODY}\s+(?:[\w-]+\s+)?{_NOBODY_DID}\b")
+# A name as the one at fault ("Priya forgot to send them"): capitalised, checked in Python.
+NAMED_AT_FAULT = fast(rf"\b(?-i:[A-Z][a-z]+)\s+{_ACTION}\b")
+_NOT_NAMES = frozenset("I We It This That There Here What Which Who Sorry Apologies Unfortunately Sadly Honestly Also And But So Yes No Then".split())
+READER_AFTER_CONTRAST = fast(
+    r"(?:\bbut|\bhowever|\bthough|\balthough|\bto\s+be\s+(?:fair|honest)|\bin\s+(?:all\s+)?fairness|\bthen\s+again|\bthat\s+said"
+    rf"|\bafter\s+all|\bbecause|\bsince|;|\s[\x{{2014}}\x{{2013}}-])\s*,?\s*{_READER_PAST}"
+)
+# Other ways an apology hands the fault back or waves it off.
+EXCUSE = fast(
+    r"\bif\s+I(?:'d|\s+had)\s+been\s+(?:in\s+the\s+loop|told|informed|copied|kept|included|given|warned|reminded|consulted|asked)\b"
     r"|\bif\s+(?:you|your|someone|somebody|anyone|nobody|they|the\s+\w+)[^.;!?]{0,50}?(?:\bhad|'d)\s+(?:just\s+)?"
     r"(?:been|\w+ed|sent|told|read|done|seen|kept|made|got|gone|given|known|written)\b"
     r"|\bto\s+be\s+(?:fair|honest)\b|\bin\s+(?:all\s+)?fairness\b|\bhonestly,?\s+the\b|\bultimately,?\s+(?:you|your|it\s+was)\b"
     r"|\bnot\s+(?:our|my)\s+(?:fault|call|problem|responsibility|department|job|platform|doing|error|mistake)\b|\bnot\s+(?:us|me)\b"
     r"|\bout\s+of\s+(?:our|my)\s+hands\b|\bbeyond\s+(?:our|my)\s+control\b|\bnothing\s+(?:I|we)\s+could\s+(?:do|have\s+done)\b"
-    r"|\b(?:that's|that\s+is|it's|it\s+is)\s+on\s+the\s+\w+|\btheir\s+(?:problem|fault|responsibility|call)\b"
+    r"|\b(?:that's|that\s+is|it's|it\s+is)\s+on\s+(?:the\s+\w+|you|your)|\btheir\s+(?:problem|fault|responsibility|call)\b"
     r"|\b(?:was|is)\s+your\s+(?:responsibility|job|call|fault|problem|change|mistake|error|decision)\b|\bonus\s+on\b"
     r"|\b\w+'s\s+(?:job|responsibility|fault|call|mistake|error|doing)\b|\bwhich\s+(?:stemmed|came|resulted)\s+from\b"
     r"|\b(?:caused|due)\s+(?:by|to)\s+(?:your|the\s+client|the\s+customer|incorrect|wrong)\b"
     r"|\b(?:every|most|all|any)\s+\w+\s+(?:I've|I\s+have|we've)\s+(?:ever\s+)?(?:met|seen|known|worked\s+with|dealt\s+with)\b"
     r"|\beasy\s+mistake\s+to\s+make\b|\banyone\s+would\s+have\b|\b(?:it|this)\s+was\s+only\b|\bonly\s+(?:one|a)\s+(?:letter|typo|minute|day|small|tiny)\b"
-    r"|\bto\s+a\s+point\b|\bmostly\s+(?:it's|it\s+was|it\s+is)\s+the\b|\bhardly\s+the\s+end\b|\bover-?react|\babsolute\s+chaos\b|\b(?:I\s+was|we\s+were)\s+(?:just|only)\s+following\b"
-    r"|\bas\s+(?:approved|instructed|requested|specified)\s+by\s+(?:you|your)\b|\b(?:nobody|no\s+one|everyone)\s+else\b"
+    r"|\bto\s+a\s+point\b|\bmostly\s+(?:it's|it\s+was|it\s+is)\s+the\b|\bhardly\s+the\s+end\b|\bover-?react|\babsolute\s+chaos\b"
+    r"|\b(?:I\s+was|we\s+were)\s+(?:just|only)\s+following\b|\bas\s+(?:approved|instructed|requested|specified)\s+by\s+(?:you|your)\b"
+    r"|\b(?:nobody|no\s+one|everyone)\s+else\b|\bmost\s+(?:people|clients|customers|users)\s+(?:manage|find|understand|get|have\s+no)\b"
     r"|\b(?:I\s+was|we\s+were)\s+(?:given|told|sent|handed)\s+the\s+(?:wrong|old|outdated|incorrect)\b|\bto\s+the\s+letter\b"
-    r"|\bnot\s+for\s+what\s+I\s+(?:said|did|wrote)\b|\bmust\s+have\s+(?:eaten|lost|deleted|swallowed|corrupted|broken|eaten)\b|\bper\s+the\s+contract\b",
+    r"|\bnot\s+for\s+what\s+I\s+(?:said|did|wrote)\b|\bper\s+the\s+contract\b"
+    r"|\bmatch(?:ed|es)\s+(?:the|your)\s+(?:approved|signed-?off|agreed|final)\b|\b(?:exactly|precisely)\s+what\s+(?:you|your)\b"
+    r"|(?:\bnot|n't)\s+(?:[\w']+\s+){0,2}?(?:a\s+|that\s+|such\s+a\s+)?(?:big|huge|major)\s+(?:a\s+)?deal\b|\byou(?:'re|\s+are)\s+not\s+(?:our|my|the)\s+only\b"
+    r"|\b(?:the|our|your)\s+(?:terms|instructions|guide|manual|FAQ|docs|documentation|email|page|contract)\s+(?:explain|state|say|spell|cover|mention)s?\s+(?:it|this|that)?\s*(?:clearly|plainly|explicitly|in\s+detail)\b",
+)
+# A regret opener that is not an apology ("Unfortunately, ...") is an excuse only when it blames
+# someone on the writer's own side or hired by them: news about the reader's bank is just news.
+REGRET_OPENER = fast(r"\b(?:unfortunately|sadly|regrettably)\b")
+_OWN_SIDE = re.compile(r"^(?:our|my)\s|\s(?:we|I)\s+(?:hired|used|use|chose|booked|brought\s+in|contracted)\b", _I)
+# Blame first, own failure after: "Your team never sent the ledgers, so we couldn't finish."
+CONSEQUENCE = fast(
+    r"(?:,?\s+(?:so|and\s+so|which\s+is\s+why|that's\s+why|hence|meaning)\s+(?:I|we|it|this|that|the\s+[\w-]+|everything))"
+    r"\s+(?:[\w-]+\s+)?(?:couldn't|could\s+not|can't|cannot|wasn't\s+able|weren't\s+able|had\s+to\s+wait|missed|slipped"
+    r"|(?:is|was|are|were|got|ran|fell)\s+(?:\w+\s+)?(?:late|delayed|behind|held\s+up|on\s+hold|stuck))\b|\bhence\s+the\s+(?:delay|mix-?up|error|confusion)\b"
 )
 # A fix, next step or new date: what turns an apology into a good one.
 REMEDY = fast(
@@ -125,46 +221,142 @@ def _is_a_title(text: str, m) -> bool:
     return m.group() == "Sorry" and rest[:1] == "!" and rest[1:2] == " " and text[m.end() + 2:m.end() + 3].isupper() and m.start() > 0
 
 
-@python_check("apology_then_blame")
-def apology_then_blame(draft, rule):
-    sentences = draft.sentences
-    seen = set()
-    owned = {i for i, _, _ in _apologies(draft)}
-    admitted = {s.start for s in sentences_matching(draft, ADMISSION)}
-    for index, sentence in enumerate(sentences):
-        if index not in owned and sentence.start not in admitted:
+def _blame_in(text: str, start: int = 0, end: int | None = None, regret_only: bool = False, clause: int | None = None):
+    """The earliest clause in text[start:end] that hands the fault to someone else, as (start, end).
+    Before `clause` (the words an apology is about) only someone else's action counts."""
+    end = len(text) if end is None else end
+    clause = start if clause is None else clause
+    found = []
+    for regex, begin in ((AGENT_AT_FAULT, start), (OTHER_AT_FAULT, clause)):
+        for m in regex.finditer(text, begin, end):
+            if (regret_only and not _OWN_SIDE.search(m.group())) or _WRITERS_OWN.search(m.group()):
+                continue
+            if m.group()[:3].lower() == "you" and re.search(r"(?:sorry|apologies|regret)(?:\s+that)?\s+$", text[:m.start()], _I):
+                continue  # "sorry you missed it": a non-apology, blame.non-apology judges the words after it
+            found.append(m.span())
+            break
+    for m in NAMED_AT_FAULT.finditer(text, start, end):
+        if m.group().split()[0] not in _NOT_NAMES:
+            found.append(m.span())
+            break
+    if not regret_only:
+        for regex in (READER_AFTER_CONTRAST, EXCUSE):
+            m = regex.search(text, start, end)
+            if m is not None:
+                found.append(m.span())
+    if not found:
+        return None
+    span = min(found)
+    owned = OWNERSHIP.search(text)
+    if owned is not None and not (owned.end() <= span[0] and _BUT.search(text, owned.end(), span[0])):
+        return None  # "If the figures I sent were confusing, that's my fault": owned, not handed back
+    return span
+
+
+# Owning it outright. Blame before it, or after it with no "but", is part of owning it.
+OWNERSHIP = fast(
+    r"\b(?:my|our)\s+(?:own\s+)?(?:fault|mistake|error|bad|oversight|responsibility|doing)\b"
+    r"|\b(?:that's|that\s+is|it's|it\s+is|this\s+is|this\s+one's|that\s+one's)\s+(?:entirely\s+|all\s+|squarely\s+)?on\s+(?:me|us)\b"
+    r"|\b(?:I|we)\s+should\s+have\b|\b(?:I|we)\s+take\s+(?:full\s+)?responsibility\b|\bI\s+(?:own|owe\s+you)\s+(?:that|this|it)\b"
+)
+# The reader's reaction as what an apology is for: "sorry the process seemed unclear to you".
+_REACTION = fast(r"\b(?:to|confused|upset|bothered|annoyed|frustrated|offended|disappointed|hurt)\s+you\b")
+_BUT = re.compile(r"\b(?:but|though|although|however|mostly|then\s+again)\b", _I)
+# "the figures I sent were confusing": the writer's own material, not someone else's.
+_WRITERS_OWN = re.compile(r"^the\s+(?:[\w-]+\s+){1,2}?(?:I|we)\s+(?!received|got|had|were|hired|used|use|chose|booked|brought|contracted)\w+", _I)
+
+
+def _triggers(draft):
+    """Sentence index -> (start, end) of its first apology, admission or regret (in the sentence), and
+    whether it is a bare regret opener ("Unfortunately"), for each sentence that owns or regrets a miss."""
+    owned = {}
+    for index, start, end in _apologies(draft):
+        offset = draft.sentences[index].start
+        owned.setdefault(index, (start - offset, end - offset, False))
+    starts = {s.start: i for i, s in enumerate(draft.sentences)}
+    for sentence in sentences_matching(draft, ADMISSION, REGRET_OPENER):
+        index = starts[sentence.start]
+        if index in owned:
             continue
         text = without_quotations(sentence.text)
         admission = ADMISSION.search(text)
-        if index not in owned and admission is None:
+        regret = REGRET_OPENER.search(text)
+        if admission is not None:
+            owned[index] = (admission.start(), admission.end(), False)
+        elif regret is not None:
+            owned[index] = (regret.start(), regret.end(), True)
+    return owned
+
+
+_blamed_cache: tuple = (None, {})
+
+
+def blamed_apologies(draft) -> dict[int, tuple[int, int]]:
+    """Sentence index -> (start, end) in draft.text of the clause that hands the fault back, for every
+    apology, admission or regret followed (same sentence or the next) by blame, or preceded by blame
+    and a consequence ("your team never sent it, so we couldn't...")."""
+    global _blamed_cache
+    if _blamed_cache[0] is draft:
+        return _blamed_cache[1]
+    sentences, out, taken = draft.sentences, {}, set()
+    for index, (opener, after, regret_only) in sorted(_triggers(draft).items()):
+        sentence = sentences[index]
+        text = without_quotations(sentence.text)
+        clause = _next_clause(text, after)
+        span = _blame_in(text, after, regret_only=regret_only, clause=clause)
+        if span is not None:
+            # "Sorry the process seemed unclear to you; everyone else...": the apology for the reader's
+            # reaction is part of the device, so one issue covers both
+            about_reader = not regret_only and (_NOT_AN_APOLOGY.match(text, opener) or _REACTION.search(text, after, clause))
+            start = opener if about_reader else _contrast_start(text, after, span[0])
+            out[index] = (sentence.start + start, sentence.start + len(text.rstrip(" .!?")))
+            taken.add(index)
             continue
-        after = 0
-        if index in owned:
-            after = min(m.end() for m in APOLOGY.finditer(text)) if APOLOGY.search(text) else 0
-        elif admission is not None:
-            after = admission.end()
-        for target, offset in ((sentence, after), (sentences[index + 1] if index + 1 < len(sentences) else None, 0)):
-            if target is None or target.start in seen:
-                continue
-            hit = _blame_clause(without_quotations(target.text), offset, target is not sentence)
-            if hit is not None:
-                seen.add(target.start)
-                yield Hit(target.start + hit[0], target.start + hit[1])
-                break
+        before = None if regret_only else _blame_in(text, 0, after)
+        if before is not None and not text[before[0]:before[0] + 3].lower() == "you":
+            out[index] = (sentence.start + before[0], sentence.start + after)
+            continue
+        if index + 1 < len(sentences) and index + 1 not in taken and not regret_only:
+            following = without_quotations(sentences[index + 1].text)
+            span = _blame_in(following, 0, min(len(following), 40))
+            if span is not None and span[0] <= 25:  # only an opening blame is the apology's excuse
+                out[index] = (sentences[index + 1].start + span[0], sentences[index + 1].start + len(following.rstrip(" .!?")))
+                taken.add(index + 1)
+    for sentence in sentences_matching(draft, CONSEQUENCE):
+        index = next(i for i, s in enumerate(sentences) if s.start == sentence.start)
+        if index in out:
+            continue
+        text = without_quotations(sentence.text)
+        consequence = CONSEQUENCE.search(text)
+        span = consequence and _blame_in(text, 0, consequence.start())
+        if span is not None and OTHER_AT_FAULT.search(text, span[0], consequence.start()):
+            out[index] = (sentence.start + span[0], sentence.start + len(text.rstrip(" .!?")))
+    _blamed_cache = (draft, out)
+    return out
 
 
-def _blame_clause(text: str, after: int, next_sentence: bool):
-    """The span from the contrast word (or the blame itself) to the end of the blaming clause."""
-    blame = BLAME.search(text, after)
-    if blame is None:
-        return None
-    if next_sentence and blame.start() > 25:
-        return None  # in the next sentence only an opening blame ("If your team had...") is the apology's excuse
-    start = blame.start()
-    for m in _CONTRAST.finditer(text, after, blame.start()):
+_CLAUSE_START = re.compile(r"[,;:(\u2014\u2013]|\s-\s|\b(?:but|however|though|although|because|since|as|after\s+all|and|which|when)\b", _I)
+
+
+def _next_clause(text: str, after: int) -> int:
+    """Where the clause after the apology starts: "Sorry the report was late; your team..." blames
+    from "your team", while "Sorry the figures aren't ready" only says what the apology is for."""
+    m = _CLAUSE_START.search(text, after)
+    return m.start() if m else len(text)
+
+
+def _contrast_start(text: str, after: int, blame: int) -> int:
+    """Where the flagged clause starts: at the last contrast word before the blame, if any."""
+    start = blame
+    for m in _CONTRAST.finditer(text, after, blame):
         start = m.start() if m.group().strip() else m.end()
-    end = len(text.rstrip(" .!?"))
-    return (start + len(text[start:]) - len(text[start:].lstrip(" ;-\u2014\u2013")), end)
+    return start + len(text[start:]) - len(text[start:].lstrip(" ;-\u2014\u2013"))
+
+
+@python_check("apology_then_blame")
+def apology_then_blame(draft, rule):
+    for start, end in sorted(blamed_apologies(draft).values()):
+        yield Hit(start, end)
 
 
 @python_check("over_apology")
@@ -241,7 +433,7 @@ def _has_remedy(draft, index: int, text: str, failure) -> bool:
     tail = text[failure.end():]
     cut = re.search(r"[,;\u2014\u2013]|\s-\s|\band\b", tail)
     rest = tail[cut.end():] if cut else ""
-    if rest and not BLAME.search(rest) and (_remedy_in(rest) or CONCRETE_TIME.search(rest)):
+    if rest and _blame_in(rest) is None and (_remedy_in(rest) or CONCRETE_TIME.search(rest)):
         return True
     for i, sentence in enumerate(draft.sentences):
         if i == index:
