@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st prof sr jr inc ltd co corp vs etc eg ie approx dept est no fig jan feb mar apr jun jul "
@@ -11,18 +11,19 @@ _ABBREVIATIONS = frozenset(
 )
 # A terminator run, optional closing quotes/brackets, then white space.
 _TERMINATOR = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
+_CLOSERS = "\"'”’)]"
 _WRAP_LINE_MIN = 50  # a line at least this long that ends mid-sentence was probably hard-wrapped
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     text: str
+    is_question: bool
 
-    @property
-    def is_question(self) -> bool:
-        return self.text.rstrip("\"'”’) ").endswith("?")
+
+def _sentence(start: int, text: str) -> Sentence:
+    return Sentence(start, start + len(text), text, text.rstrip("\"'”’) ").endswith("?"))
 
 
 def _last_word(text: str, start: int, end: int) -> str:
@@ -52,25 +53,26 @@ def _next_visible_char(text: str, start: int, end: int) -> str:
 
 def _line_pieces(text: str, start: int, end: int):
     """Split [start, end) into runs separated by sentence-ending line breaks."""
-    piece_start = start
-    pos = start
-    while True:
-        nl = text.find("\n", pos, end)
-        if nl < 0:
-            yield piece_start, end
-            return
-        line = text[pos:nl].rstrip()
-        next_line = text[nl + 1:text.find("\n", nl + 1, end) if text.find("\n", nl + 1, end) >= 0 else end]
-        wrapped = (
-            len(line) >= _WRAP_LINE_MIN
-            and (line[-1:].isalnum() or line[-1:] in ",;-–")
-            and next_line[:1].isalnum()
-            and not next_line[:1].isupper()
-        )
-        if not wrapped:
+    piece_start = line_start = start
+    nl = text.find("\n", start, end)
+    while nl >= 0:
+        if not (nl - line_start >= _WRAP_LINE_MIN and _wrapped(text[line_start:nl].rstrip(), text[nl + 1:nl + 2] if nl + 1 < end else "")):
             yield piece_start, nl
             piece_start = nl + 1
-        pos = nl + 1
+        line_start = nl + 1
+        nl = text.find("\n", line_start, end)
+    yield piece_start, end
+
+
+def _wrapped(line: str, next_char: str) -> bool:
+    """Whether a line break inside a sentence was put there by hard wrapping: a long line that
+    stops mid-sentence, continued by a lowercase word or a number."""
+    return (
+        len(line) >= _WRAP_LINE_MIN
+        and (line[-1:].isalnum() or line[-1:] in ",;-–")
+        and next_char.isalnum()
+        and not next_char.isupper()
+    )
 
 
 def split_sentences(text: str, ranges: list[tuple[int, int]]) -> list[Sentence]:
@@ -78,20 +80,26 @@ def split_sentences(text: str, ranges: list[tuple[int, int]]) -> list[Sentence]:
 
     def add(s: int, e: int):
         chunk = text[s:e]
-        stripped = chunk.strip()
-        if stripped:
-            s += len(chunk) - len(chunk.lstrip())
-            sentences.append(Sentence(s, s + len(stripped), stripped))
+        left = chunk.lstrip()
+        if left:
+            sentences.append(_sentence(s + len(chunk) - len(left), left.rstrip()))
 
     for range_start, range_end in ranges:
+        # One scan per range: a terminator never spans a line break, and at a piece's end the
+        # lookahead sees the line break (white space) just as it sees the end of a piece.
+        terminators = list(_TERMINATOR.finditer(text, range_start, range_end))
+        t = 0
         for piece_start, piece_end in _line_pieces(text, range_start, range_end):
             sentence_start = piece_start
-            for match in _TERMINATOR.finditer(text, piece_start, piece_end):
-                word = _last_word(text, sentence_start, match.end())
-                if match.group().startswith(".") and len(match.group().rstrip("\"'”’)]")) == 1 and _is_abbreviation(word):
-                    if not _next_visible_char(text, match.end(), piece_end).isupper():
-                        continue
-                    if word.strip("(") not in ("a.m", "p.m", "etc"):
+            while t < len(terminators) and terminators[t].start() < piece_end:
+                match = terminators[t]
+                t += 1
+                mark = match.group()
+                if mark[0] == "." and len(mark.rstrip(_CLOSERS)) == 1:
+                    word = _last_word(text, sentence_start, match.end())
+                    if _is_abbreviation(word) and (
+                            not _next_visible_char(text, match.end(), piece_end).isupper()
+                            or word.strip("(") not in ("a.m", "p.m", "etc")):
                         continue
                 add(sentence_start, match.end())
                 sentence_start = match.end()
