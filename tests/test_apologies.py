@@ -105,3 +105,68 @@ def test_a_remedy_anywhere_after_the_apology_clears_it(check, text):
 def test_the_date_of_the_failure_is_not_a_remedy(check):
     text = "I'm sorry the mock-ups didn't reach you on Monday as promised."
     assert found(check, text, "apology")
+
+
+# Blame without the apology's usual words: devices that hand the fault back on their own.
+
+@pytest.mark.parametrize("text, rule", [
+    ("The booking tool must have double-charged your card.", "blame.blames-a-tool"),
+    ("Your reply must have gone to junk, so I never saw it.", "blame.blames-a-tool"),
+    ("The late fee really isn't on us.", "blame.not-our-fault"),
+    ("Through no fault of ours, the venue cancelled.", "blame.not-our-fault"),
+    ("Apologies if anyone felt left out of the planning.", "blame.if-apology"),
+    ("Had your reception logged the parcel, it would not have gone missing.", "blame.counterfactual"),
+    ("I could have prepared the slides had anybody shared the agenda.", "blame.counterfactual"),
+    ("Two bugs were introduced in Friday's build.", "blame.passive-dodge"),
+    ("An outdated price list was mistakenly attached to the quote.", "blame.passive-dodge"),
+    ("Hiccups like this happen with any new supplier.", "blame.fatalism"),
+])
+def test_blame_devices_are_flagged_by_their_rule(check, text, rule):
+    assert rule in [i.rule for i in found(check, text, "blame-shifting")]
+
+
+@pytest.mark.parametrize("text", [
+    # someone else's failure after an apology, admission or a regret about the writer's own side
+    "Sorry the menu was wrong — the caterer swapped the cards.",
+    "Apologies for the delay. Nobody on your team had signed the work order.",
+    "We did overrun, though your approvals came back late.",
+    "I quoted the old rate because the spreadsheet you sent listed it.",
+    "Unfortunately the agency we hired never checked the translations.",
+    "I'm sorry the new intern forgot to copy you in.",
+    # blame first, own failure as its consequence
+    "Your office never sent the floor plan, so we couldn't start the fit-out.",
+])
+def test_someone_elses_failure_next_to_an_apology_is_flagged(check, text):
+    assert found(check, text, "blame-shifting")
+
+
+@pytest.mark.parametrize("text", [
+    "Our apologies that the upgrade did not finish overnight; it completes at 9am.",
+    "Sorry, the invoices aren't ready yet — you'll have them Thursday.",
+    "Unfortunately your bank didn't approve the transfer, so we've sent the details again.",
+    "If the map I sent was unclear, that's my fault — a better one is attached.",
+    "I missed your call — the line was busy. Could we talk at 4pm?",
+    "Sorry you didn't receive the parcel; a replacement ships today.",
+    "Sorry I called you by the wrong name, and thanks for being gracious about it.",
+])
+def test_own_failures_and_news_are_not_blame(check, text):
+    assert not found(check, text, "blame-shifting")
+
+
+def test_a_non_apology_and_its_excuse_are_one_issue(check):
+    issues = found(check, "Sorry the form seemed confusing to you; most customers fill it in fine.", "blame-shifting")
+    assert len(issues) == 1 and issues[0].text.startswith("Sorry the form")
+
+
+def test_fresh_blame_set_written_before_the_round_2_rules(service):
+    """tests/data/tone_b_blame.jsonl: 53 blame-shifting sentences across devices and 47 near-misses
+    (ownership, declines, sympathy, neutral passives), written before the round-2 rules."""
+    from pathlib import Path
+
+    from tact.evaluation import evaluate, read_jsonl
+
+    items = read_jsonl(str(Path(__file__).parent / "data" / "tone_b_blame.jsonl"))
+    report = evaluate(items, service.ruleset, ("blame-shifting", "vague-commitment"))
+    score = report.scores["blame-shifting"]
+    assert score.recall >= 0.9 and score.precision >= 0.9
+    assert report.clean_flagged <= 1

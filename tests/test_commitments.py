@@ -80,3 +80,43 @@ def test_suggested_deadline_skips_the_weekend():
     friday = dt.datetime(2026, 7, 17, 10, tzinfo=dt.timezone.utc)
     assert suggested_deadline(Context(sent_at=friday)) == "by Tuesday, July 21"
     assert suggested_deadline(Context()) == "by Thursday, [date]"
+
+
+# Whose promise it is, and who sets the time.
+
+@pytest.mark.parametrize("text", [
+    "Send me the floor plan and I'll get back to you with a quote.",
+    "Once you've signed, we'll countersign and return a copy.",
+    "Let me know if you need more chairs and I'll sort it.",
+    "If anything changes on our side, we'll let you know.",
+    "The regulator will rule on the merger in due course.",
+    "The airline says the bags will be returned shortly.",
+    "According to the builder, the scaffolding comes down soon.",
+])
+def test_promises_the_reader_times_or_third_parties_make_are_not_flagged(check, text):
+    assert not vague(check, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Nadia from our team will send you the contract shortly.",
+    "The committee will review your request and get back to you.",
+    "I'll get back to you soon if you don't mind.",
+    "Your refund will be processed in due course.",
+    "I'm going to check the meter readings and get back to you.",
+    "We should hear from the lender before long.",
+    "I'll have the drawings to you in a week or two.",
+])
+def test_promises_made_to_the_reader_stay_flagged(check, text):
+    assert vague(check, text)
+
+
+def test_fresh_phrasings_written_before_the_round_2_rules(service):
+    """tests/data/tone_b_vague.jsonl: promises and near-misses (reported third parties, boilerplate,
+    reader requests, dated promises) written before the round-2 changes."""
+    from pathlib import Path
+
+    from tact.evaluation import evaluate, read_jsonl
+
+    items = read_jsonl(str(Path(__file__).parent / "data" / "tone_b_vague.jsonl"))
+    score = evaluate(items, service.ruleset, ("vague-commitment",)).scores["vague-commitment"]
+    assert score.recall >= 0.9 and score.precision >= 0.9

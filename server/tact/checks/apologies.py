@@ -25,7 +25,9 @@ _SYMPATHY = fast(
 )
 # Owning a miss without the word sorry: "I missed the assignment, but...".
 ADMISSION = fast(
-    r"\b(?:I|we)\s+did\s+(?:miss|forget|overlook|mess\s+up|drop|slip|get\s+(?:it|that|this|the\s+\w+)\s+wrong)\b"
+    r"\b(?:I|we)\s+did\s+(?:miss|forget|overlook|mess\s+up|drop|slip|overrun|run\s+(?:over|late)|get\s+(?:it|that|this|the\s+\w+)\s+wrong)\b"
+    r"|\b(?:I|we)\s+(?:overran|ran\s+(?:over|late|behind)|fell\s+behind|slipped)\b"
+    r"|\b(?:I|we)\s+(?:\w+ed|sent|used|gave|put|took|wrote|built|made|ran)\s+(?:you\s+)?(?:the|an?)\s+(?:wrong|old|outdated|incorrect|previous)\b"
     r"|\b(?:I|we)\s+(?:missed|forgot|overlooked|messed\s+up|dropped\s+the\s+ball|was\s+late|were\s+late|didn't|did\s+not"
     r"|couldn't|could\s+not|wasn't\s+able|weren't\s+able|failed\s+to|got\s+(?:it|that|this|the\s+\w+)\s+wrong"
     r"|made\s+(?:a|an|the)\s+(?:mistake|error))\b|\b(?:partly|partially|my)\s+(?:my\s+)?fault\b",

@@ -62,7 +62,7 @@ VAGUE_TIME = fast(
     r"|\b(?:when|once)\s+(?:things|it|work|life|the\s+dust)\s+(?:calm|settle|quiet|die|slow|get)s?\b|\bwhen\s+the\s+dust\s+settles\b"
     r"|\b(?:early|later|late|mid|the\s+end\s+of)[\s-]+(?:next\s+|this\s+)?(?:week|month|quarter)\b"
     r"|\b(?:in|over|within)\s+the\s+(?:next|coming)\s+(?:few\s+|couple\s+(?:of\s+)?)?(?:days|weeks|months|little\s+while|while)\b"
-    r"|\bnext\s+(?:few|couple\s+(?:of\s+)?)\s+(?:days|weeks|months)\b|\bin\s+the\s+coming\s+(?:days|weeks|months)\b"
+    r"|\b(?:in\s+)?(?:a|one)\s+(?:day|week|month)\s+or\s+two\b|\bnext\s+(?:few|couple\s+(?:of\s+)?)\s+(?:days|weeks|months)\b|\bin\s+the\s+coming\s+(?:days|weeks|months)\b"
     r"|\bin\s+a\s+(?:matter|couple)\s+of\s+(?:days|weeks)\b|\bwithin\s+a\s+reasonable\s+(?:time|timeframe|period)\b"
     r"|\b(?:at\s+)?the\s+appropriate\s+(?:time|juncture|moment)\b|\bin\s+the\s+normal\s+course\b|\b(?:days?|weeks?|months?)\s+or\s+so\b|\w-ish\b"
     r"|\bfingers\s+crossed\b|\b(?:time|bandwidth)\s+permitting\b|\bwhen\s+(?:time|bandwidth)\s+(?:allows|permits)\b"
@@ -83,13 +83,14 @@ _NOT_A_CONDITION = frozenset("you your more again that this a an or in".split())
 # The writer promising something. Reader-side requests ("could you get back to me") are not promises.
 PROMISE = fast(
     r"\b(?:I|we)(?:'ll|\s+will|\s+shall|\s+(?:am|are)\s+going\s+to|'m\s+going\s+to|'re\s+going\s+to"
-    r"|\s+(?:plan|aim|intend|expect|promise|hope)\s+to|\s+(?:should|may|might)\s+be\s+able\s+to|'d\s+(?:aim|hope)\s+to"
+    r"|\s+(?:plan|aim|intend|expect|promise|hope)\s+to|\s+(?:should|may|might)\s+be\s+able\s+to|\s+should\s+(?:have|get|hear|know)|'d\s+(?:aim|hope)\s+to"
     r"|\s+anticipate|\s+(?:can|could)\s+(?:revisit|discuss|pick|talk|come\s+back|return|have|get|send|deliver))\b"
     r"|(?:^|[,.!?:;]\s*|\s-\s)(?:will|shall)\s+\w+|^\s*(?:on\s+it|brb)\b|\blet\s+(?:me|us)\b|\blet's\b"
     r"|\b(?:back\s+to\s+you|more\s+soon|coming\s+right\s+up|coming\s+your\s+way)\b"
     r"|\bexpect\s+(?:it|something|them|the|an?|to\s+hear|to\s+be|our|my)\b"
     r"|\byou(?:'ll|\s+will|\s+should)\s+(?:hear|receive|get\s+(?:it|the|a|an|your)|have|be\s+contacted)\b"
     r"|\b(?:will|shall|should)\s+(?:be\s+)?(?:in\s+touch|with\s+you|\w+ed|made|sent|done|paid|given|dealt\s+with|taken\s+care\s+of)\b"
+    r"|^\s*should\s+be\b|\b(?:it|this|that|they|these)\s+should\s+be\s+(?:ready|done|finished|with\s+you|sorted|fixed|back|available|live|there)\b"
     r"|\bwill\s+(?:follow|come|be\s+forthcoming|respond|reply|revert|follow\s+up|come\s+back|come\s+your\s+way|be\s+back|get\s+back|contact|consider|decide"
     r"|confirm|ship|arrive|send|deliver|update)\b",
 )
@@ -109,7 +110,7 @@ REPLY_OR_FIX = fast(
     r"|\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:working\s+on|looking\s+into)\s+(?:it|this|that)\b"
     r"|\blet's\s+(?:set\s+something\s+up|pick\s+this\s+up|find\s+(?:some\s+)?time)\b|\bfind\s+(?:some\s+)?time\s+to\b"
     r"|\bcarve\s+out\s+(?:some\s+)?time\b|\bwe\s+can\s+revisit\b"
-    r"|\b(?:I|we)(?:'ll|\s+will)\s+send\s+(?:you\s+)?(?:a|an)\s+(?:note|update|line|email)\b",
+    r"|\b(?:I|we)(?:'ll|\s+will)\s+send\s+(?:you\s+)?(?:a|an)\s+(?:note|update|line|email)\b|\b(?:will|shall)\s+come\s+your\s+way\b",
 )
 # A fix promised in the passive counts when it is the reader's ("your account will be credited").
 PASSIVE_FIX = fast(
@@ -121,12 +122,12 @@ _SUBJECT = re.compile(r"\b(?:I|we|you|he|she|they)\b", _I)
 # Reply/fix verbs that are a promise only after one ("I'll check and get back to you").
 _NEEDS_PROMISE = re.compile(r"^(?:touch|ping|drop|reach|loop|make|get|follow|circle|revert|be\s|come|reconnect|keep|let\s+you|update|sort|fix|look|dig|chase|take\s+care|have|try|do\s|aim|add|reschedule|revisit|weigh)", _I)
 # Who promises: the writer in the first person.
-FIRST_PERSON_PROMISE = fast(r"\b(?:I|we)(?:'ll|\s+will|\s+shall)\b|\blet\s+(?:me|us)\b|(?:^|[,.!?:;]\s*|\s-\s)(?:will|shall)\s|\blet's\b")
+FIRST_PERSON_PROMISE = fast(r"\b(?:I|we)(?:'ll|\s+will|\s+shall|'m\s+going\s+to|'re\s+going\s+to|\s+(?:am|are)\s+going\s+to)\b|\blet\s+(?:me|us)\b|(?:^|[,.!?:;]\s*|\s-\s)(?:will|shall)\s|\blet's\b")
 # "See you soon", "get well soon": social, not a promise of work.
 _SOCIAL = fast(
     r"\b(?:see(?:ing)?|meet(?:ing)?|talk(?:ing)?\s+(?:to|with)|speak(?:ing)?\s+(?:to|with)|chat(?:ting)?\s+with|catch(?:ing)?\s+up\s+with"
     r"|hear(?:ing)?\s+from)\s+(?:you|her|him|them|everyone|all)\b|\b(?:talk|speak|chat)\s+(?:again|more)\b|\bmeet\s+(?:up|in\s+person)\b"
-    r"|\bget\s+well\b|\btalk\s+soon\b|\bsee\s+you\b",
+    r"|\bget\s+well\b|\btalk\s+soon\b|\bsee\s+you\b|\b(?:have|grab|get)\s+(?:a\s+)?(?:lunch|coffee|dinner|drinks?|a\s+drink|a\s+catch-?up)\b",
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:and|but|so)\b", _I)
 _QUOTED = re.compile(r"\"[^\"\n]{1,300}\"")
@@ -175,6 +176,50 @@ def sentences_matching(draft, *regexes) -> list:
     return [s for s in draft.sentences if s.start in hits]
 
 
+# Who sets the time. A promise answering the reader's own move ("send me the figures and I'll get
+# back to you", "once you confirm, I'll book") waits on the reader, so it owes no date; politeness
+# ("if you like") is not such a condition.
+_READER_MOVE = re.compile(
+    r"\b(?:if|when|once|as\s+soon\s+as|whenever|should|unless|until)\s+you(?!\s*(?:'d\s+)?(?:like|want|prefer|don't\s+mind"
+    r"|do\s+not\s+mind|agree|wish|think|'re\s+(?:happy|ok|okay|fine)))"
+    r"|\b(?:let|tell|send|give|show|forward|email)\s+me\b(?!\s+(?:check|see|look|find|ask|get\s+back|confirm|review|dig|chase|have|think|sort|try|circle|come|follow))",
+    _I)
+# A promise to report something only if it happens is not a promise to report: "if there are any
+# problems, we'll let you know".
+_CONDITIONAL = re.compile(r"\b(?:if|in\s+case|should\s+(?:there|anything|we|it))\b", _I)
+_NOTIFY = re.compile(r"let\s+you\s+know|keep\s+(?:you|everyone|all)|update\s+you|be\s+in\s+touch|get\s+in\s+touch|reach\s+out|tell\s+you|alert|notify", _I)
+# Someone else's plans, not the writer's promise: "the board will decide in due course", "the
+# vendor says a patch will be released shortly". It becomes one when it is made to the reader.
+_THIRD_PARTY = re.compile(
+    r"\b(?:the|their|his|her)\s+(?:[\w-]+\s+)?(?:board|committee|vendor|supplier|landlord|market|government|regulator|bank|court"
+    r"|council|city|state|agency|client|customer|company|firm|management|partner|competitor|press|weather|forecast|airline|carrier"
+    r"|manufacturer|contractor|developer|union|court|judge|investors?|analysts?)s?\b\s*(?:'ll|will|shall|should|is|are|says|said|expects)?"
+    r"|\b(?:he|she|they|it)\s*(?:'ll|will|shall)\s*$",
+    _I)
+_REPORTED = re.compile(
+    r"\b(?<!I\s)(?<!we\s)(?:says|said|tells\s+(?:us|me)|told\s+(?:us|me)|according\s+to|expects|announced|reports|reported|claims"
+    r"|estimates|indicated|informed\s+(?:us|me)|predicts|forecasts)\b",
+    _I)
+_TO_READER = re.compile(r"\byou(?:r|rs)?\b(?!\s+know\b)", _I)
+_FIRST_PERSON_SUBJECT = re.compile(r"\b(?:I|we|our|my|us)\b|^\s*(?:will|shall|let|expect)\b", _I)
+
+
+def owed_to_reader(text: str, start: int) -> bool:
+    """Is the promise starting at `start` one the writer owes the reader a date for?"""
+    before = text[:start]
+    if _READER_MOVE.search(text):
+        return False
+    promise_and_after = text[start:]
+    if _NOTIFY.search(promise_and_after[:40]) and _CONDITIONAL.search(before):
+        return False
+    subject = before[max(0, before.rfind(",") + 1, before.rfind(";") + 1):]
+    first_person = _FIRST_PERSON_SUBJECT.search(subject) or (not subject.strip() and _FIRST_PERSON_SUBJECT.match(promise_and_after))
+    if first_person:
+        return True
+    third = _THIRD_PARTY.search(subject) or _REPORTED.search(before)
+    return not third or bool(_TO_READER.search(text))
+
+
 def _promise_sentences(draft, *triggers):
     for sentence in sentences_matching(draft, *triggers):
         text = without_quotations(sentence.text)
@@ -197,9 +242,11 @@ def vague_promise(draft, rule):
         promise = _nearest_promise(text, vague.start())
         if promise is None or (contingent and not _conditions(promise, vague, text)):
             continue
-        c_start, c_end = clause_around(text, vague.start(), vague.end())
-        if has_concrete_time(text[c_start:c_end]):
+        if not owed_to_reader(text, min(promise.start(), vague.start())):
             continue
+        c_start, c_end = clause_around(text, vague.start(), vague.end())
+        if has_concrete_time(text[c_start:vague.start()] + " " + text[vague.end():c_end]):
+            continue  # the vague words themselves may hold a date-like part ("in a week or two")
         if vague.start() < promise.start():  # "When the dust settles, we'll..." flag the condition
             start, end = vague.start(), c_end
             fixed = deadline[0].upper() + deadline[1:]
@@ -273,11 +320,14 @@ def undated_promise(draft, rule):
             continue  # a vague word is vague_promise's finding
         if has_concrete_time(text) or SOME_TIME.search(text) or CONTINGENT.search(text):
             continue
+        if not owed_to_reader(text, promise.start()):
+            continue
         phrase = text[promise.start():].rstrip(" .!")
         yield Hit(sentence.start + promise.start(), sentence.start + promise.start() + len(phrase),
                   values={"deadline": deadline}, replacements=(f"{phrase} {deadline}",))
 
 
+_WILL = re.compile(r"\b(?:will|shall)\b", _I)
 _LET_KNOW = re.compile(r"\s+know\b", _I)
 _IF = re.compile(r"\s+if\b", _I)
 _YOU = re.compile(r"you\b", _I)
@@ -304,6 +354,8 @@ def _reply_or_fix(text: str):
     promise = None
     for p in _first_person(text, m.start() + 1):
         promise = p
+    if promise is None:  # "the committee will review it and get back to you": owed_to_reader judges the subject
+        promise = next((w for w in _WILL.finditer(text, 0, m.start() + 1)), None)
     if promise is None:
         return None
     between = text[promise.end():m.start()]
