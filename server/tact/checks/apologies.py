@@ -227,6 +227,8 @@ def _blame_in(text: str, start: int = 0, end: int | None = None, regret_only: bo
     """The earliest clause in text[start:end] that hands the fault to someone else, as (start, end).
     Before `clause` (the words an apology is about) only someone else's action counts."""
     end = len(text) if end is None else end
+    if start >= end:
+        return None
     clause = start if clause is None else clause
     found = []
     for regex, begin in ((AGENT_AT_FAULT, start), (OTHER_AT_FAULT, clause)):
@@ -301,6 +303,7 @@ def blamed_apologies(draft) -> dict[int, tuple[int, int]]:
     if _blamed_cache[0] is draft:
         return _blamed_cache[1]
     sentences, out, taken = draft.sentences, {}, set()
+    index_of = {s.start: i for i, s in enumerate(sentences)}
     for index, (opener, after, regret_only) in sorted(_triggers(draft).items()):
         sentence = sentences[index]
         text = without_quotations(sentence.text)
@@ -325,7 +328,7 @@ def blamed_apologies(draft) -> dict[int, tuple[int, int]]:
                 out[index] = (sentences[index + 1].start + span[0], sentences[index + 1].start + len(following.rstrip(" .!?")))
                 taken.add(index + 1)
     for sentence in sentences_matching(draft, CONSEQUENCE):
-        index = next(i for i, s in enumerate(sentences) if s.start == sentence.start)
+        index = index_of[sentence.start]
         if index in out:
             continue
         text = without_quotations(sentence.text)
