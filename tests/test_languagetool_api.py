@@ -17,20 +17,12 @@ from tact.api.languagetool import lt_id
 from tact.request import InputError, parse_check
 from tact.service import Service, Settings
 
+from packs import WHY_DIDNT_YOU_RULE
+
 ACCUSATORY = lt_id("accusatory.why-didnt-you")
 TEXT = "Thanks for the detailed notes you sent 😀 on Monday. Why didn't you send the deck? I'll call at 3pm ASAP."
 # A pack of our own, so these tests pin the API mapping, not the built-in library (which grows daily).
-PACK = r"""
-rules:
-  - id: accusatory.why-didnt-you
-    category: accusatory-question
-    severity: warning
-    message: "“Why didn't you …?” reads as an accusation."
-    explanation: A "why didn't you" question asks the reader to defend themselves. Ask for what you need.
-    pattern: '\bwhy\s+didn''t\s+you\s+([^?\n]{1,80}?)\s*\?'
-    when: {question: true}
-    replacements: ["Could you {1}?"]
-    examples: {flag: ["Why didn't you send the deck?"], pass: ["Could you send the deck?"]}
+PACK = "rules:" + WHY_DIDNT_YOU_RULE + r"""
   - id: vague.asap
     category: vague-commitment
     severity: suggestion

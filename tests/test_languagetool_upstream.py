@@ -23,19 +23,10 @@ from tact.model import Issue
 from tact.request import parse_check
 from tact.service import Service, Settings
 
+from packs import WHY_DIDNT_YOU_RULE
+
 STANDIN = Path(__file__).with_name("lt_standin.py")
-PACK = r"""
-rules:
-  - id: accusatory.why-didnt-you
-    category: accusatory-question
-    severity: warning
-    message: "“Why didn't you …?” reads as an accusation."
-    explanation: A "why didn't you" question asks the reader to defend themselves.
-    pattern: '\bwhy\s+didn''t\s+you\s+([^?\n]{1,80}?)\s*\?'
-    when: {question: true}
-    replacements: ["Could you {1}?"]
-    examples: {flag: ["Why didn't you send the deck?"], pass: ["Could you send the deck?"]}
-"""
+PACK = "rules:" + WHY_DIDNT_YOU_RULE + "\n"
 # The stand-in also flags "Why didn't you" as a style issue, as a LanguageTool rule might: a duplicate.
 STANDIN_RULES = [{"id": "WHY_DIDNT_YOU_STYLE", "pattern": "Why didn't you", "message": "Consider a softer question.",
                   "short": "Tone", "replacements": ["Could you"]}]

@@ -10,28 +10,9 @@ from tact.api import create_app
 from tact.service import Service, Settings
 from tact.teams import ConfigError, bearer_key, key_hash
 
+from packs import ACME_PACK, CIRCLE_BACK_RULE as NEW_RULE
+
 ACME_KEY, GLOBEX_KEY = "acme-2f9c1e7d", "globex-8a61b0c4"
-ACME_PACK = """\
-rules:
-  - id: acme.no-asap
-    category: vague-commitment
-    message: "“{match}” sets no date."
-    phrases: ["ASAP"]
-    replacements: ["by Friday 5pm ET"]
-    examples:
-      flag: ["I'll send it ASAP."]
-      pass: ["I'll send it by Friday."]
-"""
-NEW_RULE = """\
-  - id: acme.circle-back
-    category: acme-style
-    message: "Say when you will come back to it."
-    phrases: ["circle back"]
-    inflect: true
-    examples:
-      flag: ["We circled back on pricing."]
-      pass: ["We will reply on Monday."]
-"""
 # A small stand-in for the built-in library, so these tests do not move with its rules.
 BUILTIN = """\
 rules:

@@ -15,27 +15,9 @@ import pytest
 
 from tact.teams import key_hash
 
+from packs import ACME_PACK as PACK, CIRCLE_BACK_RULE as MORE
+
 KEY = "acme-7d41"
-PACK = """\
-rules:
-  - id: acme.no-asap
-    category: vague-commitment
-    message: "“{match}” sets no date."
-    phrases: ["ASAP"]
-    examples:
-      flag: ["I'll send it ASAP."]
-      pass: ["I'll send it by Friday."]
-"""
-MORE = """\
-  - id: acme.circle-back
-    category: acme-style
-    message: "Say when you will come back to it."
-    phrases: ["circle back"]
-    inflect: true
-    examples:
-      flag: ["We circled back on pricing."]
-      pass: ["We will reply on Monday."]
-"""
 BROKEN = PACK.replace('phrases: ["ASAP"]', "pattern: '(?<=send )ASAP'")
 DRAFT = "I'll send it ASAP and we circled back on pricing."
 
