@@ -36,9 +36,9 @@ def _looks_like_signature_line(line: str) -> bool:
 # backtracking regexes per line (slow, and cubic on a hostile "2024/1/1 <…@…>" line); RE2 is linear.
 _QUOTE_HEADER = re2.compile("|".join(
     f"(?:{p})" for p in (*quotequail_patterns.REPLY_PATTERNS, *quotequail_patterns.FORWARD_PATTERNS)))
-# Every one of those patterns ends in one of these characters, so a line (or a line joined
-# with the next) that does not is skipped without running the regex.
-_QUOTE_HEADER_LAST_CHARS = frozenset(":>_-")
+# Every one of those patterns ends in one of ":>_-", so only a line ending in one (or the line
+# before it, joined with it) is tried: the end of such a line.
+_MAY_END_HEADER = re.compile(r"[:>_\-][^\S\n]*$", re.M)
 _QUOTE_LINE_LIMIT = 1000  # quotequail.quote's default `limit`: from this line on, everything counts as quoted
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -70,16 +70,42 @@ def _quote_header_start(text: str) -> int | None:
     if _SURROGATE.search(text):  # RE2 needs UTF-8; a lone surrogate is as opaque as U+FFFD to these patterns
         text = _SURROGATE.sub("\ufffd", text)
     lines = text.split("\n")
-    may_end_header = [line.rstrip()[-1:] in _QUOTE_HEADER_LAST_CHARS for line in lines] + [False]
-    pos = 0
-    for n, line in enumerate(lines):
-        if (may_end_header[n] or may_end_header[n + 1]) and _is_quote_header(
-                line, lines[n + 1] if n + 1 < len(lines) else None):
-            return pos
+    for n in _header_candidates(text):
         if n >= _QUOTE_LINE_LIMIT - 1:
-            return pos
-        pos += len(line) + 1
-    return None
+            break
+        if _is_quote_header(lines[n], lines[n + 1] if n + 1 < len(lines) else None):
+            return _line_start(lines, n)
+    return _line_start(lines, _QUOTE_LINE_LIMIT - 1) if len(lines) >= _QUOTE_LINE_LIMIT else None
+
+
+def _header_candidates(text: str) -> list[int]:
+    """Numbers of the lines that may start a header, in order: a line that may end one, and the
+    line before it (a header wrapped over two lines). Found with one regex scan, not a loop over lines."""
+    found, line, counted = [], 0, 0
+    for match in _MAY_END_HEADER.finditer(text):
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
+        for n in (line - 1, line):
+            if n >= 0 and (not found or n > found[-1]):
+                found.append(n)
+    return found
+
+
+def _line_start(lines: list[str], n: int) -> int:
+    return sum(map(len, lines[:n])) + n
+
+
+def _last_lines_start(text: str, count: int) -> int:
+    """Where the count-th non-blank line from the end of `text` starts (0 if there are fewer)."""
+    end, found = len(text), 0
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        if text[start:end].strip():
+            found += 1
+            if found == count:
+                return start
+        end = start - 1
+    return 0
 
 
 def _signature_start(text: str, limit: int) -> int | None:
@@ -87,7 +113,12 @@ def _signature_start(text: str, limit: int) -> int | None:
     match = _SIG_DELIMITER.search(head)
     if match:
         return match.start()
+    # A sign-off ending before the last few non-blank lines has too many lines after it: skip it
+    # without splitting the rest of the draft (that made a draft with many sign-offs quadratic).
+    too_early = _last_lines_start(head, _SIGN_OFF_TAIL_LINES + 1)
     for sign_off in _SIGN_OFF.finditer(head):
+        if sign_off.end() <= too_early:
+            continue
         tail = head[sign_off.end():].strip("\n")
         lines = [line for line in tail.split("\n") if line.strip()]
         if len(lines) <= _SIGN_OFF_TAIL_LINES and all(map(_looks_like_signature_line, lines)):
