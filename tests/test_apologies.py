@@ -165,8 +165,9 @@ def test_fresh_blame_set_written_before_the_round_2_rules(service):
 
     from tact.evaluation import evaluate, read_jsonl
 
-    items = read_jsonl(str(Path(__file__).parent / "data" / "tone_b_blame.jsonl"))
-    report = evaluate(items, service.ruleset, ("blame-shifting", "vague-commitment"))
-    score = report.scores["blame-shifting"]
-    assert score.recall >= 0.9 and score.precision >= 0.9
-    assert report.clean_flagged <= 1
+    for name in ("tone_b_blame.jsonl", "tone_b_blame_holdout.jsonl"):  # the second was written after round 2's first pass
+        items = read_jsonl(str(Path(__file__).parent / "data" / name))
+        report = evaluate(items, service.ruleset, ("blame-shifting", "vague-commitment"))
+        score = report.scores["blame-shifting"]
+        assert score.recall >= 0.9 and score.precision >= 0.9, name
+        assert report.clean_flagged <= 1, name

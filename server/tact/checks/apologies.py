@@ -64,7 +64,7 @@ _HIRED = r"(?:\s+(?:that\s+|who\s+)?(?:we|I|you|they)\s+(?:hired|used|use|chose|
 # The reader's own material: "the quote you sent", "the address your office gave us".
 _READER_ARTEFACT = (
     r"the\s+(?:[\w-]+\s+){1,2}?(?:you|your\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:sent|gave|provided|supplied|shared|approved|chose"
-    r"|picked|specified|wrote|signed|uploaded|forwarded|attached|asked\s+for)(?:\s+(?:us|me|over|through))?"
+    r"|picked|specified|wrote|signed|uploaded|forwarded|attached|asked\s+for|selected|booked|ordered|requested|recommended|insisted\s+on)(?:\s+(?:us|me|over|through))?"
 )
 # Someone other than the writer. "our team" is the writer owning it, so only individuals and
 # outside firms take "our".
@@ -95,6 +95,8 @@ _NEGATIVE_STATE = (
 _ACTION = (
     rf"(?:never|(?:didn't|did\s+not|hadn't|had\s+not|haven't|hasn't|wouldn't|couldn't\s+be\s+bothered\s+to)\s+(?:even\s+|actually\s+|bother\s+to\s+)?{_DUTY}"
     r"|failed\s+to|forgot|neglected|omitted|ignored|overlooked|missed|lost|dropped|misplaced|mislaid|sat\s+on|swapped|mixed\s+up"
+    r"|(?:has\s+been|have\s+been|had\s+been|was|were|is|are|kept)\s+sitting\s+on|kept\s+(?:us|me)\s+waiting|held\s+(?:us|me|it|things)\s+up"
+    r"|(?:does|do|did)\s+not\s+(?:deliver|ship|open|work|cover|support|allow|include|accept)|(?:doesn't|don't)\s+(?:deliver|ship|open|work|cover|support|allow|include|accept)"
     r"|messed\s+up|screwed\s+up|botched|broke|mislabell?ed|misread|misunderstood|misspel(?:led|t)|double-?booked|overbooked"
     r"|let\s+(?:us|me)\s+down|dropped\s+the\s+ball|got\s+(?:it|this|that|the\s+[\w-]+(?:\s+[\w-]+)?)\s+wrong"
     r"|(?:sent|gave|used|supplied|provided|put|uploaded|attached)\s+(?:(?:me|us)\s+)?(?:the\s+|an?\s+)?(?:wrong|old|outdated|incorrect|previous|last\s+\w+'s)"
@@ -112,6 +114,7 @@ _ACTION = (
 _STATE = (
     r"(?:(?:was|were)\s+(?:[\w-]+\s+)?late|(?:was|were|is|are)\s+(?:the\s+|an?\s+)?(?:old|wrong|outdated|previous|incorrect)\b"
     rf"|(?:was|were|are|is|had\s+been)\s+(?:\w+ly\s+|pretty\s+|quite\s+|very\s+|so\s+|really\s+|a\s+bit\s+|rather\s+|too\s+|still\s+)?{_NEGATIVE_STATE}"
+    r"|(?:hadn't|had\s+not|hasn't|has\s+not|haven't|have\s+not|wasn't|weren't|was\s+not|were\s+not)\s+(?:been\s+|even\s+been\s+)?(?:proofed|proofread|checked|signed|approved|tested|reviewed|updated|finali[sz]ed|sent|shared|confirmed|agreed|completed|filled\s+in|submitted|paid|booked|cleared|passed\s+on)"
     r"|(?:wasn't|weren't|isn't|aren't|was\s+not|were\s+not)\s+(?:\w+ly\s+|very\s+|quite\s+|even\s+)?(?:clear|complete|final|signed|specific"
     r"|accurate|correct|legible|answering|responding|updated|included|copied|told))"
 )
@@ -121,7 +124,8 @@ _NOBODY_DID = r"(?:(?:had|has|ever|even|actually|bothered\s+to)\s+)?(?:\w+ed|tol
 _READER_PAST = (
     r"(?:you|your\s+(?:[\w-]+\s+){0,1}[\w-]+)\s+(?:did\s+(?:say|send|ask|tell|write|agree|approve|sign|choose|pick|confirm"
     r"|specify|want|request|order|book)|(?:\w+ed|said|sent|told|asked|gave|wrote|chose|made|put|took|came|went|set|picked"
-    r"|wanted|knew|read|sat|left)\b)"
+    r"|wanted|knew|read|sat|left|kept|held|let|stopped|blocked|brought|forgot|lost|missed|changed|ran|got|had)\b)"
+    rf"|(?:the|your)\s+(?:[\w-]+\s+){{0,2}}?{_THING}\s+(?:clearly\s+|explicitly\s+|specifically\s+|only\s+|plainly\s+)?(?:said|stated|listed|showed|specified|asked\s+for|called\s+for|requested|named|mentioned|read|says|states|lists|shows)\b"
     rf"|{_READER_ARTEFACT}\s+(?:was|were|had|said|showed|listed|gave|didn't|did\s+not|only|never|contained|asked|is|are)\b"
 )
 _GAP = r"\s+(?:[\w-]+\s+){0,2}?"
@@ -166,8 +170,14 @@ _OWN_SIDE = re.compile(r"^(?:our|my)\s|\s(?:we|I)\s+(?:hired|used|use|chose|book
 # Blame first, own failure after: "Your team never sent the ledgers, so we couldn't finish."
 CONSEQUENCE = fast(
     r"(?:,?\s+(?:so|and\s+so|which\s+is\s+why|that's\s+why|hence|meaning)\s+(?:I|we|it|this|that|the\s+[\w-]+|everything))"
-    r"\s+(?:[\w-]+\s+)?(?:couldn't|could\s+not|can't|cannot|wasn't\s+able|weren't\s+able|had\s+to\s+wait|missed|slipped"
-    r"|(?:is|was|are|were|got|ran|fell)\s+(?:\w+\s+)?(?:late|delayed|behind|held\s+up|on\s+hold|stuck))\b|\bhence\s+the\s+(?:delay|mix-?up|error|confusion)\b"
+    r"(?:\s+(?:[\w-]+\s+)?(?:couldn't|could\s+not|can't|cannot|wasn't\s+able|weren't\s+able|had\s+to\s+wait|missed|slipped)"
+    r"|(?:'s|'re|\s+(?:is|was|are|were|got|ran|fell))\s+(?:\w+\s+)?(?:late|delayed|behind|held\s+up|on\s+hold|stuck))\b"
+    r"|\bhence\s+the\s+(?:delay|mix-?up|error|confusion)\b"
+)
+# Idioms that blame by themselves, with or without an apology: "our subcontractor dropped the ball".
+SCAPEGOAT = fast(
+    rf"\b(?:{_PEOPLE}|{_TOOL}){_GAP}(?:dropped\s+the\s+ball|messed\s+(?:it\s+|things\s+|this\s+)?up|screwed\s+(?:it\s+|this\s+)?up"
+    r"|let\s+(?:us|me)\s+down|botched|sat\s+on\s+(?:it|this|that|the|your)|made\s+a\s+(?:mess|hash)\s+of)\b"
 )
 # A fix, next step or new date: what turns an apology into a good one.
 REMEDY = fast(
@@ -295,10 +305,10 @@ def _triggers(draft):
 _blamed_cache: tuple = (None, {})
 
 
-def blamed_apologies(draft) -> dict[int, tuple[int, int]]:
-    """Sentence index -> (start, end) in draft.text of the clause that hands the fault back, for every
+def blamed_apologies(draft) -> dict[int, tuple[int, int, bool]]:
+    """Sentence index -> (start, end, after an apology?) in draft.text of the clause that hands the fault back, for every
     apology, admission or regret followed (same sentence or the next) by blame, or preceded by blame
-    and a consequence ("your team never sent it, so we couldn't...")."""
+    and a consequence ("your team never sent it, so we couldn't..."), or blaming by idiom ("dropped the ball")."""
     global _blamed_cache
     if _blamed_cache[0] is draft:
         return _blamed_cache[1]
@@ -314,19 +324,25 @@ def blamed_apologies(draft) -> dict[int, tuple[int, int]]:
             # reaction is part of the device, so one issue covers both
             about_reader = not regret_only and (_NOT_AN_APOLOGY.match(text, opener) or _REACTION.search(text, after, clause))
             start = opener if about_reader else _contrast_start(text, after, span[0])
-            out[index] = (sentence.start + start, sentence.start + len(text.rstrip(" .!?")))
+            out[index] = (sentence.start + start, sentence.start + len(text.rstrip(" .!?")), True)
             taken.add(index)
             continue
         before = None if regret_only else _blame_in(text, 0, after)
         if before is not None and not text[before[0]:before[0] + 3].lower() == "you":
-            out[index] = (sentence.start + before[0], sentence.start + after)
+            out[index] = (sentence.start + before[0], sentence.start + after, True)
             continue
         if index + 1 < len(sentences) and index + 1 not in taken and not regret_only:
             following = without_quotations(sentences[index + 1].text)
             span = _blame_in(following, 0, min(len(following), 40))
             if span is not None and span[0] <= 25:  # only an opening blame is the apology's excuse
-                out[index] = (sentences[index + 1].start + span[0], sentences[index + 1].start + len(following.rstrip(" .!?")))
+                out[index] = (sentences[index + 1].start + span[0], sentences[index + 1].start + len(following.rstrip(" .!?")), True)
                 taken.add(index + 1)
+    for sentence in sentences_matching(draft, SCAPEGOAT):
+        index = index_of[sentence.start]
+        text = without_quotations(sentence.text)
+        m = SCAPEGOAT.search(text)
+        if index not in out and m is not None and not _WRITERS_OWN.search(m.group()) and OWNERSHIP.search(text) is None:
+            out[index] = (sentence.start + m.start(), sentence.start + len(text.rstrip(" .!?")), False)
     for sentence in sentences_matching(draft, CONSEQUENCE):
         index = index_of[sentence.start]
         if index in out:
@@ -335,7 +351,7 @@ def blamed_apologies(draft) -> dict[int, tuple[int, int]]:
         consequence = CONSEQUENCE.search(text)
         span = consequence and _blame_in(text, 0, consequence.start())
         if span is not None and OTHER_AT_FAULT.search(text, span[0], consequence.start()):
-            out[index] = (sentence.start + span[0], sentence.start + len(text.rstrip(" .!?")))
+            out[index] = (sentence.start + span[0], sentence.start + len(text.rstrip(" .!?")), False)
     _blamed_cache = (draft, out)
     return out
 
@@ -360,8 +376,9 @@ def _contrast_start(text: str, after: int, blame: int) -> int:
 
 @python_check("apology_then_blame")
 def apology_then_blame(draft, rule):
-    for start, end in sorted(blamed_apologies(draft).values()):
-        yield Hit(start, end)
+    for start, end, after_apology in sorted(blamed_apologies(draft).values()):
+        message = None if after_apology else f"“{draft.text[start:end]}” puts the fault on someone else."
+        yield Hit(start, end, message=message)
 
 
 @python_check("over_apology")
