@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import textstat
 
@@ -16,14 +15,27 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-@lru_cache(maxsize=65536)
+_SYLLABLE_CACHE_SIZE = 65536
+_syllable_cache: dict[str, int] = {}  # a plain dict: a hit is one look-up (lru_cache also reorders its list)
+
+
 def _syllables(word: str) -> int:
-    return max(1, textstat.syllable_count(word[:_MAX_WORD]))
+    count = _syllable_cache.get(word)
+    if count is None:
+        if len(_syllable_cache) >= _SYLLABLE_CACHE_SIZE:
+            _syllable_cache.clear()
+        count = _syllable_cache[word] = max(1, textstat.syllable_count(word[:_MAX_WORD]))
+    return count
 
 
 def _words_and_syllables(text: str) -> tuple[int, int]:
-    words = _WORD.findall(text)
-    return len(words), sum(map(_syllables, map(str.lower, words)))
+    # ASCII lowercasing keeps every word boundary, so the words come out lowercased in one pass.
+    words = _WORD.findall(text.lower()) if text.isascii() else list(map(str.lower, _WORD.findall(text)))
+    try:
+        syllables = sum(map(_syllable_cache.__getitem__, words))
+    except KeyError:
+        syllables = sum(map(_syllables, words))
+    return len(words), syllables
 
 
 def _grade(words: int, syllables: int, sentences: int) -> float:

@@ -28,6 +28,8 @@ _SET_MAX_MEM = 256 << 20
 
 def fill(template: str, values: dict) -> str:
     """Replace `{name}` with values[name]; unknown names are left as written (no str.format on user text)."""
+    if "{" not in template:  # most messages and explanations have no placeholder
+        return template
     return _PLACEHOLDER.sub(lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0), template)
 
 

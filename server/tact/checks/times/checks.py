@@ -36,15 +36,16 @@ def analysis(draft) -> Analysis:
 
 def _analyse(draft) -> Analysis:
     context = draft.context
+    today = reference_date(context)
     thread_text, latest = latest_message(draft.quoted.translate(_FOLD_QUOTES))
-    new = extract(draft.folded, draft.new_ranges, context)
+    new = extract(draft.folded, draft.new_ranges, context, today)
     return Analysis(
         new=new,
-        thread=extract(thread_text, latest, context) if latest else Extraction((), ()),
+        thread=extract(thread_text, latest, context, today) if latest else Extraction((), ()),
         thread_text=thread_text,
         sender=getattr(context.sender_timezone, "zone", None),
         recipient=getattr(context.recipient_timezone, "zone", None),
-        today=reference_date(context),
+        today=today,
         scheduled=tuple(m for m in new.mentions if not _is_past(draft, m)),
     )
 

@@ -467,10 +467,11 @@ def _tokens(text: str, low: str, ranges: Iterable[tuple[int, int]], today: dt.da
     return clocks, days
 
 
-def extract(text: str, ranges: Iterable[tuple[int, int]], context) -> Extraction:
-    """Every time mention and day reference inside `ranges` of `text` (offsets into `text`)."""
+def extract(text: str, ranges: Iterable[tuple[int, int]], context, today: dt.date | None = None) -> Extraction:
+    """Every time mention and day reference inside `ranges` of `text` (offsets into `text`).
+    `today` is `reference_date(context)`, passed in when the caller has it (a zone conversion per call)."""
     ranges = list(ranges)
-    today = reference_date(context)
+    today = reference_date(context) if today is None else today
     sender = getattr(context.sender_timezone, "zone", None)
     recipient = getattr(context.recipient_timezone, "zone", None)
     american = (sender or "America/").startswith("America/")
