@@ -165,7 +165,8 @@ def test_fresh_blame_set_written_before_the_round_2_rules(service):
 
     from tact.evaluation import evaluate, read_jsonl
 
-    for name in ("tone_b_blame.jsonl", "tone_b_blame_holdout.jsonl"):  # the second was written after round 2's first pass
+    # written in turn, each before the rules it then drove: first-run recall 0.25, 0.33, 0.63
+    for name in ("tone_b_blame.jsonl", "tone_b_blame_holdout.jsonl", "tone_b_blame_final.jsonl"):
         items = read_jsonl(str(Path(__file__).parent / "data" / name))
         report = evaluate(items, service.ruleset, ("blame-shifting", "vague-commitment"))
         score = report.scores["blame-shifting"]

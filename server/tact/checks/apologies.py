@@ -64,7 +64,8 @@ _HIRED = r"(?:\s+(?:that\s+|who\s+)?(?:we|I|you|they)\s+(?:hired|used|use|chose|
 # The reader's own material: "the quote you sent", "the address your office gave us".
 _READER_ARTEFACT = (
     r"the\s+(?:[\w-]+\s+){1,2}?(?:you|your\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:sent|gave|provided|supplied|shared|approved|chose"
-    r"|picked|specified|wrote|signed|uploaded|forwarded|attached|asked\s+for|selected|booked|ordered|requested|recommended|insisted\s+on)(?:\s+(?:us|me|over|through))?"
+    r"|picked|specified|wrote|signed|uploaded|forwarded|attached|asked\s+for|selected|booked|ordered|requested|recommended|insisted\s+on"
+    r"|scanned|filled\s+in|printed|exported|entered|drew|took|made|gave|ran)(?:\s+(?:us|me|over|through))?"
 )
 # Someone other than the writer. "our team" is the writer owning it, so only individuals and
 # outside firms take "our".
@@ -90,11 +91,13 @@ _DUTY = (
 )
 _NEGATIVE_STATE = (
     r"(?:vague|unclear|incomplete|wrong|incorrect|inaccurate|impossible|confusing|illegible|misleading|ambiguous"
-    r"|contradictory|hard\s+to|difficult\s+to|broken|missing|late|out\s+of\s+date|outdated|faulty|garbled|corrupt(?:ed)?)"
+    r"|contradictory|hard\s+to|difficult\s+to|broken|missing|late|out\s+of\s+date|outdated|faulty|garbled|corrupt(?:ed)?"
+    r"|unreadable|unusable|blurry|expired|invalid|low[\s-]+res(?:olution)?)"
 )
 _ACTION = (
     rf"(?:never|(?:didn't|did\s+not|hadn't|had\s+not|haven't|hasn't|wouldn't|couldn't\s+be\s+bothered\s+to)\s+(?:even\s+|actually\s+|bother\s+to\s+)?{_DUTY}"
     r"|failed\s+to|forgot|neglected|omitted|ignored|overlooked|missed|lost|dropped|misplaced|mislaid|sat\s+on|swapped|mixed\s+up"
+    r"|(?:was|were)\s+meant\s+to|(?:\w+ed|sent|ran|went\s+off)\s+(?:it\s+|them\s+|out\s+)?twice"
     r"|(?:has\s+been|have\s+been|had\s+been|was|were|is|are|kept)\s+sitting\s+on|kept\s+(?:us|me)\s+waiting|held\s+(?:us|me|it|things)\s+up"
     r"|(?:does|do|did)\s+not\s+(?:deliver|ship|open|work|cover|support|allow|include|accept)|(?:doesn't|don't)\s+(?:deliver|ship|open|work|cover|support|allow|include|accept)"
     r"|messed\s+up|screwed\s+up|botched|broke|mislabell?ed|misread|misunderstood|misspel(?:led|t)|double-?booked|overbooked"
