@@ -97,18 +97,22 @@ def _pattern_findings(rule: Rule, draft: Draft, facts: DraftFacts) -> Iterator[F
         return
     hits = []
     text = draft.folded
-    for start, end in draft.new_ranges:
-        for match in rule.regex.finditer(text, start, end):
-            if match.end() == match.start():
+    not_in_quotes = when.get("not_in_quotes")
+    # Capture groups only fill `{1}`-style placeholders; the wrapper builds them one call per group.
+    templated = any("{" in t for t in (rule.message, rule.explanation, *rule.replacements))
+    for range_start, range_end in draft.new_ranges:
+        for match in rule.regex.finditer(text, range_start, range_end):
+            start, end = match.span()
+            if end == start:
                 continue
-            sentence = draft.sentence_at(match.start())
-            if sentence is not None and not sentence_ok(when, when_regex, sentence, match.start()):
+            sentence = draft.sentence_at(start)
+            if sentence is not None and not sentence_ok(when, when_regex, sentence, start):
                 continue
-            if when.get("not_in_quotes") and facts.inside_quotation(match.start(), match.end()):
+            if not_in_quotes and facts.inside_quotation(start, end):
                 continue
-            if any(facts.near(n, match.start(), match.end()) == n.negate for n in rule.near):
+            if any(facts.near(n, start, end) == n.negate for n in rule.near):
                 continue
-            hits.append((Hit(match.start(), match.end()), match.groups()))
+            hits.append((Hit(start, end), match.groups() if templated else ()))
     if len(hits) < when.get("min_count", 1):
         return
     for hit, groups in hits:

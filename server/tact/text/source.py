@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_CARRIAGE_RETURN = re.compile("\r\n?")
 
 
 @dataclass(frozen=True)
@@ -53,19 +54,16 @@ def plain_source(text: str) -> Source:
     """Plain text: line endings become "\\n"; everything else is kept as sent."""
     if "\r" not in text:
         return Source(original=text, text=text)
-    out, starts, ends = [], [], []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\r":
-            width = 2 if text.startswith("\r\n", i) else 1
-            out.append("\n")
-            starts.append(i)
-            ends.append(i + width)
-            i += width
-            continue
-        out.append(ch)
-        starts.append(i)
-        ends.append(i + 1)
-        i += 1
-    return Source(original=text, text="".join(out), starts=starts, ends=ends)
+    pieces, starts, ends = [], [], []
+    pos = 0
+    for line_end in _CARRIAGE_RETURN.finditer(text):  # runs between line endings are copied as ranges, not per character
+        cr, after = line_end.span()
+        pieces += (text[pos:cr], "\n")
+        starts += range(pos, cr + 1)
+        ends += range(pos + 1, cr + 1)
+        ends.append(after)
+        pos = after
+    pieces.append(text[pos:])
+    starts += range(pos, len(text))
+    ends += range(pos + 1, len(text) + 1)
+    return Source(original=text, text="".join(pieces), starts=starts, ends=ends)
