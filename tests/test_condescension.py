@@ -143,3 +143,46 @@ def test_obviously_inside_a_quotation_is_not_the_writers(check):
 
 def test_concessive_obviously_is_not_a_lecture(check):
     assert condescension(check, "Obviously the venue is small, but the rooftop makes up for it.") == []
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Keeping the fridge clean is Office Etiquette 101.", "condescension.basics-101"),
+    ("I'm baffled that the sign-in rule needs explaining.", "condescension.surprised-to-explain"),
+    ("Hopefully the point sticks this time.", "condescension.sink-in"),
+    ("Let's go through this again, one step at a time.", "condescension.start-over"),
+    ("Here it is in terms anyone can follow: the office is shut.", "condescension.plain-terms"),
+    ("You might want to reread the terms before replying.", "condescension.reread"),
+    ("This is my fifth reminder about the expense claims.", "condescension.numbered-reminder"),
+    ("I'll keep it short so you can keep up.", "condescension.keep-it-simple"),
+])
+def test_round_three_devices_are_flagged_by_their_rule(check, text, rule):
+    assert rule in [i.rule for i in condescension(check, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Economics 101 starts on the 9th.",
+    "The headcount is now 101.",
+    "I'll keep this brief: the minutes are attached.",
+    "Let's try again on Friday afternoon.",
+    "You may want to reread section 2; it was revised this morning.",
+    "As a reminder, the car park closes at seven.",
+    "I can't believe how quickly the launch came round!",
+    "The handbook is written in words anyone can understand.",
+])
+def test_round_three_near_misses_are_not_condescension(check, text):
+    assert condescension(check, text) == []
+
+
+def test_round_three_fresh_set(service):
+    """tests/data/tone_a_round3.jsonl: ten or more sentences per round-3 device family and near-misses,
+    written before the rules (the rule examples are different sentences)."""
+    from pathlib import Path
+
+    from tact.evaluation import evaluate, read_jsonl
+
+    items = read_jsonl(str(Path(__file__).parent / "data" / "tone_a_round3.jsonl"))
+    report = evaluate(items, service.ruleset, ("accusatory-question", "condescension"))
+    for category in ("accusatory-question", "condescension"):
+        assert report.scores[category].recall >= 0.9, category
+        assert report.scores[category].precision >= 0.9, category
+    assert report.clean_flagged == 0

@@ -137,3 +137,21 @@ def test_fresh_phrasings_written_before_the_rules(service):
         assert report.scores[category].recall >= 0.9, category
         assert report.scores[category].precision >= 0.9, category
     assert report.clean_flagged <= 2
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("How many more reminders does the finance office need?", "accusatory.how-many-more"),
+    ("Who really thought that was a sensible deadline?", "accusatory.who-thought"),
+    ("Is anyone over there going to take responsibility for the outage?", "accusatory.ownership"),
+])
+def test_round_three_devices_are_flagged(check, text, rule):
+    assert rule in [i.rule for i in accusations(check, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "How many reminders should the booking system send?",
+    "Who thought of the venue? It was perfect.",
+    "Is anyone willing to own the rota next month?",
+])
+def test_round_three_near_misses_are_not_accusations(check, text):
+    assert accusations(check, text) == []
