@@ -9,6 +9,7 @@ Thunderbird, Yahoo) are recorded as regions.
 from __future__ import annotations
 
 import html
+import re
 from collections import Counter
 from html.parser import HTMLParser, charref, entityref
 
@@ -25,6 +26,8 @@ QUOTE_CLASSES = ("gmail_quote", "yahoo_quoted", "moz-cite-prefix", "outlookmessa
 QUOTE_FROM_HERE_IDS = ("divrplyfwdmsg", "appendonsend", "mail-editor-reference-message-container")
 SIGNATURE_CLASSES = ("gmail_signature", "moz-signature")
 _WHITESPACE = " \t\n\r\f"
+_RUNS = re.compile(f"[{_WHITESPACE}]+|[^{_WHITESPACE}]+")
+_NEWLINE = re.compile("\n")
 
 
 def _kind_of(tag: str, attrs: dict) -> str | None:
@@ -42,10 +45,7 @@ class _Normalizer(HTMLParser):
     def __init__(self, source: str):
         super().__init__(convert_charrefs=False)
         self.source = source
-        self.line_starts = [0]
-        for i, ch in enumerate(source):
-            if ch == "\n":
-                self.line_starts.append(i + 1)
+        self.line_starts = [0, *(m.end() for m in _NEWLINE.finditer(source))]
         self.out: list[str] = []
         self.starts: list[int] = []
         self.ends: list[int] = []
@@ -140,12 +140,21 @@ class _Normalizer(HTMLParser):
         if self.skip_depth:
             return
         self._mark_kind()
-        for i, ch in enumerate(data):
-            if ch in _WHITESPACE and not self.pre_depth:
-                if not self.out or self.out[-1] in " \n":
-                    continue
-                ch = " "
-            self._emit(ch, base + i, base + i + 1)
+        if self.pre_depth:
+            self._emit_run(data, base)
+            return
+        for run in _RUNS.finditer(data):  # a run of white space shows as one space, none after a break
+            start = base + run.start()
+            if run.group()[0] not in _WHITESPACE:
+                self._emit_run(run.group(), start)
+            elif self.out and self.out[-1] not in " \n":
+                self._emit(" ", start, start + 1)
+
+    def _emit_run(self, chars: str, start: int):
+        """Emit `chars`, each mapped to its own character in the source from `start` on."""
+        self.out += chars
+        self.starts += range(start, start + len(chars))
+        self.ends += range(start + 1, start + len(chars) + 1)
 
     def _reference(self, raw: str, start: int | None = None):
         if self.skip_depth:
