@@ -90,6 +90,8 @@ def split_sentences(text: str, ranges: list[tuple[int, int]]) -> list[Sentence]:
         terminators = list(_TERMINATOR.finditer(text, range_start, range_end))
         t = 0
         for piece_start, piece_end in _line_pieces(text, range_start, range_end):
+            if piece_start == piece_end:  # an empty line: nothing to add
+                continue
             sentence_start = piece_start
             while t < len(terminators) and terminators[t].start() < piece_end:
                 match = terminators[t]
