@@ -27,6 +27,16 @@ def test_check_json_output_from_stdin():
     assert json.loads(result.stdout)["issues"][0]["text"] == "Why didn't you"
 
 
+def test_check_reads_the_draft_as_written_now_without_sent_at():
+    """"Friday 10 October" with no year is judged against the current year, as a draft written today."""
+    import datetime as dt
+    today = dt.date.today()
+    october_10 = dt.date(today.year if today <= dt.date(today.year, 12, 9) else today.year + 1, 10, 10)
+    wrong = "Saturday" if october_10.weekday() != 5 else "Friday"
+    result = run_cli("check", "--categories", "timezone", "-", stdin=f"Could you pay by {wrong} 10 October?")
+    assert "timezone.weekday-mismatch" in result.stdout
+
+
 def test_check_html_flag(tmp_path):
     page = tmp_path / "body.html"
     page.write_text("<div>Why didn&#39;t you send it?</div>")

@@ -225,6 +225,15 @@ def test_weekday_that_does_not_match_its_date(check, text, fixes):
     assert (issue.rule, issue.text, issue.replacements) == ("timezone.weekday-mismatch", text, fixes)
 
 
+def test_weekday_with_a_yearless_date_and_no_send_time_is_not_judged(check):
+    """Without `sent_at` the year meant is unknown: "Friday 10 October" is right in 2025, wrong in 2026."""
+    assert timezone_issues(check, "Could you arrange payment by Friday 10 October?") == []
+    issue = one(check, "Could you arrange payment by Friday 10 October?", sent_at="2026-09-20T10:00:00+01:00")
+    assert issue.rule == "timezone.weekday-mismatch"
+    issue = one(check, "Could you arrange payment by Friday 10 October 2026?")
+    assert issue.rule == "timezone.weekday-mismatch"
+
+
 # ------------------------------------------------------------------ 6. outside the reader's working day
 
 def test_time_outside_the_readers_working_day_is_a_suggestion(check):
@@ -298,3 +307,20 @@ def test_any_mix_of_time_words_gives_valid_offsets(check, pieces, sent_at):
     if sent_at:
         context["sent_at"] = sent_at
     timezone_issues(check, text, **context)
+
+
+@pytest.mark.parametrize("text", [
+    "Let's do 3pm UK time (10am for you in New York).",
+    "Let's do 3pm UK time, which is 10am on your end.",
+    "Let's do 3pm NYC time.",
+    "Let's do 10am where you are.",
+])
+def test_upper_case_places_and_the_readers_own_clock_count_as_zones(check, text):
+    assert timezone_issues(check, text, sender_timezone="Europe/London", recipient_timezone=NY,
+                           sent_at="2026-01-20T11:40:00+00:00") == []
+
+
+def test_an_unknown_upper_case_word_after_a_time_is_no_zone(check):
+    issue = one(check, "Let's do 3pm ABC.", sender_timezone="Europe/London", recipient_timezone=NY,
+                sent_at="2026-01-20T11:40:00+00:00")
+    assert issue.rule == "timezone.no-zone"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -27,7 +28,7 @@ def cmd_check(args) -> int:
         return EXIT_USAGE
     body = {"html" if args.html else "text": draft, "context": {
         "sender_timezone": args.sender_tz, "recipient_timezone": args.recipient_tz,
-        "sent_at": args.sent_at, "quoted": quoted}}
+        "sent_at": args.sent_at or dt.datetime.now(dt.timezone.utc).isoformat(), "quoted": quoted}}
     if args.categories:
         body["categories"] = args.categories.split(",")
     try:

@@ -340,6 +340,8 @@ def weekday_date_mismatch(draft, rule):
     for day in a.new.days:
         if day.weekday is None or day.date is None or day.recurring or day.date.weekday() == day.weekday:
             continue
+        if day.year_inferred and draft.context.sent_at is None:
+            continue  # no year written and no send time: which year is meant is unknown
         ws, we = day.weekday_span
         right = _weekday_like(text[ws:we], day.date.weekday())
         fixes = [text[day.start:ws] + right + text[we:day.end]]

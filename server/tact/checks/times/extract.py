@@ -88,6 +88,7 @@ _ZONE = re.compile(
       | (?P<family>(?i:central\s+european|eastern\s+european|western\s+european|central|eastern|pacific|mountain|atlantic|alaska|hawaii))
         (?P<kind>\s+(?i:standard|daylight|summer))?(?P<time>\s+(?i:time))?\b
       | (?P<whose>(?i:your|my|our|local))\s+(?i:time)(?:\s+(?i:zone))?\b
+      | (?P<foryou>(?i:for\s+you|(?:on|at)\s+your\s+end|where\s+you\s+are))\b
       | (?P<abbr>[A-Z]{1,5})\b
       | (?:(?P<in>(?i:in))\s+)?(?P<place>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})(?P<ptime>\s+(?i:time))?\b
     )
@@ -95,6 +96,7 @@ _ZONE = re.compile(
     """,
     re.X,
 )
+_PLACE_TIME = re.compile(r"\s+time\b", re.I)
 _FAMILY_ZONES = {
     "central european": "Europe/Berlin", "eastern european": "Europe/Athens", "western european": "Europe/Lisbon",
     "central": "America/Chicago", "eastern": "America/New_York", "pacific": "America/Los_Angeles",
@@ -126,6 +128,7 @@ class DayRef:
     weekday: int | None = None
     weekday_span: tuple[int, int] | None = None
     date: dt.date | None = None  # the written date, with its year inferred when not written
+    year_inferred: bool = False
     date_span: tuple[int, int] | None = None
     resolved: dt.date | None = None  # the day meant: the date, or the weekday/relative day read against sent_at
     relative: str | None = None
@@ -271,7 +274,7 @@ def _day_token(match: re.Match, today: dt.date, american: bool) -> DayRef | None
         shift = {"today": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1}[word]
         return DayRef(start, end, relative=word if word != "tmrw" else "tomorrow",
                       resolved=today + dt.timedelta(days=shift))
-    date = None
+    date, inferred = None, False
     if kind == "ord" and g["ordmon"]:  # "the 5th of October" is a day-month date
         kind = "dm"
         g = {**g, "dmmon": g["ordmon"], "dmday": g["ordday"], "dmyear": g["ordyear"]}
@@ -287,8 +290,10 @@ def _day_token(match: re.Match, today: dt.date, american: bool) -> DayRef | None
             date = dt.date(int(year), month, day) if year else _nearest_year(month, day, today)
         except ValueError:
             return None
+        inferred = not year
     elif kind == "ord":
         date = _nearest_month(int(g["ordday"]), today)
+        inferred = True
     elif kind == "num":
         first, second = int(g["nm"]), int(g["nd"])
         month, day = (first, second) if american else (second, first)
@@ -302,9 +307,10 @@ def _day_token(match: re.Match, today: dt.date, american: bool) -> DayRef | None
                 date = _nearest_year(month, day, today)
         except ValueError:
             return None
+        inferred = not year
     if date is None:
         return None
-    return DayRef(start, end, date=date, date_span=(start, end), resolved=date)
+    return DayRef(start, end, date=date, date_span=(start, end), resolved=date, year_inferred=inferred)
 
 
 def _join_days(tokens: list[DayRef], text: str) -> list[DayRef]:
@@ -317,7 +323,7 @@ def _join_days(tokens: list[DayRef], text: str) -> list[DayRef]:
             weekday_part, date_part = (last, token) if last.date is None else (token, last)
             groups[-1] = DayRef(last.start, token.end, weekday=weekday_part.weekday, weekday_span=weekday_part.weekday_span,
                                 date=date_part.date, date_span=date_part.date_span, resolved=date_part.date,
-                                modifier=weekday_part.modifier)
+                                year_inferred=date_part.year_inferred, modifier=weekday_part.modifier)
         else:
             groups.append(token)
     return groups
@@ -368,10 +374,15 @@ def _zone_ref(g: dict, text: str, start: int, stop: int, written: str, parties: 
         whose = g["whose"].lower()
         zone = recipient if whose == "your" else None if whose == "local" else sender
         return ZoneRef(start, stop, written, zone, "party" if whose != "local" else "local")
+    if g["foryou"]:  # "10am for you", "4pm on your end"
+        return ZoneRef(start, stop, written, recipient, "party")
     if g["abbr"]:
-        if not zones.is_abbreviation(g["abbr"]):
-            return None
-        return ZoneRef(start, stop, written, zones.resolve_abbreviation(g["abbr"], parties), "abbr", abbr=g["abbr"])
+        if zones.is_abbreviation(g["abbr"]):
+            return ZoneRef(start, stop, written, zones.resolve_abbreviation(g["abbr"], parties), "abbr", abbr=g["abbr"])
+        place, after = zones.city_zones().get(g["abbr"]), _PLACE_TIME.match(text, stop)
+        if place and after:  # "3pm UK time", "9am NYC time": an upper-case place, not an abbreviation
+            return ZoneRef(start, after.end(), text[start:after.end()], place, "place")
+        return None
     if g["place"]:
         words = g["place"].replace("-", " ").split()
         cities = zones.city_zones()
