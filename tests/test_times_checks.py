@@ -314,6 +314,7 @@ def test_any_mix_of_time_words_gives_valid_offsets(check, pieces, sent_at):
     "Let's do 3pm UK time, which is 10am on your end.",
     "Let's do 3pm NYC time.",
     "Let's do 10am where you are.",
+    "Shall we do Wednesday at 9:00 Tokyo time? That's 17:00 on Tuesday for me in Los Angeles.",
 ])
 def test_upper_case_places_and_the_readers_own_clock_count_as_zones(check, text):
     assert timezone_issues(check, text, sender_timezone="Europe/London", recipient_timezone=NY,

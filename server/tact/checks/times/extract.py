@@ -88,7 +88,7 @@ _ZONE = re.compile(
       | (?P<family>(?i:central\s+european|eastern\s+european|western\s+european|central|eastern|pacific|mountain|atlantic|alaska|hawaii))
         (?P<kind>\s+(?i:standard|daylight|summer))?(?P<time>\s+(?i:time))?\b
       | (?P<whose>(?i:your|my|our|local))\s+(?i:time)(?:\s+(?i:zone))?\b
-      | (?P<foryou>(?i:for\s+you|(?:on|at)\s+your\s+end|where\s+you\s+are))\b
+      | (?P<foryou>(?i:for\s+(?:you|me|us)|(?:on|at)\s+(?:your|my|our)\s+end|where\s+(?:you|I|we)\s+(?:are|am)))\b
       | (?P<abbr>[A-Z]{1,5})\b
       | (?:(?P<in>(?i:in))\s+)?(?P<place>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})(?P<ptime>\s+(?i:time))?\b
     )
@@ -374,8 +374,8 @@ def _zone_ref(g: dict, text: str, start: int, stop: int, written: str, parties: 
         whose = g["whose"].lower()
         zone = recipient if whose == "your" else None if whose == "local" else sender
         return ZoneRef(start, stop, written, zone, "party" if whose != "local" else "local")
-    if g["foryou"]:  # "10am for you", "4pm on your end"
-        return ZoneRef(start, stop, written, recipient, "party")
+    if g["foryou"]:  # "10am for you", "5pm for me in Los Angeles", "4pm on your end"
+        return ZoneRef(start, stop, written, recipient if "you" in g["foryou"].lower() else sender, "party")
     if g["abbr"]:
         if zones.is_abbreviation(g["abbr"]):
             return ZoneRef(start, stop, written, zones.resolve_abbreviation(g["abbr"], parties), "abbr", abbr=g["abbr"])
@@ -536,6 +536,9 @@ def extract(text: str, ranges: Iterable[tuple[int, int]], context, today: dt.dat
                 if d_start >= tail and d_start - tail <= 6 and _AFTER_CLOCK.match(text, tail, d_start):
                     day, end = d, d.end
                     break
+            if zone is None and day is not None:  # "17:00 on Tuesday for me in Los Angeles"
+                found = _zone_after(text, day.end, range_end(day.end), (sender, recipient))
+                zone = found[0] if found else None
         if not _plausible(clock, written, word_before, day, zone, connector):
             continue
         deadline = previous_word(low, start)[0] in _DEADLINE_WORDS or connector in ("by", "before", "until")
