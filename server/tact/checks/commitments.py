@@ -52,7 +52,7 @@ SOME_TIME = fast(
 VAGUE_TIME = fast(
     r"\bsoon(?:ish)?\b|\bshortly\b|\ba\.?s\.?a\.?p\b\.?"
     r"|\bas\s+soon\s+as\s+(?:possible|humanly\s+possible|practicable|feasible|(?:I|we|they|he|she)\s+(?:can|could)\b"
-    r"|(?:I'm|we're|they're|he's|she's|I\s+am|we\s+are|they\s+are|he\s+is|she\s+is)\s+able|(?:I|we)\s+(?:hear|get\s+word|receive|know)\b)"
+    r"|(?:I'm|we're|they're|he's|she's|I\s+am|we\s+are|they\s+are|he\s+is|she\s+is)\s+able|(?:it's|it\s+is|they're|they\s+are)\s+(?:ready|done|finished|available)\b|(?:I|we)\s+(?:hear|get\s+word|receive|know)\b)"
     rf"|\bat\s+(?:some|a\s+later|a\s+future)\s+(?:point|stage|date|time)\b|\bsome\s?time\b|\beventually\b"
     r"|\bin\s+due\s+course\b|\bin\s+the\s+(?:near|not\s+too\s+distant|foreseeable)\s+future\b|\bbefore\s+(?:too\s+)?long\b"
     r"|\bdown\s+the\s+(?:line|road|track)\b|\bone\s+of\s+these\s+days\b|\banother\s+time\b|\b(?:a\s+bit\s+)?later(?:\s+on)?\b"
@@ -70,7 +70,9 @@ VAGUE_TIME = fast(
     r"|\bafter\s+further\s+(?:review|discussion|consideration)\b|\brespond\s+accordingly\b|\bpost\s+discussion\b"
     r"|\bin\s+a\s+(?:future|later|coming)\s+(?:release|version|update|phase|sprint)\b"
     r"|\b(?:after|once|when)\s+(?:the\s+)?(?:rush|busy\s+(?:season|period|spell)|crunch|holidays|peak)\b"
-    r"|\b(?:after|once|when)\s+(?:the|all|our|their)\s+[\w\s-]{1,40}?\s+(?:is|are|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:finali[sz]ed|done|over|settled|approved|signed|completed?|ready|sorted|consulted|agreed)\b"
+    r"|\b(?:after|once|when)\s+(?:the|all|our|their)\s+[\w\s-]{1,40}?\s+(?:is|are|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:finali[sz]ed|done|over|settled|completed?|ready|sorted|consulted)\b"
+    # Sign-off on the writer's own side; "once the design is approved" usually waits on the reader.
+    r"|\b(?:after|once|when)\s+(?:our|their)\s+[\w\s-]{1,40}?\s+(?:is|are|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:approved|signed|agreed)\b"
     r"|\bafter\s+(?:the|our|their)\s+\w+\s+(?:sorts|finishes|gets|comes|confirms)\b"
     r"|\bif\s+(?:I|we)\s+get\s+(?:a|the)\s+(?:chance|minute|moment|free)\b|\b(?:another|some)\s+day\b|\bone\s+of\s+these\s+days\b|\bsomeday\b"
     r"|\bat\s+(?:our|my|the)\s+earliest\s+(?:convenience|opportunity)\b|\bpresently\b|\bin\s+(?:a\s+)?(?:timely|prompt)\s+(?:manner|fashion)\b"
@@ -84,12 +86,12 @@ _NOT_A_CONDITION = frozenset("you your more again that this a an or in".split())
 # The writer promising something. Reader-side requests ("could you get back to me") are not promises.
 PROMISE = fast(
     r"\b(?:I|we)(?:'ll|\s+will|\s+shall|\s+(?:am|are)\s+going\s+to|'m\s+going\s+to|'re\s+going\s+to"
-    r"|\s+(?:plan|aim|intend|expect|promise|hope)\s+to|\s+(?:should|may|might)\s+be\s+able\s+to|\s+should\s+(?:have|get|hear|know)|'d\s+(?:aim|hope)\s+to"
+    r"|\s+(?:plan|aim|intend|expect|promise|hope)\s+to|(?:'m|'re|\s+am|\s+are)\s+(?:hoping|planning|aiming|intending)\s+to|\s+(?:should|may|might)\s+be\s+able\s+to|\s+should\s+(?:have|get|hear|know)|'d\s+(?:aim|hope)\s+to"
     r"|\s+anticipate|\s+(?:can|could)\s+(?:revisit|discuss|pick|talk|come\s+back|return|have|get|send|deliver))\b"
     r"|(?:^|[,.!?:;]\s*|\s-\s)(?:will|shall)\s+\w+|^\s*(?:on\s+it|brb)\b|\blet\s+(?:me|us)\b|\blet's\b"
-    r"|\b(?:back\s+to\s+you|more\s+soon|coming\s+right\s+up|coming\s+your\s+way)\b"
     r"|\b(?:and|but|then)\s+(?:will|shall|should\s+(?:have|get|be))\s+\w+"
     r"|\b(?:will|shall)\s+(?:get|send|pass|hand|forward|have)\s+(?:\w+\s+){0,3}?(?:over\s+|back\s+)?to\s+you\b"
+    r"|\b(?:back\s+to\s+you|more\s+soon|coming\s+right\s+up|coming\s+your\s+way)\b"
     r"|\bexpect\s+(?:it|something|them|the|an?|to\s+hear|to\s+be|our|my)\b"
     r"|\byou(?:'ll|\s+will|\s+should)\s+(?:hear|receive|get\s+(?:it|the|a|an|your)|have|be\s+contacted)\b"
     r"|\b(?:will|shall|should)\s+(?:be\s+)?(?:in\s+touch|with\s+you|\w+ed|made|sent|done|paid|given|dealt\s+with|taken\s+care\s+of)\b"
@@ -104,7 +106,7 @@ REPLY_OR_FIX = fast(
     r"|keep\s+(?:you|everyone|all)\s+(?:posted|updated|informed|in\s+the\s+loop)|let\s+you\s+know|update\s+you"
     r"|sort(?:\s+out)?\s+(?:it|this|that|the)|fix\s+(?:it|this|that|the)|look\s+into|dig\s+into|chase|take\s+care\s+of"
     r"|get\s+(?:it|this|that|the\s+\w+)\s+(?:fixed|sorted|done)|have\s+(?:it|this|that|the\s+\w+)\s+(?:fixed|sorted)"
-    r"|touch\s+base|ping\s+you|drop\s+you\s+a\s+line|reach\s+out|loop\s+back|make\s+it\s+right|try\s+to\s+(?:get|have|send|finish|deliver|carve|fit|squeeze|find|sort|fix)|do\s+(?:my|our)\s+best|aim\s+to|add\s+it\s+to|reschedule|revisit|weigh\s+up)\b"
+    r"|touch\s+base|ping\s+you|drop\s+you\s+a\s+line|reach\s+out|loop\s+back|make\s+it\s+right|try\s+to\s+(?:get|have|send|finish|deliver|carve|fit|squeeze|find|sort|fix)|do\s+(?:my|our)\s+best\s+to\s+(?:get|send|have|finish|deliver|sort|fix|reply|respond|turn|come\s+back)|aim\s+to|add\s+it\s+to|reschedule|revisit|weigh\s+up)\b"
     r"|\b(?:will|shall)\s+(?:intimate|revert|reconnect|be\s+in\s+touch)\b"
     r"|\bshall\s+\w+\s+(?:the\s+)?details\b|\bdo\s+the\s+needful\b|\btake\s+this\s+offline\b|\bleave\s+it\s+with\s+me\b"
     r"|\b(?:I'm|I\s+am|we're|we\s+are)\s+on\s+it\b|\bon\s+(?:my|our)\s+(?:list|radar|to-?do\s+list)\b|\bin\s+the\s+queue\b"
@@ -207,10 +209,16 @@ _TO_READER = re.compile(r"\byou(?:r|rs)?\b(?!\s+know\b)", _I)
 _FIRST_PERSON_SUBJECT = re.compile(r"\b(?:I|we|our|my|us)\b|^\s*(?:will|shall|let|expect)\b", _I)
 
 
+# A new main clause ("..., and we'll hold the order until you approve"): a reader move there is
+# about that clause, not about the promise before it.
+_NEXT_MAIN_CLAUSE = re.compile(r"[,;]\s*(?:and|but|so)\s+(?:I|we)\b|;", _I)
+
+
 def owed_to_reader(text: str, start: int) -> bool:
     """Is the promise starting at `start` one the writer owes the reader a date for?"""
     before = text[:start]
-    if _READER_MOVE.search(text):
+    next_clause = _NEXT_MAIN_CLAUSE.search(text, start)
+    if _READER_MOVE.search(text, 0, next_clause.start() if next_clause else len(text)):
         return False
     promise_and_after = text[start:]
     if _NOTIFY.search(promise_and_after[:40]) and _CONDITIONAL.search(before):
@@ -250,6 +258,8 @@ def vague_promise(draft, rule):
         c_start, c_end = clause_around(text, vague.start(), vague.end())
         if has_concrete_time(text[c_start:vague.start()] + " " + text[vague.end():c_end]):
             continue  # the vague words themselves may hold a date-like part ("in a week or two")
+        if vague.start() < promise.start() and has_concrete_time(text[promise.start():clause_around(text, promise.start(), promise.end())[1]]):
+            continue  # "Once I have the text I can launch it within two days": the promise is dated
         if vague.start() < promise.start():  # "When the dust settles, we'll..." flag the condition
             start, end = vague.start(), c_end
             fixed = deadline[0].upper() + deadline[1:]
@@ -280,6 +290,10 @@ def _vague_search(text: str):
     return None
 
 
+_APPROVAL = re.compile(r"\b(?:signed(?:\s+off)?|approved|agreed|confirmed|green-?lit)\b", _I)
+_OWN_SIDE = re.compile(r"\b(?:our|my|internal(?:ly)?|we|I)\b", _I)
+
+
 def _contingent(text: str):
     """A promise hung on an outside event with no date ("once legal has had a look")."""
     m = next((c for c in CONTINGENT.finditer(text) if c.group().split()[-1].lower() not in _NOT_A_CONDITION), None)
@@ -287,6 +301,8 @@ def _contingent(text: str):
         return None
     _, c_end = clause_around(text, m.start(), m.end())
     condition = text[m.start():c_end]
+    if _APPROVAL.search(condition) and not _OWN_SIDE.search(condition):
+        return None  # "once the layout is signed off": the reader's sign-off sets the time, not the writer
     return None if has_concrete_time(condition) or SOME_TIME.search(condition) else m
 
 
