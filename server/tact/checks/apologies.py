@@ -166,6 +166,9 @@ EXCUSE = fast(
     r"|(?:\bnot|n't)\s+(?:[\w']+\s+){0,2}?(?:a\s+|that\s+|such\s+a\s+)?(?:big|huge|major)\s+(?:a\s+)?deal\b|\byou(?:'re|\s+are)\s+not\s+(?:our|my|the)\s+only\b"
     r"|\b(?:the|our|your)\s+(?:terms|instructions|guide|manual|FAQ|docs|documentation|email|page|contract)\s+(?:explain|state|say|spell|cover|mention)s?\s+(?:it|this|that)?\s*(?:clearly|plainly|explicitly|in\s+detail)\b",
 )
+# Every device `_blame_in` looks for, in one scan: most apologies blame nobody, and one search that
+# finds nothing replaces five.
+ANY_BLAME = fast("|".join(f"(?:{r.pattern})" for r in (AGENT_AT_FAULT, OTHER_AT_FAULT, NAMED_AT_FAULT, READER_AFTER_CONTRAST, EXCUSE)))
 # A regret opener that is not an apology ("Unfortunately, ...") is an excuse only when it blames
 # someone on the writer's own side or hired by them: news about the reader's bank is just news.
 REGRET_OPENER = fast(r"\b(?:unfortunately|sadly|regrettably)\b")
@@ -221,7 +224,8 @@ def _apologies(draft) -> list[tuple[int, int, int]]:
     for sentence in sentences_matching(draft, APOLOGY):
         index = index_of[sentence.start]
         text = without_quotations(sentence.text)
-        sympathy = [m.span() for m in _SYMPATHY.finditer(text)]
+        low = text.lower()
+        sympathy = [m.span() for m in _SYMPATHY.finditer(text)] if "sorry" in low or "regret" in low else []
         for m in APOLOGY.finditer(text):
             if any(s <= m.start() < e for s, e in sympathy) or _is_a_title(text, m):
                 continue
@@ -240,7 +244,7 @@ def _blame_in(text: str, start: int = 0, end: int | None = None, regret_only: bo
     """The earliest clause in text[start:end] that hands the fault to someone else, as (start, end).
     Before `clause` (the words an apology is about) only someone else's action counts."""
     end = len(text) if end is None else end
-    if start >= end:
+    if start >= end or ANY_BLAME.search(text, start, end) is None:
         return None
     clause = start if clause is None else clause
     found = []
@@ -401,12 +405,14 @@ def over_apology(draft, rule):
 
 def _one_apology(draft, found, end: int) -> str:
     """The flagged text with only its first apology: later apology clauses dropped, other content kept."""
+    apologetic = {index for index, _, _ in found}
     first = draft.sentences[found[0][0]]
     kept = [draft.text[found[0][1]:first.end].strip()]
-    for sentence in draft.sentences[found[0][0] + 1:]:
+    for index in range(found[0][0] + 1, len(draft.sentences)):
+        sentence = draft.sentences[index]
         if sentence.start >= end:
             break
-        if not APOLOGY.search(sentence.text):
+        if index not in apologetic:
             kept.append(sentence.text.strip())
             continue
         rest = [c.strip(" ,;") for c in re.split(r",\s*(?:and\s+)?|;|\s[\u2014\u2013-]\s", sentence.text) if not APOLOGY.search(c)]
@@ -460,10 +466,21 @@ def _has_remedy(draft, index: int, text: str, failure) -> bool:
     rest = tail[cut.end():] if cut else ""
     if rest and _blame_in(rest) is None and (_remedy_in(rest) or CONCRETE_TIME.search(rest)):
         return True
-    for i, sentence in enumerate(draft.sentences):
-        if i == index:
-            continue
-        other = without_quotations(sentence.text)
-        if _remedy_in(other) or (i > index and CONCRETE_TIME.search(other)):
-            return True
-    return False
+    remedies, times = _remedy_sentences(draft)
+    return any(i != index for i in remedies) or any(i > index for i in times)
+
+
+_remedies_cache: tuple = (None, ((), ()))
+
+
+def _remedy_sentences(draft) -> tuple[list[int], list[int]]:
+    """Indexes of the sentences with a fix or next step, and of those with a concrete time: one scan of
+    the draft per regex, then only the sentences it found are read again without their quotations."""
+    global _remedies_cache
+    if _remedies_cache[0] is draft:
+        return _remedies_cache[1]
+    index_of = {s.start: i for i, s in enumerate(draft.sentences)}
+    remedies = [index_of[s.start] for s in sentences_matching(draft, REMEDY) if _remedy_in(without_quotations(s.text))]
+    times = [index_of[s.start] for s in sentences_matching(draft, CONCRETE_TIME) if CONCRETE_TIME.search(without_quotations(s.text))]
+    _remedies_cache = (draft, (remedies, times))
+    return remedies, times
