@@ -37,6 +37,13 @@ def test_check_reads_the_draft_as_written_now_without_sent_at():
     assert "timezone.weekday-mismatch" in result.stdout
 
 
+def test_check_piped_into_a_reader_that_closes_early_exits_quietly():
+    draft = "Why didn't you send it?\n" * 2000
+    shell = subprocess.run(f"{sys.executable} -m tact.cli check - | head -1", shell=True, input=draft,
+                           capture_output=True, text=True)
+    assert shell.stdout.count("\n") == 1 and "Traceback" not in shell.stderr
+
+
 def test_check_html_flag(tmp_path):
     page = tmp_path / "body.html"
     page.write_text("<div>Why didn&#39;t you send it?</div>")

@@ -251,7 +251,7 @@ def vague_promise(draft, rule):
         if vague is None:
             continue
         promise = _nearest_promise(text, vague.start())
-        if promise is None or (contingent and not _conditions(promise, vague, text)):
+        if promise is None or (contingent and not _conditions(promise, vague, text)) or _PRESENCE.match(text, promise.end()):
             continue
         if not owed_to_reader(text, min(promise.start(), vague.start())):
             continue
@@ -269,6 +269,12 @@ def vague_promise(draft, rule):
         yield Hit(sentence.start + start, sentence.start + end, values={"deadline": deadline}, replacements=(fixed,))
 
 
+# Where the writer will be, not what the reader will get: "I'll be in a little later", "I'm going to
+# be out of the office over the next few weeks", "we'll go pick up the kids later".
+_PRESENCE = re.compile(
+    r"\s*(?:be\s+(?:in(?!\s+(?:touch|contact|a\s+position))|out|away|off|around|home|late|on\s+(?:leave|holiday|vacation)|back(?!\s+(?:to|with|in\s+touch)))"
+    r"|go\s+(?:pick|get|grab|home|out)|head\s+(?:out|off|home)|leave\b|pop\s+(?:out|in|by))\b",
+    _I)
 _NOT_VAGUE_AFTER = re.compile(rf"\s+(?:after|before|in\s+(?:early\s+|mid-?|late\s+)?{_MONTH}|this|today|tomorrow|on|by)\b", _I)
 
 
