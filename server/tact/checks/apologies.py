@@ -42,7 +42,8 @@ _PERSON = (
     r"|designer|developer|engineer|freelancer|warehouse|depot|factory|lab|bank|airline|carrier|driver|manager|colleague"
     r"|assistant|lawyer|accountant|partner|landlord|builder|photographer|caterer|board|committee|management|provider"
     r"|host|branch|reception|front\s+desk|boss|director|owner|organi[sz]er|planner|translator|editor|analyst|consultant"
-    r"|broker|agent|dispatcher|technician|installer|guy|person|predecessor|temp|recruiter|auditor|architect|shop)s?"
+    r"|broker|agent|dispatcher|technician|installer|guy|person|predecessor|temp|recruiter|auditor|architect|shop"
+    r"|embassy|consulate|council|authority|authorities|ministry|regulator|customs|post\s+office|registry|insurer|studio|mill|plant)s?"
 )
 _GROUP = r"(?:team|office|department|staff|people|folks|side|end|IT|finance|accounts|legal|HR|procurement|ops|marketing|sales|crew)"
 _MACHINE = (
@@ -107,6 +108,8 @@ _ACTION = (
     r"|only\s+(?:told|sent|delivered|gave|mentioned|confirmed|replied|answered|approved|signed|let|got|flagged|shared|provided"
     r"|informed|arrived|came|showed|turned|paid|uploaded|responded)"
     r"|took\s+(?:[\w-]+\s+){0,2}(?:days|weeks|months|ages|forever)|came\s+back\s+(?:[\w-]+\s+){0,3}?late"
+    r"|skipped|(?:sent|delivered|shipped|returned|brought|dispatched|posted|turned\s+up|showed\s+up)\s+(?:[\w-]+\s+){0,3}?late"
+    r"|dragg(?:ed|ing)\s+(?:its|their|his|her)\s+feet|(?:has|have|had)\s+been\s+(?:dragging|sitting\s+on)"
     r"|should\s+have\s+(?:told|said|mentioned|let|asked|checked|read|sent|flagged|called|known|realised|realized|noticed"
     r"|warned|double-checked|changed|updated|followed|paid|booked|confirmed|signed|raised|spotted|caught|provided|given"
     r"|included|attached|filled|submitted|looked|thought|planned|shared)|could\s+have\s+(?:told|said|mentioned|let|asked|checked|warned|flagged|sent|called|read)|(?:was|were)\s+supposed\s+to"
@@ -202,7 +205,17 @@ FAILURE = fast(
     r"|(?:isn't|aren't|wasn't|weren't|not)\s+(?:yet\s+)?(?:ready|done|finished|delivered|complete|completed|paid|served|available|there)"
     r"|overdue|overran|slipped|late\b|damaged|lost\s+track|never\s+got\s+round|wasn't\s+at|dropping\s+off|not\s+turning\s+up"
     r"|owe\s+you|(?:don't|do\s+not)\s+have\s+(?:an?\s+)?(?:update|answer|news)|dropped\s+the\s+ball|messed\s+up|screwed\s+up|blew\s+it"
-    r"|(?:my|our)\s+fault|went\s+quiet|going\s+quiet|out\s+of\s+stock|did\s+not\s+complete|not\s+(?:been\s+)?(?:delivered|paid|processed|sent))",
+    r"|(?:my|our)\s+(?:fault|mistake|error|oversight)|went\s+quiet|going\s+quiet|out\s+of\s+stock|did\s+not\s+complete|not\s+(?:been\s+)?(?:delivered|paid|processed|sent)"
+    # a promise withdrawn or a deadline that will pass: "won't be ready", "can no longer host"
+    r"|(?:won't|will\s+not|(?:isn't|aren't|is\s+not|are\s+not)\s+going\s+to)\s+be\s+(?:ready|done|finished|complete|completed|delivered|available|possible)"
+    r"|(?:won't|will\s+not)\s+be\s+able\s+to\s+[^.;!?]{0,40}?(?:after\s+all|as\s+(?:promised|agreed|planned)|any\s?more)"
+    r"|can\s+no\s+longer|no\s+longer\s+(?:able|possible|available)"
+    r"|(?:has|have|had)\s+not\s+been|(?:was|were)\s+not\s+(?:kept|honou?red|met|fulfilled|completed|processed|actioned|done)"
+    # something delivered broken or wrong, or a service that failed
+    r"|broken|broke|smudged|faulty|defective|torn|scratched|cracked|dented|stained|crashed|failed|bounced|went\s+down|came\s+out\s+\w+"
+    r"|had\s+the\s+wrong|(?:I|we)\s+(?:\w+ed|put|sent|gave|wrote|used|made)\s+(?:you\s+)?(?:the|a|an)\s+wrong"
+    # the writer going silent: "sorry I've been MIA", "going radio silent"
+    r"|(?-i:MIA)|AWOL|radio\s+silen(?:t|ce)|(?:gone|went|going)\s+(?:dark|silent)|off\s+the\s+(?:radar|face\s+of))",
 )
 # "Sorry you feel...", "sorry if...": not an apology for a miss but a non-apology (blame-shifting).
 _NOT_AN_APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies|regret)\s+(?:that\s+)?(?:if\b|you\b)", _I)
