@@ -12,6 +12,7 @@ import re
 
 import re2
 
+from ..text import regex
 from .registry import Hit, python_check
 
 _I = re.IGNORECASE
@@ -23,7 +24,7 @@ def fast(pattern: str, flags: int = _I):
     options = re2.Options()
     options.case_sensitive = not flags & _I
     options.log_errors = False
-    return re2.compile(pattern, options)
+    return regex.compile(pattern, options)
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|24|48|72)"

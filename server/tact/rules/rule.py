@@ -10,6 +10,7 @@ import re2
 
 from ..checks.registry import PYTHON_CHECKS
 from ..model import CATEGORIES, SEVERITIES
+from ..text import regex
 from .conditions import Near
 from .inflect import is_function_word, word_forms
 from .loader import LineDict, RuleProblem
@@ -55,7 +56,7 @@ def compile_pattern(pattern: str, case_sensitive: bool = False):
     options.case_sensitive = case_sensitive
     options.max_mem = _RE2_MAX_MEM
     try:
-        return re2.compile(pattern, options)
+        return regex.compile(pattern, options)
     except re2.error as exc:
         reason = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
         raise ValueError(f"RE2 cannot compile this pattern ({reason}); RE2 has no backreferences or lookarounds") from None

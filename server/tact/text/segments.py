@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-import re2
 from quotequail import _patterns as quotequail_patterns
 
+from . import regex
 from .source import Region
 
 _QUOTED_LINE = re.compile(r"^[ \t]*>.*$", re.M)
@@ -34,7 +34,7 @@ def _looks_like_signature_line(line: str) -> bool:
 
 # quotequail's own reply/forward header patterns, as one RE2 alternation: quotequail tries ~40
 # backtracking regexes per line (slow, and cubic on a hostile "2024/1/1 <…@…>" line); RE2 is linear.
-_QUOTE_HEADER = re2.compile("|".join(
+_QUOTE_HEADER = regex.compile("|".join(
     f"(?:{p})" for p in (*quotequail_patterns.REPLY_PATTERNS, *quotequail_patterns.FORWARD_PATTERNS)))
 # Every one of those patterns ends in one of ":>_-", so only a line ending in one (or the line
 # before it, joined with it) is tried: the end of such a line.

@@ -1,0 +1,115 @@
+"""RE2 regexes with the google-re2 API and results, minus most of its per-call cost.
+
+The google-re2 wrapper re-encodes the whole text to UTF-8 on every call, measures the start offset
+character by character and builds a dictionary to decode each match's offsets. The checks call
+RE2 ~100 times per draft, mostly on the same few strings, so that work was a fifth of the engine.
+Here an ASCII text (most sentences) needs no offset mapping at all, and a text with a few
+non-ASCII characters gets one small table per string, kept for the strings in use, that maps
+offsets by bisection. Everything else (Match objects, sub, split, findall) is google-re2's own.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+import threading
+
+import re2
+
+_NULL_SPAN = (-1, -1)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_TABLES_KEPT = 64
+
+
+class _Offsets:
+    """Code-point <-> UTF-8 byte offsets of one text, by bisection over its non-ASCII characters."""
+
+    __slots__ = ("text", "encoded", "_chars", "_bytes", "_extra")
+
+    def __init__(self, text: str):
+        self.text = text  # kept so the id() it is cached under stays this string's
+        self.encoded = text.encode("utf-8")
+        chars, byte_starts, extra, total = [], [], [0], 0
+        for m in _NON_ASCII.finditer(text):
+            code = ord(m.group())
+            chars.append(m.start())
+            byte_starts.append(m.start() + total)
+            total += 1 if code < 0x800 else 2 if code < 0x10000 else 3
+            extra.append(total)
+        self._chars, self._bytes, self._extra = chars, byte_starts, extra
+
+    def to_bytes(self, pos: int) -> int:
+        return pos + self._extra[bisect.bisect_left(self._chars, pos)]
+
+    def to_chars(self, pos: int) -> int:
+        return pos - self._extra[bisect.bisect_left(self._bytes, pos)]
+
+
+_tables: dict[int, _Offsets] = {}
+_tables_lock = threading.Lock()
+
+
+def _offsets(text: str) -> _Offsets:
+    table = _tables.get(id(text))
+    if table is not None and table.text is text:
+        return table
+    table = _Offsets(text)
+    with _tables_lock:
+        if len(_tables) >= _TABLES_KEPT:  # the strings of earlier drafts
+            _tables.clear()
+        _tables[id(text)] = table
+    return table
+
+
+class Regex(re2._Regexp):
+    """A compiled RE2 regex: google-re2's `_Regexp` with a faster `_match` (every search, match,
+    finditer, findall, sub and split goes through it) and the group count read once."""
+
+    __slots__ = ("_groups",)
+
+    def __init__(self, pattern: str, options: re2.Options):
+        super().__init__(pattern, options)
+        self._groups = self._regexp.NumberOfCapturingGroups()
+
+    def __setstate__(self, state):  # unpickled: google-re2 restores only the pattern and the program
+        super().__setstate__(state)
+        self._groups = self._regexp.NumberOfCapturingGroups()
+
+    @property
+    def groups(self) -> int:
+        return self._groups
+
+    def _match(self, anchor, text, pos=None, endpos=None):
+        if type(text) is not str:
+            yield from super()._match(anchor, text, pos, endpos)
+            return
+        length = len(text)
+        pos = 0 if pos is None else max(0, min(pos, length))
+        endpos = length if endpos is None else max(0, min(endpos, length))
+        if pos > endpos:
+            return
+        table = None
+        if text.isascii():
+            encoded, byte_pos, byte_end = text.encode("ascii"), pos, endpos
+        else:
+            table = _offsets(text)
+            encoded, byte_pos, byte_end = table.encoded, table.to_bytes(pos), table.to_bytes(endpos)
+        regexp, match_class = self._regexp, re2._Match
+        while True:
+            spans = regexp.Match(anchor, encoded, byte_pos, byte_end)
+            whole = spans[0]
+            if whole == _NULL_SPAN:
+                return
+            if table is not None:
+                to_chars = table.to_chars
+                spans = [span if span == _NULL_SPAN else (to_chars(span[0]), to_chars(span[1])) for span in spans]
+            yield match_class(self, text, pos, endpos, spans)
+            if byte_pos == byte_end:
+                return
+            if byte_pos == whole[1]:  # an empty match: step over one character
+                byte_pos = byte_pos + 1 if table is None else table.to_bytes(table.to_chars(byte_pos) + 1)
+            else:
+                byte_pos = whole[1]
+
+
+def compile(pattern: str, options: re2.Options | None = None) -> Regex:  # noqa: A001 (re2.compile's name)
+    return Regex(pattern, options or re2.Options())
