@@ -50,6 +50,17 @@ def drafts_of_length(length: int, count: int, seed: int = 0) -> list[dict]:
     return bodies
 
 
+ENRON = DEV_SET.parent / "external" / "enron_aeslc.jsonl"
+
+
+def enron_drafts(low: int = 1200, high: int = 1800) -> list[dict]:
+    """Real business email (Enron, AESLC bodies) of `low`-`high` characters, with the default context:
+    a realistic line next to the dense dev-set drafts (measure only; rules are never tuned on it)."""
+    with open(ENRON, encoding="utf-8") as f:
+        records = [json.loads(line) for line in f if line.strip()]
+    return [{"text": r["text"], "context": DEFAULT_CONTEXT} for r in records if low <= len(r["text"]) <= high]
+
+
 def dev_drafts() -> list[dict]:
     """The dev set's drafts as a client sends them: text plus context (zones, send time, quoted thread)."""
     return [{"text": r["text"], "context": full_context(r)} for r in dev_records()]

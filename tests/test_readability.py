@@ -41,3 +41,25 @@ def test_per_sentence_counts_agree_with_counting_the_whole_new_text(text):
     draft = build_draft(text=text)
     assert draft_words(draft) == word_count(draft.new_text)
     assert draft_grade(draft) == reading_grade(draft.new_text, len(draft.sentences))
+
+
+def test_syllables_are_textstats_for_every_word_of_the_eval_sets_and_odd_words():
+    import json
+    from pathlib import Path
+
+    import pytest
+    import textstat
+
+    from tact.checks.readability import _WORD, _textstat_syllables
+
+    eval_dir = Path(__file__).resolve().parents[2] / "shared" / "eval"
+    if not eval_dir.is_dir():
+        pytest.skip("the shared eval sets are not next to this checkout")
+    words = {"a", "i", "rhythm", "queueing", "naïve", "don't", "o'clock", "well-known", "x2", "2pm", "co-op",
+             "zzzzzz", "mcdonald's", "abc_def", "über", "strengths"}
+    for path in eval_dir.rglob("*.jsonl"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                words.update(w.lower() for w in _WORD.findall(json.loads(line).get("text") or ""))
+    assert len(words) > 20000
+    assert [w for w in sorted(words) if _textstat_syllables(w) != textstat.syllable_count(w)] == []

@@ -1,9 +1,12 @@
 """Readability with textstat: the draft's reading grade and sentences too long to follow."""
 from __future__ import annotations
 
+import functools
 import re
 
 import textstat
+from textstat.backend.utils._get_cmudict import get_cmudict
+from textstat.backend.utils._get_pyphen import get_pyphen
 
 from .registry import Hit, python_check
 
@@ -19,12 +22,31 @@ _SYLLABLE_CACHE_SIZE = 65536
 _syllable_cache: dict[str, int] = {}  # a plain dict: a hit is one look-up (lru_cache also reorders its list)
 
 
+@functools.cache
+def _dictionaries():
+    """textstat's own CMU dictionary and hyphenator for its default language (en_US)."""
+    return get_cmudict("en_US"), get_pyphen("en_US")
+
+
+def _textstat_syllables(word: str) -> int:
+    """textstat.syllable_count(word), ~3x faster for a plain lowercase ASCII word (most new words):
+    textstat's tokenizer leaves such a word as it is, so its dictionary and hyphenator are asked
+    directly, as textstat asks them. Anything else goes through textstat."""
+    if word.isascii() and word.isalpha() and word.islower():
+        cmu, pyphen = _dictionaries()
+        pronunciations = cmu.get(word)
+        if pronunciations:
+            return sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
+        return len(pyphen.positions(word)) + 1
+    return textstat.syllable_count(word)
+
+
 def _syllables(word: str) -> int:
     count = _syllable_cache.get(word)
     if count is None:
         if len(_syllable_cache) >= _SYLLABLE_CACHE_SIZE:
             _syllable_cache.clear()
-        count = _syllable_cache[word] = max(1, textstat.syllable_count(word[:_MAX_WORD]))
+        count = _syllable_cache[word] = max(1, _textstat_syllables(word[:_MAX_WORD]))
     return count
 
 
