@@ -62,6 +62,7 @@ VAGUE_TIME = fast(
     r"|\bonce\s+(?:I|we)(?:'ve|'m|'re|\s+(?:get|have|come|am|are|find))\b"
     r"|\b(?:when|once|after)\s+(?:things|it|that|this|everything|work|life|the\s+dust)\s+(?:calm|settle|quiet|die|slow|ease|get)s?\b|\bwhen\s+the\s+dust\s+settles\b"
     r"|\b(?:once|when|after)\s+[\w\s']{1,40}?\s+(?:is|are)\s+out\s+of\s+the\s+way\b|\bget\s+(?:a)?round\s+to\b"
+    r"|\b(?:once|when)\s+[\w\s'-]{1,40}?\s+(?:frees?\s+up|(?:has|have|gets?)\s+(?:some\s+|more\s+)?(?:availability|capacity|bandwidth|room))\b"
     r"|\b(?:early|later|late|mid|the\s+end\s+of)[\s-]+(?:next\s+|this\s+)?(?:week|month|quarter)\b"
     r"|\b(?:in|over|within)\s+the\s+(?:next|coming)\s+(?:few\s+|couple\s+(?:of\s+)?)?(?:days|weeks|months|little\s+while|while)\b"
     r"|\b(?:in\s+)?(?:a|one)\s+(?:day|week|month)\s+or\s+two\b|\bnext\s+(?:few|couple\s+(?:of\s+)?)\s+(?:days|weeks|months)\b|\bin\s+the\s+coming\s+(?:days|weeks|months)\b"
@@ -91,6 +92,7 @@ PROMISE = fast(
     r"|\s+anticipate|\s+(?:can|could)\s+(?:revisit|discuss|pick|talk|come\s+back|return|have|get|send|deliver))\b"
     r"|(?:^|[,.!?:;]\s*|\s-\s)(?:will|shall)\s+\w+|^\s*(?:on\s+it|brb)\b|\blet\s+(?:me|us)\b|\blet's\b"
     r"|\b(?:and|but|then)\s+(?:will|shall|should\s+(?:have|get|be))\s+\w+"
+    r"|\b(?:our|my)\s+(?:[\w-]+\s+){0,3}?(?:will|shall)\s+\w+"  # "our accounts team will sort it out"
     r"|\b(?:will|shall)\s+(?:get|send|pass|hand|forward|have)\s+(?:\w+\s+){0,3}?(?:over\s+|back\s+)?to\s+you\b"
     r"|\b(?:back\s+to\s+you|more\s+soon|coming\s+right\s+up|coming\s+your\s+way)\b"
     r"|\bexpect\s+(?:it|something|them|the|an?|to\s+hear|to\s+be|our|my)\b"
@@ -188,7 +190,8 @@ def sentences_matching(draft, *regexes) -> list:
 _READER_MOVE = re.compile(
     r"\b(?:if|when|once|as\s+soon\s+as|whenever|should|unless|until)\s+you(?!\s*(?:'d\s+)?(?:like|want|prefer|don't\s+mind"
     r"|do\s+not\s+mind|agree|wish|think|'re\s+(?:happy|ok|okay|fine)))"
-    r"|\b(?:let|tell|send|give|show|forward|email)\s+me\b(?!\s+(?:check|see|look|find|ask|get\s+back|confirm|review|dig|chase|have|think|sort|try|circle|come|follow))",
+    r"|\blet\s+me\s+(?:know|have)\b"  # "let me sync with the team" is the writer's own step
+    r"|\b(?:tell|send|give|show|forward|email)\s+me\b(?!\s+(?:check|see|look|find|ask|get\s+back|confirm|review|dig|chase|have|think|sort|try|circle|come|follow))",
     _I)
 # A promise to report something only if it happens is not a promise to report: "if there are any
 # problems, we'll let you know".
@@ -256,6 +259,8 @@ def vague_promise(draft, rule):
             continue
         if not owed_to_reader(text, min(promise.start(), vague.start())):
             continue
+        if _NOTIFY_ON_EVENT.match(text, promise.start()) and not _OWN_SIDE.search(text[vague.start():vague.end() + 12]):
+            continue  # "I'll call you once they're on the way": the call comes with the event
         c_start, c_end = clause_around(text, vague.start(), vague.end())
         if has_concrete_time(text[c_start:vague.start()] + " " + text[vague.end():c_end]):
             continue  # the vague words themselves may hold a date-like part ("in a week or two")
@@ -297,6 +302,8 @@ def _vague_search(text: str):
     return None
 
 
+_NOTIFY_ON_EVENT = re.compile(
+    r"(?:I|we)(?:'ll|\s+will|\s+shall)\s+(?:call|ring|phone|text|email|ping|message|let)\s+you\s*(?:know\s*)?(?:once|when|as\s+soon\s+as)\b", _I)
 _APPROVAL = re.compile(r"\b(?:signed(?:\s+off)?|approved|agreed|confirmed|green-?lit)\b", _I)
 _OWN_SIDE = re.compile(r"\b(?:our|my|internal(?:ly)?|we|I)\b", _I)
 
