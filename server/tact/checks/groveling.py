@@ -1,0 +1,62 @@
+"""Groveling that comes in a pile: "I am mortified. Truly. Please forgive me... I feel dreadful."
+
+Each groveling phrase is a YAML pattern rule of its own. When several sit within a couple of
+sentences of each other, the reader sees one groveling passage, not four separate problems, so this
+check reports the passage once, from the first groveling sentence to the last; the engine then keeps
+this finding over the single-phrase ones it covers. The rule's options carry the phrase patterns
+(YAML aliases of the single-phrase rules), so each phrase is written once.
+"""
+from __future__ import annotations
+
+import re
+
+from .apologies import APOLOGY
+from .commitments import fast, sentences_matching, without_quotations
+from .registry import Hit, python_check
+
+_compiled: dict[str, tuple] = {}
+_PIECES = re.compile(r"(?<=[.!?])\s+|,\s*(?:and\s+)?|;\s*|\s[\u2014\u2013-]\s|\s+and\s+")
+
+
+def _regexes(rule):
+    """The union of the rule's phrase patterns and its exclusion, compiled once per rule."""
+    found = _compiled.get(rule.id)
+    if found is None or found[0] is not rule.options:
+        options = rule.options
+        union = fast("|".join(f"(?:{p})" for p in options["patterns"]))
+        exclude = fast(options["not_matches"]) if options.get("not_matches") else None
+        found = _compiled[rule.id] = (options, union, exclude)
+    return found[1], found[2]
+
+
+@python_check("grovel_cluster")
+def grovel_cluster(draft, rule):
+    union, exclude = _regexes(rule)
+    within = int(rule.options.get("within_sentences", 2))
+    index_of = {s.start: i for i, s in enumerate(draft.sentences)}
+    phrases = []  # (sentence index, start, end) in draft order
+    for sentence in sentences_matching(draft, union):
+        text = without_quotations(sentence.text)
+        if exclude is not None and exclude.search(text):
+            continue
+        index = index_of[sentence.start]
+        phrases.extend((index, sentence.start + m.start(), sentence.start + m.end()) for m in union.finditer(text))
+    cluster = []
+    for phrase in phrases + [None]:
+        if phrase is not None and (not cluster or phrase[0] - cluster[-1][0] <= within):
+            cluster.append(phrase)
+            continue
+        if len(cluster) >= 2:
+            yield _passage(draft, union, cluster)
+        cluster = [phrase]
+
+
+def _passage(draft, union, cluster) -> Hit:
+    """One hit over the whole sentences from the first groveling phrase to the last, with a calm rewrite."""
+    first, last = draft.sentences[cluster[0][0]], draft.sentences[cluster[-1][0]]
+    end = last.start + len(last.text.rstrip())
+    kept = [piece.strip(" .!") for piece in _PIECES.split(draft.folded[first.start:end])]
+    kept = [piece for piece in kept if len(piece.split()) >= 3 and not union.search(piece)]
+    calm = ["I'm sorry."] if not any(APOLOGY.search(piece) for piece in kept) else []
+    calm += [piece[0].upper() + piece[1:] + "." for piece in kept]
+    return Hit(first.start, end, values={"count": len(cluster)}, replacements=(" ".join(calm),))
