@@ -248,6 +248,8 @@ def vague_promise(draft, rule):
     """A promise carrying a vague time word, with no concrete time in the same clause."""
     deadline = suggested_deadline(draft.context)
     for sentence, text in _promise_sentences(draft, VAGUE_TIME, CONTINGENT):
+        if _dated_step_follows(draft, sentence):
+            continue  # "…once the survey is complete. I'll send a revised programme by 9 March."
         vague, contingent = _vague_search(text), False
         if vague is None:
             vague = _contingent(text)
@@ -279,12 +281,22 @@ def vague_promise(draft, rule):
 # be out of the office over the next few weeks", "we'll go pick up the kids later".
 _PRESENCE = re.compile(
     r"\s*(?:be\s+(?:in(?!\s+(?:touch|contact|a\s+position))|out|away|off|around|home|late|on\s+(?:leave|holiday|vacation)|back(?!\s+(?:to|with|in\s+touch)))"
-    r"|go\s+(?:pick|get|grab|home|out)|head\s+(?:out|off|home)|leave\b|pop\s+(?:out|in|by))\b",
+    r"|go\s+(?:pick|get|grab|home|out)|head\s+(?:out|off|home)|leave\b|pop\s+(?:out|in|by)"
+    r"|know\s+(?:whether|if|which|what|how|more)|see\s+(?:whether|if|how))\b",  # what the writer will learn is no deliverable
     _I)
 _NOT_VAGUE_AFTER = re.compile(rf"\s+(?:after|before|in\s+(?:early\s+|mid-?|late\s+)?{_MONTH}|this|today|tomorrow|on|by)\b", _I)
 
 
 _TIME_AS_NOUN = re.compile(r"\b(?:have|has|had|take|takes|took|spend|spent|need|needs)\s+$", _I)  # "have some time"
+
+
+def _dated_step_follows(draft, sentence) -> bool:
+    """Does the next sentence give the reader a dated step of the writer's own?"""
+    following = next((s for s in draft.sentences if s.start >= sentence.end), None)
+    if following is None:
+        return False
+    text = without_quotations(following.text)
+    return FIRST_PERSON_PROMISE.search(text) is not None and has_concrete_time(text)
 
 
 def _vague_search(text: str):
