@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from drafts import dev_drafts, drafts_of_length, percentile, print_header, summary
+from drafts import dev_drafts, drafts_of_length, enron_drafts, percentile, print_header, summary
 from proselint.checks import __register__
 from proselint.registry import CheckRegistry
 from proselint.tools import LintFile
@@ -61,7 +61,7 @@ def main() -> int:
           f"{'ratio p50':>9} {'p1 (worst)':>10} {'p99':>7} {'min':>6} | {'CPU: tact p50':>13} {'proselint p50':>13} "
           f"{'ratio p50':>9} {'p1':>6} {'p99':>6}")
     sets = [("dev set as sent", dev_drafts()), ("1,500 chars", drafts_of_length(1500, args.count, seed=1)),
-            ("10,000 chars", drafts_of_length(10000, max(1, args.count // 5), seed=2))]
+            ("Enron 1.2-1.8k", enron_drafts()), ("10,000 chars", drafts_of_length(10000, max(1, args.count // 5), seed=2))]
     for name, bodies in sets:
         r = compare(service, bodies)
         t, p, ratios, rc = summary(r["tact"]), summary(r["prose"]), r["ratio"], r["ratio_cpu"]

@@ -16,6 +16,7 @@ import threading
 import re2
 
 _NULL_SPAN = (-1, -1)
+_UNANCHORED = re2._Anchor.UNANCHORED
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _TABLES_KEPT = 64
 
@@ -109,6 +110,14 @@ class Regex(re2._Regexp):
                 byte_pos = byte_pos + 1 if table is None else table.to_bytes(table.to_chars(byte_pos) + 1)
             else:
                 byte_pos = whole[1]
+
+
+    def search(self, text, pos=None, endpos=None):
+        # One match: no generator (search is most of the calls, ~60 a draft).
+        if type(text) is str and text.isascii() and pos is None and endpos is None:
+            spans = self._regexp.Match(_UNANCHORED, text.encode("ascii"), 0, len(text))
+            return None if spans[0] == _NULL_SPAN else re2._Match(self, text, 0, len(text), spans)
+        return next(self._match(_UNANCHORED, text, pos, endpos), None)
 
 
 def compile(pattern: str, options: re2.Options | None = None) -> Regex:  # noqa: A001 (re2.compile's name)
