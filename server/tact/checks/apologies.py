@@ -7,9 +7,13 @@ commitment with no fix, next step or date anywhere in the draft.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
-from .commitments import CONCRETE_TIME, fast, sentences_matching, without_quotations
+import re2
+
+from ..text import regex
+from .commitments import CONCRETE_TIME, fast, without_quotations
 from .registry import Hit, python_check
 
 _I = re.IGNORECASE
@@ -172,7 +176,14 @@ EXCUSE = fast(
 )
 # Every device `_blame_in` looks for, in one scan: most apologies blame nobody, and one search that
 # finds nothing replaces five.
-ANY_BLAME = fast("|".join(f"(?:{r.pattern})" for r in (AGENT_AT_FAULT, OTHER_AT_FAULT, NAMED_AT_FAULT, READER_AFTER_CONTRAST, EXCUSE)))
+# The union's DFA needs more than RE2's default 8 MB budget: with it, RE2 falls back to the much
+# slower NFA on most calls.
+UNION_OPTIONS = re2.Options()
+UNION_OPTIONS.case_sensitive = False
+UNION_OPTIONS.log_errors = False
+UNION_OPTIONS.max_mem = 64 << 20
+ANY_BLAME = regex.compile(
+    "|".join(f"(?:{r.pattern})" for r in (AGENT_AT_FAULT, OTHER_AT_FAULT, NAMED_AT_FAULT, READER_AFTER_CONTRAST, EXCUSE)), UNION_OPTIONS)
 # A regret opener that is not an apology ("Unfortunately, ...") is an excuse only when it blames
 # someone on the writer's own side or hired by them: news about the reader's bank is just news.
 REGRET_OPENER = fast(r"\b(?:unfortunately|sadly|regrettably)\b")
@@ -237,25 +248,92 @@ def _apologies(draft) -> list[tuple[int, int, int]]:
     global _last
     if _last[0] is draft:
         return _last[1]
-    found = []
-    index_of = {s.start: i for i, s in enumerate(draft.sentences)}
-    for sentence in sentences_matching(draft, APOLOGY):
-        index = index_of[sentence.start]
-        text = without_quotations(sentence.text)
-        low = text.lower()
-        sympathy = [m.span() for m in _SYMPATHY.finditer(text)] if "sorry" in low or "regret" in low else []
-        for m in APOLOGY.finditer(text):
-            if any(s <= m.start() < e for s, e in sympathy) or _is_a_title(text, m):
-                continue
-            found.append((index, sentence.start + m.start(), sentence.start + m.end()))
+    found, sympathy_of = [], {}
+    for index, start, end in scan(draft, APOLOGY):
+        sentence = draft.sentences[index]
+        if index not in sympathy_of:
+            text = without_quotations(sentence.text)
+            low = text.lower()
+            sympathy_of[index] = [m.span() for m in _SYMPATHY.finditer(text)] if "sorry" in low or "regret" in low else []
+        at, to = start - sentence.start, end - sentence.start
+        if any(s <= at < e for s, e in sympathy_of[index]) or _is_a_title(sentence.text, at, to):
+            continue
+        found.append((index, start, end))
     _last = (draft, found)
     return found
 
 
-def _is_a_title(text: str, m) -> bool:
+def _is_a_title(text: str, start: int, end: int) -> bool:
     """"Sorry! Deluxe", a name with a capital after it, is a title, not an apology."""
-    rest = text[m.end():m.end() + 3]
-    return m.group() == "Sorry" and rest[:1] == "!" and rest[1:2] == " " and text[m.end() + 2:m.end() + 3].isupper() and m.start() > 0
+    rest = text[end:end + 3]
+    return text[start:end] == "Sorry" and rest[:1] == "!" and rest[1:2] == " " and text[end + 2:end + 3].isupper() and start > 0
+
+
+_scans: dict = {}
+
+
+def scan(draft, regex) -> list[tuple[int, int, int]]:
+    """(sentence index, start, end) in draft.text of each match of `regex` in the writer's own words,
+    as a search of each sentence on its own (quotations blanked) would find them, from one scan of the
+    draft: only a sentence holding a quotation, or touched by a match that runs past a sentence
+    edge, is searched again on its own."""
+    if _scans.get("draft") is not draft:
+        _scans.clear()
+        _scans["draft"] = draft
+    cached = _scans.get(id(regex))
+    if cached is not None:
+        return cached
+    if id(regex) in _PRESENCE_INDEX and _PRESENCE_INDEX[id(regex)] not in _present(draft):
+        _scans[id(regex)] = []
+        return []
+    sentences = draft.sentences
+    index_of = _index_of(draft)
+    found, again = [], set()
+    for range_start, range_end in draft.new_ranges:
+        for m in regex.finditer(draft.folded, range_start, range_end):
+            first, last = draft.sentence_at(m.start()), draft.sentence_at(max(m.start(), m.end() - 1))
+            if first is not None and first is last and '"' not in first.text:
+                found.append((index_of[first.start], m.start(), m.end()))
+                continue
+            for sentence in (first, last):  # a match across an edge: each side alone decides
+                if sentence is not None:
+                    again.add(index_of[sentence.start])
+            if first is None or last is None or first is not last:
+                lo = index_of[first.start] if first is not None else bisect.bisect_left(_starts(draft), m.start())
+                hi = index_of[last.start] if last is not None else bisect.bisect_left(_starts(draft), m.end()) - 1
+                again.update(range(max(lo, 0), min(hi, len(sentences) - 1) + 1))
+    if again:
+        found = [f for f in found if f[0] not in again]
+        for index in sorted(again):
+            sentence = sentences[index]
+            text = without_quotations(sentence.text)
+            found.extend((index, sentence.start + m.start(), sentence.start + m.end()) for m in regex.finditer(text))
+        found.sort()
+    _scans[id(regex)] = found
+    return found
+
+
+def _present(draft) -> set[int]:
+    """Which of the trigger regexes match anywhere in the new text: one RE2 set pass, far cheaper than
+    a scan each (most drafts hold no apology, admission or scapegoat at all)."""
+    present = _scans.get("present")
+    if present is None:
+        present = _scans["present"] = set(_PRESENCE.Match(draft.new_text) or ())
+    return present
+
+
+def _index_of(draft) -> dict[int, int]:
+    index_of = _scans.get("index_of")
+    if index_of is None:
+        index_of = _scans["index_of"] = {s.start: i for i, s in enumerate(draft.sentences)}
+    return index_of
+
+
+def _starts(draft) -> list[int]:
+    starts = _scans.get("starts")
+    if starts is None:
+        starts = _scans["starts"] = [s.start for s in draft.sentences]
+    return starts
 
 
 def _blame_in(text: str, start: int = 0, end: int | None = None, regret_only: bool = False, clause: int | None = None):
@@ -312,18 +390,10 @@ def _triggers(draft):
     for index, start, end in _apologies(draft):
         offset = draft.sentences[index].start
         owned.setdefault(index, (start - offset, end - offset, False))
-    starts = {s.start: i for i, s in enumerate(draft.sentences)}
-    for sentence in sentences_matching(draft, ADMISSION, REGRET_OPENER):
-        index = starts[sentence.start]
-        if index in owned:
-            continue
-        text = without_quotations(sentence.text)
-        admission = ADMISSION.search(text)
-        regret = REGRET_OPENER.search(text)
-        if admission is not None:
-            owned[index] = (admission.start(), admission.end(), False)
-        elif regret is not None:
-            owned[index] = (regret.start(), regret.end(), True)
+    for regex, regret_only in ((ADMISSION, False), (REGRET_OPENER, True)):  # an admission wins over a regret
+        for index, start, end in _first_per_sentence(scan(draft, regex)):
+            offset = draft.sentences[index].start
+            owned.setdefault(index, (start - offset, end - offset, regret_only))
     return owned
 
 
@@ -338,12 +408,13 @@ def blamed_apologies(draft) -> dict[int, tuple[int, int, bool]]:
     if _blamed_cache[0] is draft:
         return _blamed_cache[1]
     sentences, out, taken = draft.sentences, {}, set()
-    index_of = {s.start: i for i, s in enumerate(sentences)}
-    for index, (opener, after, regret_only) in sorted(_triggers(draft).items()):
+    triggers = _triggers(draft)
+    blamable = _blamable(draft) if triggers or scan(draft, CONSEQUENCE) else set()
+    for index, (opener, after, regret_only) in sorted(triggers.items()):
         sentence = sentences[index]
         text = without_quotations(sentence.text)
         clause = _next_clause(text, after)
-        span = _blame_in(text, after, regret_only=regret_only, clause=clause)
+        span = _blame_in(text, after, regret_only=regret_only, clause=clause) if index in blamable else None
         if span is not None:
             # "Sorry the process seemed unclear to you; everyone else...": the apology for the reader's
             # reaction is part of the device, so one issue covers both
@@ -352,33 +423,52 @@ def blamed_apologies(draft) -> dict[int, tuple[int, int, bool]]:
             out[index] = (sentence.start + start, sentence.start + len(text.rstrip(" .!?")), True)
             taken.add(index)
             continue
-        before = None if regret_only else _blame_in(text, 0, after)
+        before = None if regret_only or index not in blamable else _blame_in(text, 0, after)
         if before is not None and not text[before[0]:before[0] + 3].lower() == "you":
             out[index] = (sentence.start + before[0], sentence.start + after, True)
             continue
-        if index + 1 < len(sentences) and index + 1 not in taken and not regret_only:
+        if index + 1 in blamable and index + 1 not in taken and not regret_only:
             following = without_quotations(sentences[index + 1].text)
             span = _blame_in(following, 0, min(len(following), 40))
             if span is not None and span[0] <= 25:  # only an opening blame is the apology's excuse
                 out[index] = (sentences[index + 1].start + span[0], sentences[index + 1].start + len(following.rstrip(" .!?")), True)
                 taken.add(index + 1)
-    for sentence in sentences_matching(draft, SCAPEGOAT):
-        index = index_of[sentence.start]
+    for index, start, end in _first_per_sentence(scan(draft, SCAPEGOAT)):
+        sentence = sentences[index]
         text = without_quotations(sentence.text)
-        m = SCAPEGOAT.search(text)
-        if index not in out and m is not None and not _WRITERS_OWN.search(m.group()) and OWNERSHIP.search(text) is None:
-            out[index] = (sentence.start + m.start(), sentence.start + len(text.rstrip(" .!?")), False)
-    for sentence in sentences_matching(draft, CONSEQUENCE):
-        index = index_of[sentence.start]
-        if index in out:
+        if index not in out and not _WRITERS_OWN.search(text[start - sentence.start:end - sentence.start]) and OWNERSHIP.search(text) is None:
+            out[index] = (start, sentence.start + len(text.rstrip(" .!?")), False)
+    for index, start, _ in _first_per_sentence(scan(draft, CONSEQUENCE)):
+        if index in out or index not in blamable:
             continue
+        sentence = sentences[index]
         text = without_quotations(sentence.text)
-        consequence = CONSEQUENCE.search(text)
-        span = consequence and _blame_in(text, 0, consequence.start())
-        if span is not None and OTHER_AT_FAULT.search(text, span[0], consequence.start()):
+        consequence = start - sentence.start
+        span = _blame_in(text, 0, consequence)
+        if span is not None and OTHER_AT_FAULT.search(text, span[0], consequence):
             out[index] = (sentence.start + span[0], sentence.start + len(text.rstrip(" .!?")), False)
     _blamed_cache = (draft, out)
     return out
+
+
+_PRESENCE = re2.Set.SearchSet(UNION_OPTIONS)
+for _regex in (APOLOGY, ADMISSION, REGRET_OPENER, SCAPEGOAT, CONSEQUENCE):
+    _PRESENCE.Add(_regex.pattern)
+_PRESENCE.Compile()
+_PRESENCE_INDEX = {id(r): i for i, r in enumerate((APOLOGY, ADMISSION, REGRET_OPENER, SCAPEGOAT, CONSEQUENCE))}
+
+
+def _blamable(draft) -> set[int]:
+    """Indexes of the sentences where any blame device can match at all: one scan of the draft."""
+    return {index for index, _, _ in scan(draft, ANY_BLAME)}
+
+
+def _first_per_sentence(matches):
+    seen = set()
+    for match in matches:
+        if match[0] not in seen:
+            seen.add(match[0])
+            yield match
 
 
 _CLAUSE_START = re.compile(r"[,;:(\u2014\u2013]|\s-\s|\b(?:but|however|though|although|because|since|as|after\s+all|and|which|when)\b", _I)
@@ -482,7 +572,7 @@ def _has_remedy(draft, index: int, text: str, failure) -> bool:
     tail = text[failure.end():]
     cut = re.search(r"[,;\u2014\u2013]|\s-\s|\band\b", tail)
     rest = tail[cut.end():] if cut else ""
-    if rest and _blame_in(rest) is None and (_remedy_in(rest) or CONCRETE_TIME.search(rest)):
+    if rest and (index not in _blamable(draft) or _blame_in(rest) is None) and (_remedy_in(rest) or CONCRETE_TIME.search(rest)):
         return True
     remedies, times = _remedy_sentences(draft)
     return any(i != index for i in remedies) or any(i > index for i in times)
@@ -494,15 +584,13 @@ _SMALL_TALK = re.compile(
     r"\b(?:see|speak\s+to|talk\s+to|catch)\s+you\b|\bhave\s+a\s+(?:good|great|nice|lovely|restful|relaxing)\b|\benjoy\s+(?:the|your)\b|\bhappy\s+\w+day\b", _I)
 
 
-def _remedy_sentences(draft) -> tuple[list[int], list[int]]:
-    """Indexes of the sentences with a fix or next step, and of those with a concrete time: one scan of
-    the draft per regex, then only the sentences it found are read again without their quotations."""
+def _remedy_sentences(draft) -> tuple[set[int], set[int]]:
+    """Indexes of the sentences with a fix or next step, and of those with a concrete time."""
     global _remedies_cache
     if _remedies_cache[0] is draft:
         return _remedies_cache[1]
-    index_of = {s.start: i for i, s in enumerate(draft.sentences)}
-    remedies = [index_of[s.start] for s in sentences_matching(draft, REMEDY) if _remedy_in(without_quotations(s.text))]
-    times = [index_of[s.start] for s in sentences_matching(draft, CONCRETE_TIME)
-             if not _SMALL_TALK.search(s.text) and CONCRETE_TIME.search(without_quotations(s.text))]
+    text = draft.folded
+    remedies = {index for index, start, end in scan(draft, REMEDY) if text[start:end].split()[-1].lower() not in _NOT_A_FIX}
+    times = {index for index, _, _ in scan(draft, CONCRETE_TIME) if not _SMALL_TALK.search(draft.sentences[index].text)}
     _remedies_cache = (draft, (remedies, times))
     return remedies, times

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-from .apologies import APOLOGY
-from .commitments import fast, sentences_matching, without_quotations
+from ..text import regex
+from .apologies import APOLOGY, UNION_OPTIONS, scan
+from .commitments import fast, without_quotations
 from .registry import Hit, python_check
 
 _compiled: dict[str, tuple] = {}
@@ -23,7 +24,7 @@ def _regexes(rule):
     found = _compiled.get(rule.id)
     if found is None or found[0] is not rule.options:
         options = rule.options
-        union = fast("|".join(f"(?:{p})" for p in options["patterns"]))
+        union = regex.compile("|".join(f"(?:{p})" for p in options["patterns"]), UNION_OPTIONS)
         exclude = fast(options["not_matches"]) if options.get("not_matches") else None
         found = _compiled[rule.id] = (options, union, exclude)
     return found[1], found[2]
@@ -33,14 +34,12 @@ def _regexes(rule):
 def grovel_cluster(draft, rule):
     union, exclude = _regexes(rule)
     within = int(rule.options.get("within_sentences", 2))
-    index_of = {s.start: i for i, s in enumerate(draft.sentences)}
-    phrases = []  # (sentence index, start, end) in draft order
-    for sentence in sentences_matching(draft, union):
-        text = without_quotations(sentence.text)
-        if exclude is not None and exclude.search(text):
-            continue
-        index = index_of[sentence.start]
-        phrases.extend((index, sentence.start + m.start(), sentence.start + m.end()) for m in union.finditer(text))
+    phrases = scan(draft, union)  # (sentence index, start, end) in draft order
+    if len(phrases) < 2:
+        return
+    if exclude is not None:
+        excluded = {i for i in {p[0] for p in phrases} if exclude.search(without_quotations(draft.sentences[i].text))}
+        phrases = [p for p in phrases if p[0] not in excluded]
     cluster = []
     for phrase in phrases + [None]:
         if phrase is not None and (not cluster or phrase[0] - cluster[-1][0] <= within):
