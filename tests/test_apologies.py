@@ -172,3 +172,111 @@ def test_fresh_blame_set_written_before_the_round_2_rules(service):
         score = report.scores["blame-shifting"]
         assert score.recall >= 0.9 and score.precision >= 0.9, name
         assert report.clean_flagged <= 1, name
+
+
+# Session 2: devices, not phrases.
+
+def test_session_2_device_set(service):
+    """tests/data/tone_b_s2_devices.jsonl: 28 blame and 28 apology devices, 3 sentences and 2 near-misses
+    each, written before the session-2 rules (first-run recall: blame 0.23, apology 0.36)."""
+    from pathlib import Path
+
+    from tact.evaluation import evaluate, read_jsonl
+
+    items = read_jsonl(str(Path(__file__).parent / "data" / "tone_b_s2_devices.jsonl"))
+    report = evaluate(items, service.ruleset, ("blame-shifting", "apology"))
+    assert report.scores["blame-shifting"].recall >= 0.8 and report.scores["blame-shifting"].precision >= 0.9
+    assert report.scores["apology"].recall >= 0.9 and report.scores["apology"].precision >= 0.9
+    assert report.clean_flagged <= 3  # of 112 near-misses
+
+
+@pytest.mark.parametrize("text", [
+    "Looking at the logs, the fault lies with your proxy settings.",  # the fault placed on their side
+    "Our booking software decided to cancel the second night.",  # a tool that decides
+    "Unfortunately your order was cancelled after five days without payment.",  # the reader's silence, by rule
+    "I regret it if my remarks about the budget were taken the wrong way.",  # conditional, "regret it if"
+    "Sorry the kitchen isn't quite what you pictured.",  # apologizing for the reader's expectations
+    "If we'd had the floor plans when you promised them, we'd be finished.",  # what we weren't given
+    "Payroll was really Dana's area rather than mine.",  # a colleague's part
+    "That's what tends to happen when guests prop the fire door open.",  # the reader's own doing
+    "It seems the visa forms were not filed before the deadline.",  # a duty not done, nobody named
+    "Honestly, my hands are tied on the late fee.",  # hiding behind the rules
+])
+def test_session_2_blame_devices(check, text):
+    assert found(check, text, "blame-shifting")
+
+
+@pytest.mark.parametrize("text", [
+    "The fault was ours: our proxy settings were wrong, and they're fixed now.",
+    "Our booking software cancels unpaid nights after five days, so I've extended yours to Friday.",
+    "Your order will be cancelled after five days without payment, so please pay by Thursday.",
+    "Sorry the kitchen isn't what we agreed — the fitters come back on Monday to redo it.",
+    "If we'd had more time, we'd have added a terrace — maybe next year!",
+    "Payroll is Dana's area, and she's copied here to sort it today.",
+    "We regret that the visa forms were not filed before the deadline; we've filed them this morning.",
+    "My hands are tied on the late fee, but I can waive the delivery charge instead.",
+])
+def test_session_2_blame_near_misses(check, text):
+    assert not found(check, text, "blame-shifting")
+
+
+def test_grovel_passage_is_one_issue_with_a_calm_rewrite(check):
+    text = ("Dear Ms Ruiz,\n\nI am mortified. Please forgive me for sending the draft contract, and I feel awful "
+            "about it. The signed version is attached.\n\nTom")
+    issues = found(check, text, "apology")
+    assert [i.rule for i in issues] == ["apology.grovel-cluster"]
+    assert issues[0].text.startswith("I am mortified") and issues[0].text.endswith("I feel awful about it.")
+    assert issues[0].replacements and "mortified" not in issues[0].replacements[0]
+
+
+def test_grovel_phrases_far_apart_stay_separate(check):
+    text = ("I feel awful about the delay. The figures are attached. Page two has the totals. The notes are on "
+            "page three. The appendix lists the sources. Please don't hold it against the team.")
+    assert {i.rule for i in found(check, text, "apology")} == {"apology.groveling", "apology.pleading"}
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("I'm a complete idiot with these forms.", "apology.self-punishing"),
+    ("I'm so incredibly sorry about the double booking.", "apology.intensified"),
+    ("I'd completely understand if you took your business elsewhere.", "apology.pleading"),
+    ("Please accept our apologies that your card was not issued within the five days we quoted.", "apology.no-remedy"),
+    ("Apologies that nobody rang you back yesterday with the results.", "apology.no-remedy"),
+])
+def test_session_2_apology_devices(check, text, rule):
+    assert rule in {i.rule for i in found(check, text, "apology")}
+
+
+@pytest.mark.parametrize("text", [
+    "I'm useless at golf, but I'll come to the away day.",
+    "Sorry I missed the call. Could we do Thursday at 10am instead?",
+    "Sorry, I can't attend the launch, but Marco will host in my place.",
+    "I can't thank you enough for the introduction.",
+])
+def test_session_2_apology_near_misses(check, text):
+    assert not found(check, text, "apology")
+
+
+def test_a_date_in_small_talk_is_no_remedy(check):
+    text = "Sorry the progress report didn't go out last week like I said it would! See you Thursday."
+    assert [i.rule for i in found(check, text, "apology")] == ["apology.no-remedy"]
+
+
+def test_scan_finds_what_a_search_of_each_sentence_finds(service):
+    """apologies.scan reads one scan of the draft per sentence; quotations and matches across a
+    sentence edge fall back to searching the sentence on its own."""
+    from tact.checks.apologies import APOLOGY, CONCRETE_TIME, scan
+    from tact.checks.commitments import without_quotations
+    from tact.text.draft import build_draft
+
+    texts = [
+        'Sorry about that. He wrote "sorry, but no". Apologies again!',
+        "Mortified, Ngozi. Absolutely mortified. Sorry.",
+        "Hi Sam,\n\nSorry for the delay.\nThe file is attached, see you Monday at 3pm.\n\n> sorry from the thread",
+        "No apology here at all, just a note about Tuesday the 14th.",
+    ]
+    for text in texts:
+        draft = build_draft(text=text)
+        for regex in (APOLOGY, CONCRETE_TIME):
+            expected = [(i, s.start + m.start(), s.start + m.end()) for i, s in enumerate(draft.sentences)
+                        for m in regex.finditer(without_quotations(s.text))]
+            assert scan(draft, regex) == expected, (text, regex.pattern[:30])
