@@ -54,3 +54,10 @@ def test_lone_surrogates_raise_like_google_re2():
         regex.compile("a").search("a\ud800")
     with pytest.raises(UnicodeEncodeError):
         re2.compile("a").search("a\ud800")
+
+
+def test_a_text_with_thousands_of_non_ascii_characters_keeps_google_re2s_mapping():
+    text = "é" * 5000 + " sorry — sorry"
+    assert regex._offsets(text) is None
+    ours, theirs = regex.compile(r"sorry"), re2.compile(r"sorry")
+    assert [m.span() for m in ours.finditer(text, 10)] == [m.span() for m in theirs.finditer(text, 10)] == [(5001, 5006), (5009, 5014)]

@@ -5,7 +5,8 @@ character by character and builds a dictionary to decode each match's offsets. T
 RE2 ~100 times per draft, mostly on the same few strings, so that work was a fifth of the engine.
 Here an ASCII text (most sentences) needs no offset mapping at all, and a text with a few
 non-ASCII characters gets one small table per string, kept for the strings in use, that maps
-offsets by bisection. Everything else (Match objects, sub, split, findall) is google-re2's own.
+offsets by bisection (a text with thousands of non-ASCII characters keeps google-re2's own mapping).
+Everything else (Match objects, sub, split, findall) is google-re2's own.
 """
 from __future__ import annotations
 
@@ -19,16 +20,16 @@ _NULL_SPAN = (-1, -1)
 _UNANCHORED = re2._Anchor.UNANCHORED
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _TABLES_KEPT = 64
+_MAX_EXTRA_BYTES = 4096  # a table holds three short lists per non-ASCII character: keep them small
 
 
 class _Offsets:
     """Code-point <-> UTF-8 byte offsets of one text, by bisection over its non-ASCII characters."""
 
-    __slots__ = ("text", "encoded", "_chars", "_bytes", "_extra")
+    __slots__ = ("encoded", "_chars", "_bytes", "_extra")
 
-    def __init__(self, text: str):
-        self.text = text  # kept so the id() it is cached under stays this string's
-        self.encoded = text.encode("utf-8")
+    def __init__(self, text: str, encoded: bytes):
+        self.encoded = encoded
         chars, byte_starts, extra, total = [], [], [0], 0
         for m in _NON_ASCII.finditer(text):
             code = ord(m.group())
@@ -45,19 +46,23 @@ class _Offsets:
         return pos - self._extra[bisect.bisect_left(self._bytes, pos)]
 
 
-_tables: dict[int, _Offsets] = {}
+# (text, its table or None): the text is kept so the id() it is filed under stays its own.
+_tables: dict[int, tuple[str, _Offsets | None]] = {}
 _tables_lock = threading.Lock()
 
 
-def _offsets(text: str) -> _Offsets:
-    table = _tables.get(id(text))
-    if table is not None and table.text is text:
-        return table
-    table = _Offsets(text)
+def _offsets(text: str) -> _Offsets | None:
+    """The offset table of a non-ASCII text; None for a text with so many non-ASCII characters that
+    a table would be large and slow to build (google-re2's own mapping, in C, serves those)."""
+    entry = _tables.get(id(text))
+    if entry is not None and entry[0] is text:
+        return entry[1]
+    encoded = text.encode("utf-8")
+    table = _Offsets(text, encoded) if len(encoded) - len(text) <= _MAX_EXTRA_BYTES else None
     with _tables_lock:
         if len(_tables) >= _TABLES_KEPT:  # the strings of earlier drafts
             _tables.clear()
-        _tables[id(text)] = table
+        _tables[id(text)] = (text, table)
     return table
 
 
@@ -93,6 +98,9 @@ class Regex(re2._Regexp):
             encoded, byte_pos, byte_end = text.encode("ascii"), pos, endpos
         else:
             table = _offsets(text)
+            if table is None:
+                yield from super()._match(anchor, text, pos, endpos)
+                return
             encoded, byte_pos, byte_end = table.encoded, table.to_bytes(pos), table.to_bytes(endpos)
         regexp, match_class = self._regexp, re2._Match
         while True:
