@@ -186,3 +186,58 @@ def test_round_three_fresh_set(service):
         assert report.scores[category].recall >= 0.9, category
         assert report.scores[category].precision >= 0.9, category
     assert report.clean_flagged == 0
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("I trust that's plain enough for you now.", "condescension.comprehension-check"),
+    ("As I've explained more than once, the hall has no lift.", "condescension.said-before-count"),
+    ("As any accountant could tell you, receipts come first.", "condescension.common-knowledge"),
+    ("Keeping the keys safe is, after all, your job.", "condescension.your-job"),
+    ("It's lovely to see you finally reading the minutes.", "condescension.faux-praise"),
+    ("To spell it out: the quote has expired.", "condescension.spell-it-out"),
+    ("In case it wasn't clear, the gate shuts at six.", "condescension.clarity-meta"),
+    ("Not bad for a beginner, I suppose.", "condescension.backhanded"),
+    ("You'll understand once you've had a few more years in the trade.", "condescension.experience-dig"),
+    ("Need I remind you that we are the client?", "condescension.power-reminder"),
+    ("Surely anyone can see why the drain floods.", "condescension.talking-down"),
+])
+def test_session_two_devices_are_flagged(check, text, rule):
+    # Another rule of the category may report the same words first (overlapping findings merge);
+    # each rule's own examples are checked by `tact rules test`.
+    assert condescension(check, text), rule
+
+
+@pytest.mark.parametrize("text", [
+    "Does the rota make sense to you, or shall we change it?",
+    "As we discussed on Friday, the fitting is on Monday.",
+    "As anyone who came will tell you, the dinner was wonderful.",
+    "A key part of your role will be training the new starters.",
+    "Lovely to see you at the awards on Thursday!",
+    "To be clear, the price includes delivery.",
+    "You may not be aware, but we now deliver on Sundays.",
+    "Bless you for covering the stand, that was kind.",
+    "Since you're new, here's a list of who does what.",
+    "Let me remind you that the office closes early on Friday.",
+    "Surely you can see the river from the terrace!",
+])
+def test_session_two_near_misses_are_not_condescension(check, text):
+    assert condescension(check, text) == []
+
+
+def test_session_two_fresh_device_set(service):
+    """tests/data/tone_ca_condescension.jsonl: 29 devices, three sentences and two near-misses each,
+    written before the session-2 rules (first run: recall 0.16). The rule examples are other sentences."""
+    from pathlib import Path
+
+    from tact.evaluation import evaluate, read_jsonl
+
+    items = read_jsonl(str(Path(__file__).parent / "data" / "tone_ca_condescension.jsonl"))
+    report = evaluate(items, service.ruleset, ("condescension",))
+    assert report.scores["condescension"].recall >= 0.9
+    assert report.clean_flagged == 0
+
+
+def test_adverb_offsets_hold_after_non_ascii_text(check):
+    text = "Caf\u00e9 \u2014 na\u00efve \u201cr\u00e9sum\u00e9\u201d aside. Obviously the deposit isn\u2019t refundable."
+    [issue] = condescension(check, text)
+    assert text[issue.offset:issue.offset + issue.length] == issue.text == "Obviously the"

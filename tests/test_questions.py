@@ -155,3 +155,72 @@ def test_round_three_devices_are_flagged(check, text, rule):
 ])
 def test_round_three_near_misses_are_not_accusations(check, text):
     assert accusations(check, text) == []
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("What on earth were you thinking?", "accusatory.how-could-you"),
+    ("What was going through their heads?", "accusatory.how-could-you"),
+    ("Who on earth signed this off?", "accusatory.culprit"),
+    ("What made you think the landlord wouldn't mind?", "accusatory.judgement-question"),
+    ("Which part of 'no deliveries after six' is confusing you?", "accusatory.incomprehension"),
+    ("Are you going to refund us or not?", "accusatory.ultimatum"),
+    ("Were you ever actually planning to send the photos?", "accusatory.bad-faith"),
+    ("Was the quote even checked before it went out?", "accusatory.competence-question"),
+    ("How is a broken lock my problem?", "accusatory.not-my-problem"),
+    ("What's taking your installers so long?", "accusatory.chase-demand"),
+    ("Do you realise how many tenants have complained?", "accusatory.impact-lecture"),
+    ("So exactly when were you going to pay us?", "accusatory.exactly-challenge"),
+])
+def test_session_two_devices_are_flagged(check, text, rule):
+    # Another rule of the category may report the same words first (overlapping findings merge);
+    # each rule's own examples are checked by `tact rules test`.
+    assert accusations(check, text), rule
+
+
+@pytest.mark.parametrize("text", [
+    "What were you thinking of for the team lunch?",
+    "Who signed up for the quiz night?",
+    "What made you choose Porto? Great city.",
+    "Which part of the course did you enjoy most?",
+    "Is the buffet vegetarian or not? Either is fine.",
+    "Were you planning to bring the samples on Friday?",
+    "Has the flyer been proofread yet? I can do it tonight.",
+    "How is the problem with the boiler now?",
+    "What's the usual delay for a visa?",
+    "Do you know how many guests are coming?",
+    "When exactly are you arriving on Tuesday?",
+])
+def test_session_two_near_misses_are_not_accusations(check, text):
+    assert accusations(check, text) == []
+
+
+def test_session_two_fresh_device_set(service):
+    """tests/data/tone_ca_accusatory.jsonl: 28 devices, three sentences and two near-misses each,
+    written before the session-2 rules (first run: recall 0.23). The rule examples are other sentences."""
+    from pathlib import Path
+
+    from tact.evaluation import evaluate, read_jsonl
+
+    items = read_jsonl(str(Path(__file__).parent / "data" / "tone_ca_accusatory.jsonl"))
+    report = evaluate(items, service.ruleset, ("accusatory-question",))
+    assert report.scores["accusatory-question"].recall >= 0.9
+    assert report.clean_flagged == 0
+
+
+def test_purpose_prefilter_never_skips_a_sentence_the_pattern_matches():
+    """The substring prefilter is only a shortcut: every sentence _PURPOSE matches passes it."""
+    import json
+    from pathlib import Path
+
+    from tact.checks.questions import _PURPOSE, _may_ask_purpose
+
+    samples = [
+        "What is this call regarding?", "What exactly was that meeting about?", "Why do you need a meeting with me?",
+        "How did you even get my number?", "Could you clarify the purpose of the visit?", "What's the point of this call?",
+    ]
+    for path in ("/work/shared/eval/sentences.jsonl", str(Path(__file__).parent / "data" / "tone_ca_accusatory.jsonl")):
+        if Path(path).exists():
+            samples += [json.loads(line)["text"] for line in open(path)]
+    matched = [s for s in samples if _PURPOSE.search(s)]
+    assert len(matched) >= 6
+    assert all(_may_ask_purpose(s) for s in matched)

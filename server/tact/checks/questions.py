@@ -26,6 +26,17 @@ _PURPOSE = re.compile(
     r"|\bhow\s+did\s+you\s+(?:even\s+|actually\s+)?(?:get|find|obtain)\s+(?:my|this)\s+(?:\w+\s+)?(?:number|email|address|details|calendar|link|contact)\b",
     re.IGNORECASE,
 )
+# Every branch of _PURPOSE needs one of these words, or ends the question on a preposition:
+# plain substring tests skip most questions before the regex runs (the check's main cost).
+_PURPOSE_WORDS = ("purpose", "point", "reason", "agenda", "goal", "objective", "aim", "why", "how did you")
+_PURPOSE_ENDINGS = ("regarding", "about", "concerning", "for", "in reference to")
+
+
+def _may_ask_purpose(text: str) -> bool:
+    lower = text.lower()
+    return any(w in lower for w in _PURPOSE_WORDS) or lower.rstrip(" \t\n?!\"')").endswith(_PURPOSE_ENDINGS)
+
+
 # Words that turn a request for information into a demand.
 _INTENSIFIER = re.compile(r"\b(?:exactly|precisely|even|actually|really|on\s+earth|in\s+the\s+world)\b", re.IGNORECASE)
 # Remarks that question the reader's right to the writer's time, said next to the question.
@@ -65,7 +76,7 @@ def _quoted(draft, start: int, end: int) -> bool:
 def justification_demand(draft, rule):
     sentences = draft.sentences
     for i, sentence in enumerate(sentences):
-        purpose = _PURPOSE.search(sentence.text) if sentence.is_question else None
+        purpose = _PURPOSE.search(sentence.text) if sentence.is_question and _may_ask_purpose(sentence.text) else None
         if purpose is None or _quoted(draft, sentence.start + purpose.start(), sentence.start + purpose.end()):
             continue
         nearby = sentences[max(0, i - _NEIGHBOURS):i] + sentences[i + 1:i + 1 + _NEIGHBOURS]
