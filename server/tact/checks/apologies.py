@@ -291,10 +291,11 @@ def scan(draft, regex) -> list[tuple[int, int, int]]:
     found, again = [], set()
     for range_start, range_end in draft.new_ranges:
         for m in regex.finditer(draft.folded, range_start, range_end):
-            first, last = draft.sentence_at(m.start()), draft.sentence_at(max(m.start(), m.end() - 1))
-            if first is not None and first is last and '"' not in first.text:
+            first = draft.sentence_at(m.start())
+            if first is not None and m.end() <= first.end and '"' not in first.text:
                 found.append((index_of[first.start], m.start(), m.end()))
                 continue
+            last = draft.sentence_at(max(m.start(), m.end() - 1))
             for sentence in (first, last):  # a match across an edge: each side alone decides
                 if sentence is not None:
                     again.add(index_of[sentence.start])
@@ -591,6 +592,6 @@ def _remedy_sentences(draft) -> tuple[set[int], set[int]]:
         return _remedies_cache[1]
     text = draft.folded
     remedies = {index for index, start, end in scan(draft, REMEDY) if text[start:end].split()[-1].lower() not in _NOT_A_FIX}
-    times = {index for index, _, _ in scan(draft, CONCRETE_TIME) if not _SMALL_TALK.search(draft.sentences[index].text)}
+    times = {index for index in {match[0] for match in scan(draft, CONCRETE_TIME)} if not _SMALL_TALK.search(draft.sentences[index].text)}
     _remedies_cache = (draft, (remedies, times))
     return remedies, times
