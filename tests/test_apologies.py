@@ -1,6 +1,8 @@
 """Apologies: ones that hand the fault back (blame-shifting), grovel, or fix nothing (apology)."""
 import pytest
 
+from labeled import score
+
 
 def found(check, text, category):
     return [i for i in check(text=text).issues if i.category == category]
@@ -161,16 +163,11 @@ def test_a_non_apology_and_its_excuse_are_one_issue(check):
 def test_fresh_blame_set_written_before_the_round_2_rules(service):
     """tests/data/tone_b_blame.jsonl: 53 blame-shifting sentences across devices and 47 near-misses
     (ownership, declines, sympathy, neutral passives), written before the round-2 rules."""
-    from pathlib import Path
-
-    from tact.evaluation import evaluate, read_jsonl
-
     # written in turn, each before the rules it then drove: first-run recall 0.25, 0.33, 0.63
     for name in ("tone_b_blame.jsonl", "tone_b_blame_holdout.jsonl", "tone_b_blame_final.jsonl"):
-        items = read_jsonl(str(Path(__file__).parent / "data" / name))
-        report = evaluate(items, service.ruleset, ("blame-shifting", "vague-commitment"))
-        score = report.scores["blame-shifting"]
-        assert score.recall >= 0.9 and score.precision >= 0.9, name
+        report = score(service, name, ("blame-shifting", "vague-commitment"))
+        blame = report.scores["blame-shifting"]
+        assert blame.recall >= 0.9 and blame.precision >= 0.9, name
         assert report.clean_flagged <= 1, name
 
 
@@ -179,12 +176,7 @@ def test_fresh_blame_set_written_before_the_round_2_rules(service):
 def test_session_2_device_set(service):
     """tests/data/tone_b_s2_devices.jsonl: 28 blame and 28 apology devices, 3 sentences and 2 near-misses
     each, written before the session-2 rules (first-run recall: blame 0.23, apology 0.36)."""
-    from pathlib import Path
-
-    from tact.evaluation import evaluate, read_jsonl
-
-    items = read_jsonl(str(Path(__file__).parent / "data" / "tone_b_s2_devices.jsonl"))
-    report = evaluate(items, service.ruleset, ("blame-shifting", "apology"))
+    report = score(service, "tone_b_s2_devices.jsonl", ("blame-shifting", "apology"))
     assert report.scores["blame-shifting"].recall >= 0.8 and report.scores["blame-shifting"].precision >= 0.9
     assert report.scores["apology"].recall >= 0.9 and report.scores["apology"].precision >= 0.9
     assert report.clean_flagged <= 3  # of 112 near-misses

@@ -6,6 +6,8 @@ import pytest
 from tact.checks.commitments import clause_around, has_concrete_time, suggested_deadline
 from tact.model import Context
 
+from labeled import score
+
 
 def vague(check, text, **context):
     return [i for i in check(text=text, context=context).issues if i.category == "vague-commitment"]
@@ -113,10 +115,5 @@ def test_promises_made_to_the_reader_stay_flagged(check, text):
 def test_fresh_phrasings_written_before_the_round_2_rules(service):
     """tests/data/tone_b_vague.jsonl: promises and near-misses (reported third parties, boilerplate,
     reader requests, dated promises) written before the round-2 changes."""
-    from pathlib import Path
-
-    from tact.evaluation import evaluate, read_jsonl
-
-    items = read_jsonl(str(Path(__file__).parent / "data" / "tone_b_vague.jsonl"))
-    score = evaluate(items, service.ruleset, ("vague-commitment",)).scores["vague-commitment"]
-    assert score.recall >= 0.9 and score.precision >= 0.9
+    vague = score(service, "tone_b_vague.jsonl", ("vague-commitment",)).scores["vague-commitment"]
+    assert vague.recall >= 0.9 and vague.precision >= 0.9

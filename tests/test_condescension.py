@@ -2,6 +2,8 @@
 (quotations of someone else, honest "simply", self-deprecation, neutral references back)."""
 import pytest
 
+from labeled import score
+
 
 def condescension(check, text):
     return [i for i in check(text=text).issues if i.category == "condescension"]
@@ -176,12 +178,7 @@ def test_round_three_near_misses_are_not_condescension(check, text):
 def test_round_three_fresh_set(service):
     """tests/data/tone_a_round3.jsonl: ten or more sentences per round-3 device family and near-misses,
     written before the rules (the rule examples are different sentences)."""
-    from pathlib import Path
-
-    from tact.evaluation import evaluate, read_jsonl
-
-    items = read_jsonl(str(Path(__file__).parent / "data" / "tone_a_round3.jsonl"))
-    report = evaluate(items, service.ruleset, ("accusatory-question", "condescension"))
+    report = score(service, "tone_a_round3.jsonl", ("accusatory-question", "condescension"))
     for category in ("accusatory-question", "condescension"):
         assert report.scores[category].recall >= 0.9, category
         assert report.scores[category].precision >= 0.9, category
@@ -227,12 +224,7 @@ def test_session_two_near_misses_are_not_condescension(check, text):
 def test_session_two_fresh_device_set(service):
     """tests/data/tone_ca_condescension.jsonl: 29 devices, three sentences and two near-misses each,
     written before the session-2 rules (first run: recall 0.16). The rule examples are other sentences."""
-    from pathlib import Path
-
-    from tact.evaluation import evaluate, read_jsonl
-
-    items = read_jsonl(str(Path(__file__).parent / "data" / "tone_ca_condescension.jsonl"))
-    report = evaluate(items, service.ruleset, ("condescension",))
+    report = score(service, "tone_ca_condescension.jsonl", ("condescension",))
     assert report.scores["condescension"].recall >= 0.9
     assert report.clean_flagged == 0
 

@@ -2,6 +2,8 @@
 that context reverses (suggestions, questions about things, someone else's words)."""
 import pytest
 
+from labeled import score
+
 
 def accusations(check, text, **context):
     result = check(text=text, context=context) if context else check(text=text)
@@ -127,12 +129,7 @@ def test_genuine_questions_sharing_the_words_are_not_accusations(check, text):
 def test_fresh_phrasings_written_before_the_rules(service):
     """tests/data/tone_a_fresh.jsonl: sentences written before the rules for the device families
     (see each item's `kind`), so this measures general coverage, not memorised sentences."""
-    from pathlib import Path
-
-    from tact.evaluation import evaluate, read_jsonl
-
-    items = read_jsonl(str(Path(__file__).parent / "data" / "tone_a_fresh.jsonl"))
-    report = evaluate(items, service.ruleset, ("accusatory-question", "condescension"))
+    report = score(service, "tone_a_fresh.jsonl", ("accusatory-question", "condescension"))
     for category in ("accusatory-question", "condescension"):
         assert report.scores[category].recall >= 0.9, category
         assert report.scores[category].precision >= 0.9, category
@@ -197,12 +194,7 @@ def test_session_two_near_misses_are_not_accusations(check, text):
 def test_session_two_fresh_device_set(service):
     """tests/data/tone_ca_accusatory.jsonl: 28 devices, three sentences and two near-misses each,
     written before the session-2 rules (first run: recall 0.23). The rule examples are other sentences."""
-    from pathlib import Path
-
-    from tact.evaluation import evaluate, read_jsonl
-
-    items = read_jsonl(str(Path(__file__).parent / "data" / "tone_ca_accusatory.jsonl"))
-    report = evaluate(items, service.ruleset, ("accusatory-question",))
+    report = score(service, "tone_ca_accusatory.jsonl", ("accusatory-question",))
     assert report.scores["accusatory-question"].recall >= 0.9
     assert report.clean_flagged == 0
 

@@ -185,8 +185,8 @@ describe('each editor kind', () => {
         await page.locator('[data-tact-badge][data-tact-state="ok"][data-tact-count="1"]').waitFor();
         await page.click('.send');
         const prompt = page.locator('[data-tact-presend]');
-        await prompt.waitFor({ timeout: 5000 }).catch(async (err) => {
-          const badge = await page.locator('[data-tact-badge]').evaluate((b) => b.outerHTML);
+        await prompt.waitFor({ timeout: 10000 }).catch(async (err) => {
+          const badge = await page.locator('[data-tact-badge]').evaluateAll((bs) => bs.map((b) => b.outerHTML).join('\n'));
           const sent = await page.evaluate(() => window.sentMessages.length);
           throw new Error(`${err.message}\nbadge: ${badge}\nsent: ${sent}`);
         });
