@@ -15,8 +15,8 @@ DATA = Path(__file__).parent / "data" / "independent"
 
 # F1 floors per category over all eight files (480 drafts), a little under the figures when added.
 FLOORS = {
-    "condescension": 0.75,  # 0.783 when added
-    "accusatory-question": 0.83,  # 0.859
+    "condescension": 0.90,  # 0.939 when added
+    "accusatory-question": 0.94,  # 0.972
     "blame-shifting": 0.92,  # 0.954
     "timezone": 0.97,  # 1.000
     "vague-commitment": 0.96,  # 0.991
