@@ -272,3 +272,32 @@ def test_scan_finds_what_a_search_of_each_sentence_finds(service):
             expected = [(i, s.start + m.start(), s.start + m.end()) for i, s in enumerate(draft.sentences)
                         for m in regex.finditer(without_quotations(s.text))]
             assert scan(draft, regex) == expected, (text, regex.pattern[:30])
+
+
+def test_threads_checking_different_drafts_share_no_per_draft_state(service):
+    """gunicorn's gthread workers check drafts on several threads at once: the per-draft values the
+    apology checks share (scans, apologies found, blame, remedies) must belong to their own draft."""
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tact.engine import CheckRequest, run
+
+    drafts = [
+        "Sorry for the delay, but your team never sent the figures. I'm so sorry again!",
+        "Apologies, the report is late. I'll send it on Friday at 10am.",
+        "I'm sorry you feel that way. Mistakes were made.",
+        "We missed the deadline, sorry. Sorry, sorry!",
+    ]
+
+    def issues(text):
+        return [(i.rule, i.offset, i.length) for i in run(CheckRequest(text=text), service.ruleset).issues]
+
+    expected = {text: issues(text) for text in drafts}
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads often, as a busy worker does
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            results = list(pool.map(lambda k: (drafts[k % 4], issues(drafts[k % 4])), range(400)))
+    finally:
+        sys.setswitchinterval(interval)
+    assert all(found == expected[text] for text, found in results)

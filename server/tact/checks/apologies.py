@@ -240,14 +240,13 @@ _SLOW_REPLY = re.compile(r"\b(?:late|slow|delayed|belated)\s+(?:reply|response|a
 _STILL_NOTHING = re.compile(r"\bstill\s+(?:haven't|have\s+not|don't|do\s+not)\b|\bnot\s+yet\b|\bhaven't\s+had\s+a\s+chance\b", _I)
 
 
-_last: tuple = (None, [])  # (draft, its apologies): three checks ask for the same draft in turn
-
-
 def _apologies(draft) -> list[tuple[int, int, int]]:
-    """(sentence index, start, end) of every apology in the writer's own words, in draft order."""
-    global _last
-    if _last[0] is draft:
-        return _last[1]
+    """(sentence index, start, end) of every apology in the writer's own words, in draft order
+    (three checks ask for it: computed once per draft)."""
+    return draft.memo("apologies.apologies", _find_apologies)
+
+
+def _find_apologies(draft) -> list[tuple[int, int, int]]:
     found, sympathy_of = [], {}
     for index, start, end in scan(draft, APOLOGY):
         sentence = draft.sentences[index]
@@ -259,7 +258,6 @@ def _apologies(draft) -> list[tuple[int, int, int]]:
         if any(s <= at < e for s, e in sympathy_of[index]) or _is_a_title(sentence.text, at, to):
             continue
         found.append((index, start, end))
-    _last = (draft, found)
     return found
 
 
@@ -269,22 +267,17 @@ def _is_a_title(text: str, start: int, end: int) -> bool:
     return text[start:end] == "Sorry" and rest[:1] == "!" and rest[1:2] == " " and text[end + 2:end + 3].isupper() and start > 0
 
 
-_scans: dict = {}
-
-
 def scan(draft, regex) -> list[tuple[int, int, int]]:
     """(sentence index, start, end) in draft.text of each match of `regex` in the writer's own words,
     as a search of each sentence on its own (quotations blanked) would find them, from one scan of the
     draft: only a sentence holding a quotation, or touched by a match that runs past a sentence
-    edge, is searched again on its own."""
-    if _scans.get("draft") is not draft:
-        _scans.clear()
-        _scans["draft"] = draft
-    cached = _scans.get(id(regex))
+    edge, is searched again on its own. Each regex is scanned once per draft."""
+    scans = draft.memo("apologies.scans", lambda _: {})
+    cached = scans.get(id(regex))
     if cached is not None:
         return cached
     if id(regex) in _PRESENCE_INDEX and _PRESENCE_INDEX[id(regex)] not in _present(draft):
-        _scans[id(regex)] = []
+        scans[id(regex)] = []
         return []
     sentences = draft.sentences
     index_of = _index_of(draft)
@@ -300,8 +293,8 @@ def scan(draft, regex) -> list[tuple[int, int, int]]:
                 if sentence is not None:
                     again.add(index_of[sentence.start])
             if first is None or last is None or first is not last:
-                lo = index_of[first.start] if first is not None else bisect.bisect_left(_starts(draft), m.start())
-                hi = index_of[last.start] if last is not None else bisect.bisect_left(_starts(draft), m.end()) - 1
+                lo = index_of[first.start] if first is not None else bisect.bisect_left(draft.sentence_starts, m.start())
+                hi = index_of[last.start] if last is not None else bisect.bisect_left(draft.sentence_starts, m.end()) - 1
                 again.update(range(max(lo, 0), min(hi, len(sentences) - 1) + 1))
     if again:
         found = [f for f in found if f[0] not in again]
@@ -310,31 +303,18 @@ def scan(draft, regex) -> list[tuple[int, int, int]]:
             text = without_quotations(sentence.text)
             found.extend((index, sentence.start + m.start(), sentence.start + m.end()) for m in regex.finditer(text))
         found.sort()
-    _scans[id(regex)] = found
+    scans[id(regex)] = found
     return found
 
 
 def _present(draft) -> set[int]:
     """Which of the trigger regexes match anywhere in the new text: one RE2 set pass, far cheaper than
     a scan each (most drafts hold no apology, admission or scapegoat at all)."""
-    present = _scans.get("present")
-    if present is None:
-        present = _scans["present"] = set(_PRESENCE.Match(draft.new_text) or ())
-    return present
+    return draft.memo("apologies.present", lambda d: set(_PRESENCE.Match(d.new_text) or ()))
 
 
 def _index_of(draft) -> dict[int, int]:
-    index_of = _scans.get("index_of")
-    if index_of is None:
-        index_of = _scans["index_of"] = {s.start: i for i, s in enumerate(draft.sentences)}
-    return index_of
-
-
-def _starts(draft) -> list[int]:
-    starts = _scans.get("starts")
-    if starts is None:
-        starts = _scans["starts"] = [s.start for s in draft.sentences]
-    return starts
+    return draft.memo("apologies.index_of", lambda d: {s.start: i for i, s in enumerate(d.sentences)})
 
 
 def _blame_in(text: str, start: int = 0, end: int | None = None, regret_only: bool = False, clause: int | None = None):
@@ -398,16 +378,14 @@ def _triggers(draft):
     return owned
 
 
-_blamed_cache: tuple = (None, {})
-
-
 def blamed_apologies(draft) -> dict[int, tuple[int, int, bool]]:
     """Sentence index -> (start, end, after an apology?) in draft.text of the clause that hands the fault back, for every
     apology, admission or regret followed (same sentence or the next) by blame, or preceded by blame
     and a consequence ("your team never sent it, so we couldn't..."), or blaming by idiom ("dropped the ball")."""
-    global _blamed_cache
-    if _blamed_cache[0] is draft:
-        return _blamed_cache[1]
+    return draft.memo("apologies.blamed", _find_blamed)
+
+
+def _find_blamed(draft) -> dict[int, tuple[int, int, bool]]:
     sentences, out, taken = draft.sentences, {}, set()
     triggers = _triggers(draft)
     blamable = _blamable(draft) if triggers or scan(draft, CONSEQUENCE) else set()
@@ -448,7 +426,6 @@ def blamed_apologies(draft) -> dict[int, tuple[int, int, bool]]:
         span = _blame_in(text, 0, consequence)
         if span is not None and OTHER_AT_FAULT.search(text, span[0], consequence):
             out[index] = (sentence.start + span[0], sentence.start + len(text.rstrip(" .!?")), False)
-    _blamed_cache = (draft, out)
     return out
 
 
@@ -579,7 +556,6 @@ def _has_remedy(draft, index: int, text: str, failure) -> bool:
     return any(i != index for i in remedies) or any(i > index for i in times)
 
 
-_remedies_cache: tuple = (None, ((), ()))
 # A date in small talk ("See you Thursday", "Have a good weekend") is no new plan for the miss.
 _SMALL_TALK = re.compile(
     r"\b(?:see|speak\s+to|talk\s+to|catch)\s+you\b|\bhave\s+a\s+(?:good|great|nice|lovely|restful|relaxing)\b|\benjoy\s+(?:the|your)\b|\bhappy\s+\w+day\b", _I)
@@ -587,11 +563,11 @@ _SMALL_TALK = re.compile(
 
 def _remedy_sentences(draft) -> tuple[set[int], set[int]]:
     """Indexes of the sentences with a fix or next step, and of those with a concrete time."""
-    global _remedies_cache
-    if _remedies_cache[0] is draft:
-        return _remedies_cache[1]
+    return draft.memo("apologies.remedies", _find_remedy_sentences)
+
+
+def _find_remedy_sentences(draft) -> tuple[set[int], set[int]]:
     text = draft.folded
     remedies = {index for index, start, end in scan(draft, REMEDY) if text[start:end].split()[-1].lower() not in _NOT_A_FIX}
     times = {index for index in {match[0] for match in scan(draft, CONCRETE_TIME)} if not _SMALL_TALK.search(draft.sentences[index].text)}
-    _remedies_cache = (draft, (remedies, times))
     return remedies, times

@@ -7,6 +7,7 @@ corrected") with no time at all in its sentence.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -248,8 +249,6 @@ def vague_promise(draft, rule):
     """A promise carrying a vague time word, with no concrete time in the same clause."""
     deadline = suggested_deadline(draft.context)
     for sentence, text in _promise_sentences(draft, VAGUE_TIME, CONTINGENT):
-        if _dated_step_follows(draft, sentence):
-            continue  # "…once the survey is complete. I'll send a revised programme by 9 March."
         vague, contingent = _vague_search(text), False
         if vague is None:
             vague = _contingent(text)
@@ -268,6 +267,8 @@ def vague_promise(draft, rule):
             continue  # the vague words themselves may hold a date-like part ("in a week or two")
         if vague.start() < promise.start() and has_concrete_time(text[promise.start():clause_around(text, promise.start(), promise.end())[1]]):
             continue  # "Once I have the text I can launch it within two days": the promise is dated
+        if _dated_step_follows(draft, sentence):
+            continue  # "…once the survey is complete. I'll send a revised programme by 9 March."
         if vague.start() < promise.start():  # "When the dust settles, we'll..." flag the condition
             start, end = vague.start(), c_end
             fixed = deadline[0].upper() + deadline[1:]
@@ -292,10 +293,10 @@ _TIME_AS_NOUN = re.compile(r"\b(?:have|has|had|take|takes|took|spend|spent|need|
 
 def _dated_step_follows(draft, sentence) -> bool:
     """Does the next sentence give the reader a dated step of the writer's own?"""
-    following = next((s for s in draft.sentences if s.start >= sentence.end), None)
-    if following is None:
+    index = bisect.bisect_left(draft.sentence_starts, sentence.end)
+    if index == len(draft.sentences):
         return False
-    text = without_quotations(following.text)
+    text = without_quotations(draft.sentences[index].text)
     return FIRST_PERSON_PROMISE.search(text) is not None and has_concrete_time(text)
 
 

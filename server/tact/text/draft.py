@@ -60,11 +60,11 @@ class Draft:
         return split_sentences(self.folded, self.new_ranges)
 
     @cached_property
-    def _sentence_starts(self) -> list[int]:
+    def sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
     def sentence_at(self, pos: int) -> Sentence | None:
-        i = bisect.bisect_right(self._sentence_starts, pos) - 1
+        i = bisect.bisect_right(self.sentence_starts, pos) - 1
         if i >= 0 and self.sentences[i].start <= pos < self.sentences[i].end:
             return self.sentences[i]
         return None
