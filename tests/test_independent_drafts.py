@@ -1,9 +1,11 @@
-"""Labeled drafts written by eight authors who never saw the rules (tests/data/independent/).
+"""Labeled drafts written by authors who never saw the rules (tests/data/independent/).
 
 Each author wrote realistic client email in their own industries and registers, labeled as in
-shared/eval/README.md. The rules were then improved on these drafts' misses as devices, so the
-figures here are a floor against regressions, not a measure of unseen-phrasing recall: that is what
-each file's first run measured (see the issue notes), and what the authors' held-back drafts measure.
+shared/eval/README.md: w1-w8 a tuning file each, w1v-w6v the same authors' held-back drafts, kept
+unseen for one session's blind measurement and then retired into tuning. The rules are improved on
+these drafts' misses as devices, so the figures here are a floor against regressions, not a measure
+of unseen-phrasing recall: that is what each file's first run measured (see the issue notes), and
+what the current held-back drafts (outside the repository) measure.
 """
 from pathlib import Path
 
@@ -13,21 +15,23 @@ from tact.evaluation import GRADED, evaluate, read_jsonl
 
 DATA = Path(__file__).parent / "data" / "independent"
 
-# F1 floors per category over all eight files (480 drafts), a little under the figures when added.
+# F1 floors per category over all files (840 drafts), a little under the figures when the retired
+# held-back files were added.
 FLOORS = {
-    "condescension": 0.90,  # 0.939 when added
-    "accusatory-question": 0.94,  # 0.972
-    "blame-shifting": 0.92,  # 0.954
-    "timezone": 0.97,  # 1.000
-    "vague-commitment": 0.96,  # 0.991
-    "apology": 0.93,  # 0.959
+    "condescension": 0.78,  # 0.795 when added
+    "accusatory-question": 0.90,  # 0.918
+    "blame-shifting": 0.88,  # 0.895
+    "timezone": 0.95,  # 0.968
+    "vague-commitment": 0.89,  # 0.907
+    "apology": 0.90,  # 0.917
 }
+CLEAN_FLAGGED = 0.042  # 10 of 244 when added; the target is 0.03
 
 
 @pytest.fixture(scope="module")
 def report(service):
     items = [item for path in sorted(DATA.glob("*.jsonl")) for item in read_jsonl(str(path))]
-    assert len(items) >= 400
+    assert len(items) >= 800
     return evaluate(items, service.ruleset, GRADED)
 
 
@@ -38,4 +42,4 @@ def test_each_category_keeps_its_floor(report, category):
 
 
 def test_clean_drafts_stay_unflagged(report):
-    assert report.clean_flagged / report.clean <= 0.03, report.clean_flagged
+    assert report.clean_flagged / report.clean <= CLEAN_FLAGGED, report.clean_flagged
