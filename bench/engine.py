@@ -80,10 +80,9 @@ def breakdown(service: Service, bodies: list[dict], top: int = 25):
         for index in flagged:
             rule = ruleset._pattern_rules[index]
             yield from timed(f"pattern {rule.id}", lambda: list(ruleset_module._pattern_findings(rule, draft, facts)))
-        for rule in ruleset.rules:
-            if rule.check:
-                hits = timed(f"check {rule.id}", lambda: list(PYTHON_CHECKS[rule.check](draft, rule)))
-                yield from timed("findings from hits", lambda: [ruleset_module._finding(rule, draft, h) for h in hits])
+        for rule in timed("check triggers (one RE2 set scan)", ruleset.checks, draft):
+            hits = timed(f"check {rule.id}", lambda: list(PYTHON_CHECKS[rule.check](draft, rule)))
+            yield from timed("findings from hits", lambda: [ruleset_module._finding(rule, draft, h) for h in hits])
 
     original_build, original_stats = engine.build_draft, engine.stats
     engine.build_draft = lambda **kw: timed("text: build_draft (normalize, quote/signature split)", original_build, **kw)

@@ -19,7 +19,7 @@ RULE_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 CATEGORY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 RULE_KEYS = {
     "id", "category", "severity", "message", "explanation", "pattern", "phrases", "inflect", "check",
-    "case_sensitive", "replacements", "examples", "when", "options",
+    "case_sensitive", "replacements", "examples", "when", "options", "trigger",
 }
 WHEN_KEYS = {
     "question": bool,
@@ -108,6 +108,7 @@ class Rule:
     pattern_source: Optional[str] = None  # the RE2 pattern a pattern/phrases rule matches
     regex: Any = None
     check: Optional[str] = None
+    trigger: Optional[str] = None  # a check rule's RE2 pattern: the check runs only where it matches the new text
     when: dict = field(default_factory=dict)
     when_regex: dict = field(default_factory=dict)
     near: tuple[Near, ...] = ()
@@ -286,6 +287,18 @@ def build_rule(raw: Any, file: str, require_examples: bool = True) -> Rule:
         else:
             _check_placeholders(regex.groups, raw, problem)
 
+    trigger = raw.get("trigger")
+    if trigger is not None:
+        if not check:
+            problem("trigger", "`trigger` applies to `check` rules (a pattern rule's own pattern is its trigger)")
+        elif not isinstance(trigger, str) or not trigger.strip():
+            problem("trigger", "`trigger` must be a non-empty RE2 pattern")
+        else:
+            try:
+                compile_pattern(trigger)
+            except ValueError as exc:
+                problem("trigger", str(exc))
+
     when = raw.get("when", {})
     if not isinstance(when, dict):
         problem("when", "`when` must be a mapping of conditions")
@@ -315,6 +328,7 @@ def build_rule(raw: Any, file: str, require_examples: bool = True) -> Rule:
         pattern_source=pattern_source,
         regex=regex,
         check=check,
+        trigger=trigger,
         when=dict(when),
         when_regex=when_regex,
         near=near,

@@ -1,7 +1,8 @@
 """An immutable, compiled set of rules and the matching that runs them over a draft.
 
 All pattern rules are combined into a few RE2 sets, so a few linear scans of the draft
-say which rules can match at all; only those run their own pattern.
+say which rules can match at all; only those run their own pattern. The `trigger`s of Python
+check rules form one more set: a check whose trigger is absent from the draft does not run.
 """
 from __future__ import annotations
 
@@ -43,6 +44,7 @@ class RuleSet:
     rules: tuple[Rule, ...]
     _pattern_rules: tuple[Rule, ...] = ()
     _sets: tuple = ()  # (RE2 set, the indices in _pattern_rules of its patterns)
+    _triggers: tuple = ()  # (RE2 set of the check rules' triggers, {index in `rules`: index in that set})
 
     @classmethod
     def of(cls, rules: Iterable[Rule]) -> "RuleSet":
@@ -61,7 +63,7 @@ class RuleSet:
                 prefilter.Add(rule.pattern_source if rule.definition.get("case_sensitive") else "(?i:" + rule.pattern_source + ")")
             prefilter.Compile()
             sets.append((prefilter, indices))
-        return cls(rules, pattern_rules, tuple(sets))
+        return cls(rules, pattern_rules, tuple(sets), _trigger_set(rules))
 
     def candidates(self, draft: Draft) -> list[int]:
         """Indices in `_pattern_rules` of the rules whose pattern matches somewhere in the new text, in order."""
@@ -74,15 +76,43 @@ class RuleSet:
     def only(self, keep) -> "RuleSet":
         return RuleSet.of(r for r in self.rules if keep(r))
 
+    def checks(self, draft: Draft) -> list[Rule]:
+        """The check rules to run on `draft`, in order: those without a trigger, and those whose
+        trigger matches somewhere in the new text (one RE2 set scan for all triggers)."""
+        if not self._triggers:
+            return [rule for rule in self.rules if rule.check]
+        triggers, index_of = self._triggers
+        fired = set(triggers.Match(draft.new_text) or ()) if draft.new_ranges else set()
+        return [rule for i, rule in enumerate(self.rules)
+                if rule.check and (i not in index_of or index_of[i] in fired)]
+
     def findings(self, draft: Draft) -> Iterator[Finding]:
         if self._sets and draft.new_ranges:
             facts = DraftFacts(draft)
             for index in self.candidates(draft):
                 yield from _pattern_findings(self._pattern_rules[index], draft, facts)
-        for rule in self.rules:
-            if rule.check:
-                for hit in PYTHON_CHECKS[rule.check](draft, rule):
-                    yield _finding(rule, draft, hit)
+        for rule in self.checks(draft):
+            for hit in PYTHON_CHECKS[rule.check](draft, rule):
+                yield _finding(rule, draft, hit)
+
+
+def _trigger_set(rules: tuple[Rule, ...]) -> tuple:
+    """One RE2 set of every check rule's trigger (case-insensitive), or () when no rule has one."""
+    index_of, patterns = {}, []
+    for i, rule in enumerate(rules):
+        if rule.check and rule.trigger:
+            index_of[i] = len(patterns)
+            patterns.append("(?i:" + rule.trigger + ")")
+    if not patterns:
+        return ()
+    options = re2.Options()
+    options.log_errors = False
+    options.max_mem = _SET_MAX_MEM
+    triggers = re2.Set.SearchSet(options)
+    for pattern in patterns:
+        triggers.Add(pattern)
+    triggers.Compile()
+    return triggers, index_of
 
 
 def _finding(rule: Rule, draft: Draft, hit: Hit, groups: tuple = ()) -> Finding:
