@@ -301,3 +301,93 @@ def test_threads_checking_different_drafts_share_no_per_draft_state(service):
     finally:
         sys.setswitchinterval(interval)
     assert all(found == expected[text] for text, found in results)
+
+
+# Session 3: a promise named as broken, a change of subject, small talk, an excuse as the only failure.
+
+@pytest.mark.parametrize("text", [
+    "Hi Tasha,\n\nSorry I never rang you back on Tuesday like I said I would. It's been chaos here.\n\nRyan",
+    "Really sorry, I know I said the panels would be up before Christmas. Hope the family are well.",
+    "Apologies, I said I'd have the reconciliation to you on Monday and I didn't manage it. Hope the team had a good weekend.",
+    "Apologies for not joining our call yesterday. Anyway, I've attached the new timetable for your group.",
+    "I'm sorry the valuation didn't go out as I'd promised. Separately, the allowance resets on 6 April.",
+    "We missed the service at Carrow House last week, and I'm sorry for that. On another note, our brochure is attached.",
+    "Sorry the newsletter didn't go out to your subscribers. It won't happen again.",
+    "I promised you the budget by Monday, and I'm sorry I let that slip. The feedback was great, by the way.",
+])
+def test_a_miss_answered_only_by_small_talk_or_another_subject_is_flagged(check, text):
+    assert [i.rule for i in found(check, text, "apology")] == ["apology.no-remedy"]
+
+
+@pytest.mark.parametrize("text", [
+    "Sorry I never rang you back. Could we talk Thursday at 10am instead?",
+    "Sorry I missed the call. Anyway, could we do Thursday at 2pm instead?",
+    "Sorry the report didn't go out like I said it would. It's attached now.",
+    "Apologies for missing the deadline. Separately, I'll send it over by noon on Friday.",
+    "Sorry I missed Monday's call. I'll have the notes to you by Wednesday, and hope you had a good weekend!",
+])
+def test_a_fix_for_the_miss_still_clears_it_after_a_change_of_subject(check, text):
+    assert not found(check, text, "apology")
+
+
+def test_an_excuse_that_is_the_only_failure_is_blame_not_a_missing_remedy(check):
+    text = "Apologies, but nobody told me the deadline had moved."
+    assert not found(check, text, "apology") and found(check, text, "blame-shifting")
+    both = "Sorry I missed the kickoff this morning, but nobody told me it had moved to 8. Hope it went well."
+    assert found(check, both, "apology") and found(check, both, "blame-shifting")
+
+
+def test_the_writers_own_crew_is_what_the_apology_is_for(check):
+    assert not found(check, "Sorry the crew didn't turn up on Tuesday. They'll be with you Thursday at 8am.", "blame-shifting")
+    assert found(check, "Sorry the report was late, but your team didn't send the figures.", "blame-shifting")
+
+
+def test_stacked_grovelling_over_two_sentences_is_one_passage(check):
+    text = "Hi Mr Lindqvist,\n\nI'm hopeless, I sent the wrong contract. Honestly, I don't know how you put up with me. The correct one is attached."
+    issues = found(check, text, "apology")
+    assert len(issues) == 1 and "put up with me" in issues[0].text and "hopeless" in issues[0].text
+
+
+@pytest.mark.parametrize("text", [
+    "Sorry I haven't been in touch, it's been a mad month. Great news about the new office!",
+    "I didn't post the samples until Friday, so they will be a few days late, sorry. Hope you had a good weekend.",
+])
+def test_the_message_itself_or_its_new_arrival_time_answers_the_apology(check, text):
+    assert not found(check, text, "apology")
+
+
+# Session 3 blame devices, written as families with near-misses (the rule examples hold more of each).
+
+@pytest.mark.parametrize("text, rule", [
+    ("Our booking app dropped a few appointments, so there wasn't much we could have done.", "blame.could-not-have-helped"),
+    ("It's not something our team could have caught.", "blame.could-not-have-helped"),
+    ("That account was set up by my predecessor, so I can't really speak to why.", "blame.someone-else-handled"),
+    ("To be honest that was Gordon's event, not mine.", "blame.someone-else-handled"),
+    ("Sorry for the confusion, but it was all set out in the SOW you signed in August.", "blame.reader-decided"),
+    ("Things slipped because the job spec kept changing on your side.", "blame.reader-decided"),
+    ("Sorry if you took my last mail the wrong way.", "blame.took-it-wrong"),
+    ("I'm sorry if our engineer's visit caused any disruption.", "blame.took-it-wrong"),
+    ("Our receptionist is new and she must have put you in for the wrong time.", "blame.junior-did-it"),
+    ("If the drawings weren't clear, that's because the survey we were given was out of date.", "blame.because-of-them"),
+    ("The roofers are a separate firm, so the leak is really down to them rather than us.", "blame.down-to-them"),
+    ("Sorry the launch slipped, but we couldn't build the pages without the product photos.", "blame.apology-then-excuse"),
+    ("Apologies — however, we were only sent the first page of the contract.", "blame.apology-then-excuse"),
+])
+def test_session_3_blame_devices(check, text, rule):
+    assert rule in [i.rule for i in found(check, text, "blame-shifting")]
+
+
+@pytest.mark.parametrize("text", [
+    "Our drivers don't cover the islands, so we deliver to the ferry port in Oban.",
+    "This is a reminder that invoice 4411 is now 30 days overdue; please pay by Friday.",
+    "There isn't much we can do until the part arrives on Friday.",
+    "The booking was handled by Jamie; she'll confirm the times by Friday.",
+    "It's entirely down to you which option we choose.",
+    "Sorry, you took the last slot — could you do Tuesday instead?",
+    "Our intern sent over the deck; let me know what you think.",
+    "That's because the roof needs a second coat — it'll be done by Friday.",
+    "Nobody told me you were in town — what a lovely surprise!",
+    "We can't start without the deposit; could you send it by Friday?",
+])
+def test_session_3_blame_near_misses(check, text):
+    assert not found(check, text, "blame-shifting")

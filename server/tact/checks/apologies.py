@@ -137,7 +137,7 @@ _READER_PAST = (
     r"|specify|want|request|order|book)|(?:\w+ed|said|sent|told|asked|gave|wrote|chose|made|put|took|came|went|set|picked"
     r"|wanted|knew|read|sat|left|kept|held|let|stopped|blocked|brought|forgot|lost|missed|changed|ran|got|had)\b)"
     rf"|(?:the|your)\s+(?:[\w-]+\s+){{0,2}}?{_THING}\s+(?:clearly\s+|explicitly\s+|specifically\s+|only\s+|plainly\s+)?(?:said|stated|listed|showed|specified|asked\s+for|called\s+for|requested|named|mentioned|read|says|states|lists|shows)\b"
-    rf"|{_READER_ARTEFACT}\s+(?:clearly\s+|explicitly\s+|specifically\s+|plainly\s+|actually\s+)?(?:was|were|had|said|showed|listed|gave|didn't|did\s+not|only|never|contained|asked|is|are|says|states|lists|shows)\b"
+    rf"|{_READER_ARTEFACT}\s+(?:clearly\s+|explicitly\s+|specifically\s+|plainly\s+|actually\s+)?(?:was|were|had|said|showed|listed|gave|didn't|did\s+not|did\s+(?:say|show|list|ask|specify|state)|only|never|contained|asked|is|are|says|states|lists|shows)\b"
 )
 _GAP = r"\s+(?:[\w-]+\s+){0,2}?"
 # A person doing something wrong: the one device that may sit right after "sorry" itself ("I'm sorry
@@ -170,6 +170,9 @@ EXCUSE = fast(
     r"|\b(?:nobody|no\s+one|everyone)\s+else\b|\bmost\s+(?:people|clients|customers|users)\s+(?:manage|find|understand|get|have\s+no)\b"
     r"|\b(?:I\s+was|we\s+were)\s+(?:given|told|sent|handed)\s+the\s+(?:wrong|old|outdated|incorrect)\b|\bto\s+the\s+letter\b"
     r"|\bnot\s+for\s+what\s+I\s+(?:said|did|wrote)\b|\bper\s+the\s+contract\b"
+    # "we couldn't build the pages without the photos", "we were only sent page one": what was missing is the excuse
+    r"|\b(?:couldn't|could\s+not|weren't\s+able\s+to|wasn't\s+able\s+to|were\s+unable\s+to|was\s+unable\s+to)\s+(?:build|finish|start|complete|deliver|ship|print|send|process|file|proceed|go\s+ahead|book|install|fit|run|launch|publish|test|release|prepare|submit|issue|pay|do\s+(?:the|any|anything))\s+(?:[\w-]+\s+){0,3}?without\s+(?:the|your|their|any|a|an)\b"
+    r"|\b(?:we|I)\s+(?:were|was)\s+only\s+(?:ever\s+)?(?:sent|given|told|shown|provided|supplied|handed)\b"
     r"|\bmatch(?:ed|es)\s+(?:the|your)\s+(?:approved|signed-?off|agreed|final)\b|\b(?:exactly|precisely)\s+what\s+(?:you|your)\b"
     r"|(?:\bnot|n't)\s+(?:[\w']+\s+){0,2}?(?:a\s+|that\s+|such\s+a\s+)?(?:big|huge|major)\s+(?:a\s+)?deal\b|\byou(?:'re|\s+are)\s+not\s+(?:our|my|the)\s+only\b"
     r"|\b(?:the|our|your)\s+(?:terms|instructions|guide|manual|FAQ|docs|documentation|email|page|contract)\s+(?:explain|state|say|spell|cover|mention)s?\s+(?:it|this|that)?\s*(?:clearly|plainly|explicitly|in\s+detail)\b",
@@ -208,7 +211,8 @@ REMEDY = fast(
     r"|\bre(?:schedul|book|ship|sen[dt]|fund|issu|print|rout|order|arrang)\w*\b|\breplacement\b|\bcredit(?:ed)?\b"
     r"|\b(?:could|can|shall)\s+we\b|\blet's\b|\bwould\s+\w+\s+(?:work|suit)\b|\bdoes\s+\w+\s+work\b|\bare\s+you\s+free\b|\binstead\b"
     r"|\b(?:fixed|corrected|resolved|sorted|updated|moved|approved|ready\s+for|is\s+now|are\s+now|on\s+(?:its|their)\s+way)\b"
-    r"|\bwon't\s+happen\s+again\b|\b(?:I|we)(?:'ll|\s+will)\s+(?:call|send|have|get|deliver|ship|bring|make\s+sure|set|book|fix|cover)\b"
+    # "It won't happen again" promises the next time, not a fix for this one
+    r"|\b(?:I|we)(?:'ll|\s+will)\s+(?:call|send|have|get|deliver|ship|bring|make\s+sure|set|book|fix|cover)\b"
     # a promise to deliver, even an undated one: its vagueness is vague-commitment's finding, not a missing remedy
     r"|\b(?:I|we)(?:'ll|\s+will)\s+(?:try\s+(?:to|and)\s+)?(?:get|send|pass|hand|bring)\s+(?:it|this|that|them|the\s+[\w-]+)\s+(?:\w+\s+)?(?:to|over|across|back)\b"
     r"|\b(?:I|we)(?:'ll|\s+will)\s+(?:try\s+(?:to|and)\s+)?get\s+(?:it|this|that|them)\s+(?:sorted|done|fixed|finished|over|filed|sent)\b",
@@ -231,12 +235,21 @@ FAILURE = fast(
     r"|broken|broke|smudged|faulty|defective|torn|scratched|cracked|dented|stained|crashed|failed|bounced|went\s+down|came\s+out\s+\w+"
     r"|had\s+the\s+wrong|(?:I|we)\s+(?:\w+ed|put|sent|gave|wrote|used|made)\s+(?:you\s+)?(?:the|a|an)\s+wrong"
     # the writer going silent: "sorry I've been MIA", "going radio silent"
-    r"|(?-i:MIA)|AWOL|radio\s+silen(?:t|ce)|(?:gone|went|going)\s+(?:dark|silent)|off\s+the\s+(?:radar|face\s+of))",
+    r"|(?-i:MIA)|AWOL|radio\s+silen(?:t|ce)|(?:gone|went|going)\s+(?:dark|silent)|off\s+the\s+(?:radar|face\s+of)"
+    # a promise named as broken: "like I said I would", "I know I said...", "as I'd promised", "I never rang back"
+    r"|(?:like|as)\s+(?:I|we)(?:'d|\s+had)?\s+(?:said|told\s+you|promised)\s+(?:I|we|it|they|he|she)(?:'d|\s+would)"
+    r"|as\s+(?:I|we)(?:'d|\s+had)?\s+promised|(?:I|we)\s+know\s+(?:I|we)\s+(?:said|promised|told\s+you)"
+    r"|(?:I|we)\s+never\s+(?:rang|called|phoned|got\s+back|got\s+round|sent|replied|responded|wrote\s+back|came\s+back|followed\s+up|delivered|booked|confirmed|finished|submitted|filed|paid|posted|shipped)|let\s+(?:it|that|this|things|the\s+[\w-]+)\s+slip)\b",
 )
 # "Sorry you feel...", "sorry if...": not an apology for a miss but a non-apology (blame-shifting).
 _NOT_AN_APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies|regret)\s+(?:that\s+)?(?:if\b|you\b)", _I)
 # An apology for a slow reply is answered by the reply itself, unless the writer still has nothing.
-_SLOW_REPLY = re.compile(r"\b(?:late|slow|delayed|belated)\s+(?:reply|response|answer)\b|\bdelay\s+in\s+(?:getting\s+back|responding|replying)\b", _I)
+_SLOW_REPLY = re.compile(
+    r"\b(?:late|slow|delayed|belated)\s+(?:reply|response|answer)\b|\bdelay\s+in\s+(?:getting\s+back|responding|replying)\b"
+    r"|\b(?:haven't|hadn't|have\s+not|not)\s+(?:been|being|getting|got)\s+in\s+touch\b", _I)
+# "It will be a few days late": the apology itself says when it comes.
+_NEW_ETA = re.compile(
+    r"\b(?:will|'ll)\s+be\s+(?:about\s+|around\s+|roughly\s+|only\s+)?(?:a\s+(?:few|couple\s+of)|an?|one|two|three|\d+)\s+(?:minutes?|mins?|hours?|days?|weeks?)\s+late\b", _I)
 _STILL_NOTHING = re.compile(r"\bstill\s+(?:haven't|have\s+not|don't|do\s+not)\b|\bnot\s+yet\b|\bhaven't\s+had\s+a\s+chance\b", _I)
 
 
@@ -329,6 +342,8 @@ def _blame_in(text: str, start: int = 0, end: int | None = None, regret_only: bo
         for m in regex.finditer(text, begin, end):
             if (regret_only and not _OWN_SIDE.search(m.group())) or _WRITERS_OWN.search(m.group()):
                 continue
+            if m.start() < clause and _OWN_GROUP.match(m.group()):
+                continue  # "Sorry the crew didn't turn up": what the apology is for, the writer's own crew
             if m.group()[:3].lower() == "you" and re.search(r"(?:sorry|apologies|regret)(?:\s+that)?\s+$", text[:m.start()], _I):
                 continue  # "sorry you missed it": a non-apology, blame.non-apology judges the words after it
             found.append(m.span())
@@ -360,6 +375,8 @@ OWNERSHIP = fast(
 # The reader's reaction as what an apology is for: "sorry the process seemed unclear to you".
 _REACTION = fast(r"\b(?:to|confused|upset|bothered|annoyed|frustrated|offended|disappointed|hurt)\s+you\b")
 _BUT = re.compile(r"\b(?:but|though|although|however|mostly|then\s+again)\b", _I)
+# "the crew", "the team" right after "sorry": the writer's own people, the subject of the apology.
+_OWN_GROUP = re.compile(rf"the\s+(?:[\w-]+\s+){{0,2}}?{_GROUP}\b", _I)
 # "the figures I sent were confusing": the writer's own material, not someone else's.
 _WRITERS_OWN = re.compile(r"^the\s+(?:[\w-]+\s+){1,2}?(?:I|we)\s+(?!received|got|had|were|hired|used|use|chose|booked|brought|contracted)\w+", _I)
 
@@ -529,9 +546,12 @@ def apology_without_remedy(draft, rule):
                     break
         if failure is None or _NOT_AN_APOLOGY.search(text):
             continue  # "sorry you feel...", "sorry if...": a non-apology, blame-shifting's finding
+        blamed = blamed_apologies(draft).get(index)
+        if blamed is not None and blamed[0] <= sentence.start + failure.start():
+            continue  # "Apologies, but nobody told us": the only failure named is the excuse (blame-shifting)
         if _SLOW_REPLY.search(text) and not _STILL_NOTHING.search(neighbours):
             continue
-        if _has_remedy(draft, index, text, failure):
+        if _NEW_ETA.search(text) or _has_remedy(draft, index, text, failure):
             return
         last = max(first, sentence, key=lambda x: x.start)
         yield Hit(first.start, last.start + len(last.text.rstrip(" .!")))
@@ -553,12 +573,38 @@ def _has_remedy(draft, index: int, text: str, failure) -> bool:
     if rest and (index not in _blamable(draft) or _blame_in(rest) is None) and (_remedy_in(rest) or CONCRETE_TIME.search(rest)):
         return True
     remedies, times = _remedy_sentences(draft)
-    return any(i != index for i in remedies) or any(i > index for i in times)
+    pivot = _pivot_after(draft, index)
+    if any(i != index and (i < pivot or _ABOUT_THE_MISS.search(draft.sentences[i].text)) for i in remedies):
+        return True
+    return any(index < i < pivot or (i >= pivot and _ABOUT_THE_MISS.search(draft.sentences[i].text)) for i in times)
+
+
+# "Anyway, I've attached the timetable", "On another note, brochure attached": after a change of
+# subject an attachment or a date answers something else, not the miss.
+_PIVOT = re.compile(
+    r"^\W*(?:anyway|anyhow|anyways|separately|unrelated(?:ly)?|in\s+other\s+news|by\s+the\s+way|btw|moving\s+on"
+    r"|on\s+(?:an?other|a\s+(?:different|separate|lighter|happier|brighter|positive|more\s+positive|side))\s+(?:note|topic|matter|subject|point)"
+    r"|changing\s+(?:the\s+)?subject|while\s+I\s+(?:have|'ve\s+got)\s+you|also,?\s+unrelated)\b|\bby\s+the\s+way[.!]?\s*$", _I)
+# What still answers the miss after a change of subject: a new time for it, or sending it.
+_ABOUT_THE_MISS = re.compile(
+    r"\bre(?:schedul|book|sen[dt]|arrang)\w*|\b(?:could|can|shall)\s+we\b|\blet's\b|\binstead\b|\bnew\s+(?:date|time|deadline)\b"
+    r"|\b(?:I|we)(?:'ll|\s+will)\s+(?:get|send|have|bring)\s+(?:it|this|that|them)\b", _I)
+
+
+def _pivot_after(draft, index: int) -> int:
+    """Index of the first sentence after `index` that changes the subject (len(sentences) if none)."""
+    sentences = draft.sentences
+    for i in range(index + 1, len(sentences)):
+        if _PIVOT.search(sentences[i].text):
+            return i
+    return len(sentences)
 
 
 # A date in small talk ("See you Thursday", "Have a good weekend") is no new plan for the miss.
 _SMALL_TALK = re.compile(
-    r"\b(?:see|speak\s+to|talk\s+to|catch)\s+you\b|\bhave\s+a\s+(?:good|great|nice|lovely|restful|relaxing)\b|\benjoy\s+(?:the|your)\b|\bhappy\s+\w+day\b", _I)
+    r"\b(?:see|speak\s+to|talk\s+to|catch)\s+you\b|\bhave\s+a\s+(?:good|great|nice|lovely|restful|relaxing)\b|\benjoy\s+(?:the|your)\b|\bhappy\s+\w+day\b"
+    r"|\bhope\s+(?:you|you've|you're|your|the|all|everyone|things|it)\b[^.!?]{0,40}?\b(?:weekend|holidays?|break|trip|christmas|easter|well|good|great|lovely|fun|nice|restful)\b"
+    r"|\bhow\s+was\s+(?:your|the)\s+(?:weekend|holiday|break|trip)\b", _I)
 
 
 def _remedy_sentences(draft) -> tuple[set[int], set[int]]:
