@@ -30,3 +30,21 @@ def test_sentence_offsets_point_into_the_text():
     text = "  One.  Two?\n\nThree"
     for s in split_sentences(text, [(0, len(text))]):
         assert text[s.start:s.end] == s.text
+
+
+def test_terminator_spans_are_those_of_the_regex_they_replace():
+    """`terminators` finds sentence-ending marks with str.find; the spans must be the regex's on any
+    text and range (runs, closers, white space or the range end after them)."""
+    import random
+    import re
+
+    from tact.text.sentences import terminators
+
+    regex = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
+    pieces = list(".!?…\"'”’)] \n\tax\u00a0\u2028") + ["...", "?!", "a.m.", "etc."]
+    rnd = random.Random(11)
+    for _ in range(30000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 18)))
+        lo = rnd.randint(0, len(text))
+        hi = rnd.randint(lo, len(text))
+        assert terminators(text, lo, hi) == [m.span() for m in regex.finditer(text, lo, hi)]
