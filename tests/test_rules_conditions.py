@@ -1,4 +1,6 @@
 """Rule matching features authors use: phrases with word forms, `when` conditions, placeholders."""
+import re
+
 import pytest
 
 from tact.engine import CheckRequest, run
@@ -137,3 +139,40 @@ CONDITIONED = RuleSet.of([
 def test_conditioned_rules_never_crash_and_select_what_they_report(text):
     for issue in run(CheckRequest(text=text), CONDITIONED).issues:
         assert text[issue.offset:issue.offset + issue.length] == issue.text
+
+
+def _quotation_spans_by_regex(text: str) -> list[tuple[int, int]]:
+    """The earlier quotation_spans, walking every mark with a Python regex: the reference the
+    str.find version must agree with."""
+    from tact.rules.conditions import _OPENS_AFTER, MAX_QUOTATION_CHARS
+
+    spans, double, single = [], None, None
+    for mark in re.finditer(r"[\"']|\n[ \t]*\n", text):
+        i = mark.start()
+        if text[i] == "\n":
+            double = single = None
+        elif text[i] == '"':
+            if double is not None and i - double <= MAX_QUOTATION_CHARS:
+                spans.append((double, i + 1))
+            double = i if double is None else None
+        else:
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if single is None:
+                if (before.isspace() or before in _OPENS_AFTER) and not after.isspace():
+                    single = i
+            elif not before.isspace() and not after.isalnum():
+                if i - single <= MAX_QUOTATION_CHARS:
+                    spans.append((single, i + 1))
+                single = None
+    return sorted(spans)
+
+
+def test_quotation_spans_agree_with_the_regex_walk_they_replace():
+    import random
+
+    pieces = list("\"' \n\t\rab.(-") + ["don't", "\n\n", "\n \t\n", "é", "x" * 650]
+    rnd = random.Random(13)
+    for _ in range(30000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30)))
+        assert quotation_spans(text) == _quotation_spans_by_regex(text)
