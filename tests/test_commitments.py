@@ -117,3 +117,64 @@ def test_fresh_phrasings_written_before_the_round_2_rules(service):
     reader requests, dated promises) written before the round-2 changes."""
     vague = score(service, "tone_b_vague.jsonl", ("vague-commitment",)).scores["vague-commitment"]
     assert vague.recall >= 0.9 and vague.precision >= 0.9
+
+
+# Session 3: undated promises in forms unseen writers use, and statements that promise the reader nothing.
+
+@pytest.mark.parametrize("text", [
+    "We're digging through the logs — should have an answer for you at some stage.",
+    "Our team expects to issue revised terms in the near future.",
+    "The courier should drop the samples off any day now.",
+    "I'll book your slot as soon as a technician frees up.",
+    "We'll get the mono artwork finished whenever the designers free up.",
+    "We'll work through the backlog as resources permit.",
+    "I'll pick up the minor fixes as and when time allows.",
+    "I'll send through the revised quote just now.",
+    "Will update when I hear more.",
+    "I'll raise it when we next speak.",
+    "We'll see what we can do about the delivery fee.",
+    "I will see what I can arrange with the venue.",
+    "The signed contract will follow under separate cover.",
+    "Hoping to get to your notes before too long.",
+    "Once I'm back on top of things I'll send the updated budget.",
+    "We'll confirm the booking once the venue gets back to us.",
+])
+def test_session_3_undated_promises_are_flagged(check, text):
+    assert vague(check, text)
+
+
+@pytest.mark.parametrize("text", [
+    "I think this will take care of the problem soon.",
+    "Looks like we are going to add a second site very soon.",
+    "I will most likely see the confirmation in the next day or so.",
+    "My flatmate will be leaving shortly.",
+    "The old cables which will be replaced in the near future run under the car park.",
+    "Judy will get back to us with a venue.",
+    "Their sales team will follow up with the distributors.",
+    "The new office tree has gone up and will soon be decorated.",
+    "The shuttle will soon leave from gate 4.",
+    "We plan to expand into Ohio at some point.",
+    "We will want to receive the keys very soon.",
+    "Once we get March closed, we will need to start on April.",
+    "Let's stay in touch.",
+    "Let me hear from you soon.",
+    "The project has been in the works for some time.",
+    "Her number is on my list of people to call.",
+    "This will allow me to verify whether the process is being handled properly.",
+    "My assistant will have numbers where I can be reached.",
+    "I'll update you once they respond.",
+    "The engineer will inspect the unit as soon as possible after it has cooled (within 4 - 5 hrs).",
+    "The gallery will be with you by the end of next week, as agreed.",
+])
+def test_session_3_statements_that_promise_the_reader_nothing_pass(check, text):
+    assert not vague(check, text)
+
+
+def test_a_keep_you_posted_after_a_vague_promise_is_one_finding(check):
+    issues = vague(check, "Still crunching the numbers, should have something for you at some point. I'll keep you posted.")
+    assert [i.text for i in issues] == ["should have something for you at some point"]
+
+
+def test_a_hedge_gives_way_to_the_time_word(check):
+    issues = vague(check, "All being well, we'll have the seating plan over to you in a bit.")
+    assert [i.text for i in issues] == ["we'll have the seating plan over to you in a bit"]

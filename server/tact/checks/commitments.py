@@ -40,9 +40,9 @@ CONCRETE_TIME = fast(
     rf"|\b{_MONTH}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b"
     r"|\bthe\s+\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}/\d{1,2}\b|\b\d{4}-\d\d-\d\d\b"
     r"|\b\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d\d\b|\b(?:noon|midday|midnight)\b"
-    r"|\b(?:eod|cob|eob|eow)\b|\bend\s+of\s+(?:the\s+)?(?:day|business|week|month|play)\b|\bclose\s+of\s+business\b"
+    r"|\b(?:eod|cob|eob|eow)\b|\bend\s+of\s+(?:the\s+|this\s+|next\s+)?(?:day|business|week|month|play)\b|\bclose\s+of\s+business\b"
     r"|\b(?:today|tonight|tonite|tomorrow)\b|\bthis\s+(?:morning|afternoon|evening)\b"
-    rf"|\b(?:within|in)\s+(?:the\s+next\s+)?(?:a|an|{_NUMBER})\s+(?:working\s+|business\s+|calendar\s+)?(?:minutes?|hours?|days?|weeks?)\b"
+    rf"|\b(?:within|in)\s+(?:the\s+next\s+)?(?:a|an|{_NUMBER})(?:\s*(?:-|–|to|or)\s*{_NUMBER})?\s+(?:working\s+|business\s+|calendar\s+)?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|wks?)\b"
     r"|\bright\s+(?:away|now)\b|\bimmediately\b|\bnow\b|\bby\s+(?:the\s+)?(?:\d|end\s+of|close\s+of)",
 )
 # A rough time that still answers "when" for a reply promise ("next week", "in March").
@@ -58,18 +58,19 @@ VAGUE_TIME = fast(
     rf"|\bat\s+(?:some|a\s+later|a\s+future)\s+(?:point|stage|date|time)\b|\bsome\s?time\b|\beventually\b"
     r"|\bin\s+due\s+course\b|\bin\s+the\s+(?:near|not\s+too\s+distant|foreseeable)\s+future\b|\bbefore\s+(?:too\s+)?long\b"
     r"|\bdown\s+the\s+(?:line|road|track)\b|\bone\s+of\s+these\s+days\b|\banother\s+time\b|\b(?:a\s+bit\s+)?later(?:\s+on)?\b"
+    r"|\bany\s+(?:day|time|minute|moment|week)\s+now\b|\bjust\s+now\b|\bin\s+some\s+days\b|\bsooner\s+or\s+later\b"
     r"|\bin\s+a\s+(?:bit|while|jiffy|sec|second|moment|tick|mo)\b|\bmomentarily\b|\bin\s+two\s+shakes\b"
-    r"|\bwhen(?:ever)?\s+(?:I|we)\s+(?:can|get|have|find|'ve\s+got|am\s+able|'m\s+able|are\s+able|'re\s+able)\b"
+    r"|\bwhen(?:ever)?\s+(?:I|we)\s+(?:can|get|have|find|'ve\s+got|am\s+able|'m\s+able|are\s+able|'re\s+able|next|know|hear|learn|find\s+out)\b"
     r"|\bonce\s+(?:I|we)(?:'ve|'m|'re|\s+(?:get|have|come|am|are|find))\b"
     r"|\b(?:when|once|after)\s+(?:things|it|that|this|everything|work|life|the\s+dust)\s+(?:calm|settle|quiet|die|slow|ease|get)s?\b|\bwhen\s+the\s+dust\s+settles\b"
     r"|\b(?:once|when|after)\s+[\w\s']{1,40}?\s+(?:is|are)\s+out\s+of\s+the\s+way\b|\bget\s+(?:a)?round\s+to\b"
-    r"|\b(?:once|when)\s+[\w\s'-]{1,40}?\s+(?:frees?\s+up|(?:has|have|gets?)\s+(?:some\s+|more\s+)?(?:availability|capacity|bandwidth|room))\b"
-    r"|\b(?:early|later|late|mid|the\s+end\s+of)[\s-]+(?:next\s+|this\s+)?(?:week|month|quarter)\b"
+    r"|\b(?:once|when(?:ever)?|as\s+soon\s+as)\s+[\w\s'-]{1,40}?\s+(?:frees?\s+up|(?:is|are)\s+free\b|(?:has|have|gets?)\s+(?:some\s+|more\s+)?(?:availability|capacity|bandwidth|room))\b"
+    r"|\b(?:early|later|late|mid|(?:towards?|around|near|at)\s+the\s+end\s+of)[\s-]+(?:next\s+|this\s+)?(?:week|month|quarter)\b"
     r"|\b(?:in|over|within)\s+the\s+(?:next|coming)\s+(?:few\s+|couple\s+(?:of\s+)?)?(?:days|weeks|months|little\s+while|while)\b"
     r"|\b(?:in\s+)?(?:a|one)\s+(?:day|week|month)\s+or\s+two\b|\bnext\s+(?:few|couple\s+(?:of\s+)?)\s+(?:days|weeks|months)\b|\bin\s+the\s+coming\s+(?:days|weeks|months)\b"
     r"|\bin\s+a\s+(?:matter|couple)\s+of\s+(?:days|weeks)\b|\bwithin\s+a\s+reasonable\s+(?:time|timeframe|period)\b"
     r"|\b(?:at\s+)?the\s+appropriate\s+(?:time|juncture|moment)\b|\bin\s+the\s+normal\s+course\b|\b(?:days?|weeks?|months?)\s+or\s+so\b|\w-ish\b"
-    r"|\bfingers\s+crossed\b|\b(?:time|bandwidth)\s+permitting\b|\bwhen\s+(?:time|bandwidth)\s+(?:allows|permits)\b"
+    r"|\bfingers\s+crossed\b|\b(?:time|bandwidth|capacity|resources|workload)\s+permitting\b|\bwhen\s+(?:time|bandwidth|capacity|resources|workload|(?:our|my|the)\s+(?:schedule|diary|calendar))\s+(?:allows?|permits?)\b"
     r"|\bafter\s+further\s+(?:review|discussion|consideration)\b|\brespond\s+accordingly\b|\bpost\s+discussion\b"
     r"|\bin\s+a\s+(?:future|later|coming)\s+(?:release|version|update|phase|sprint)\b"
     r"|\b(?:after|once|when)\s+(?:the\s+)?(?:rush|busy\s+(?:season|period|spell)|crunch|holidays|peak)\b"
@@ -79,7 +80,7 @@ VAGUE_TIME = fast(
     r"|\bafter\s+(?:the|our|their)\s+\w+\s+(?:sorts|finishes|gets|comes|confirms)\b"
     r"|\bif\s+(?:I|we)\s+get\s+(?:a|the)\s+(?:chance|minute|moment|free)\b|\b(?:another|some)\s+day\b|\bone\s+of\s+these\s+days\b|\bsomeday\b"
     r"|\bat\s+(?:our|my|the)\s+earliest\s+(?:convenience|opportunity)\b|\bpresently\b|\bin\s+(?:a\s+)?(?:timely|prompt)\s+(?:manner|fashion)\b"
-    r"|\bin\s+(?:due|good)\s+time\b|\bexpeditiously\b|\bas\s+(?:circumstances|time)\s+(?:permits?|allows?)\b|\ball\s+being\s+well\b"
+    r"|\bin\s+(?:due|good)\s+time\b|\bexpeditiously\b|\bas\s+and\s+when\b|\bas\s+(?:circumstances|time|capacity|resources?|bandwidth|workload|(?:our|my|the)\s+(?:schedule|workload|capacity|diary|calendar))\s+(?:permits?|allows?)\b|\ball\s+being\s+well\b"
     r"|\bgive\s+or\s+take\b|\bwhere\s+(?:I|we)\s+can\b|\bright\s+up\b|\bwhen\s+possible\b|\bas\s+(?:quickly|fast)\s+as\s+(?:possible|I\s+can|we\s+can)\b"
     r"|\b(?:before|by|over|after)\s+the\s+(?:summer|spring|autumn|fall|winter|holidays|new\s+year)\b",
 )
@@ -91,9 +92,13 @@ PROMISE = fast(
     r"\b(?:I|we)(?:'ll|\s+will|\s+shall|\s+(?:am|are)\s+going\s+to|'m\s+going\s+to|'re\s+going\s+to"
     r"|\s+(?:plan|aim|intend|expect|promise|hope)\s+to|(?:'m|'re|\s+am|\s+are)\s+(?:hoping|planning|aiming|intending)\s+to|\s+(?:should|may|might)\s+be\s+able\s+to|\s+should\s+(?:have|get|hear|know)|'d\s+(?:aim|hope)\s+to"
     r"|\s+anticipate|\s+(?:can|could)\s+(?:revisit|discuss|pick|talk|come\s+back|return|have|get|send|deliver))\b"
-    r"|(?:^|[,.!?:;]\s*|\s-\s)(?:will|shall)\s+\w+|^\s*(?:on\s+it|brb)\b|\blet\s+(?:me|us)\b|\blet's\b"
+    r"|(?:^|[,.!?:;\x{2014}\x{2013}]\s*|\s-\s)(?:will|shall|should\s+(?:have|get|be))\s+\w+|^\s*(?:on\s+it|brb)\b|\blet\s+(?:me|us)\b|\blet's\b"
+    r"|(?:^|[,.!?:;\x{2014}\x{2013}]\s*|\s-\s)hoping\s+to\b"
     r"|\b(?:and|but|then)\s+(?:will|shall|should\s+(?:have|get|be))\s+\w+"
-    r"|\b(?:our|my)\s+(?:[\w-]+\s+){0,3}?(?:will|shall)\s+\w+"  # "our accounts team will sort it out"
+    r"|,\s*who\s+(?:will|shall)\s+\w+"  # "...to the enforcement team, who will look at it"
+    r"|\b(?:our|my)\s+(?:[\w-]+\s+){0,3}?(?:(?:will|shall)\s+\w+|(?:expects|plans|aims|intends|hopes)\s+to\b)"  # "our accounts team will sort it out"
+    r"|\bshould\s+(?:be\s+with\s+you|reach\s+you|arrive|land|drop\s+(?:\w+\s+){1,3}?off)\b"
+    r"|\b(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:team|department|desk|crew|engineers?|technicians?|staff)\s+(?:will|shall)\s+\w+"
     r"|\b(?:will|shall)\s+(?:get|send|pass|hand|forward|have)\s+(?:\w+\s+){0,3}?(?:over\s+|back\s+)?to\s+you\b"
     r"|\b(?:back\s+to\s+you|more\s+soon|coming\s+right\s+up|coming\s+your\s+way)\b"
     r"|\bexpect\s+(?:it|something|them|the|an?|to\s+hear|to\s+be|our|my)\b"
@@ -112,7 +117,9 @@ REPLY_OR_FIX = fast(
     r"|get\s+(?:it|this|that|the\s+\w+)\s+(?:fixed|sorted|done)|have\s+(?:it|this|that|the\s+\w+)\s+(?:fixed|sorted)"
     r"|touch\s+base|ping\s+you|drop\s+you\s+a\s+line|reach\s+out|loop\s+back|make\s+it\s+right|try\s+to\s+(?:get|have|send|finish|deliver|carve|fit|squeeze|find|sort|fix)|do\s+(?:my|our)\s+best\s+to\s+(?:get|send|have|finish|deliver|sort|fix|reply|respond|turn|come\s+back)|aim\s+to|add\s+it\s+to|reschedule|revisit|weigh\s+up)\b"
     r"|\b(?:will|shall)\s+(?:intimate|revert|reconnect|be\s+in\s+touch)\b"
-    r"|\bshall\s+\w+\s+(?:the\s+)?details\b|\bdo\s+the\s+needful\b|\btake\s+this\s+offline\b|\bleave\s+it\s+with\s+me\b"
+    r"|\bshall\s+\w+\s+(?:the\s+)?details\b|\bdo\s+the\s+needful\b|\btake\s+this\s+offline\b|\bleave\s+(?:it|this|that|this\s+one|that\s+one)\s+with\s+(?:me|us)\b"
+    r"|\bsee\s+what\s+(?:(?:I|we)\s+can|can\s+be)\s+(?:do|done|arrange|sort|manage|find|organi[sz]e|work\s+out|fit|squeeze)\b"
+    r"|\bwill\s+follow(?:\s+(?:shortly|separately|later|soon|under\s+separate\s+cover|by\s+(?:post|mail|e-?mail|courier)))?\s*(?:[.!]|$)"
     r"|\b(?:I'm|I\s+am|we're|we\s+are)\s+on\s+it\b|\bon\s+(?:my|our)\s+(?:list|radar|to-?do\s+list)\b|\bin\s+the\s+queue\b"
     r"|\bbear\s+with\s+(?:me|us)\b|\brest\s+assured\b|\bwatch\s+this\s+space\b|\bbrb\b|\bit's\s+coming\s*[.!]"
     r"|\bbeing\s+(?:taken\s+care\s+of|looked\s+into|handled|worked\s+on)\b"
@@ -129,7 +136,7 @@ PASSIVE_FIX = fast(
 _READER = fast(r"\byou(?:r|rs)?\b")
 _SUBJECT = re.compile(r"\b(?:I|we|you|he|she|they)\b", _I)
 # Reply/fix verbs that are a promise only after one ("I'll check and get back to you").
-_NEEDS_PROMISE = re.compile(r"^(?:touch|ping|drop|reach|loop|make|get|follow|circle|revert|be\s|come|reconnect|keep|let\s+you|update|sort|fix|look|dig|chase|take\s+care|have|try|do\s|aim|add|reschedule|revisit|weigh)", _I)
+_NEEDS_PROMISE = re.compile(r"^(?:touch|ping|drop|reach|loop|make|get|follow|circle|revert|be\s|come|reconnect|keep|let\s+you|update|sort|fix|look|dig|chase|take\s+care|have|try|do\s|aim|add|reschedule|revisit|weigh|see)", _I)
 # Who promises: the writer in the first person.
 FIRST_PERSON_PROMISE = fast(r"\b(?:I|we)(?:'ll|\s+will|\s+shall|'m\s+going\s+to|'re\s+going\s+to|\s+(?:am|are)\s+going\s+to)\b|\blet\s+(?:me|us)\b|(?:^|[,.!?:;]\s*|\s-\s)(?:will|shall)\s|\blet's\b")
 # "See you soon", "get well soon": social, not a promise of work.
@@ -138,7 +145,7 @@ _SOCIAL = fast(
     r"|hear(?:ing)?\s+from)\s+(?:you|her|him|them|everyone|all)\b|\b(?:talk|speak|chat)\s+(?:again|more)\b|\bmeet\s+(?:up|in\s+person)\b"
     r"|\bget\s+well\b|\btalk\s+soon\b|\bsee\s+you\b|\b(?:have|grab|get)\s+(?:a\s+)?(?:lunch|coffee|dinner|drinks?|a\s+drink|a\s+catch-?up)\b",
 )
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:and|but|so)\b", _I)
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013\u2600-\u27bf\U0001f300-\U0001faff]|\s-\s|\b(?:and|but|so)\b", _I)
 _QUOTED = re.compile(r"\"[^\"\n]{1,300}\"")
 
 
@@ -236,6 +243,104 @@ def owed_to_reader(text: str, start: int) -> bool:
     return not third or bool(_TO_READER.search(text))
 
 
+# A statement that is no commitment of the writer's to the reader, whatever time words it carries.
+# Anywhere: a past modal ("you should have received"), a prediction about something else ("I think
+# this will"), an embedded question ("how we can get there"), "let's" with no meeting or follow-up.
+_PAST_MODAL = re.compile(
+    r"\b(?:should|would|could|might|must)\s+have\s+(?:been\s+)?(?:\w+ed|received|sent|got|gotten|seen|heard|known|done|made"
+    r"|given|taken|told|written|spoken|come|gone|had|thought|found|paid|met|read|left|kept|brought)\b", _I)
+_PREDICTION = re.compile(
+    r"\b(?:I|we)\s+(?:think|believe|guess|suspect|reckon|imagine|assume|bet)\s+(?:that\s+)?(?:this|that|it|these|those|they|he|she"
+    r"|the\s+[\w-]+(?:\s+[\w-]+)?)\s*$", _I)
+_EMBEDDED = re.compile(r"\b(?:how|whether|what|why|where|which)\s+$", _I)
+_LETS_MEET = re.compile(
+    r"\s+(?:all\s+)?(?:try\s+(?:and|to)\s+)?(?:grab|set|pick|connect|talk|chat|speak|find|schedule|arrange|book|circle|touch|sync|regroup"
+    r"|revisit|reconnect|discuss|review|go\s+over|walk|look|plan|aim|have|do|follow|mull|think|take|come|loop|hop|jump|reconvene|put|get\s+back)\b",
+    _I)
+# Without the reader in the sentence, weaker forms say nothing owed to them: a need or wish ("we will
+# need to circle back with the auditors"), a plan or capability with no deliverable ("we intend to
+# adopt a new name", "we are going to add a site"), a hedge ("will most likely see"), something done
+# for someone else ("we can send the customer their login"), or a thing or person other than the
+# writer's side doing it ("the pipe which will be replaced", "Judy will get back to us") unless it
+# is on its way to the reader ("a revised quote will follow").
+_NEED = re.compile(r"\b(?:will|shall|'ll)\s+(?:\w+ly\s+)?(?:need|want|have|wish)\s+to\b", _I)
+_HEDGED = re.compile(r"\b(?:(?:plans?|planning|intends?|intending|aims?|aiming|expects?|hopes?|hoping|going)\s+to|can|could|likely|probably|prob)\b", _I)
+_DELIVERABLE = re.compile(
+    r"(?:\s+(?:then|also|just|soon|shortly|definitely|hopefully|(?:most\s+)?likely|probably|prob|be\s+able\s+to|try\s+(?:and|to)|to"
+    r"|be\s+in\s+a\s+position\s+to|be\s+ready\s+to))*\s+"
+    r"(?:send|get\s+(?:it|this|that|them|these|those|the|back\s+to|round|around|to|over|something|an?|you)|have\s+(?:it|this|that|them|the|something|an?)"
+    r"|share|deliver|forward|e-?mail|mail|post|call|ring|phone|text|write|reply|respond|revert|confirm|update|follow|come\s+back|circle"
+    r"|loop|touch|reach|contact|provide|issue|return|refund|credit|pay|fix|sort|finish|complete|review|look|check|go\s+(?:through|over)"
+    r"|read|process|book|schedule|arrange|set\s+up|prepare|draft|put\s+together|quote|invoice|ship|dispatch|circulate|give|hand|pass"
+    r"|bring|drop|turn\s+around|publish|be\s+in\s+touch|revisit|discuss|talk|pick|meet|sit\s+down|reconnect|regroup|come\s+back|return)\b", _I)
+_ON_ITS_WAY = re.compile(
+    r"(?:\s+(?:then|also|soon|shortly|probably|hopefully))*\s+(?:follow|arrive|reach|land|ship|drop|go\s+out|come\s+(?:through|over|back)"
+    r"|be\s+(?:with|ready|available|sent|forwarded|delivered|posted|mailed|e-?mailed|issued|shipped|dispatched|done|sorted|fixed"
+    r"|resolved|live|out|back|up|corrected|refunded|credited|processed|in\s+(?:touch|contact)|addressed|shared|released|forthcoming"
+    r"|actioned|handled|confirmed|made\s+available))\b", _I)
+_MODAL = re.compile(r"\b(?:will|shall|should)\b|'ll\b", _I)
+_OUR_SIDE = re.compile(
+    r"\b(?:I|we|our|my|us)\b|^\s*(?:will|shall|let|expect|should|hoping)\b"
+    r"|\b(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:team|department|desk|crew|engineers?|technicians?|staff)\s*$", _I)
+_PRONOUN_SUBJECT = re.compile(r"^\s*(?:it|this|these|they)\b", _I)  # "this has been passed to our contractor and will be..."
+_WRITER_HEAD = re.compile(r"(?:I|we)\b|let\s+(?:me|us)\b|let's\b", _I)
+_RELATIVE = re.compile(r"\b(?:that|which|who)\b", _I)
+_OTHERS = re.compile(
+    r"\b(?:send|sent|give|hand|pass|forward|deliver|deliv|talk|speak|discuss|discussing|follow\s+up|be\s+in\s+touch)\s+(?:[\w-]+\s+){0,3}?(?:to|with)"
+    r"\s+(?:him|her|them|their\s+(?:famil(?:y|ies)|relatives|staff|colleagues|members|customers|clients|managers?|lawyers?|boss)|the\s+(?:customers?|clients?|users?|delegates?|candidates?|distributors?|partners?))\b"
+    r"|\b(?:send|give|notify|tell|inform|remind|call|email|contact|ask)\s+(?:him|her|the\s+(?:customers?|clients?|users?|delegates?"
+    r"|candidates?|distributors?|partners?))\b"
+    r"|\b(?:send|give|get|email|issue|hand)\s+(?:the\s+)?[\w-]+\s+(?:their|his|her)\b", _I)  # "send the installers their codes"
+_LETS = re.compile(r"let(?:'s|\s+us)", _I)
+_TO_SOMEONE = re.compile(r"\s+(?:with|to)\s+(?!you|me|us\b)", _I)
+_HOPEFULLY = re.compile(r"\bhopefully\s*,?\s*$", _I)
+_AFTER_HEDGE = re.compile(r"\s+(?:most\s+)?(?:likely|probably|prob)\b", _I)
+# Note style with the writer left out: "Looking into it and will update", "Noted, will revert".
+_NOTE_STYLE = re.compile(r"^\s*(?:\w+ing\b|thanks|thank\s+you|noted|received|got\s+it|ok|okay|sure|understood|will\b)", _I)
+
+
+def is_commitment(text: str, promise) -> bool:
+    """Is the promise match in `text` (a sentence, quotations blanked) the writer's commitment to the reader?"""
+    start, end = promise.start(), promise.end()
+    window = text[start:end + 40]
+    before = text[:start]
+    if _PAST_MODAL.search(window) or _PREDICTION.search(before) or _EMBEDDED.search(before):
+        return False
+    head = promise.group().lower()
+    lets = _LETS.match(head)
+    if lets and not _LETS_MEET.match(text, start + lets.end()):
+        return False
+    if _TO_READER.search(text):
+        return True
+    if _OTHERS.search(text, start):
+        return False
+    need = _NEED.search(window)
+    if need is not None:  # "I'll need to check with finance and circle back" still owes the reader
+        reply = REPLY_OR_FIX.search(text, start + need.end())
+        if reply is None or _TO_SOMEONE.match(text, reply.end()):
+            return False
+    hedge = None
+    for hedge in _HEDGED.finditer(text, start, end):
+        pass
+    hedge = _AFTER_HEDGE.match(text, end) or hedge or _HOPEFULLY.search(before)
+    if hedge is not None and not _DELIVERABLE.match(text, hedge.end()):
+        return False
+    if _WRITER_HEAD.match(head):
+        return True
+    clause_start = max(before.rfind(",") + 1, before.rfind(";") + 1)
+    subject = before[clause_start:]
+    relative = None
+    for relative in _RELATIVE.finditer(subject):
+        pass
+    if relative is not None:
+        subject = subject[relative.end():]
+    if _OUR_SIDE.search(subject) or (not subject.strip() and relative is None) or _PRONOUN_SUBJECT.match(subject) \
+            or (relative is None and _NOTE_STYLE.match(subject)):
+        return True
+    modal = _MODAL.search(text, start, end + 5)
+    return modal is None or _ON_ITS_WAY.match(text, modal.end()) is not None
+
+
 def _promise_sentences(draft, *triggers):
     for sentence in sentences_matching(draft, *triggers):
         text = without_quotations(sentence.text)
@@ -258,6 +363,8 @@ def vague_promise(draft, rule):
         promise = _nearest_promise(text, vague.start())
         if promise is None or (contingent and not _conditions(promise, vague, text)) or _PRESENCE.match(text, promise.end()):
             continue
+        if not is_commitment(text, promise):
+            continue
         if not owed_to_reader(text, min(promise.start(), vague.start())):
             continue
         if _NOTIFY_ON_EVENT.match(text, promise.start()) and not _OWN_SIDE.search(text[vague.start():vague.end() + 12]):
@@ -269,26 +376,34 @@ def vague_promise(draft, rule):
             continue  # "Once I have the text I can launch it within two days": the promise is dated
         if _dated_step_follows(draft, sentence):
             continue  # "…once the survey is complete. I'll send a revised programme by 9 March."
+        if any(has_concrete_time(p.group()) for p in _PARENTHESIS.finditer(text, vague.end())):
+            continue  # "as soon as it is ready (probably Saturday)": the estimate is the date
+        if _OTHERS_CONDITION.search(text, c_start, vague.start()):
+            continue  # "if she decides to reapply at some point": the time is in someone else's condition
         if vague.start() < promise.start():  # "When the dust settles, we'll..." flag the condition
             start, end = vague.start(), c_end
             fixed = deadline[0].upper() + deadline[1:]
         else:
-            start, end = promise.start(), vague.end()
+            start, end = _LEADING_PUNCTUATION.match(text, promise.start()).end(), vague.end()
             fixed = text[start:vague.start()].rstrip() + " " + deadline
+            more = _APPOSED_TIME.match(text, end)  # "as soon as possible, latest in some days"
+            if more is not None and _vague_search(more.group()) is not None:
+                end = more.end()
         yield Hit(sentence.start + start, sentence.start + end, values={"deadline": deadline}, replacements=(fixed,))
 
 
 # Where the writer will be, not what the reader will get: "I'll be in a little later", "I'm going to
 # be out of the office over the next few weeks", "we'll go pick up the kids later".
 _PRESENCE = re.compile(
-    r"\s*(?:be\s+(?:in(?!\s+(?:touch|contact|a\s+position))|out|away|off|around|home|late|on\s+(?:leave|holiday|vacation)|back(?!\s+(?:to|with|in\s+touch)))"
+    r"\s*(?:(?:(?:most\s+)?likely|probably|prob|also|just)\s+)?(?:be\s+(?:in(?!\s+(?:touch|contact|a\s+position))|out|away|off|around|home|late|on\s+(?:leave|holiday|vacation)|back(?!\s+(?:to|with|in\s+touch))"
+    r"|leaving|going|heading|travell?ing|gone|mia|offline|unavailable)|leaving|heading\s+(?:out|off|home|over)|travell?ing"
     r"|go\s+(?:pick|get|grab|home|out)|head\s+(?:out|off|home)|leave\b|pop\s+(?:out|in|by)"
     r"|know\s+(?:whether|if|which|what|how|more)|see\s+(?:whether|if|how))\b",  # what the writer will learn is no deliverable
     _I)
 _NOT_VAGUE_AFTER = re.compile(rf"\s+(?:after|before|in\s+(?:early\s+|mid-?|late\s+)?{_MONTH}|this|today|tomorrow|on|by)\b", _I)
 
 
-_TIME_AS_NOUN = re.compile(r"\b(?:have|has|had|take|takes|took|spend|spent|need|needs)\s+$", _I)  # "have some time"
+_TIME_AS_NOUN = re.compile(r"\b(?:have|has|had|take|takes|took|spend|spent|need|needs|schedule|set\s+aside|block\s+out|book|(?<!aim\s)(?<!shoot\s)for|been)\s+$", _I)  # "have some time"
 
 
 def _dated_step_follows(draft, sentence) -> bool:
@@ -300,23 +415,48 @@ def _dated_step_follows(draft, sentence) -> bool:
     return FIRST_PERSON_PROMISE.search(text) is not None and has_concrete_time(text)
 
 
+_LEADING_PUNCTUATION = re.compile(r"[,.!?:;\s\u2014\u2013-]*")
+_PARENTHESIS = re.compile(r"\([^()\n]{1,60}\)")
+_OTHERS_CONDITION = re.compile(r"\b(?:if|unless)\s+(?:he|she|they|the\s+\w+|[A-Z][a-z]+)\s+(?!(?:can|could|will|would)\b)\w+", _I)
+_APPOSED_TIME = re.compile(r",\s+(?:at\s+the\s+)?(?:latest|hopefully|ideally|probably|maybe|or)\s+[^,.;!?]{1,30}")
+_HEDGE_WORDS = ("all being well", "fingers crossed", "give or take")
+_NOT_A_TIME_AFTER = re.compile(r"\s+(?:than|be\b)", _I)  # "later than that", "where I can be reached"
+
+
+def _follows_vague_promise(draft, sentence) -> bool:
+    """Does the sentence before this one hold a promise with a vague time word?"""
+    index = bisect.bisect_left(draft.sentence_starts, sentence.start) - 1
+    if index < 0:
+        return False
+    text = without_quotations(draft.sentences[index].text)
+    return _vague_search(text) is not None and PROMISE.search(text) is not None
+
+
 def _vague_search(text: str):
     """The first vague time word, skipping "as soon as <event>", "Soon-yi", "shortly after 7am",
-    "sometime in January" (a rough time is not a vague one)."""
+    "sometime in January" (a rough time is not a vague one). A hedge ("all being well") gives way to
+    a time word later in the sentence."""
+    hedge = None
     for m in VAGUE_TIME.finditer(text):
         word = m.group().lower()
         if word.startswith(("soon", "shortly", "some")):
             name = m.group()[0].isupper() and text[m.end():m.end() + 1] == "-" and text[m.end() + 1:m.end() + 2].isalpha() \
                 and not text[m.end() + 1:m.end() + 4].lower() == "ish"  # "Soon-yi"
+            name = name or text[m.end():m.end() + 4].lower() == "-to-"  # "the soon-to-open office"
             before = text[:m.start()].lower()
             if name or before.endswith("as ") or _NOT_VAGUE_AFTER.match(text, m.end()) or _TIME_AS_NOUN.search(before):
                 continue
+        elif word.endswith(("later", "can")) and _NOT_A_TIME_AFTER.match(text, m.end()):
+            continue
+        if word in _HEDGE_WORDS:
+            hedge = hedge or m
+            continue
         return m
-    return None
+    return hedge
 
 
 _NOTIFY_ON_EVENT = re.compile(
-    r"(?:I|we)(?:'ll|\s+will|\s+shall)\s+(?:call|ring|phone|text|email|ping|message|let)\s+you\s*(?:know\s*)?(?:once|when|as\s+soon\s+as)\b", _I)
+    r"(?:I|we)(?:'ll|\s+will|\s+shall)\s+(?:call|ring|phone|text|email|ping|message|let|update|contact|tell)\s+you\s*(?:know\s*)?(?:once|when|as\s+soon\s+as)\b", _I)
 _APPROVAL = re.compile(r"\b(?:signed(?:\s+off)?|approved|agreed|confirmed|green-?lit)\b", _I)
 _OWN_SIDE = re.compile(r"\b(?:our|my|internal(?:ly)?|we|I)\b", _I)
 
@@ -333,11 +473,15 @@ def _contingent(text: str):
     return None if has_concrete_time(condition) or SOME_TIME.search(condition) else m
 
 
+_JOINED = re.compile(r"(?:and|but|then)\s", _I)
+
+
 def _conditions(promise, condition, text: str) -> bool:
     """Does the condition hang on this first-person promise, not on another clause of the sentence?"""
     lo, hi = sorted((promise.start(), condition.start()))
     between = text[lo:hi]
-    first_person = any(p.start() <= promise.start() + 2 and p.end() > promise.start() for p in _first_person(text))
+    first_person = any(p.start() <= promise.start() + 2 and p.end() > promise.start() for p in _first_person(text)) \
+        or (_JOINED.match(promise.group()) is not None and _WRITER_HEAD.match(text) is not None)  # "We are ... and will write"
     return first_person and len(between) <= 80 and not re.search(r"[:;\u2014]", between)
 
 
@@ -366,8 +510,10 @@ def undated_promise(draft, rule):
             continue  # a vague word is vague_promise's finding
         if has_concrete_time(text) or SOME_TIME.search(text) or CONTINGENT.search(text):
             continue
-        if not owed_to_reader(text, promise.start()):
+        if not owed_to_reader(text, promise.start()) or not is_commitment(text, promise):
             continue
+        if _NOTIFY.search(text, promise.end(), promise.end() + 20) and _follows_vague_promise(draft, sentence):
+            continue  # "...should have something for you at some point. I'll keep you posted.": one finding, the first
         phrase = text[promise.start():].rstrip(" .!")
         yield Hit(sentence.start + promise.start(), sentence.start + promise.start() + len(phrase),
                   values={"deadline": deadline}, replacements=(f"{phrase} {deadline}",))
@@ -388,10 +534,34 @@ def _first_person(text: str, endpos: int | None = None):
         yield p
 
 
+# "a follow-up letter", "get back on track", "on my list of people to call", "if it is being handled"
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|any|our|my|your|their)\s+$", _I)
+_BACK_ELSEWHERE = re.compile(r"\s+(?:on|into|in|up|together|home|to\s+(?:normal|work|basics|where|the\s+(?:office|drawing|grind)))\b", _I)
+_LIST_OF = re.compile(r"\s+(?:screen\s+)?(?:of|for)\b", _I)
+_STATUS_SUBJECT = re.compile(
+    r"(?:\bit|\bthis|\bthat|\bthey|\bthese|\byour\s+[\w-]+(?:\s+[\w-]+)?)(?:'s|'re|\s+is|\s+are)\s+(?:now\s+|currently\s+|already\s+)?$", _I)
+_ASKING = re.compile(r"\b(?:if|whether|how|what|why)\b", _I)
+
+
+def _not_a_reply(text: str, r) -> bool:
+    word = r.group().lower()
+    if word.startswith("let you know") and _IF.match(text, r.end()):
+        return True
+    if word.startswith(("follow", "fix", "chase", "revisit", "update")) and _ARTICLE_BEFORE.search(text, 0, r.start()):
+        return True
+    if word.startswith("get back") and _BACK_ELSEWHERE.match(text, r.end()):
+        return True
+    if word.startswith("on ") and _LIST_OF.match(text, r.end()):
+        return True
+    if word.startswith("being "):
+        return text.rstrip().endswith("?") or not _STATUS_SUBJECT.search(text, 0, r.start()) \
+            or _ASKING.search(text, 0, r.start()) is not None
+    return False
+
+
 def _reply_or_fix(text: str):
     """The promise a reply/fix phrase belongs to: from "I'll"/"let me" when a bare verb needs one."""
-    m = next((r for r in REPLY_OR_FIX.finditer(text)
-              if not (r.group().lower().startswith("let you know") and _IF.match(text, r.end()))), None)
+    m = next((r for r in REPLY_OR_FIX.finditer(text) if not _not_a_reply(text, r)), None)
     if m is None:
         fix = PASSIVE_FIX.search(text)
         return fix if fix and _READER.search(text) else None
