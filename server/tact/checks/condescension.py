@@ -55,7 +55,8 @@ _BENIGN = re.compile(
     r"either\s+(?:way|option)|whatever\s+(?:works|suits)|we\s+can|we\s+could|we'd\s+(?:be|love)|we\s+will|we'll|"
     r"I\s+can|I'll|I\s+will|I'd\s+(?:be|love)|important|concern(?:ed|s|ing)?|disappoint\w*|upset|worr\w+|sensitive|"
     r"serious|priority|difficult\s+time|tough|unfortunate\w*|sad|big\s+deal|exciting|excited|good\s+news|bad\s+news|"
-    r"great\s+news|thank\w*|appreciat\w*|congrat\w*|love|great|excellent|impressive|brilliant|wonderful|fantastic|"
+    r"great\s+news|thank\w*|appreciat\w*|congrat\w*|love|lovely|great|excellent|impressive|brilliant|wonderful|fantastic|"
+    r"best|beautiful\w*|amazing|gorgeous|stunning|fun|happy|"
     r"proud|hard\s+work|worked\s+hard|care[sd]?|thrilled|delighted|(?:nobody|no\s+one)\s+could\s+have)\b",
     re.IGNORECASE,
 )
