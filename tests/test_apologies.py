@@ -391,3 +391,29 @@ def test_session_3_blame_devices(check, text, rule):
 ])
 def test_session_3_blame_near_misses(check, text):
     assert not found(check, text, "blame-shifting")
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("We regret the late delivery; however, the purchase order from your side arrived a week late.", "blame.apology-then-excuse"),
+    ("Sorry it took so long, your people kept moving the goalposts.", "blame.apology-then-excuse"),
+    ("Sorry for the hold-up. Your finance team still hasn't released the deposit.", "blame.apology-then-excuse"),
+    ("Sorry, we were waiting on your sign-off the whole time.", "blame.apology-then-excuse"),
+    ("Sorry the install overran, but the site wasn't ready when we arrived.", "blame.apology-then-excuse"),
+    ("Apologies if my tone was misread.", "blame.took-it-wrong"),
+    ("The figures were keyed in incorrectly.", "blame.passive-dodge"),
+    ("The intern forgot to post it.", "blame.junior-did-it"),
+    ("No one let us know the client had cancelled.", "blame.excuse-opener"),
+    ("We did it exactly as per your instructions.", "blame.did-as-told"),
+])
+def test_session_3_second_round_blame_devices(check, text, rule):
+    assert rule in [i.rule for i in found(check, text, "blame-shifting")]
+
+
+@pytest.mark.parametrize("text", [
+    "Apologies, the quarterly figures aren't ready; they'll be with you by noon Thursday.",
+    "The printers delivered the wrong paper stock. We've reprinted at our cost and the brochures arrive Monday.",
+    "I'm sorry your statement was sent to your previous address. A replacement goes out tomorrow.",
+    "I've booked the room as per your instructions.",
+])
+def test_session_3_second_round_near_misses(check, text):
+    assert not found(check, text, "blame-shifting")

@@ -63,7 +63,8 @@ _THING = (
     r"|documents?|paperwork|form|PO|purchase\s+order|setup|changes?|design|requirements?|description|directions|address"
     r"|details|answer|reply|response|approvals?|sign-?off|feedback|comments|input|go-ahead|schedule|calendar|deadline"
     r"|timeline|template|ticket|process|information|info|prescription|quote|artwork|copy|proofs?|figures|numbers|list"
-    r"|export|logins?|credentials|password|access|dock|desk|mailroom|switchboard|helpdesk|security)"
+    r"|export|logins?|credentials|password|access|dock|desk|mailroom|switchboard|helpdesk|security"
+    r"|site|premises|property|room|venue|space|pit|yard|unit|kitchen|payment|deposit|funds|photos|images|content)"
 )
 _WHERE = r"(?:\s+(?:at|in|from|on|over\s+at)\s+(?:the\s+|your\s+|their\s+|our\s+)?[\w-]+)?"
 _HIRED = r"(?:\s+(?:that\s+|who\s+)?(?:we|I|you|they)\s+(?:hired|used|use|chose|booked|brought\s+in|contracted|recommended))?"
@@ -113,7 +114,9 @@ _ACTION = (
     r"|only\s+(?:told|sent|delivered|gave|mentioned|confirmed|replied|answered|approved|signed|let|got|flagged|shared|provided"
     r"|informed|arrived|came|showed|turned|paid|uploaded|responded)"
     r"|took\s+(?:[\w-]+\s+){0,2}(?:days|weeks|months|ages|forever)|came\s+back\s+(?:[\w-]+\s+){0,3}?late"
-    r"|skipped|(?:sent|delivered|shipped|returned|brought|dispatched|posted|turned\s+up|showed\s+up)\s+(?:[\w-]+\s+){0,3}?late"
+    r"|skipped|(?:sent|delivered|shipped|returned|brought|dispatched|posted|turned\s+up|showed\s+up|arrived|came\s+(?:in|through|back)|landed)\s+(?:[\w-]+\s+){0,3}?late"
+    r"|(?:kept|keep|keeps)\s+(?:on\s+)?(?:changing|moving|shifting|adding|tweaking|revising)|mov(?:ed|ing)\s+the\s+goal-?posts"
+    r"|(?:hadn't|had\s+not|haven't|hasn't|have\s+not|has\s+not)\s+(?:yet\s+|even\s+|actually\s+|still\s+)?(?:released|sent|told|given|paid|returned|signed|approved|confirmed|replied|responded|answered|provided|delivered|shared|passed\s+on|forwarded|processed|cleared)"
     r"|dragg(?:ed|ing)\s+(?:its|their|his|her)\s+feet|(?:has|have|had)\s+been\s+(?:dragging|sitting\s+on)"
     r"|should\s+have\s+(?:told|said|mentioned|let|asked|checked|read|sent|flagged|called|known|realised|realized|noticed|informed|notified|reported|alerted|contacted"
     r"|warned|double-checked|changed|updated|followed|paid|booked|confirmed|signed|raised|spotted|caught|provided|given"
@@ -127,7 +130,9 @@ _STATE = (
     rf"|(?:was|were|are|is|had\s+been)\s+(?:\w+ly\s+|pretty\s+|quite\s+|very\s+|so\s+|really\s+|a\s+bit\s+|rather\s+|too\s+|still\s+)?{_NEGATIVE_STATE}"
     r"|(?:hadn't|had\s+not|hasn't|has\s+not|haven't|have\s+not|wasn't|weren't|was\s+not|were\s+not)\s+(?:been\s+|even\s+been\s+)?(?:proofed|proofread|checked|signed|approved|tested|reviewed|updated|finali[sz]ed|sent|shared|confirmed|agreed|completed|filled\s+in|submitted|paid|booked|cleared|passed\s+on)"
     r"|(?:wasn't|weren't|isn't|aren't|was\s+not|were\s+not)\s+(?:\w+ly\s+|very\s+|quite\s+|even\s+)?(?:clear|complete|final|signed|specific"
-    r"|accurate|correct|legible|answering|responding|updated|included|copied|told))"
+    r"|accurate|correct|legible|answering|responding|updated|included|copied|told|accessible|cleared|safe)"
+    # "the site wasn't ready when we arrived": not ready for the writer, not the writer's own work not ready
+    r"|(?:wasn't|weren't|was\s+not|were\s+not)\s+(?:ready|open|prepared)\s+(?:when\s+(?:we|I|the\s+[\w-]+)\s+(?:arrived|got\s+there|turned\s+up|came)|for\s+(?:us|me|our\s+[\w-]+)))"
 )
 # Any past action of "nobody" is a failure: "nobody told me", "no one had put it in the calendar".
 _NOBODY_DID = r"(?:(?:had|has|ever|even|actually|bothered\s+to)\s+)?(?:\w+ed|told|sent|gave|said|put|let|knew|brought|wrote|made|took|showed|thought|read)"
@@ -139,7 +144,7 @@ _READER_PAST = (
     rf"|(?:the|your)\s+(?:[\w-]+\s+){{0,2}}?{_THING}\s+(?:clearly\s+|explicitly\s+|specifically\s+|only\s+|plainly\s+)?(?:said|stated|listed|showed|specified|asked\s+for|called\s+for|requested|named|mentioned|read|says|states|lists|shows)\b"
     rf"|{_READER_ARTEFACT}\s+(?:clearly\s+|explicitly\s+|specifically\s+|plainly\s+|actually\s+)?(?:was|were|had|said|showed|listed|gave|didn't|did\s+not|did\s+(?:say|show|list|ask|specify|state)|only|never|contained|asked|is|are|says|states|lists|shows)\b"
 )
-_GAP = r"\s+(?:[\w-]+\s+){0,2}?"
+_GAP = r"\s+(?:(?:from|on|at)\s+your\s+(?:side|end)\s+|(?:[\w-]+\s+){0,2}?)"
 # A person doing something wrong: the one device that may sit right after "sorry" itself ("I'm sorry
 # the new guy sent the wrong version"); there a state or a tool is what the apology is for.
 AGENT_AT_FAULT = fast(rf"\b{_PEOPLE}{_GAP}{_ACTION}\b|\b{_NOBODY}\s+(?:[\w-]+\s+)?{_NOBODY_DID}\b")
@@ -173,6 +178,8 @@ EXCUSE = fast(
     # "we couldn't build the pages without the photos", "we were only sent page one": what was missing is the excuse
     r"|\b(?:couldn't|could\s+not|weren't\s+able\s+to|wasn't\s+able\s+to|were\s+unable\s+to|was\s+unable\s+to)\s+(?:build|finish|start|complete|deliver|ship|print|send|process|file|proceed|go\s+ahead|book|install|fit|run|launch|publish|test|release|prepare|submit|issue|pay|do\s+(?:the|any|anything))\s+(?:[\w-]+\s+){0,3}?without\s+(?:the|your|their|any|a|an)\b"
     r"|\b(?:we|I)\s+(?:were|was)\s+only\s+(?:ever\s+)?(?:sent|given|told|shown|provided|supplied|handed)\b"
+    r"|\b(?:exactly|precisely)\s+as\s+(?:you|your\s+[\w-]+)\s+(?:gave|sent|supplied|provided|wrote|specified|asked|requested|approved|entered|filled)\b"
+    r"|\b(?:we|I)\s+(?:were|was|had\s+been|have\s+been|'ve\s+been)\s+(?:still\s+|just\s+|only\s+)?waiting\s+(?:on|for)\s+(?:you|your)\b"
     r"|\bmatch(?:ed|es)\s+(?:the|your)\s+(?:approved|signed-?off|agreed|final)\b|\b(?:exactly|precisely)\s+what\s+(?:you|your)\b"
     r"|(?:\bnot|n't)\s+(?:[\w']+\s+){0,2}?(?:a\s+|that\s+|such\s+a\s+)?(?:big|huge|major)\s+(?:a\s+)?deal\b|\byou(?:'re|\s+are)\s+not\s+(?:our|my|the)\s+only\b"
     r"|\b(?:the|our|your)\s+(?:terms|instructions|guide|manual|FAQ|docs|documentation|email|page|contract)\s+(?:explain|state|say|spell|cover|mention)s?\s+(?:it|this|that)?\s*(?:clearly|plainly|explicitly|in\s+detail)\b",
