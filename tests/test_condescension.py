@@ -233,3 +233,56 @@ def test_adverb_offsets_hold_after_non_ascii_text(check):
     text = "Caf\u00e9 \u2014 na\u00efve \u201cr\u00e9sum\u00e9\u201d aside. Obviously the deposit isn\u2019t refundable."
     [issue] = condescension(check, text)
     assert text[issue.offset:issue.offset + issue.length] == issue.text == "Obviously the"
+
+
+# ---- Session 3: device families written for the word class.
+
+def _pattern_rules_only(service):
+    """The session-3 families on their own, without any learned signal scoring the same sentences."""
+    from tact.rules.ruleset import RuleSet
+    return RuleSet.of([r for r in service.ruleset.rules if not r.id.endswith(".learned")])
+
+
+def test_session_three_fresh_phrasings(service):
+    """tests/data/tone_cond_s3.jsonl: 42 sentences in the session-3 families written after the rules
+    and not among their examples (first run: 37 of 42 flagged, one near-miss flagged), and 20 near-misses."""
+    from tact.evaluation import evaluate, read_jsonl
+    from labeled import DATA
+
+    report = evaluate(read_jsonl(str(DATA / "tone_cond_s3.jsonl")), _pattern_rules_only(service), ("condescension",))
+    assert report.scores["condescension"].recall >= 0.95
+    assert report.clean_flagged == 0
+
+
+@pytest.mark.parametrize("text", [
+    "For the third time this month the lift has stuck between floors.",  # an event recurring
+    "For the third time the bundle came back with the wrong tabs.",
+    "Sorry, sorry — I know I've already said it twice, but I'm so sorry about the mix-up.",  # the writer's own apology
+    "Apologies for any confusion on your side about the dates.",  # blame-shifting's finding, not talking down
+    "Loved the photos, you obviously had the best day!",
+    "Thanks for the detailed repro steps — super helpful.",  # sincere thanks
+    "We'll leave the catering to the professionals this year.",
+    "As any visitor will tell you, the coffee there is excellent.",
+])
+def test_session_three_near_misses(check, text):
+    assert condescension(check, text) == []
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("For the third time, the gate code is 1234.", "condescension.repetition"),
+    ("I'm explaining this for the third time: the form needs a signature.", "condescension.repetition"),
+    ("Really appreciate the two-day heads-up, very helpful.", "condescension.ironic-thanks"),
+    ("Bless, you've clearly tried your best with it.", "condescension.pat-on-head"),
+])
+def test_session_three_devices(check, text, rule):
+    assert rule in [i.rule for i in condescension(check, text)]
+
+
+def test_a_second_device_in_the_clause_is_one_finding(check):
+    text = "I wouldn't worry your head about it — just leave the maths to us."
+    [issue] = condescension(check, text)
+    assert issue.text == "worry your head about it — just leave the maths to us"
+
+
+def test_the_clause_stops_at_a_quotation_mark(check):
+    assert condescension(check, 'Her note said "just leave the maths to us" and we did.') == []

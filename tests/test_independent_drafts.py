@@ -18,7 +18,7 @@ DATA = Path(__file__).parent / "data" / "independent"
 # F1 floors per category over all files (840 drafts), a little under the figures when the retired
 # held-back files were added.
 FLOORS = {
-    "condescension": 0.78,  # 0.795 when added
+    "condescension": 0.95,  # 0.795 when added; 0.996 after session 3
     "accusatory-question": 0.90,  # 0.918
     "blame-shifting": 0.95,  # 0.895; 0.969 after session 3 (rules only)
     "timezone": 0.95,  # 0.968
