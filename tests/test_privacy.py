@@ -78,6 +78,7 @@ def app(tmp_path_factory):
     rules = tmp_path_factory.mktemp("rules")
     for pack in BUILTIN_RULES.glob("*.yaml"):
         shutil.copy(pack, rules / pack.name)
+    shutil.copytree(BUILTIN_RULES / "models", rules / "models")  # the learned rules' model files
     (rules / "privacy.yaml").write_text(BOOM_RULE)
     app = create_app(service=Service(Settings(rules_dir=rules, reload_interval=0)))
     app.testing = False  # errors go through the app's handlers and its logger, as in production

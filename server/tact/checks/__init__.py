@@ -9,3 +9,4 @@ from . import times  # noqa: F401
 from . import apologies  # noqa: F401
 from . import condescension  # noqa: F401
 from . import groveling  # noqa: F401
+from . import learned  # noqa: F401

@@ -310,6 +310,11 @@ def build_rule(raw: Any, file: str, require_examples: bool = True) -> Rule:
     if not isinstance(options, dict):
         problem("options", "`options` must be a mapping")
         options = {}
+    elif isinstance(check, str) and hasattr(PYTHON_CHECKS.get(check), "validate_options"):
+        try:  # a check may load what its options name (a model file) now: a broken one is a load error
+            PYTHON_CHECKS[check].validate_options(options, file)
+        except ValueError as exc:
+            problem("options", str(exc))
 
     flag, passes = _examples(raw.get("examples"), file, key_lines.get("examples", line), rule_id, problems, require_examples)
     if problems:

@@ -401,46 +401,16 @@ def _zone_ref(g: dict, text: str, start: int, stop: int, written: str, parties: 
 
 
 _DIGITS = re.compile(r"\d+")
-_ASCII_DIGITS = "0123456789"
 # Words that can start a time part, found with str.find (C speed). Every weekday name ends in
 # "day", as do today, yesterday and midday: one scan finds them all.
 _WORD_STEMS = ("day", "tonight", "tomorrow", "tmrw", "noon", "midnight", "half", "quarter", "clock")
-_CASED_STEMS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # as a word's start, followed by a non-word character
-
-
-def _digit_runs(text: str, lo: int, hi: int) -> list[int]:
-    """Where each run of digits in text[lo:hi] starts (as `\\d+` scanned from `lo` finds them). For ASCII
-    text, a str.find per digit (C speed) instead of a Python-regex walk over every character."""
-    if not text.isascii():  # \d is any Unicode decimal digit
-        return [match.start() for match in _DIGITS.finditer(text, lo, hi)]
-    starts = []
-    for digit in _ASCII_DIGITS:
-        i = text.find(digit, lo, hi)
-        while i >= 0:
-            if i == lo or text[i - 1] not in _ASCII_DIGITS:
-                starts.append(i)
-            i = text.find(digit, i + 1, hi)
-    return starts
-
-
-def _cased_stems(text: str, lo: int, hi: int) -> list[int]:
-    """Where "Mon", "Tue", ... "Sun" stand followed by a non-word character or `hi` (the regex
-    `(?:Mon|Tue|...)\\b` scanned over text[lo:hi]), by str.find."""
-    starts = []
-    for stem in _CASED_STEMS:
-        i = text.find(stem, lo, hi)
-        while i >= 0:
-            after = i + 3
-            if after == hi or not (text[after].isalnum() or text[after] == "_"):
-                starts.append(i)
-            i = text.find(stem, after, hi)
-    return starts
+_CASED_STEM = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b")
 
 
 def _candidates(text: str, low: str, lo: int, hi: int) -> list[int]:
     """Where a time part may start: digits and a few words, found with C-speed scans, so the
     full pattern runs at a handful of places instead of at every character."""
-    found = set(_digit_runs(text, lo, hi))
+    found = {match.start() for match in _DIGITS.finditer(text, lo, hi)}
     for stem in _WORD_STEMS:
         i = low.find(stem, lo, hi)
         while i >= 0:
@@ -451,7 +421,7 @@ def _candidates(text: str, low: str, lo: int, hi: int) -> list[int]:
             if stem == "clock" and start == i:  # "o'clock": the number word before it starts the time
                 found.add(previous_word(low, max(lo, i - 2), lo)[1])
             i = low.find(stem, i + len(stem), hi)
-    found.update(_cased_stems(text, lo, hi))
+    found.update(match.start() for match in _CASED_STEM.finditer(text, lo, hi))
     starts = set(found)
     for pos in found:
         start = pos

@@ -1,0 +1,257 @@
+"""A learned tone signal next to the rules: a small linear model per category scores each sentence.
+
+The rules catch the devices someone wrote a pattern for; writers we have never read phrase the same
+device in words no pattern names. A logistic regression over the sentence's word unigrams and
+bigrams (trained by tools/train_signal.py, validated leave-one-author-out) catches part of that.
+The model is DATA (`rules/models/<category>.json`: features with non-zero weight, bias, threshold,
+provenance); this module only adds up weights, so the runtime needs no machine-learning library.
+
+A YAML rule selects the check with `check: learned` and names its model in `options.model` (a path
+relative to the rule's file). Its severity is `suggestion`, so a rule's more specific finding on the
+same words wins the merge. Text inside quotation marks does not count: the other party's words are
+not the writer's tone.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import math
+import re
+from dataclasses import dataclass
+from itertools import accumulate, repeat
+from operator import add
+from pathlib import Path
+
+from ..rules.conditions import quotation_spans
+from .registry import Hit, python_check
+
+log = logging.getLogger(__name__)
+
+# A token is a run of ASCII letters, digits and apostrophes ("don't", "clients'"); anything else separates.
+_SEPARATORS = re.compile(r"[^a-z0-9']+")
+START = "qqstartqq"  # sentence start, so "qqstartqq why" differs from a "why" mid-sentence; no real word
+QUESTION = "<q>"  # the sentence ends in a question mark
+QUOTE = "qqquotationqq"  # a quotation stood here (its words are not the writer's); no real word
+_QUOTE_GAP = " " + QUOTE + " "
+# Words and phrases a writer may drop without changing what the sentence says. A hit's first
+# replacement is the sentence without those the model counts toward the tone, offered only when the
+# model no longer flags what is left (so the click fixes the tone); otherwise the rule's template.
+REMOVABLE = (
+    "obviously clearly simply just actually really even surely honestly frankly literally seriously basically "
+    "exactly certainly quite totally completely genuinely truly again already"
+).split() + ["once again", "yet again", "one more time", "to be honest", "to be fair", "to be clear"]
+_REMOVABLE = re.compile(
+    r",?[ \t]*\b(?:" + "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in REMOVABLE), key=len, reverse=True))
+    + r")\b,?",
+    re.IGNORECASE,
+)
+
+
+def tokenize(text: str) -> list[str]:
+    return _SEPARATORS.sub(" ", text.lower()).split()
+
+
+def features(text: str, is_question: bool) -> list[str]:
+    """The features of one sentence (quotations already blanked): unigrams, bigrams, start and question marks.
+
+    The same function builds the training data (tools/train_signal.py), so training and runtime agree.
+    """
+    tokens = tokenize(text)
+    bigrams = list(map(add, map(add, [START, *tokens], repeat(" ")), tokens))
+    tokens += bigrams
+    if is_question:
+        tokens.append(QUESTION)
+    return tokens
+
+
+def sentence_text(folded: str, start: int, end: int, quotes: list[tuple[int, int]]) -> str | None:
+    """folded[start:end] with quotations replaced by one placeholder word; None when all of it is quoted."""
+    inside = [(max(s, start), min(e, end)) for s, e in quotes if s < end and start < e]
+    if not inside:
+        return folded[start:end]
+    parts, at = [], start
+    for s, e in inside:
+        parts.append(folded[at:s])
+        parts.append(_QUOTE_GAP)
+        at = e
+    parts.append(folded[at:end])
+    if not any(p.strip(" \t\n.,;:!?-") for p in parts if p is not _QUOTE_GAP):
+        return None
+    return "".join(parts)
+
+
+@dataclass(frozen=True)
+class Model:
+    category: str
+    weights: dict[str, float]
+    bias: float
+    threshold: float  # a probability: report a sentence scoring at or above it
+
+    @property
+    def logit_threshold(self) -> float:
+        return math.log(self.threshold / (1 - self.threshold))
+
+    def score(self, feats: list[str]) -> float:
+        """The logit (log-odds) of the sentence being of the model's category."""
+        return self.bias + sum(filter(None, map(self.weights.get, feats)))
+
+
+class ModelError(ValueError):
+    pass
+
+
+def read_model(path: Path) -> Model:
+    """Load and validate a model file; ModelError naming the file says what is wrong."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ModelError(f"model file {path} does not exist") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ModelError(f"model file {path} cannot be read: {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise ModelError(f"model file {path} is not valid JSON ({exc.msg}, line {exc.lineno})") from None
+    if not isinstance(raw, dict):
+        raise ModelError(f"model file {path}: expected a JSON object")
+    weights, bias, threshold = raw.get("weights"), raw.get("bias"), raw.get("threshold")
+    if not isinstance(raw.get("category"), str):
+        raise ModelError(f"model file {path}: `category` must be a string")
+    if not isinstance(weights, dict) or not weights or not all(
+            isinstance(k, str) and isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+            for k, v in weights.items()):
+        raise ModelError(f"model file {path}: `weights` must be a non-empty object of feature: finite number")
+    if not isinstance(bias, (int, float)) or isinstance(bias, bool) or not math.isfinite(bias):
+        raise ModelError(f"model file {path}: `bias` must be a finite number")
+    if not isinstance(threshold, (int, float)) or isinstance(threshold, bool) or not 0 < threshold < 1:
+        raise ModelError(f"model file {path}: `threshold` must be a probability between 0 and 1 (exclusive)")
+    return Model(raw["category"], {k: float(v) for k, v in weights.items() if v}, float(bias), float(threshold))
+
+
+# Loaded models by (rule file, options.model): filled when the rule is built, read per draft.
+_MODELS: dict[tuple[str, str], Model] = {}
+
+
+def _model_path(options: dict, rule_file: str) -> Path:
+    name = options.get("model")
+    if not isinstance(name, str) or not name.strip():
+        raise ModelError("`options.model` must name a model file (a path relative to the rule's file)")
+    rule_path = Path(rule_file)
+    if not rule_path.is_file():  # e.g. the playground's "<yaml>": no directory a model could live in
+        raise ModelError("a learned model is available only to rules in a rule pack on disk")
+    folder = rule_path.resolve().parent
+    path = (folder / name).resolve()
+    if path.suffix != ".json" or not path.is_relative_to(folder):
+        raise ModelError(f"`options.model` must be a .json file inside the rule's directory, not {name!r}")
+    return path
+
+
+def validate_options(options: dict, rule_file: str) -> None:
+    """Called when a rule selecting this check is built: load its model now, so a missing or broken
+    file is a rule-load error with the file name, and no draft pays for reading it."""
+    _MODELS[(rule_file, options.get("model"))] = read_model(_model_path(options, rule_file))
+
+
+def _model(rule) -> Model | None:
+    key = (rule.file, rule.options.get("model"))
+    model = _MODELS.get(key)
+    if model is None:  # a rule built without validation (should not happen): load once, never crash a check
+        try:
+            validate_options(rule.options, rule.file)
+        except ModelError as exc:
+            log.error("rule %s: %s", rule.id, exc)
+            _MODELS[key] = model = Model(rule.category, {}, -math.inf, 0.5)
+        else:
+            model = _MODELS[key]
+    return model
+
+
+# A quotation opens only with a double quote, or a single quote at the start or after a space or bracket
+# (see quotation_spans); substring tests say cheaply that a draft has none.
+_SINGLE_OPENERS = tuple(c + "'" for c in " \t\n([{\"-\u2014\u2013")
+
+
+def _quotations(draft) -> list[tuple[int, int]]:
+    folded = draft.folded
+    if '"' in folded or folded.startswith("'") or any(o in folded for o in _SINGLE_OPENERS):
+        return quotation_spans(folded)
+    return []
+_SEPARATOR = " " + START + " "
+
+
+@dataclass(frozen=True)
+class _Tokens:
+    """The new text's sentences as one token stream: each sentence is START then its words, and
+    `bigrams[i]` joins token i-1 and i. Built once per draft; each model then sums its weights over
+    the stream with C-level maps and splits the sums per sentence, instead of Python work per word."""
+
+    sentences: tuple  # the sentences scored (those not all quotation)
+    tokens: list[str]
+    bigrams: list[str]
+    starts: list[int]  # index in `tokens` of each sentence's START, then len(tokens)
+
+
+def _draft_tokens(draft) -> _Tokens:
+    folded = draft.folded
+    quotes = _quotations(draft)
+    kept, texts = [], []
+    for sentence in draft.sentences:
+        text = sentence.text if not quotes else sentence_text(folded, sentence.start, sentence.end, quotes)
+        if text is not None:
+            kept.append(sentence)
+            texts.append(text)
+    tokens = tokenize(_SEPARATOR + _SEPARATOR.join(texts))
+    bigrams = ["", *map(add, map(add, tokens, repeat(" ")), tokens[1:])]
+    starts, at = [], -1
+    for _ in kept:
+        at = tokens.index(START, at + 1)
+        starts.append(at)
+    starts.append(len(tokens))
+    return _Tokens(tuple(kept), tokens, bigrams, starts)
+
+
+def sentence_logits(model: Model, stream: _Tokens) -> list[float]:
+    """Each sentence's logit: the same sum as `model.score(features(...))`, over the whole stream at once.
+    (START is never a feature and a bigram ending in START never occurs in training, so the joins add 0.)"""
+    get, zeros = model.weights.get, repeat(0.0)
+    sums = list(accumulate(map(add, map(get, stream.tokens, zeros), map(get, stream.bigrams, zeros)), initial=0.0))
+    question = model.weights.get(QUESTION, 0.0)
+    starts = stream.starts
+    return [model.bias + sums[starts[k + 1]] - sums[starts[k]] + (question if s.is_question else 0.0)
+            for k, s in enumerate(stream.sentences)]
+
+
+def _cue_removed(model: Model, text: str, is_question: bool) -> str | None:
+    """`text` without the removable words the model weighs toward the tone, if what is left is not flagged."""
+    def drop(m):
+        words = m.group().strip(" \t,")
+        weight = sum(model.weights.get(f, 0.0) for f in features(words, False) if not f.startswith(START))
+        if weight <= 0:
+            return m.group()
+        return "," if m.group().startswith(",") and m.group().endswith(",") else " "
+    out = _REMOVABLE.sub(drop, text)
+    if out == text:
+        return None
+    out = re.sub(r"[ \t]{2,}", " ", out)
+    out = re.sub(r"[ \t]+([,.;:!?])", r"\1", out).strip()
+    out = re.sub(r"^[,;:]\s*", "", out).replace(",,", ",")
+    if not out:
+        return None
+    if text[:1].isupper():
+        out = out[0].upper() + out[1:]
+    return out if model.score(features(out, is_question)) < model.logit_threshold else None
+
+
+@python_check("learned")
+def learned(draft, rule):
+    model = _model(rule)
+    if not draft.sentences:
+        return
+    cut = model.logit_threshold
+    stream = draft.memo("tact.checks.learned.tokens", _draft_tokens)
+    for sentence, z in zip(stream.sentences, sentence_logits(model, stream)):
+        if z < cut:
+            continue
+        trimmed = _cue_removed(model, sentence.text, sentence.is_question)
+        yield Hit(sentence.start, sentence.end, replacements=(trimmed,) if trimmed else ())
+
+
+learned.validate_options = validate_options

@@ -1,0 +1,173 @@
+"""The learned tone signal: model files (loading, errors), scoring, offsets, quotations, replacements,
+and the shipped models' rules (their examples, their size and provenance)."""
+import json
+import math
+
+import pytest
+
+from tact.checks import learned
+from tact.engine import CheckRequest, run
+from tact.rules.examples import example_results
+from tact.rules.loader import PackError
+from tact.rules.ruleset import BUILTIN_RULES, RuleSet, load_rules
+
+RULE = """rules:
+  - id: test.learned
+    category: condescension
+    severity: suggestion
+    check: learned
+    options: {{model: {model}}}
+    message: "This sentence may read as talking down to the reader."
+    replacements: ["[Your point, stated once.]"]
+    examples:
+      flag: ["Let me explain it slowly."]
+      pass: ["The invoice is attached."]
+"""
+# Several cue words make a sentence pass a threshold of 0.9 (logit 2.2): "slowly" alone does not.
+TOY = {"category": "condescension", "threshold": 0.9, "bias": -3.0,
+       "weights": {"slowly": 3.0, "explain": 1.0, "qqstartqq let": 0.5, "let me": 1.0, "obviously": 2.5, "invoice": -1.0}}
+
+
+def pack(tmp_path, model=TOY, name="toy.json", raw=None):
+    (tmp_path / "rules.yaml").write_text(RULE.format(model=name), encoding="utf-8")
+    if model is not None or raw is not None:
+        (tmp_path / name).write_text(raw if raw is not None else json.dumps(model), encoding="utf-8")
+    return tmp_path
+
+
+def ruleset(tmp_path, **kw) -> RuleSet:
+    return RuleSet.of(load_rules([pack(tmp_path, **kw)]))
+
+
+def hits(rules: RuleSet, text: str):
+    return run(CheckRequest(text=text), rules).issues
+
+
+# ---- model files
+
+@pytest.mark.parametrize("raw, reason", [
+    (None, "does not exist"),
+    ("{not json", "is not valid JSON"),
+    ("[]", "expected a JSON object"),
+    (json.dumps({**TOY, "weights": {}}), "`weights`"),
+    (json.dumps({**TOY, "weights": {"a": "heavy"}}), "`weights`"),
+    (json.dumps({**TOY, "bias": None}), "`bias`"),
+    (json.dumps({**TOY, "threshold": 1.5}), "`threshold`"),
+    (json.dumps({**TOY, "category": 3}), "`category`"),
+])
+def test_a_missing_or_broken_model_is_a_rule_load_error_naming_the_file(tmp_path, raw, reason):
+    with pytest.raises(PackError) as error:
+        ruleset(tmp_path, model=None, raw=raw)
+    message = str(error.value)
+    assert "toy.json" in message and reason in message and "test.learned" in message
+
+
+@pytest.mark.parametrize("name", ["../toy.json", "/etc/passwd", "toy.txt", "''"])
+def test_a_model_outside_the_rule_directory_or_not_json_is_refused(tmp_path, name):
+    (tmp_path / "pack").mkdir()
+    (tmp_path / "toy.json").write_text(json.dumps(TOY))
+    with pytest.raises(PackError, match="options"):
+        ruleset(tmp_path / "pack", model=None, name=name)
+
+
+def test_a_rule_without_a_model_on_disk_never_crashes_a_check(tmp_path):
+    rules = ruleset(tmp_path)
+    (tmp_path / "toy.json").unlink()
+    learned._MODELS.clear()  # as if the rule had been built without loading its model
+    assert hits(rules, "Let me explain it slowly.") == []
+
+
+def test_the_model_is_read_when_the_rules_load_not_per_draft(tmp_path):
+    rules = ruleset(tmp_path)
+    (tmp_path / "toy.json").write_text("{broken")
+    assert [i.rule for i in hits(rules, "Let me explain it slowly.")] == ["test.learned"]
+
+
+# ---- scoring
+
+def test_features_are_case_folded_words_bigrams_sentence_start_and_question():
+    assert learned.features("Why didn't YOU?", True) == ["why", "didn't", "you", "qqstartqq why", "why didn't", "didn't you", "<q>"]
+
+
+def test_score_is_the_logit_of_the_features_present(tmp_path):
+    model = learned.read_model(pack(tmp_path) / "toy.json")
+    assert model.score(learned.features("Let me explain it slowly.", False)) == pytest.approx(-3 + 3 + 1 + 0.5 + 1)
+    assert model.logit_threshold == pytest.approx(math.log(9))
+
+
+def test_the_per_draft_sums_equal_each_sentence_scored_alone():
+    from tact.text.draft import build_draft
+
+    model = learned.Model("condescension", {"why": 0.5, "qqstartqq why": 1.0, "you": -0.25, "did you": 2.0,
+                                            "<q>": 0.75, learned.QUOTE: 0.125, "fine": -1.5}, -1.0, 0.5)
+    text = ('Hi Jo,\n\nWhy did you send it? It is fine, you said "why did you" twice. "All quoted."\n'
+            "Why? why why\n\nBest,\nAl")
+    draft = build_draft(text=text)
+    stream = learned._draft_tokens(draft)
+    quotes = learned.quotation_spans(draft.folded)
+    alone = [model.score(learned.features(learned.sentence_text(draft.folded, s.start, s.end, quotes), s.is_question))
+             for s in stream.sentences]
+    assert len(stream.sentences) == len(draft.sentences) - 1  # the all-quoted sentence is not scored
+    assert learned.sentence_logits(model, stream) == pytest.approx(alone)
+    assert alone[1] == pytest.approx(-1.0 + 0.5 + 1.0 - 0.25 + 2.0 + 0.75)
+
+
+def test_a_hit_covers_its_sentence_inside_the_draft(tmp_path):
+    rules = ruleset(tmp_path)
+    text = "Hi Ana,\n\nThe invoice is attached. Let me explain it slowly, step by step. Thanks!\n\nBen"
+    issues = hits(rules, text)
+    assert len(issues) == 1
+    sentence = "Let me explain it slowly, step by step."
+    assert issues[0].offset == text.index(sentence) and issues[0].text == sentence
+    assert issues[0].severity == "suggestion"
+
+
+def test_words_inside_quotation_marks_do_not_count(tmp_path):
+    rules = ruleset(tmp_path)
+    assert hits(rules, 'Their note said "let me explain it slowly" and I agree.') == []
+    assert hits(rules, '"Let me explain it slowly."') == []
+    assert learned.sentence_text('a "b c" d', 0, 9, [(2, 7)]) == f"a  {learned.QUOTE}  d"
+
+
+def test_quoted_thread_and_signature_are_not_scored(tmp_path):
+    rules = ruleset(tmp_path)
+    text = "Thanks, see below.\n\nOn Mon, Ana wrote:\n> Let me explain it slowly, obviously.\n"
+    assert hits(rules, text) == []
+
+
+def test_replacement_drops_the_cue_words_only_when_that_clears_the_sentence(tmp_path):
+    rules = ruleset(tmp_path)
+    # Without "obviously" (logit 2.5 + 3 - 3 + 0.5 = 3.0 -> 0.5) the sentence passes the model.
+    cleared = hits(rules, "Obviously, the fee goes up slowly.")[0]
+    assert cleared.replacements[0] == "The fee goes up slowly."
+    assert cleared.replacements[-1] == "[Your point, stated once.]"
+    # Removing "just" (no weight) changes nothing the model counts: only the template is offered.
+    kept = hits(rules, "Let me just explain it slowly.")[0]
+    assert kept.replacements == ("[Your point, stated once.]",)
+
+
+# ---- the shipped models
+
+def shipped():
+    return [r for r in load_rules([BUILTIN_RULES]) if r.check == "learned"]
+
+
+def test_each_shipped_learned_rule_is_a_suggestion_with_its_examples_passing():
+    rules = shipped()
+    assert rules, "no learned rule is shipped"
+    for rule in rules:
+        assert rule.severity == "suggestion" and rule.replacements
+        assert len(rule.flag) >= 5 and len(rule.passes) >= 5
+        failures = [str(r) for r in example_results(rule) if not r.passed]
+        assert not failures, failures
+
+
+def test_shipped_models_are_small_with_provenance():
+    for rule in shipped():
+        path = BUILTIN_RULES / rule.options["model"]
+        raw = json.loads(path.read_text())
+        assert raw["category"] == rule.category
+        assert len(raw["weights"]) <= 5000 and path.stat().st_size < 200_000
+        assert {"trained", "data", "validation"} <= set(raw["provenance"])
+        assert not any("dev.jsonl" in d["file"] or "external" in d["file"] or "private" in d["file"]
+                       for d in raw["provenance"]["data"])
