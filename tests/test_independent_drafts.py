@@ -19,10 +19,10 @@ DATA = Path(__file__).parent / "data" / "independent"
 # held-back files were added.
 FLOORS = {
     "condescension": 0.95,  # 0.795 when added; 0.996 after session 3
-    "accusatory-question": 0.90,  # 0.918
+    "accusatory-question": 0.97,  # 0.918; 0.996 after session 3
     "blame-shifting": 0.95,  # 0.895; 0.969 after session 3 (rules only)
     "timezone": 0.95,  # 0.968
-    "vague-commitment": 0.89,  # 0.907
+    "vague-commitment": 0.96,  # 0.907; 0.978 after session 3
     "apology": 0.96,  # 0.917; 0.984 after session 3
 }
 CLEAN_FLAGGED = 0.042  # 10 of 244 when added; the target is 0.03

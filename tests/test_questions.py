@@ -216,3 +216,87 @@ def test_purpose_prefilter_never_skips_a_sentence_the_pattern_matches():
     matched = [s for s in samples if _PURPOSE.search(s)]
     assert len(matched) >= 6
     assert all(_may_ask_purpose(s) for s in matched)
+
+
+# ---- Session 3: devices unseen authors use (independent drafts w1v-w6v, w9-w12) and the
+# reversals that keep them from firing on fair questions.
+
+def pattern_accusations(check, text):
+    """Findings of this file's pattern and structural rules (severity `warning`); the learned
+    signal (severity `suggestion`) is scored by its own tests."""
+    return [i for i in accusations(check, text) if i.severity == "warning"]
+
+
+@pytest.mark.parametrize("text", [
+    "Is the plan just to keep bouncing the claim until the client gives up?",
+    "Were you hoping nobody would spot the missing pages?",
+    "Did anyone on your side bother to proofread this?",
+    "Has anyone on your team logged in at all this quarter?",
+    "Was any of this even validated before it went into a board pack?",
+    "Is anyone over there actually in charge of our account?",
+    "Did the contract just sit in someone's inbox for two weeks?",
+    "What exactly has the team been doing all this time?",
+    "Can you honestly tell me you checked these figures before sending them?",
+    "Is checking them before forwarding not part of what we pay you for?",
+    "Is this the level of quality we should expect for your day rate?",
+    "What about 'final' was unclear?",
+    "You did check the figures before sending them, right?",
+    "Seriously, how does a deep clean miss the entire staff kitchen?",
+    "How does a licensed shop sign off an aircraft with a crack you can see from the ramp?",
+    "Why am I only finding this out three days later?",
+    "Is this meant to be some kind of joke?",
+    "Why does every delivery from your team arrive at 24 frames?",
+    "Do you realise forty of my staff have just been paid the wrong amount?",
+    "How does this keep happening?",
+    "Have we fallen off your radar?",
+    "So nobody thought to call?",
+])
+def test_session_three_devices_are_flagged(check, text):
+    assert pattern_accusations(check, text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Is the plan still to launch in May?",
+    "Did anyone on your side get a chance to read the draft yet?",
+    "Were the samples measured in centimetres or inches?",
+    "How hard is it to learn Portuguese, do you think?",
+    "Are you saying you'd prefer Tuesday?",
+    "Is this the level of detail you need for the audit?",
+    "What is unclear about the brief? Happy to expand on any section.",
+    "You're coming on Friday, right?",
+    "Seriously, how did you pull that off in a week? Amazing.",
+    "How does the scanner miss barcodes? Is it the lighting?",
+    "Who signed off the design? It's gorgeous.",
+    "Is it too much to ask for two extra chairs? No worries if not.",
+    "Did you even get a break today? You deserve one.",
+    "Why is it always so busy on Fridays?",
+    "So nobody needs a lift on Friday?",
+    "Is this how you'd like the files named?",
+])
+def test_session_three_near_misses_are_not_accusations(check, text):
+    assert pattern_accusations(check, text) == []
+
+
+def test_how_hard_is_it_needs_a_failure_nearby(check):
+    jab = "Your invoice bounced again because the PO number is missing. How hard is it to put a PO number on an invoice?"
+    question = "We're moving offices in June. How hard is it to put a new address on the invoices?"
+    assert [i.rule for i in pattern_accusations(check, jab)] == ["accusatory.how-hard-is-it"]
+    assert pattern_accusations(check, question) == []
+
+
+def test_session_three_fresh_device_set(check):
+    """tests/data/tone_acc_s3.jsonl: three rounds of sentences written before the rules that
+    followed them (device families of the issue, other registers, non-native word order), with
+    near-misses. The third round's first run, before any rule for it: recall 10/42, 7 of 52
+    near-misses flagged (all by older rules)."""
+    import json
+    from pathlib import Path
+
+    items = [json.loads(line) for line in (Path(__file__).parent / "data" / "tone_acc_s3.jsonl").open()]
+    devices = [i["text"] for i in items if i["category"]]
+    near_misses = [i["text"] for i in items if not i["category"]]
+    assert len(devices) >= 300 and len(near_misses) >= 90
+    caught = sum(bool(pattern_accusations(check, t)) for t in devices)
+    flagged = [t for t in near_misses if pattern_accusations(check, t)]
+    assert caught / len(devices) >= 0.93, caught
+    assert flagged == []
