@@ -67,3 +67,17 @@ def test_html_entities_before_the_issue_shift_offsets_correctly(check):
     issue = only_issue(check(html=markup))
     assert markup[issue.offset: issue.offset + issue.length] == "Why didn't you"
     assert utf16_slice(markup, issue.offset_utf16, issue.length_utf16) == "Why didn't you"
+
+
+def test_utf16_index_of_every_offset_with_and_without_astral_characters():
+    import random
+
+    from tact.text.source import Source
+
+    rnd = random.Random(17)
+    pieces = ["a", " ", "é", "\u2019", "😀", "\U0001d11e", "\ud800", "\n"]
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces[:rnd.randint(1, len(pieces))]) for _ in range(rnd.randint(0, 12)))
+        source = Source(original=text, text=text)
+        for offset in range(len(text) + 1):
+            assert source.utf16(offset) == len(text[:offset].encode("utf-16-le", "surrogatepass")) // 2

@@ -46,7 +46,8 @@ class Source:
     def utf16(self, offset: int) -> int:
         """UTF-16 index of code-point index `offset` in `original` (astral characters count twice)."""
         if self._astral is None:
-            self._astral = [m.start() for m in _ASTRAL.finditer(self.original)]
+            original = self.original  # isascii() is a flag look-up: most drafts need no scan at all
+            self._astral = [] if original.isascii() else [m.start() for m in _ASTRAL.finditer(original)]
         return offset + bisect.bisect_left(self._astral, offset)
 
 
