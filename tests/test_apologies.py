@@ -417,3 +417,35 @@ def test_session_3_second_round_blame_devices(check, text, rule):
 ])
 def test_session_3_second_round_near_misses(check, text):
     assert not found(check, text, "blame-shifting")
+
+
+def test_the_writers_own_service_limits_are_facts_not_blame(check):
+    for text in ("Sorry, but we can't do Sunday collections; our drivers don't cover that area at weekends. Monday works.",
+                 "Sorry, but our engineers don't work weekends; the earliest slot is Monday at 8am."):
+        assert not found(check, text, "blame-shifting")
+    assert found(check, "Sorry it's late, but your courier didn't deliver the parts.", "blame-shifting")
+
+
+def test_candour_that_leads_into_owning_it_is_not_an_excuse(check):
+    text = "I owe you an apology for Tuesday, and to be honest I'm sorry for the whole month. I'm very sorry."
+    assert not found(check, text, "blame-shifting")
+    assert found(check, "Sorry for the delay, but to be honest the brief was vague.", "blame-shifting")
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Sorry about standing you up this morning, it's been crazy.", "apology"),
+    ("Kindly accept our apologies for the non-delivery of the goods on the agreed date.", "apology"),
+    ("I apologize we were not able to finish the audit by Friday as committed.", "apology"),
+    ("I feel like such an idiot for sending that.", "apology"),
+    ("We are sorry for the delay, but the documents from your company arrived incomplete.", "blame-shifting"),
+    ("Sorry for the mixup, the guy at the front desk gave you the wrong info.", "blame-shifting"),
+    ("Regarding the delay, this was caused by your late payment.", "blame-shifting"),
+    ("Sorry if the email was confusing to you.", "blame-shifting"),
+])
+def test_session_3_third_sweep(check, text, category):
+    assert found(check, text, category)
+
+
+def test_you_as_the_object_of_the_writers_promise_is_not_blamed(check):
+    text = "Sorry, the samples I promised you last week didn't ship."
+    assert not found(check, text, "blame-shifting") and found(check, text, "apology")

@@ -77,7 +77,7 @@ _READER_ARTEFACT = (
 # Someone other than the writer. "our team" is the writer owning it, so only individuals and
 # outside firms take "our".
 _PEOPLE = (
-    rf"(?:you|(?:your|the|that|this|their)\s+(?:own\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_PERSON}|{_GROUP}){_HIRED}"
+    rf"(?:you|(?:your|the|that|this|their)\s+(?:own\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_PERSON}|{_GROUP}){_HIRED}{_WHERE}"
     rf"|(?:our|my)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON}{_HIRED}|(?:someone|somebody|they|he|she){_WHERE})"
 )
 _TOOL = rf"(?:(?:your|the|that|this|their|our|my)\s+(?:[\w-]+\s+){{0,2}}?{_MACHINE})"
@@ -109,7 +109,7 @@ _ACTION = (
     r"|(?:does|do|did)\s+not\s+(?:deliver|ship|open|work|cover|support|allow|include|accept)|(?:doesn't|don't)\s+(?:deliver|ship|open|work|cover|support|allow|include|accept)"
     r"|messed\s+up|screwed\s+up|botched|broke|mislabell?ed|misread|misunderstood|misspel(?:led|t)|double-?booked|overbooked"
     r"|let\s+(?:us|me)\s+down|dropped\s+the\s+ball|got\s+(?:it|this|that|the\s+[\w-]+(?:\s+[\w-]+)?)\s+wrong"
-    r"|(?:sent|gave|used|supplied|provided|put|uploaded|attached)\s+(?:(?:me|us)\s+)?(?:the\s+|an?\s+)?(?:wrong|old|outdated|incorrect|previous|last\s+\w+'s)"
+    r"|(?:sent|gave|used|supplied|provided|put|uploaded|attached|told)\s+(?:(?:me|us|you)\s+)?(?:the\s+|an?\s+)?(?:wrong|old|outdated|incorrect|previous|last\s+\w+'s)"
     r"|sent\s+(?:(?:me|us)\s+)?(?:[\w'-]+\s+){1,3}instead\s+of|changed\s+(?:the|it|their|your|his|her|its)|moved\s+the|kept\s+changing"
     r"|only\s+(?:told|sent|delivered|gave|mentioned|confirmed|replied|answered|approved|signed|let|got|flagged|shared|provided"
     r"|informed|arrived|came|showed|turned|paid|uploaded|responded)"
@@ -127,7 +127,7 @@ _ACTION = (
 # ...or what was wrong with what they supplied.
 _STATE = (
     r"(?:(?:was|were)\s+(?:[\w-]+\s+)?late|(?:was|were|is|are)\s+(?:the\s+|an?\s+)?(?:old|wrong|outdated|previous|incorrect)\b"
-    rf"|(?:was|were|are|is|had\s+been)\s+(?:\w+ly\s+|pretty\s+|quite\s+|very\s+|so\s+|really\s+|a\s+bit\s+|rather\s+|too\s+|still\s+)?{_NEGATIVE_STATE}"
+    rf"|(?:was|were|are|is|had\s+been|arrived|came\s+(?:in|through|back))\s+(?:\w+ly\s+|pretty\s+|quite\s+|very\s+|so\s+|really\s+|a\s+bit\s+|rather\s+|too\s+|still\s+)?(?:{_NEGATIVE_STATE}|incomplete|damaged|unsigned|blank)"
     r"|(?:hadn't|had\s+not|hasn't|has\s+not|haven't|have\s+not|wasn't|weren't|was\s+not|were\s+not)\s+(?:been\s+|even\s+been\s+)?(?:proofed|proofread|checked|signed|approved|tested|reviewed|updated|finali[sz]ed|sent|shared|confirmed|agreed|completed|filled\s+in|submitted|paid|booked|cleared|passed\s+on)"
     r"|(?:wasn't|weren't|isn't|aren't|was\s+not|were\s+not)\s+(?:\w+ly\s+|very\s+|quite\s+|even\s+)?(?:clear|complete|final|signed|specific"
     r"|accurate|correct|legible|answering|responding|updated|included|copied|told|accessible|cleared|safe)"
@@ -144,7 +144,7 @@ _READER_PAST = (
     rf"|(?:the|your)\s+(?:[\w-]+\s+){{0,2}}?{_THING}\s+(?:clearly\s+|explicitly\s+|specifically\s+|only\s+|plainly\s+)?(?:said|stated|listed|showed|specified|asked\s+for|called\s+for|requested|named|mentioned|read|says|states|lists|shows)\b"
     rf"|{_READER_ARTEFACT}\s+(?:clearly\s+|explicitly\s+|specifically\s+|plainly\s+|actually\s+)?(?:was|were|had|said|showed|listed|gave|didn't|did\s+not|did\s+(?:say|show|list|ask|specify|state)|only|never|contained|asked|is|are|says|states|lists|shows)\b"
 )
-_GAP = r"\s+(?:(?:from|on|at)\s+your\s+(?:side|end)\s+|(?:[\w-]+\s+){0,2}?)"
+_GAP = r"\s+(?:(?:from|on|at|by)\s+your\s+(?:[\w-]+\s+)?[\w-]+\s+|(?:[\w-]+\s+){0,2}?)"
 # A person doing something wrong: the one device that may sit right after "sorry" itself ("I'm sorry
 # the new guy sent the wrong version"); there a state or a tool is what the apology is for.
 AGENT_AT_FAULT = fast(rf"\b{_PEOPLE}{_GAP}{_ACTION}\b|\b{_NOBODY}\s+(?:[\w-]+\s+)?{_NOBODY_DID}\b")
@@ -230,6 +230,7 @@ FAILURE = fast(
     r"|wasn't\s+able|weren't\s+able|(?:was|were)\s+unable\s+to|for\s+not\s+\w+ing|(?:was|were)\s+(?:unavailable|down|offline)|haven't|hasn't|still\s+(?:isn't|aren't|not|hasn't|haven't|don't|doesn't|out)"
     r"|(?:isn't|aren't|wasn't|weren't|not)\s+(?:yet\s+)?(?:ready|done|finished|delivered|complete|completed|paid|served|available|there)"
     r"|overdue|overran|slipped|late\b|damaged|lost\s+track|never\s+got\s+round|wasn't\s+at|dropping\s+off|not\s+turning\s+up"
+    r"|(?:stood|standing|stand)\s+you\s+up|dropping\s+the\s+ball|non-?(?:delivery|arrival|payment|attendance|appearance|completion)|(?:was|were|am|are|is)\s+not\s+able"
     r"|owe\s+you|(?:don't|do\s+not)\s+have\s+(?:an?\s+)?(?:update|answer|news)|dropped\s+the\s+ball|messed\s+up|screwed\s+up|blew\s+it"
     r"|(?:my|our)\s+(?:fault|mistake|error|oversight)|went\s+quiet|going\s+quiet|out\s+of\s+stock|did\s+not\s+complete|not\s+(?:been\s+)?(?:delivered|paid|processed|sent)"
     # a promise withdrawn or a deadline that will pass: "won't be ready", "can no longer host"
@@ -351,6 +352,10 @@ def _blame_in(text: str, start: int = 0, end: int | None = None, regret_only: bo
                 continue
             if m.start() < clause and _OWN_GROUP.match(m.group()):
                 continue  # "Sorry the crew didn't turn up": what the apology is for, the writer's own crew
+            if _OWN_POLICY.match(m.group()):
+                continue  # "our drivers don't cover the islands": a fact about the writer's own service
+            if m.group()[:3].lower() == "you" and _YOU_AS_OBJECT.search(text, max(0, m.start() - 20), m.start()):
+                continue  # "the samples I promised you last week didn't ship": the writer's promise, not the reader's failure
             if m.group()[:3].lower() == "you" and re.search(r"(?:sorry|apologies|regret)(?:\s+that)?\s+$", text[:m.start()], _I):
                 continue  # "sorry you missed it": a non-apology, blame.non-apology judges the words after it
             found.append(m.span())
@@ -362,7 +367,7 @@ def _blame_in(text: str, start: int = 0, end: int | None = None, regret_only: bo
     if not regret_only:
         for regex in (READER_AFTER_CONTRAST, EXCUSE):
             m = regex.search(text, start, end)
-            if m is not None:
+            if m is not None and not (regex is EXCUSE and _CANDOUR_THEN_OWNING.match(text, m.start())):
                 found.append(m.span())
     if not found:
         return None
@@ -384,6 +389,13 @@ _REACTION = fast(r"\b(?:to|confused|upset|bothered|annoyed|frustrated|offended|d
 _BUT = re.compile(r"\b(?:but|though|although|however|mostly|then\s+again)\b", _I)
 # "the crew", "the team" right after "sorry": the writer's own people, the subject of the apology.
 _OWN_GROUP = re.compile(rf"the\s+(?:[\w-]+\s+){{0,2}}?{_GROUP}\b", _I)
+_YOU_AS_OBJECT = re.compile(r"\b(?:promised|told|sent|gave|owe|owed|showed|offered|quoted|emailed|booked|ordered|made)\s+$", _I)
+# "our drivers don't cover that area": what the writer's own side does not offer, not a failure.
+_OWN_POLICY = re.compile(
+    r"(?:our|my)\s[^.;!?]*?\b(?:don't|doesn't|do\s+not|does\s+not)\s+(?:deliver|ship|open|work|cover|support|allow|include|accept)\b", _I)
+# "to be honest I'm sorry for the whole month": candour that leads into owning it, not an excuse.
+_CANDOUR_THEN_OWNING = re.compile(
+    r"to\s+be\s+(?:fair|honest),?\s+(?:I'm|I\s+am|we're|we\s+are|I|we)\s+(?:\w+\s+)?(?:sorry|apologi[sz]e|owe\s+you|should\s+have|regret|got\s+(?:it|this|that)\s+wrong|dropped|missed|messed)", _I)
 # "the figures I sent were confusing": the writer's own material, not someone else's.
 _WRITERS_OWN = re.compile(r"^the\s+(?:[\w-]+\s+){1,2}?(?:I|we)\s+(?!received|got|had|were|hired|used|use|chose|booked|brought|contracted)\w+", _I)
 
