@@ -286,5 +286,9 @@ def test_a_second_device_in_the_clause_is_one_finding(check):
     assert issue.text == "worry your head about it — just leave the maths to us"
 
 
-def test_the_clause_stops_at_a_quotation_mark(check):
-    assert condescension(check, 'Her note said "just leave the maths to us" and we did.') == []
+@pytest.mark.parametrize("text", [
+    'Her note said "just leave the maths to us" and we did.',
+    "Her note said 'just leave the maths to us' and we did.",
+])
+def test_the_clause_stops_at_a_quotation_mark(check, text):
+    assert condescension(check, text) == []
