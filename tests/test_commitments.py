@@ -178,3 +178,21 @@ def test_a_keep_you_posted_after_a_vague_promise_is_one_finding(check):
 def test_a_hedge_gives_way_to_the_time_word(check):
     issues = vague(check, "All being well, we'll have the seating plan over to you in a bit.")
     assert [i.text for i in issues] == ["we'll have the seating plan over to you in a bit"]
+
+
+@pytest.mark.parametrize("text", [
+    "The regatta will soon take place off Cowes, from 2 to 4 August.",
+    "The audit will all be over soon and we will be able to relax.",
+    "Please confirm your numbers over the next few days, and I'll order the food.",
+    "I hope to sign the lease today so we can move in early next month.",
+    "I'll speak to the contractor this week to work out when we can start.",
+    "If we don't get the parts soon, the line stops.",
+    "We can expect the rates to fall at some point.",
+])
+def test_times_that_belong_to_another_clause_or_a_question_pass(check, text):
+    assert not vague(check, text)
+
+
+def test_an_apposed_hedge_joins_the_finding(check):
+    issues = vague(check, "The new signage should be ready towards the end of the month, give or take.")
+    assert [i.text for i in issues] == ["should be ready towards the end of the month, give or take"]

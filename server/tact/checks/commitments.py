@@ -65,7 +65,7 @@ VAGUE_TIME = fast(
     r"|\b(?:when|once|after)\s+(?:things|it|that|this|everything|work|life|the\s+dust)\s+(?:calm|settle|quiet|die|slow|ease|get)s?\b|\bwhen\s+the\s+dust\s+settles\b"
     r"|\b(?:once|when|after)\s+[\w\s']{1,40}?\s+(?:is|are)\s+out\s+of\s+the\s+way\b|\bget\s+(?:a)?round\s+to\b"
     r"|\b(?:once|when(?:ever)?|as\s+soon\s+as)\s+[\w\s'-]{1,40}?\s+(?:frees?\s+up|(?:is|are)\s+free\b|(?:has|have|gets?)\s+(?:some\s+|more\s+)?(?:availability|capacity|bandwidth|room))\b"
-    r"|\b(?:early|later|late|mid|(?:towards?|around|near|at)\s+the\s+end\s+of)[\s-]+(?:next\s+|this\s+)?(?:week|month|quarter)\b"
+    r"|\b(?:early|later|late|mid|(?:towards?|around)\s+the\s+end\s+of)[\s-]+(?:next\s+|this\s+|the\s+)?(?:week|month|quarter|year)\b"
     r"|\b(?:in|over|within)\s+the\s+(?:next|coming)\s+(?:few\s+|couple\s+(?:of\s+)?)?(?:days|weeks|months|little\s+while|while)\b"
     r"|\b(?:in\s+)?(?:a|one)\s+(?:day|week|month)\s+or\s+two\b|\bnext\s+(?:few|couple\s+(?:of\s+)?)\s+(?:days|weeks|months)\b|\bin\s+the\s+coming\s+(?:days|weeks|months)\b"
     r"|\bin\s+a\s+(?:matter|couple)\s+of\s+(?:days|weeks)\b|\bwithin\s+a\s+reasonable\s+(?:time|timeframe|period)\b"
@@ -104,7 +104,7 @@ PROMISE = fast(
     r"|\bexpect\s+(?:it|something|them|the|an?|to\s+hear|to\s+be|our|my)\b"
     r"|\byou(?:'ll|\s+will|\s+should)\s+(?:hear|receive|get\s+(?:it|the|a|an|your)|have|be\s+contacted)\b"
     r"|\b(?:will|shall|should)\s+(?:be\s+)?(?:in\s+touch|with\s+you|\w+ed|made|sent|done|paid|given|dealt\s+with|taken\s+care\s+of)\b"
-    r"|^\s*should\s+be\b|\b(?:it|this|that|they|these)\s+should\s+be\s+(?:ready|done|finished|with\s+you|sorted|fixed|back|available|live|there)\b"
+    r"|^\s*should\s+be\b|\bshould\s+be\s+(?:ready|done|finished|with\s+you|sorted|fixed|back|available|live|there)\b"
     r"|\bwill\s+(?:follow|come|be\s+forthcoming|respond|reply|revert|follow\s+up|come\s+back|come\s+your\s+way|be\s+back|get\s+back|contact|consider|decide"
     r"|confirm|ship|arrive|send|deliver|update)\b",
 )
@@ -282,17 +282,18 @@ _MODAL = re.compile(r"\b(?:will|shall|should)\b|'ll\b", _I)
 _OUR_SIDE = re.compile(
     r"\b(?:I|we|our|my|us)\b|^\s*(?:will|shall|let|expect|should|hoping)\b"
     r"|\b(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:team|department|desk|crew|engineers?|technicians?|staff)\s*$", _I)
-_PRONOUN_SUBJECT = re.compile(r"^\s*(?:it|this|these|they)\b", _I)  # "this has been passed to our contractor and will be..."
+_PRONOUN_SUBJECT = re.compile(r"^\s*(?:it|this|these)\b", _I)  # "this has been passed to our contractor and will be..."
 _WRITER_HEAD = re.compile(r"(?:I|we)\b|let\s+(?:me|us)\b|let's\b", _I)
 _RELATIVE = re.compile(r"\b(?:that|which|who)\b", _I)
 _OTHERS = re.compile(
-    r"\b(?:send|sent|give|hand|pass|forward|deliver|deliv|talk|speak|discuss|discussing|follow\s+up|be\s+in\s+touch)\s+(?:[\w-]+\s+){0,3}?(?:to|with)"
+    r"\b(?:send|sent|give|given|hand(?:ed)?|pass(?:ed)?|forward(?:ed)?|deliver(?:ed)?|talk|speak|discuss(?:ing)?|follow\s+up|be\s+in\s+touch)\s+(?:[\w-]+\s+){0,3}?(?:to|with)"
     r"\s+(?:him|her|them|their\s+(?:famil(?:y|ies)|relatives|staff|colleagues|members|customers|clients|managers?|lawyers?|boss)|the\s+(?:customers?|clients?|users?|delegates?|candidates?|distributors?|partners?))\b"
     r"|\b(?:send|give|notify|tell|inform|remind|call|email|contact|ask)\s+(?:him|her|the\s+(?:customers?|clients?|users?|delegates?"
     r"|candidates?|distributors?|partners?))\b"
     r"|\b(?:send|give|get|email|issue|hand)\s+(?:the\s+)?[\w-]+\s+(?:their|his|her)\b", _I)  # "send the installers their codes"
 _LETS = re.compile(r"let(?:'s|\s+us)", _I)
 _TO_SOMEONE = re.compile(r"\s+(?:with|to)\s+(?!you|me|us\b)", _I)
+_MODAL_BEFORE = re.compile(r"\b(?:can|could|may|might)\s+$", _I)  # "we can expect them soon"
 _HOPEFULLY = re.compile(r"\bhopefully\s*,?\s*$", _I)
 _AFTER_HEDGE = re.compile(r"\s+(?:most\s+)?(?:likely|probably|prob)\b", _I)
 # Note style with the writer left out: "Looking into it and will update", "Noted, will revert".
@@ -322,7 +323,7 @@ def is_commitment(text: str, promise) -> bool:
     hedge = None
     for hedge in _HEDGED.finditer(text, start, end):
         pass
-    hedge = _AFTER_HEDGE.match(text, end) or hedge or _HOPEFULLY.search(before)
+    hedge = _AFTER_HEDGE.match(text, end) or hedge or _HOPEFULLY.search(before) or _MODAL_BEFORE.search(before)
     if hedge is not None and not _DELIVERABLE.match(text, hedge.end()):
         return False
     if _WRITER_HEAD.match(head):
@@ -378,8 +379,12 @@ def vague_promise(draft, rule):
             continue  # "…once the survey is complete. I'll send a revised programme by 9 March."
         if any(has_concrete_time(p.group()) for p in _PARENTHESIS.finditer(text, vague.end())):
             continue  # "as soon as it is ready (probably Saturday)": the estimate is the date
-        if _OTHERS_CONDITION.search(text, c_start, vague.start()):
-            continue  # "if she decides to reapply at some point": the time is in someone else's condition
+        if _OTHERS_CONDITION.search(text, c_start, vague.start()) or _ASKED_WHEN.search(text, 0, vague.start()):
+            continue  # "if she decides to reapply at some point", "to determine if and when we can file"
+        if _READER_CLAUSE.match(text, c_start) or (promise.start() > vague.end() and _ENDS_CLAUSE.match(text, vague.end())):
+            continue  # "please reply over the next few days", "this will be over soon and we will..."
+        if promise.start() < vague.start() and _dated_clause_before(text, promise, vague):
+            continue  # "I hope to get this resolved today so we can wrap it up early next week"
         if vague.start() < promise.start():  # "When the dust settles, we'll..." flag the condition
             start, end = vague.start(), c_end
             fixed = deadline[0].upper() + deadline[1:]
@@ -398,7 +403,8 @@ _PRESENCE = re.compile(
     r"\s*(?:(?:(?:most\s+)?likely|probably|prob|also|just)\s+)?(?:be\s+(?:in(?!\s+(?:touch|contact|a\s+position))|out|away|off|around|home|late|on\s+(?:leave|holiday|vacation)|back(?!\s+(?:to|with|in\s+touch))"
     r"|leaving|going|heading|travell?ing|gone|mia|offline|unavailable)|leaving|heading\s+(?:out|off|home|over)|travell?ing"
     r"|go\s+(?:pick|get|grab|home|out)|head\s+(?:out|off|home)|leave\b|pop\s+(?:out|in|by)"
-    r"|know\s+(?:whether|if|which|what|how|more)|see\s+(?:whether|if|how))\b",  # what the writer will learn is no deliverable
+    r"|know\s+(?:whether|if|which|what|how|more)|see\s+(?:whether|if|how)"
+    r"|(?:soon\s+|shortly\s+)?(?:take\s+place|happen|occur|be\s+held|(?:all\s+)?be\s+over))\b",  # what the writer will learn is no deliverable
     _I)
 _NOT_VAGUE_AFTER = re.compile(rf"\s+(?:after|before|in\s+(?:early\s+|mid-?|late\s+)?{_MONTH}|this|today|tomorrow|on|by)\b", _I)
 
@@ -417,10 +423,25 @@ def _dated_step_follows(draft, sentence) -> bool:
 
 _LEADING_PUNCTUATION = re.compile(r"[,.!?:;\s\u2014\u2013-]*")
 _PARENTHESIS = re.compile(r"\([^()\n]{1,60}\)")
-_OTHERS_CONDITION = re.compile(r"\b(?:if|unless)\s+(?:he|she|they|the\s+\w+|[A-Z][a-z]+)\s+(?!(?:can|could|will|would)\b)\w+", _I)
-_APPOSED_TIME = re.compile(r",\s+(?:at\s+the\s+)?(?:latest|hopefully|ideally|probably|maybe|or)\s+[^,.;!?]{1,30}")
+_OTHERS_CONDITION = re.compile(
+    r"\b(?:if|unless)\s+(?:(?:he|she|they|the\s+\w+|[A-Z][a-z]+)\s+(?!(?:can|could|will|would)\b)\w+|(?:I|we)\s+(?:don't|do\s+not|haven't|can't))", _I)
+_APPOSED_TIME = re.compile(
+    r",\s+(?:(?:at\s+the\s+)?(?:latest|hopefully|ideally|probably|maybe|or)\s+[^,.;!?]{1,30}|give\s+or\s+take|fingers\s+crossed|all\s+being\s+well)", _I)
 _HEDGE_WORDS = ("all being well", "fingers crossed", "give or take")
 _NOT_A_TIME_AFTER = re.compile(r"\s+(?:than|be\b)", _I)  # "later than that", "where I can be reached"
+
+
+_ASKED_WHEN = re.compile(r"\b(?:determine|decide|figure\s+out|find\s+out|ask|discuss|work\s+out|if\s+and)\s+$", _I)
+_READER_CLAUSE = re.compile(r"\s*please\b", _I)
+_ENDS_CLAUSE = re.compile(r"\s*(?:;|\b(?:and|but|so)\b)", _I)
+
+
+def _dated_clause_before(text: str, promise, vague) -> bool:
+    """Is the promise dated in its own clause, with no other promise before the vague words?"""
+    p_end = clause_around(text, promise.start(), promise.end())[1]
+    if p_end > vague.start() or not has_concrete_time(text[promise.start():p_end]):
+        return False
+    return PROMISE.search(text, p_end, vague.start()) is None
 
 
 def _follows_vague_promise(draft, sentence) -> bool:
@@ -439,7 +460,7 @@ def _vague_search(text: str):
     hedge = None
     for m in VAGUE_TIME.finditer(text):
         word = m.group().lower()
-        if word.startswith(("soon", "shortly", "some")):
+        if word.startswith(("soon", "shortly", "some", "another")):
             name = m.group()[0].isupper() and text[m.end():m.end() + 1] == "-" and text[m.end() + 1:m.end() + 2].isalpha() \
                 and not text[m.end() + 1:m.end() + 4].lower() == "ish"  # "Soon-yi"
             name = name or text[m.end():m.end() + 4].lower() == "-to-"  # "the soon-to-open office"
