@@ -76,11 +76,11 @@ def breakdown(service: Service, bodies: list[dict], top: int = 25):
     def findings(draft):  # what RuleSet.findings does, each part timed
         timed("text: sentences", draft.sentence_at, 0)
         facts = DraftFacts(draft)
-        flagged = timed("rule set prefilter (RE2 set scans)", ruleset.candidates, draft) if draft.new_ranges else ()
+        flagged = timed("rule set prefilter (RE2 set scans, check triggers included)", ruleset.candidates, draft)
         for index in flagged:
             rule = ruleset._pattern_rules[index]
             yield from timed(f"pattern {rule.id}", lambda: list(ruleset_module._pattern_findings(rule, draft, facts)))
-        for rule in timed("check triggers (one RE2 set scan)", ruleset.checks, draft):
+        for rule in timed("check rules to run (triggers read from the scan)", ruleset.checks, draft):
             hits = timed(f"check {rule.id}", lambda: list(PYTHON_CHECKS[rule.check](draft, rule)))
             yield from timed("findings from hits", lambda: [ruleset_module._finding(rule, draft, h) for h in hits])
 

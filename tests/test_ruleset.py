@@ -14,7 +14,7 @@ TEXTS = [
 def test_every_pattern_rule_is_in_exactly_one_set():
     ruleset = RuleSet.of(load_rules([BUILTIN_RULES]))
     assert len(ruleset._sets) > 1
-    indices = sorted(i for _, members in ruleset._sets for i in members)
+    indices = sorted(i for _, members, _ in ruleset._sets for i in members)
     assert indices == list(range(len(ruleset._pattern_rules)))
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tact.checks.registry import PYTHON_CHECKS, Hit
-from tact.rules.rule import RuleInvalid, build_rule
+from tact.rules.rule import RuleInvalid, build_rule, compile_pattern
 from tact.rules.ruleset import BUILTIN_RULES, RuleSet, load_rules
 from tact.text.draft import build_draft
 
@@ -58,9 +58,22 @@ def test_a_check_runs_only_when_its_trigger_is_in_the_new_text():
     assert _CALLS == ["t.always"] and [f.rule for f in findings] == ["t.always"]
 
 
+def test_triggers_ride_in_the_pattern_rules_set_scan():
+    pattern = {"id": "t.pat", "category": "apology", "message": "m", "pattern": "sorry"}
+    ruleset = RuleSet.of([
+        build_rule(check_rule("t.gated", trigger="regret"), "pack.yaml", require_examples=False),
+        build_rule(pattern, "pack.yaml", require_examples=False),
+    ])
+    assert len(ruleset._sets) == 1  # one scan answers both questions
+    draft = build_draft(text="Sorry, I regret it.")
+    assert ruleset.candidates(draft) == [0] and [r.id for r in ruleset.checks(draft)] == ["t.gated"]
+    draft = build_draft(text="I regret it.")
+    assert ruleset.candidates(draft) == [] and [r.id for r in ruleset.checks(draft)] == ["t.gated"]
+
+
 def test_without_any_trigger_every_check_rule_runs():
     ruleset = RuleSet.of([build_rule(check_rule("t.a"), "p.yaml", require_examples=False)])
-    assert ruleset._triggers == () and [r.id for r in ruleset.checks(build_draft(text=""))] == ["t.a"]
+    assert ruleset._gated == frozenset() and [r.id for r in ruleset.checks(build_draft(text=""))] == ["t.a"]
 
 
 def _corpus() -> list[str]:
@@ -82,8 +95,8 @@ def test_every_builtin_trigger_is_necessary_for_its_check():
     texts = _corpus() + [e.text for r in rules for e in (*r.flag, *r.passes) if e.text]
     assert len(texts) > 1000
     for rule in triggered:
-        check, trigger = PYTHON_CHECKS[rule.check], RuleSet.of([rule])._triggers[0]
+        check, trigger = PYTHON_CHECKS[rule.check], compile_pattern(rule.trigger)
         for text in texts:
             draft = build_draft(text=text)
-            if not trigger.Match(draft.new_text):
+            if not trigger.search(draft.new_text):
                 assert not list(check(draft, rule)), (rule.id, "reports without its trigger")

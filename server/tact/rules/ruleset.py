@@ -1,8 +1,8 @@
 """An immutable, compiled set of rules and the matching that runs them over a draft.
 
 All pattern rules are combined into a few RE2 sets, so a few linear scans of the draft
-say which rules can match at all; only those run their own pattern. The `trigger`s of Python
-check rules form one more set: a check whose trigger is absent from the draft does not run.
+say which rules can match at all; only those run their own pattern. The same scan reads the
+`trigger`s of Python check rules: a check whose trigger is absent from the draft does not run.
 """
 from __future__ import annotations
 
@@ -81,14 +81,17 @@ def fill(template: str, values: dict) -> str:
 class RuleSet:
     rules: tuple[Rule, ...]
     _pattern_rules: tuple[Rule, ...] = ()
-    _sets: tuple = ()  # (RE2 set, the indices in _pattern_rules of its patterns)
-    _triggers: tuple = ()  # (RE2 set of the check rules' triggers, {index in `rules`: index in that set})
+    # (RE2 set, the indices in _pattern_rules of its first patterns, {index in the set: index in
+    # `rules`} of the check triggers it holds after them): one scan answers both questions.
+    _sets: tuple = ()
+    _gated: frozenset = frozenset()  # indices in `rules` of the check rules with a trigger
 
     @classmethod
     def of(cls, rules: Iterable[Rule]) -> "RuleSet":
         rules = tuple(rules)
         pattern_rules = tuple(r for r in rules if r.regex is not None)
-        count = -(-len(pattern_rules) // _RULES_PER_SET)
+        triggers = [(i, "(?i:" + rule.trigger + ")") for i, rule in enumerate(rules) if rule.check and rule.trigger]
+        count = max(-(-len(pattern_rules) // _RULES_PER_SET), 1 if triggers else 0)
         sets = []
         for first in range(count):  # round robin, so rules of one category spread over the sets
             options = re2.Options()
@@ -105,15 +108,35 @@ class RuleSet:
                     except re2.error:
                         if source == rule.pattern_source:
                             raise
+            triggered = {}
+            if first == count - 1:  # the triggers ride along in the last set, so they cost no scan of their own
+                for rule_index, trigger in triggers:
+                    triggered[len(indices) + len(triggered)] = rule_index
+                    prefilter.Add(trigger)
             prefilter.Compile()
-            sets.append((prefilter, indices))
-        return cls(rules, pattern_rules, tuple(sets), _trigger_set(rules))
+            sets.append((prefilter, indices, triggered))
+        return cls(rules, pattern_rules, tuple(sets), frozenset(i for i, _ in triggers))
+
+    def _scan(self, draft: Draft) -> tuple[list[int], set[int]]:
+        """One pass of the sets over the new text, once per draft: the candidates (see `candidates`)
+        and the indices in `rules` of the check rules whose trigger matched."""
+        def scan(draft: Draft) -> tuple[list[int], set[int]]:
+            candidates, fired = [], set()
+            if draft.new_ranges:
+                text = draft.new_text
+                for prefilter, indices, triggered in self._sets:
+                    for i in prefilter.Match(text) or ():
+                        if i < len(indices):
+                            candidates.append(indices[i])
+                        else:
+                            fired.add(triggered[i])
+            return sorted(candidates), fired
+        return draft.memo(f"ruleset.scan.{id(self)}", scan)
 
     def candidates(self, draft: Draft) -> list[int]:
         """Indices in `_pattern_rules`, in order, of every rule whose pattern matches somewhere in the new
         text (and, rarely, of one whose widened prefilter pattern matches where its own does not)."""
-        text = draft.new_text
-        return sorted(indices[i] for prefilter, indices in self._sets for i in prefilter.Match(text) or ())
+        return self._scan(draft)[0]
 
     def get(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
@@ -123,41 +146,19 @@ class RuleSet:
 
     def checks(self, draft: Draft) -> list[Rule]:
         """The check rules to run on `draft`, in order: those without a trigger, and those whose
-        trigger matches somewhere in the new text (one RE2 set scan for all triggers)."""
-        if not self._triggers:
-            return [rule for rule in self.rules if rule.check]
-        triggers, index_of = self._triggers
-        fired = set(triggers.Match(draft.new_text) or ()) if draft.new_ranges else set()
-        return [rule for i, rule in enumerate(self.rules)
-                if rule.check and (i not in index_of or index_of[i] in fired)]
+        trigger matches somewhere in the new text (read from the same set scan as the candidates)."""
+        fired = self._scan(draft)[1] if self._gated else set()
+        return [rule for i, rule in enumerate(self.rules) if rule.check and (i not in self._gated or i in fired)]
 
     def findings(self, draft: Draft) -> Iterator[Finding]:
-        if self._sets and draft.new_ranges:
+        candidates = self.candidates(draft)
+        if candidates:
             facts = DraftFacts(draft)
-            for index in self.candidates(draft):
+            for index in candidates:
                 yield from _pattern_findings(self._pattern_rules[index], draft, facts)
         for rule in self.checks(draft):
             for hit in PYTHON_CHECKS[rule.check](draft, rule):
                 yield _finding(rule, draft, hit)
-
-
-def _trigger_set(rules: tuple[Rule, ...]) -> tuple:
-    """One RE2 set of every check rule's trigger (case-insensitive), or () when no rule has one."""
-    index_of, patterns = {}, []
-    for i, rule in enumerate(rules):
-        if rule.check and rule.trigger:
-            index_of[i] = len(patterns)
-            patterns.append("(?i:" + rule.trigger + ")")
-    if not patterns:
-        return ()
-    options = re2.Options()
-    options.log_errors = False
-    options.max_mem = _SET_MAX_MEM
-    triggers = re2.Set.SearchSet(options)
-    for pattern in patterns:
-        triggers.Add(pattern)
-    triggers.Compile()
-    return triggers, index_of
 
 
 def _finding(rule: Rule, draft: Draft, hit: Hit, groups: tuple = ()) -> Finding:
