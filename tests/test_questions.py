@@ -284,18 +284,26 @@ def test_how_hard_is_it_needs_a_failure_nearby(check):
     assert pattern_accusations(check, question) == []
 
 
+def test_a_basic_check_is_a_jab_only_after_a_reported_failure(check):
+    jab = "Your reply didn't answer any of my questions. Did you read my email?"
+    fair = "I've sent the schedule for Friday. Did you read my email about parking?"
+    assert [i.rule for i in pattern_accusations(check, jab)] == ["accusatory.basic-check"]
+    assert pattern_accusations(check, fair) == []
+
+
 def test_session_three_fresh_device_set(check):
-    """tests/data/tone_acc_s3.jsonl: three rounds of sentences written before the rules that
-    followed them (device families of the issue, other registers, non-native word order), with
-    near-misses. The third round's first run, before any rule for it: recall 10/42, 7 of 52
-    near-misses flagged (all by older rules)."""
+    """tests/data/tone_acc_s3.jsonl: four rounds of sentences written before the rules that
+    followed them (device families of the issue, other registers, non-native word order, questions
+    after a reported failure), with near-misses. First runs, before any rule for them: round 3
+    recall 10/42 with 7 of 52 near-misses flagged (all by older rules); round 4 recall 8/30 with
+    0 of 20 near-misses flagged."""
     import json
     from pathlib import Path
 
     items = [json.loads(line) for line in (Path(__file__).parent / "data" / "tone_acc_s3.jsonl").open()]
     devices = [i["text"] for i in items if i["category"]]
     near_misses = [i["text"] for i in items if not i["category"]]
-    assert len(devices) >= 300 and len(near_misses) >= 90
+    assert len(devices) >= 340 and len(near_misses) >= 110
     caught = sum(bool(pattern_accusations(check, t)) for t in devices)
     flagged = [t for t in near_misses if pattern_accusations(check, t)]
     assert caught / len(devices) >= 0.93, caught
