@@ -247,12 +247,13 @@ def test_session_three_fresh_phrasings(service):
     """tests/data/tone_cond_s3.jsonl: sentences in the session-3 families written after the rules and
     not among their examples, with near-misses. First runs: round 1 flagged 37 of 42 (one of 20
     near-misses flagged), round 2 (other registers) 22 of 40 (three of 20 near-misses flagged), round 3
-    (the families the independent authors use most, reworded) 13 of 35 (none of 13 near-misses)."""
+    (the families the independent authors use most, reworded) 13 of 35 (none of 13 near-misses), round 4
+    (non-native and US registers) 13 of 30 (one of 14 near-misses)."""
     from tact.evaluation import evaluate, read_jsonl
     from labeled import DATA
 
     report = evaluate(read_jsonl(str(DATA / "tone_cond_s3.jsonl")), _pattern_rules_only(service), ("condescension",))
-    assert report.scores["condescension"].recall >= 0.9  # 0.932 when round 3 went in
+    assert report.scores["condescension"].recall >= 0.9  # 0.939 when round 4 went in
     assert report.clean_flagged == 0
 
 
