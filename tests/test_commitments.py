@@ -196,3 +196,12 @@ def test_times_that_belong_to_another_clause_or_a_question_pass(check, text):
 def test_an_apposed_hedge_joins_the_finding(check):
     issues = vague(check, "The new signage should be ready towards the end of the month, give or take.")
     assert [i.text for i in issues] == ["should be ready towards the end of the month, give or take"]
+
+
+@pytest.mark.parametrize("text", [
+    "I'll call you once I'm back from the trade show next week.",
+    "If anything is missing, can you please let me know as soon as possible?",
+    "We'll keep you informed of any changes to the timetable.",
+])
+def test_a_roughly_dated_condition_a_reader_request_or_news_if_any_pass(check, text):
+    assert not vague(check, text)

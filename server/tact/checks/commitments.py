@@ -198,12 +198,13 @@ def sentences_matching(draft, *regexes) -> list:
 _READER_MOVE = re.compile(
     r"\b(?:if|when|once|as\s+soon\s+as|whenever|should|unless|until)\s+you(?!\s*(?:'d\s+)?(?:like|want|prefer|don't\s+mind"
     r"|do\s+not\s+mind|agree|wish|think|'re\s+(?:happy|ok|okay|fine)))"
-    r"|\blet\s+me\s+(?:know|have)\b"  # "let me sync with the team" is the writer's own step
+    r"|\blet\s+me\s+(?:know|have)\b|\b(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:let|send|tell|give|email|forward)\b"  # "let me sync with the team" is the writer's own step
     r"|\b(?:tell|send|give|show|forward|email)\s+me\b(?!\s+(?:check|see|look|find|ask|get\s+back|confirm|review|dig|chase|have|think|sort|try|circle|come|follow))",
     _I)
 # A promise to report something only if it happens is not a promise to report: "if there are any
 # problems, we'll let you know".
 _CONDITIONAL = re.compile(r"\b(?:if|in\s+case|should\s+(?:there|anything|we|it))\b", _I)
+_ANY_NEWS = re.compile(r"\s*(?:(?:informed|posted|updated)\s+)?(?:on|of|about)\s+any\b", _I)
 _NOTIFY = re.compile(r"let\s+you\s+know|keep\s+(?:you|everyone|all)|update\s+you|be\s+in\s+touch|get\s+in\s+touch|reach\s+out|tell\s+you|alert|notify", _I)
 # Someone else's plans, not the writer's promise: "the board will decide in due course", "the
 # vendor says a patch will be released shortly". It becomes one when it is made to the reader.
@@ -233,8 +234,9 @@ def owed_to_reader(text: str, start: int) -> bool:
     if _READER_MOVE.search(text, 0, next_clause.start() if next_clause else len(text)):
         return False
     promise_and_after = text[start:]
-    if _NOTIFY.search(promise_and_after[:40]) and _CONDITIONAL.search(before):
-        return False
+    notify = _NOTIFY.search(promise_and_after, 0, 40)
+    if notify and (_CONDITIONAL.search(before) or _ANY_NEWS.match(promise_and_after, notify.end())):
+        return False  # "if anything changes, we'll let you know", "I'll update you on any orders that are issued"
     subject = before[max(0, before.rfind(",") + 1, before.rfind(";") + 1):]
     first_person = _FIRST_PERSON_SUBJECT.search(subject) or (not subject.strip() and _FIRST_PERSON_SUBJECT.match(promise_and_after))
     if first_person:
@@ -373,6 +375,8 @@ def vague_promise(draft, rule):
         c_start, c_end = clause_around(text, vague.start(), vague.end())
         if has_concrete_time(text[c_start:vague.start()] + " " + text[vague.end():c_end]):
             continue  # the vague words themselves may hold a date-like part ("in a week or two")
+        if _CONDITION_WORD.match(vague.group()) and SOME_TIME.search(text, vague.start(), c_end):
+            continue  # "when I get back from Leeds next week": the condition has a rough date
         if vague.start() < promise.start() and has_concrete_time(text[promise.start():clause_around(text, promise.start(), promise.end())[1]]):
             continue  # "Once I have the text I can launch it within two days": the promise is dated
         if _dated_step_follows(draft, sentence):
@@ -431,6 +435,7 @@ _HEDGE_WORDS = ("all being well", "fingers crossed", "give or take")
 _NOT_A_TIME_AFTER = re.compile(r"\s+(?:than|be\b)", _I)  # "later than that", "where I can be reached"
 
 
+_CONDITION_WORD = re.compile(r"(?:when|once|after|as\s+soon\s+as|whenever)\b", _I)
 _ASKED_WHEN = re.compile(r"\b(?:determine|decide|figure\s+out|find\s+out|ask|discuss|work\s+out|if\s+and)\s+$", _I)
 _READER_CLAUSE = re.compile(r"\s*please\b", _I)
 _ENDS_CLAUSE = re.compile(r"\s*(?:;|\b(?:and|but|so)\b)", _I)
