@@ -100,16 +100,22 @@ def test_the_per_draft_sums_equal_each_sentence_scored_alone():
 
     model = learned.Model("condescension", {"why": 0.5, "qqstartqq why": 1.0, "you": -0.25, "did you": 2.0,
                                             "<q>": 0.75, learned.QUOTE: 0.125, "fine": -1.5}, -1.0, 0.5)
+    key = ("<test>", "equivalence.json")
+    learned._register(key, model)
     text = ('Hi Jo,\n\nWhy did you send it? It is fine, you said "why did you" twice. "All quoted."\n'
             "Why? why why\n\nBest,\nAl")
     draft = build_draft(text=text)
-    stream = learned._draft_tokens(draft)
+    sentences, logits = learned.sentence_logits(draft, key, model)
     quotes = learned.quotation_spans(draft.folded)
     alone = [model.score(learned.features(learned.sentence_text(draft.folded, s.start, s.end, quotes), s.is_question))
-             for s in stream.sentences]
-    assert len(stream.sentences) == len(draft.sentences) - 1  # the all-quoted sentence is not scored
-    assert learned.sentence_logits(model, stream) == pytest.approx(alone)
+             for s in sentences]
+    assert len(sentences) == len(draft.sentences) - 1  # the all-quoted sentence is not scored
+    assert logits == pytest.approx(alone)
     assert alone[1] == pytest.approx(-1.0 + 0.5 + 1.0 - 0.25 + 2.0 + 0.75)
+    # A model loaded later renumbers the features: scores stay the same, for drafts old and new.
+    learned._register(("<test>", "other.json"), learned.Model("blame-shifting", {"zebra": 1.0, "fine": 2.0}, 0.0, 0.5))
+    assert learned.sentence_logits(build_draft(text=text), key, model)[1] == pytest.approx(alone)
+    assert learned.sentence_logits(draft, key, model)[1] == pytest.approx(alone)
 
 
 def test_a_hit_covers_its_sentence_inside_the_draft(tmp_path):
