@@ -449,3 +449,8 @@ def test_session_3_third_sweep(check, text, category):
 def test_you_as_the_object_of_the_writers_promise_is_not_blamed(check):
     text = "Sorry, the samples I promised you last week didn't ship."
     assert not found(check, text, "blame-shifting") and found(check, text, "apology")
+
+
+def test_sorry_you_did_not_enjoy_it_is_a_non_apology_unless_something_is_done(check):
+    assert found(check, "I'm sorry you didn't enjoy Saturday's bootcamp. Some people find the format hard.", "blame-shifting")
+    assert not found(check, "Sorry you didn't enjoy your stay; we've refunded the second night.", "blame-shifting")
