@@ -205,3 +205,15 @@ def test_an_apposed_hedge_joins_the_finding(check):
 ])
 def test_a_roughly_dated_condition_a_reader_request_or_news_if_any_pass(check, text):
     assert not vague(check, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I'll try and squeeze your edits in when things are less hectic.", True),
+    ("We will contact you in the near term about the renewal.", True),
+    ("I'll action this when I'm back in the office.", True),
+    ("I'll action this when I'm back in the office at 2pm today.", False),
+    ("Their surveyor will be in touch with the landlord shortly.", False),
+    ("Their surveyor will be in touch with you shortly.", True),
+])
+def test_workload_returns_and_third_party_contacts(check, text, expected):
+    assert bool(vague(check, text)) is expected

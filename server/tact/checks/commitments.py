@@ -56,13 +56,15 @@ VAGUE_TIME = fast(
     r"|\bas\s+soon\s+as\s+(?:possible|humanly\s+possible|practicable|feasible|(?:I|we|they|he|she)\s+(?:can|could)\b"
     r"|(?:I'm|we're|they're|he's|she's|I\s+am|we\s+are|they\s+are|he\s+is|she\s+is)\s+able|(?:it's|it\s+is|they're|they\s+are)\s+(?:ready|done|finished|available)\b|(?:I|we)\s+(?:hear|get\s+word|receive|know)\b)"
     rf"|\bat\s+(?:some|a\s+later|a\s+future)\s+(?:point|stage|date|time)\b|\bsome\s?time\b|\beventually\b"
-    r"|\bin\s+due\s+course\b|\bin\s+the\s+(?:near|not\s+too\s+distant|foreseeable)\s+future\b|\bbefore\s+(?:too\s+)?long\b"
+    r"|\bin\s+due\s+course\b|\bin\s+the\s+(?:near|not\s+too\s+distant|foreseeable)\s+(?:future|term)\b|\bbefore\s+(?:too\s+)?long\b"
     r"|\bdown\s+the\s+(?:line|road|track)\b|\bone\s+of\s+these\s+days\b|\banother\s+time\b|\b(?:a\s+bit\s+)?later(?:\s+on)?\b"
     r"|\bany\s+(?:day|time|minute|moment|week)\s+now\b|\bjust\s+now\b|\bin\s+some\s+days\b|\bsooner\s+or\s+later\b"
     r"|\bin\s+a\s+(?:bit|while|jiffy|sec|second|moment|tick|mo)\b|\bmomentarily\b|\bin\s+two\s+shakes\b"
     r"|\bwhen(?:ever)?\s+(?:I|we)\s+(?:can|get|have|find|'ve\s+got|am\s+able|'m\s+able|are\s+able|'re\s+able|next|know|hear|learn|find\s+out)\b"
     r"|\bonce\s+(?:I|we)(?:'ve|'m|'re|\s+(?:get|have|come|am|are|find))\b"
-    r"|\b(?:when|once|after)\s+(?:things|it|that|this|everything|work|life|the\s+dust)\s+(?:calm|settle|quiet|die|slow|ease|get)s?\b|\bwhen\s+the\s+dust\s+settles\b"
+    r"|\b(?:when|once|after)\s+(?:things|it|that|this|everything|work|life|the\s+dust)\s+(?:calm|settle|quiet|quieten|die|slow|ease|get)s?\b|\bwhen\s+the\s+dust\s+settles\b"
+    r"|\b(?:when|once|after)\s+(?:things|it|work|life|everything)(?:'s|\s+is|\s+are|\s+gets?)\s+(?:a\s+bit\s+)?(?:less\s+\w+|quieter|calmer|back\s+to\s+normal|more\s+manageable)\b"
+    r"|\b(?:when|once)\s+(?:I'm|I\s+am|we're|we\s+are)\s+back\b"
     r"|\b(?:once|when|after)\s+[\w\s']{1,40}?\s+(?:is|are)\s+out\s+of\s+the\s+way\b|\bget\s+(?:a)?round\s+to\b"
     r"|\b(?:once|when(?:ever)?|as\s+soon\s+as)\s+[\w\s'-]{1,40}?\s+(?:frees?\s+up|(?:is|are)\s+free\b|(?:has|have|gets?)\s+(?:some\s+|more\s+)?(?:availability|capacity|bandwidth|room))\b"
     r"|\b(?:early|later|late|mid|(?:towards?|around)\s+the\s+end\s+of)[\s-]+(?:next\s+|this\s+|the\s+)?(?:week|month|quarter|year)\b"
@@ -286,6 +288,7 @@ _OUR_SIDE = re.compile(
     r"|\b(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:team|department|desk|crew|engineers?|technicians?|staff)\s*$", _I)
 _PRONOUN_SUBJECT = re.compile(r"^\s*(?:it|this|these)\b", _I)  # "this has been passed to our contractor and will be..."
 _WRITER_HEAD = re.compile(r"(?:I|we)\b|let\s+(?:me|us)\b|let's\b", _I)
+_THEIR = re.compile(r"\s*(?:their|his|her)\b", _I)
 _RELATIVE = re.compile(r"\b(?:that|which|who)\b", _I)
 _OTHERS = re.compile(
     r"\b(?:send|sent|give|given|hand(?:ed)?|pass(?:ed)?|forward(?:ed)?|deliver(?:ed)?|talk|speak|discuss(?:ing)?|follow\s+up|be\s+in\s+touch)\s+(?:[\w-]+\s+){0,3}?(?:to|with)"
@@ -337,6 +340,8 @@ def is_commitment(text: str, promise) -> bool:
         pass
     if relative is not None:
         subject = subject[relative.end():]
+    if _THEIR.match(subject):
+        return False  # "their surveyor will be in touch with the landlord"
     if _OUR_SIDE.search(subject) or (not subject.strip() and relative is None) or _PRONOUN_SUBJECT.match(subject) \
             or (relative is None and _NOTE_STYLE.match(subject)):
         return True
