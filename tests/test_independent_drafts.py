@@ -22,10 +22,10 @@ FLOORS = {
     "accusatory-question": 0.97,  # 0.918; 0.996 after session 3
     "blame-shifting": 0.95,  # 0.895; 0.969 after session 3 (rules only)
     "timezone": 0.95,  # 0.968
-    "vague-commitment": 0.96,  # 0.907; 0.978 after session 3
+    "vague-commitment": 0.97,  # 0.907; 0.986 after session 3
     "apology": 0.96,  # 0.917; 0.984 after session 3
 }
-CLEAN_FLAGGED = 0.042  # 10 of 244 when added; the target is 0.03
+CLEAN_FLAGGED = 0.03  # 10 of 244 when added; 5 of 244 (0.020) after session 3; the target is 0.03
 
 
 @pytest.fixture(scope="module")
