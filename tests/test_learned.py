@@ -118,6 +118,24 @@ def test_the_per_draft_sums_equal_each_sentence_scored_alone():
     assert learned.sentence_logits(draft, key, model)[1] == pytest.approx(alone)
 
 
+def test_questions_only_scores_the_questions_alone_with_the_same_scores(tmp_path):
+    rules = ruleset(tmp_path)
+    (tmp_path / "rules.yaml").write_text(RULE.format(model="toy.json").replace(
+        "{model: toy.json}", "{model: toy.json, questions_only: true}"), encoding="utf-8")
+    questions = RuleSet.of(load_rules([tmp_path]))
+    text = 'Let me explain it slowly. Let me explain it slowly, shall I? "Let me explain it slowly?"'
+    assert [i.text for i in hits(rules, text)] == ["Let me explain it slowly.", "Let me explain it slowly, shall I?"]
+    assert [i.text for i in hits(questions, text)] == ["Let me explain it slowly, shall I?"]
+
+
+def test_questions_only_must_be_true_or_false(tmp_path):
+    (tmp_path / "toy.json").write_text(json.dumps(TOY))
+    (tmp_path / "rules.yaml").write_text(RULE.format(model="toy.json").replace(
+        "{model: toy.json}", "{model: toy.json, questions_only: 1}"), encoding="utf-8")
+    with pytest.raises(PackError, match="questions_only"):
+        load_rules([tmp_path])
+
+
 def test_a_hit_covers_its_sentence_inside_the_draft(tmp_path):
     rules = ruleset(tmp_path)
     text = "Hi Ana,\n\nThe invoice is attached. Let me explain it slowly, step by step. Thanks!\n\nBen"

@@ -184,6 +184,8 @@ def _model_path(options: dict, rule_file: str) -> Path:
 def validate_options(options: dict, rule_file: str) -> None:
     """Called when a rule selecting this check is built: load its model now, so a missing or broken
     file is a rule-load error with the file name, and no draft pays for reading it."""
+    if not isinstance(options.get("questions_only", False), bool):
+        raise ModelError("`options.questions_only` must be true or false")
     _register((rule_file, options.get("model")), read_model(_model_path(options, rule_file)))
 
 
@@ -304,13 +306,28 @@ def _cue_removed(model: Model, text: str, is_question: bool) -> str | None:
     return out if model.score(features(out, is_question)) < model.logit_threshold else None
 
 
+def _question_logits(draft, model: Model) -> tuple[list, list[float]]:
+    """Only the questions, each scored on its own: for a model that flags no statement (`questions_only`),
+    a few sentences cost less than numbering the whole draft."""
+    folded, quotes = draft.folded, draft.memo("tact.checks.learned.quotations", _quotations)
+    sentences, logits = [], []
+    for sentence in draft.sentences:
+        if sentence.is_question:
+            text = sentence.text if not quotes else sentence_text(folded, sentence.start, sentence.end, quotes)
+            if text is not None:
+                sentences.append(sentence)
+                logits.append(model.score(features(text, True)))
+    return sentences, logits
+
+
 @python_check("learned")
 def learned(draft, rule):
     key, model = _model(rule)
     if model is None or not draft.sentences:
         return
     cut = model.logit_threshold
-    for sentence, z in zip(*sentence_logits(draft, key, model)):
+    scored = _question_logits(draft, model) if rule.options.get("questions_only") else sentence_logits(draft, key, model)
+    for sentence, z in zip(*scored):
         if z < cut:
             continue
         trimmed = _cue_removed(model, sentence.text, sentence.is_question)
