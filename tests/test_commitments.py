@@ -217,3 +217,11 @@ def test_a_roughly_dated_condition_a_reader_request_or_news_if_any_pass(check, t
 ])
 def test_workload_returns_and_third_party_contacts(check, text, expected):
     assert bool(vague(check, text)) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "If the code doesn't arrive, let us know and we'll sort it out.",
+    "Send the photos and I'll assess the damage the next working day.",
+])
+def test_a_reader_move_or_a_relative_day_answers_when(check, text):
+    assert not vague(check, text)

@@ -43,7 +43,7 @@ CONCRETE_TIME = fast(
     r"|\b(?:eod|cob|eob|eow)\b|\bend\s+of\s+(?:the\s+|this\s+|next\s+)?(?:day|business|week|month|play)\b|\bclose\s+of\s+business\b"
     r"|\b(?:today|tonight|tonite|tomorrow)\b|\bthis\s+(?:morning|afternoon|evening)\b"
     rf"|\b(?:within|in)\s+(?:the\s+next\s+)?(?:a|an|{_NUMBER})(?:\s*(?:-|–|to|or)\s*{_NUMBER})?\s+(?:working\s+|business\s+|calendar\s+)?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|wks?)\b"
-    r"|\bright\s+(?:away|now)\b|\bimmediately\b|\bnow\b|\bby\s+(?:the\s+)?(?:\d|end\s+of|close\s+of)",
+    r"|\bright\s+(?:away|now)\b|\bimmediately\b|\bnow\b|\b(?:the\s+)?same[\s-]day\b|\bthe\s+next\s+(?:working\s+|business\s+)?day\b|\bby\s+(?:the\s+)?(?:\d|end\s+of|close\s+of)",
 )
 # A rough time that still answers "when" for a reply promise ("next week", "in March").
 SOME_TIME = fast(
@@ -200,7 +200,7 @@ def sentences_matching(draft, *regexes) -> list:
 _READER_MOVE = re.compile(
     r"\b(?:if|when|once|as\s+soon\s+as|whenever|should|unless|until)\s+you(?!\s*(?:'d\s+)?(?:like|want|prefer|don't\s+mind"
     r"|do\s+not\s+mind|agree|wish|think|'re\s+(?:happy|ok|okay|fine)))"
-    r"|\blet\s+me\s+(?:know|have)\b|\b(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:let|send|tell|give|email|forward)\b"  # "let me sync with the team" is the writer's own step
+    r"|\blet\s+(?:me|us)\s+(?:know|have)\b|\b(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:let|send|tell|give|email|forward)\b"  # "let me sync with the team" is the writer's own step
     r"|\b(?:tell|send|give|show|forward|email)\s+me\b(?!\s+(?:check|see|look|find|ask|get\s+back|confirm|review|dig|chase|have|think|sort|try|circle|come|follow))",
     _I)
 # A promise to report something only if it happens is not a promise to report: "if there are any
