@@ -296,14 +296,15 @@ def test_session_three_fresh_device_set(check):
     followed them (device families of the issue, other registers, non-native word order, questions
     after a reported failure), with near-misses. First runs, before any rule for them: round 3
     recall 10/42 with 7 of 52 near-misses flagged (all by older rules); round 4 recall 8/30 with
-    0 of 20 near-misses flagged; round 5 recall 18/46 with 2 of 28 near-misses flagged."""
+    0 of 20 near-misses flagged; round 5 recall 18/46 with 2 of 28 near-misses flagged; round 6 recall 9/30 with 0 of 15
+    near-misses flagged."""
     import json
     from pathlib import Path
 
     items = [json.loads(line) for line in (Path(__file__).parent / "data" / "tone_acc_s3.jsonl").open()]
     devices = [i["text"] for i in items if i["category"]]
     near_misses = [i["text"] for i in items if not i["category"]]
-    assert len(devices) >= 380 and len(near_misses) >= 140
+    assert len(devices) >= 410 and len(near_misses) >= 160
     caught = sum(bool(pattern_accusations(check, t)) for t in devices)
     flagged = [t for t in near_misses if pattern_accusations(check, t)]
     assert caught / len(devices) >= 0.93, caught
