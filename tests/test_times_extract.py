@@ -110,6 +110,15 @@ def test_abbreviation_takes_the_meaning_of_a_party_that_uses_it():
     assert only("9am CST").zone.zone == "America/Chicago"
 
 
+def test_a_bare_city_names_the_zone_only_where_the_writing_shows_it_is_one():
+    london, new_york = mentions("Thursday at 3pm London / 10am New York work for you?")
+    assert (london.zone.zone, new_york.zone.zone) == ("Europe/London", "America/New_York")
+    sydney, paris = mentions("Friday, 6pm Sydney time (10am Paris).")
+    assert (sydney.zone.zone, paris.zone.zone) == ("Australia/Sydney", "Europe/Paris")
+    assert only("Lunch at 1pm Denver, then drinks.").zone is None  # a place after a time, not its zone
+    assert only("See you at 3pm Monday.").zone is None
+
+
 def test_a_zone_after_a_list_of_times_covers_each():
     first, second = mentions("Let's do 2pm or 3pm ET.")
     assert first.zone.zone == second.zone.zone == "America/New_York"

@@ -347,6 +347,19 @@ def _zone_after(text: str, pos: int, end: int, parties: tuple) -> tuple[ZoneRef,
     return found, (match.end() if opened else found.end)
 
 
+# A bare city names the zone where the writing shows it is one: in parentheses ("6pm Sydney (10am
+# Paris)"), or in a list of times across places ("3pm London / 10am New York").
+_BEFORE_LISTED_TIME = re.compile(r"/\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*$", re.I)
+_LIST_NEXT = re.compile(r"\s*/")
+
+
+def _listed_place(g: dict, text: str, start: int, stop: int) -> bool:
+    if "(" in g["lead"] or g["close"] or _LIST_NEXT.match(text, stop):
+        return True
+    clock_end = start - len(g["lead"])
+    return bool(_BEFORE_LISTED_TIME.search(text, max(0, clock_end - 16), clock_end))
+
+
 def _zone_ref(g: dict, text: str, start: int, stop: int, written: str, parties: tuple) -> ZoneRef | None:
     sender, recipient = parties
     if g["iana"]:
@@ -394,7 +407,7 @@ def _zone_ref(g: dict, text: str, start: int, stop: int, written: str, parties: 
                         return None
                     stop = start + text[start:stop].index(words[n - 1]) + len(words[n - 1])
                     written = text[start:stop]
-                elif not (g["in"] or g["ptime"]):
+                elif not (g["in"] or g["ptime"] or _listed_place(g, text, start, stop)):
                     return None  # "2pm Denver" is rare; "2pm Monday" is not a place
                 return ZoneRef(start, stop, written, cities[name], "place")
     return None
