@@ -16,6 +16,13 @@ def test_abbreviations_and_initials_do_not_end_sentences():
         "Mr. Tanaka and Dr. J. Smith met at 2 p.m. on Friday.", "Then we left."]
 
 
+def test_a_letter_before_a_sentence_opener_ends_the_sentence():
+    assert sentences("See drawing A-201 rev C. Who signed off on these?") == [
+        "See drawing A-201 rev C.", "Who signed off on these?"]
+    assert sentences("We went with Plan B. It worked.") == ["We went with Plan B.", "It worked."]
+    assert sentences("Ask J. Whitfield and A. Smith.") == ["Ask J. Whitfield and A. Smith."]
+
+
 def test_short_lines_end_sentences_but_hard_wrapped_lines_do_not():
     text = ("Hi Dana,\nI wanted to follow up on the contract we talked about last week and\n"
             "the timeline for the review.\nThanks")

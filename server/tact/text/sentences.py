@@ -9,6 +9,13 @@ _ABBREVIATIONS = frozenset(
     "aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun a.m p.m e.g i.e u.s".split()
 )
 # A terminator run, optional closing quotes/brackets, then white space (see `terminators`).
+# Words that start sentences and are never surnames: after one of them, "rev C." or "Plan B." ends a
+# sentence rather than being an initial ("J. Smith").
+_SENTENCE_OPENERS = frozenset(
+    "i we you he she it they who what why how when where which is are was were do does did can could will "
+    "would should has have had please thanks thank the this that these those our my your their let if but "
+    "and so also any anyone".split()
+)
 _TERMINATOR_CHARS = ".!?…"
 _CLOSERS = "\"'”’)]"
 _WRAP_LINE_MIN = 50  # a line at least this long that ends mid-sentence was probably hard-wrapped
@@ -68,6 +75,16 @@ def _is_abbreviation(word: str) -> bool:
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
+def _next_word(text: str, start: int, end: int) -> str:
+    """The first word of text[start:end] (letters only), lower-cased."""
+    while start < end and text[start].isspace():
+        start += 1
+    stop = start
+    while stop < end and text[stop].isalpha():
+        stop += 1
+    return text[start:stop].lower()
+
+
 def _next_visible_char(text: str, start: int, end: int) -> str:
     """The first non-space character of text[start:end], or ""."""
     while start < end and text[start].isspace():
@@ -124,7 +141,8 @@ def split_sentences(text: str, ranges: list[tuple[int, int]]) -> list[Sentence]:
                     word = _last_word(text, sentence_start, mark_end)
                     if _is_abbreviation(word) and (
                             not _next_visible_char(text, mark_end, piece_end).isupper()
-                            or word.strip("(") not in ("a.m", "p.m", "etc")):
+                            or word.strip("(") not in ("a.m", "p.m", "etc")) and not (
+                            len(word.lstrip("(\"'“‘")) == 1 and _next_word(text, mark_end, piece_end) in _SENTENCE_OPENERS):
                         continue
                 add(sentence_start, mark_end)
                 sentence_start = mark_end
