@@ -95,27 +95,22 @@ def test_score_is_the_logit_of_the_features_present(tmp_path):
     assert model.logit_threshold == pytest.approx(math.log(9))
 
 
-def test_the_per_draft_sums_equal_each_sentence_scored_alone():
+def test_each_sentence_is_scored_alone_with_its_quotations_blanked():
     from tact.text.draft import build_draft
 
     model = learned.Model("condescension", {"why": 0.5, "qqstartqq why": 1.0, "you": -0.25, "did you": 2.0,
                                             "<q>": 0.75, learned.QUOTE: 0.125, "fine": -1.5}, -1.0, 0.5)
-    key = ("<test>", "equivalence.json")
-    learned._register(key, model)
     text = ('Hi Jo,\n\nWhy did you send it? It is fine, you said "why did you" twice. "All quoted."\n'
             "Why? why why\n\nBest,\nAl")
     draft = build_draft(text=text)
-    sentences, logits = learned.sentence_logits(draft, key, model)
+    sentences, logits = learned.sentence_logits(draft, model)
     quotes = learned.quotation_spans(draft.folded)
     alone = [model.score(learned.features(learned.sentence_text(draft.folded, s.start, s.end, quotes), s.is_question))
              for s in sentences]
     assert len(sentences) == len(draft.sentences) - 1  # the all-quoted sentence is not scored
     assert logits == pytest.approx(alone)
     assert alone[1] == pytest.approx(-1.0 + 0.5 + 1.0 - 0.25 + 2.0 + 0.75)
-    # A model loaded later renumbers the features: scores stay the same, for drafts old and new.
-    learned._register(("<test>", "other.json"), learned.Model("blame-shifting", {"zebra": 1.0, "fine": 2.0}, 0.0, 0.5))
-    assert learned.sentence_logits(build_draft(text=text), key, model)[1] == pytest.approx(alone)
-    assert learned.sentence_logits(draft, key, model)[1] == pytest.approx(alone)
+    assert alone[2] == pytest.approx(-1.0 - 1.5 - 0.25 + 0.125)  # the quoted "why did you" counts as one QUOTE word
 
 
 def test_questions_only_scores_the_questions_alone_with_the_same_scores(tmp_path):

@@ -465,11 +465,12 @@ def _find_blamed(draft) -> dict[int, tuple[int, int, bool]]:
     return out
 
 
+_GATED = (APOLOGY, ADMISSION, REGRET_OPENER, SCAPEGOAT, CONSEQUENCE)
 _PRESENCE = re2.Set.SearchSet(UNION_OPTIONS)
-for _regex in (APOLOGY, ADMISSION, REGRET_OPENER, SCAPEGOAT, CONSEQUENCE):
+for _regex in _GATED:
     _PRESENCE.Add(_regex.pattern)
 _PRESENCE.Compile()
-_PRESENCE_INDEX = {id(r): i for i, r in enumerate((APOLOGY, ADMISSION, REGRET_OPENER, SCAPEGOAT, CONSEQUENCE))}
+_PRESENCE_INDEX = {id(r): i for i, r in enumerate(_GATED)}
 
 
 def _blamable(draft) -> set[int]:

@@ -20,18 +20,13 @@ from __future__ import annotations
 
 import re
 
-import re2
-
 from ..rules.conditions import quotation_spans
-from ..text.regex import compile as compile_re2
+from .commitments import fast
 from .registry import Hit, python_check
-
-_CASE_INSENSITIVE = re2.Options()
-_CASE_INSENSITIVE.case_sensitive = False
 
 # RE2 (through the project's offset-mapping wrapper): the draft-wide scan for the four adverbs is
 # the check's main cost, and Python's re tries the case-insensitive alternation at every position.
-_ADVERB = compile_re2(r"\b(obviously|clearly|evidently|apparently)\b", _CASE_INSENSITIVE)
+_ADVERB = fast(r"\b(obviously|clearly|evidently|apparently)\b")
 
 # Who the verdict is about (the reader, or a "someone" that plainly means the reader) and a failure.
 _SUBJECT = r"(?:you(?:'ve|'re|'d)?|you\s+people|your\s+(?:team|side|office|people|staff)|someone|somebody|nobody|no\s+one|no-one)"

@@ -18,9 +18,7 @@ import logging
 import math
 import functools
 import re
-import threading
 from dataclasses import dataclass
-from itertools import repeat
 from pathlib import Path
 
 from ..rules.conditions import quotation_spans
@@ -132,39 +130,7 @@ def read_model(path: Path) -> Model:
     return Model(raw["category"], {k: float(v) for k, v in weights.items() if v}, float(bias), float(threshold))
 
 
-@dataclass(frozen=True)
-class _Index:
-    """One numbering of the features of every loaded model, and each model's weights by number.
-    A draft's features are numbered once (one dict look-up each) and every model then reads list
-    entries; a new model makes a new index, swapped by one reference (drafts in flight keep theirs)."""
-
-    ids: dict  # feature -> number (from 2; 1 marks a sentence boundary, 0 a feature no model has)
-    vectors: dict  # (rule file, options.model) -> list of weights by number
-
-
-BOUNDARY = 1
 _MODELS: dict[tuple[str, str], Model | None] = {}  # by (rule file, options.model), when a rule is built
-_INDEX = _Index({}, {})
-_LOCK = threading.Lock()
-
-
-def _register(key: tuple[str, str], model: Model) -> None:
-    global _INDEX
-    with _LOCK:
-        _MODELS[key] = model
-        ids: dict[str, int] = {}
-        for m in filter(None, _MODELS.values()):
-            for feature in m.weights:
-                ids.setdefault(feature, len(ids) + 2)
-        vectors = {}
-        for k, m in _MODELS.items():
-            if m is None:
-                continue
-            vector = [0.0] * (len(ids) + 2)
-            for feature, weight in m.weights.items():
-                vector[ids[feature]] = weight
-            vectors[k] = vector
-        _INDEX = _Index(ids, vectors)
 
 
 def _model_path(options: dict, rule_file: str) -> Path:
@@ -186,10 +152,10 @@ def validate_options(options: dict, rule_file: str) -> None:
     file is a rule-load error with the file name, and no draft pays for reading it."""
     if not isinstance(options.get("questions_only", False), bool):
         raise ModelError("`options.questions_only` must be true or false")
-    _register((rule_file, options.get("model")), read_model(_model_path(options, rule_file)))
+    _MODELS[(rule_file, options.get("model"))] = read_model(_model_path(options, rule_file))
 
 
-def _model(rule) -> tuple[tuple[str, str], Model | None]:
+def _model(rule) -> Model | None:
     key = (rule.file, rule.options.get("model"))
     if key not in _MODELS:  # a rule built without validation (should not happen): load once, never crash a check
         try:
@@ -197,7 +163,7 @@ def _model(rule) -> tuple[tuple[str, str], Model | None]:
         except ModelError as exc:
             log.error("rule %s: %s", rule.id, exc)
             _MODELS.setdefault(key, None)
-    return key, _MODELS[key]
+    return _MODELS[key]
 
 
 # A quotation opens only with a double quote, or a single quote at the start or after a space or bracket
@@ -210,82 +176,6 @@ def _quotations(draft) -> list[tuple[int, int]]:
     if '"' in folded or folded.startswith("'") or any(o in folded for o in _SINGLE_OPENERS):
         return quotation_spans(folded)
     return []
-_SEPARATOR = " " + START + " "
-
-
-@dataclass(frozen=True)
-class _Tokens:
-    """The new text's sentences as one token stream: each sentence is START then its words, and
-    `bigrams[i]` joins token i-1 and i. Built once per draft."""
-
-    sentences: tuple  # the sentences scored (those not all quotation)
-    tokens: list[str]
-    bigrams: list[str]
-    starts: list[int]  # index in `tokens` of each sentence's START
-
-
-def _draft_tokens(draft) -> _Tokens:
-    folded = draft.folded
-    quotes = _quotations(draft)
-    kept, texts = [], []
-    for sentence in draft.sentences:
-        text = sentence.text if not quotes else sentence_text(folded, sentence.start, sentence.end, quotes)
-        if text is not None:
-            kept.append(sentence)
-            texts.append(text)
-    tokens = tokenize(_SEPARATOR + _SEPARATOR.join(texts))
-    bigrams = ["", *map(" ".join, zip(tokens, tokens[1:]))]
-    starts, at = [], -1
-    for _ in kept:
-        at = tokens.index(START, at + 1)
-        starts.append(at)
-    return _Tokens(tuple(kept), tokens, bigrams, starts)
-
-
-@dataclass(frozen=True)
-class _Numbered:
-    """A stream's unigrams and bigrams as feature numbers, those no model has dropped, BOUNDARY at
-    each sentence start; `*_starts` give where each sentence begins in them (then their length)."""
-
-    index: _Index
-    unigrams: list[int]
-    bigrams: list[int]
-    unigram_starts: list[int]
-    bigram_starts: list[int]
-
-
-def _numbered(stream: _Tokens, index: _Index) -> _Numbered:
-    lists = []
-    for features in (stream.tokens, stream.bigrams):
-        numbers = list(map(index.ids.get, features, repeat(0)))
-        for at in stream.starts:
-            numbers[at] = BOUNDARY
-        kept = list(filter(None, numbers))
-        starts, at = [], -1
-        for _ in stream.starts:
-            at = kept.index(BOUNDARY, at + 1)
-            starts.append(at)
-        starts.append(len(kept))
-        lists += [kept, starts]
-    return _Numbered(index, lists[0], lists[2], lists[1], lists[3])
-
-
-def sentence_logits(draft, key: tuple[str, str], model: Model) -> tuple[tuple, list[float]]:
-    """(sentences, each one's logit): the sum `model.score(features(...))` gives, over the whole draft
-    at once with C-level maps. (START and bigrams ending in it are never features, so the joins add 0.)"""
-    stream = draft.memo("tact.checks.learned.tokens", _draft_tokens)
-    index = _INDEX
-    numbered = draft.memo(f"tact.checks.learned.numbered.{id(index)}", lambda d: _numbered(stream, index))
-    # One float sum per sentence: CPython sums floats without allocating one per step.
-    weights = index.vectors[key]
-    get = weights.__getitem__
-    uni, bi = numbered.unigrams, numbered.bigrams
-    us, bs = numbered.unigram_starts, numbered.bigram_starts
-    question = model.weights.get(QUESTION, 0.0)
-    return stream.sentences, [
-        model.bias + sum(map(get, uni[us[k]:us[k + 1]])) + sum(map(get, bi[bs[k]:bs[k + 1]]))
-        + (question if s.is_question else 0.0)
-        for k, s in enumerate(stream.sentences)]
 
 
 def _cue_removed(model: Model, text: str, is_question: bool) -> str | None:
@@ -306,27 +196,27 @@ def _cue_removed(model: Model, text: str, is_question: bool) -> str | None:
     return out if model.score(features(out, is_question)) < model.logit_threshold else None
 
 
-def _question_logits(draft, model: Model) -> tuple[list, list[float]]:
-    """Only the questions, each scored on its own: for a model that flags no statement (`questions_only`),
-    a few sentences cost less than numbering the whole draft."""
+def sentence_logits(draft, model: Model, questions_only: bool = False) -> tuple[list, list[float]]:
+    """(sentences, each one's logit), quotations blanked; a sentence that is all quotation is not
+    scored, and with `questions_only` (a model that flags no statement) only questions are."""
     folded, quotes = draft.folded, draft.memo("tact.checks.learned.quotations", _quotations)
     sentences, logits = [], []
     for sentence in draft.sentences:
-        if sentence.is_question:
+        if sentence.is_question or not questions_only:
             text = sentence.text if not quotes else sentence_text(folded, sentence.start, sentence.end, quotes)
             if text is not None:
                 sentences.append(sentence)
-                logits.append(model.score(features(text, True)))
+                logits.append(model.score(features(text, sentence.is_question)))
     return sentences, logits
 
 
 @python_check("learned")
 def learned(draft, rule):
-    key, model = _model(rule)
+    model = _model(rule)
     if model is None or not draft.sentences:
         return
     cut = model.logit_threshold
-    scored = _question_logits(draft, model) if rule.options.get("questions_only") else sentence_logits(draft, key, model)
+    scored = sentence_logits(draft, model, rule.options.get("questions_only", False))
     for sentence, z in zip(*scored):
         if z < cut:
             continue

@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import Any
 
 from ..text.draft import Draft
+from ..text.positions import positions
 
 # Quotation marks (already folded to ASCII); a paragraph break (a line of only spaces and tabs, or
 # none, between two line breaks) ends any open quotation.
@@ -35,7 +36,7 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     """
     spans = []
     double = single = None
-    marks = _positions(text, _QUOTE_CHARS)
+    marks = positions(text, _QUOTE_CHARS)
     breaks = _paragraph_breaks(text) if marks else []
     b = 0
     for i in marks:
@@ -61,18 +62,6 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
                     spans.append((single, i + 1))
                 single = None
     return sorted(spans)
-
-
-def _positions(text: str, chars: str) -> list[int]:
-    """Where any of `chars` occurs, in order: a str.find per character (C speed) instead of a
-    Python-regex walk over every character of the draft."""
-    found = []
-    for char in chars:
-        i = text.find(char)
-        while i >= 0:
-            found.append(i)
-            i = text.find(char, i + 1)
-    return sorted(found)
 
 
 def _paragraph_breaks(text: str) -> list[int]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .positions import positions
+
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st prof sr jr inc ltd co corp vs etc eg ie approx dept est no fig jan feb mar apr jun jul "
     "aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun a.m p.m e.g i.e u.s".split()
@@ -33,13 +35,7 @@ def terminators(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     (C speed) instead of a Python-regex walk over every character. A maximal run of terminators,
     then of closers, ends a sentence when white space or `hi` follows; a run that does not can match
     in no shorter way either (what follows a shorter one is a terminator or a closer)."""
-    marks = []
-    for char in _TERMINATOR_CHARS:
-        i = text.find(char, lo, hi)
-        while i >= 0:
-            marks.append(i)
-            i = text.find(char, i + 1, hi)
-    marks.sort()
+    marks = positions(text, _TERMINATOR_CHARS, lo, hi)
     spans, k, count = [], 0, len(marks)
     while k < count:
         start = end = marks[k]
@@ -70,9 +66,14 @@ def _last_word(text: str, start: int, end: int) -> str:
     return text[word_start:end].lower()
 
 
-def _is_abbreviation(word: str) -> bool:
-    word = word.lstrip("(\"'“‘")
-    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+def _dot_continues(text: str, word: str, mark_end: int, piece_end: int) -> bool:
+    """Whether the single dot after `word` leaves the sentence open: an initial ("J. Smith", but not
+    "rev C. Who…"), or an abbreviation ("Dr. Lee"; "p.m." and "etc." only before a lower-case word)."""
+    bare = word.lstrip("(\"'“‘")
+    if len(bare) == 1 and bare.isalpha():
+        return _next_word(text, mark_end, piece_end) not in _SENTENCE_OPENERS
+    return bare in _ABBREVIATIONS and (
+        not _next_visible_char(text, mark_end, piece_end).isupper() or word.strip("(") not in ("a.m", "p.m", "etc"))
 
 
 def _next_word(text: str, start: int, end: int) -> str:
@@ -138,11 +139,7 @@ def split_sentences(text: str, ranges: list[tuple[int, int]]) -> list[Sentence]:
                 mark_start, mark_end = marks[t]
                 t += 1
                 if text[mark_start] == "." and len(text[mark_start:mark_end].rstrip(_CLOSERS)) == 1:
-                    word = _last_word(text, sentence_start, mark_end)
-                    if _is_abbreviation(word) and (
-                            not _next_visible_char(text, mark_end, piece_end).isupper()
-                            or word.strip("(") not in ("a.m", "p.m", "etc")) and not (
-                            len(word.lstrip("(\"'“‘")) == 1 and _next_word(text, mark_end, piece_end) in _SENTENCE_OPENERS):
+                    if _dot_continues(text, _last_word(text, sentence_start, mark_end), mark_end, piece_end):
                         continue
                 add(sentence_start, mark_end)
                 sentence_start = mark_end

@@ -354,7 +354,7 @@ _LIST_NEXT = re.compile(r"\s*/")
 
 
 def _listed_place(g: dict, text: str, start: int, stop: int) -> bool:
-    if "(" in g["lead"] or g["close"] or _LIST_NEXT.match(text, stop):
+    if g["close"] or _LIST_NEXT.match(text, stop):  # an opened parenthesis is closed by now
         return True
     clock_end = start - len(g["lead"])
     return bool(_BEFORE_LISTED_TIME.search(text, max(0, clock_end - 16), clock_end))
