@@ -1,8 +1,9 @@
 """Labeled drafts written by authors who never saw the rules (tests/data/independent/).
 
 Each author wrote realistic client email in their own industries and registers, labeled as in
-shared/eval/README.md: w1-w12 a tuning file each, w1v-w6v the held-back drafts of w1-w6, kept unseen
-for session 2's blind measurement and then retired into tuning. The rules are improved on
+shared/eval/README.md: w1-w12 a tuning file each; w1v-w6v and w9v-w12v the held-back drafts of those
+authors, kept unseen for one session's blind measurement (sessions 2 and 3) and then retired into
+tuning. The rules are improved on
 these drafts' misses as devices, so the figures here are a floor against regressions, not a measure
 of unseen-phrasing recall: that is what each file's first run measured (see the issue notes), and
 what the current held-back drafts (outside the repository) measure.
@@ -15,24 +16,24 @@ from tact.evaluation import GRADED, evaluate, read_jsonl
 
 DATA = Path(__file__).parent / "data" / "independent"
 
-# F1 floors per category over all files (1,080 drafts), a little under the figures at the end of
-# session 3 (rules tuned on these drafts: a floor against regressions, not a measure of recall on
-# unseen phrasing).
+# F1 floors per category over all files (1,320 drafts), a little under the figures at the start of
+# session 4, when w9v-w12v joined (rules tuned on these drafts: a floor against regressions, not a
+# measure of recall on unseen phrasing).
 FLOORS = {
-    "condescension": 0.97,  # 0.994
-    "accusatory-question": 0.97,  # 0.997
-    "blame-shifting": 0.94,  # 0.966
-    "timezone": 0.97,  # 0.992
-    "vague-commitment": 0.97,  # 0.990
-    "apology": 0.96,  # 0.985
+    "condescension": 0.93,  # 0.940
+    "accusatory-question": 0.98,  # 0.990
+    "blame-shifting": 0.91,  # 0.919
+    "timezone": 0.98,  # 0.987
+    "vague-commitment": 0.95,  # 0.962
+    "apology": 0.96,  # 0.969
 }
-CLEAN_FLAGGED = 0.03  # 4 of 308 (0.013) at the end of session 3; the DESIGN target
+CLEAN_FLAGGED = 0.03  # 5 of 372 (0.013) at the start of session 4; the DESIGN target
 
 
 @pytest.fixture(scope="module")
 def report(service):
     items = [item for path in sorted(DATA.glob("*.jsonl")) for item in read_jsonl(str(path))]
-    assert len(items) >= 1000
+    assert len(items) >= 1300
     return evaluate(items, service.ruleset, GRADED)
 
 
