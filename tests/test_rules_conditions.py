@@ -176,3 +176,19 @@ def test_quotation_spans_agree_with_the_regex_walk_they_replace():
     for _ in range(30000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30)))
         assert quotation_spans(text) == _quotation_spans_by_regex(text)
+
+
+def test_tone_findings_in_one_sentence_fold_into_one_issue_whose_replacement_keeps_the_rest():
+    strong = rule(id="t.strong", category="condescension", severity="warning", pattern=r"obviously",
+                  replacements=["clearly enough"])
+    weak = rule(id="t.weak", category="condescension", severity="suggestion", pattern=r"as I said")
+    style = [rule(id=f"t.style{k}", pattern=word) for k, word in enumerate(("obviously", "as I said"))]
+    text = "Obviously the form goes to HR, as I said. As I said, Tuesday works."
+    issues = run(CheckRequest(text=text), RuleSet.of([strong, weak, *style])).issues
+    tone = [(i.rule, i.text, i.replacements) for i in issues if i.category == "condescension"]
+    assert tone == [
+        ("t.strong", "Obviously the form goes to HR, as I said", ("clearly enough the form goes to HR, as I said",)),
+        ("t.weak", "As I said", ()),  # the next sentence is its own problem
+    ]
+    # A category of a team's own is not judged by the sentence: its findings stay apart.
+    assert sorted(i.text for i in issues if i.category == "style") == ["As I said", "Obviously", "as I said"]

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import bisect
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Optional
 
 from .checks import readability
-from .model import SEVERITY_RANK, Context, Finding, Issue
+from .model import SEVERITY_RANK, TONE_CATEGORIES, Context, Finding, Issue
 from .rules.ruleset import RuleSet
 from .text.draft import Draft, build_draft
 
@@ -64,6 +64,28 @@ def merge(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(kept, key=lambda f: (f.start, f.end, f.rule))
 
 
+def fold_sentences(findings: list[Finding], draft: Draft) -> list[Finding]:
+    """One finding per tone category and sentence: the strongest, widened over the others in that
+    sentence, its replacements keeping their words (a reviewer flags the sentence once)."""
+    out: list[Finding] = []
+    slot: dict[tuple[str, int], int] = {}
+    for f in findings:
+        sentence = draft.sentence_at(f.start) if f.category in TONE_CATEGORIES else None
+        key = (f.category, sentence.start) if sentence else None
+        if key not in slot:
+            if key:
+                slot[key] = len(out)
+            out.append(f)
+            continue
+        g = out[slot[key]]
+        strong = min(g, f, key=lambda x: (SEVERITY_RANK[x.severity], -(x.end - x.start), x.start))
+        start, end = min(g.start, f.start), max(g.end, f.end)
+        text = draft.text
+        out[slot[key]] = replace(strong, start=start, end=end, replacements=tuple(
+            text[start:strong.start] + r + text[strong.end:end] for r in strong.replacements))
+    return out
+
+
 def to_issue(finding: Finding, draft: Draft) -> Issue:
     source = draft.source
     start, end = source.locate(finding.start, finding.end)
@@ -94,5 +116,5 @@ def run(request: CheckRequest, ruleset: RuleSet, extra: Iterable = ()) -> CheckR
         if (request.categories is None or f.category in request.categories)
         and (request.rules is None or f.rule in request.rules)
     ]
-    issues = [to_issue(f, draft) for f in merge(f for f in wanted if f.end > f.start)]
+    issues = [to_issue(f, draft) for f in fold_sentences(merge(f for f in wanted if f.end > f.start), draft)]
     return CheckResult(issues, stats(draft), round((time.perf_counter() - started) * 1000, 3), draft)
