@@ -1,7 +1,7 @@
 """Labeled drafts written by authors who never saw the rules (tests/data/independent/).
 
 Each author wrote realistic client email in their own industries and registers, labeled as in
-shared/eval/README.md: w1-w12 a tuning file each; w1v-w6v and w9v-w12v the held-back drafts of those
+shared/eval/README.md: w1-w16 a tuning file each; w1v-w6v and w9v-w12v the held-back drafts of those
 authors, kept unseen for one session's blind measurement (sessions 2 and 3) and then retired into
 tuning. The rules are improved on
 these drafts' misses as devices, so the figures here are a floor against regressions, not a measure
@@ -16,24 +16,24 @@ from tact.evaluation import GRADED, evaluate, read_jsonl
 
 DATA = Path(__file__).parent / "data" / "independent"
 
-# F1 floors per category over all files (1,320 drafts), a little under the figures at the start of
-# session 4, when w9v-w12v joined (rules tuned on these drafts: a floor against regressions, not a
-# measure of recall on unseen phrasing).
+# F1 floors per category over all files (1,560 drafts), a little under the figures at the start of
+# session 4, when w9v-w12v and w13-w16 joined (rules tuned on these drafts: a floor against
+# regressions, not a measure of recall on unseen phrasing).
 FLOORS = {
-    "condescension": 0.93,  # 0.940
-    "accusatory-question": 0.98,  # 0.990
-    "blame-shifting": 0.91,  # 0.919
-    "timezone": 0.98,  # 0.987
-    "vague-commitment": 0.95,  # 0.962
-    "apology": 0.96,  # 0.969
+    "condescension": 0.89,  # 0.903
+    "accusatory-question": 0.97,  # 0.982
+    "blame-shifting": 0.89,  # 0.905
+    "timezone": 0.98,  # 0.990
+    "vague-commitment": 0.93,  # 0.942
+    "apology": 0.94,  # 0.956
 }
-CLEAN_FLAGGED = 0.03  # 5 of 372 (0.013) at the start of session 4; the DESIGN target
+CLEAN_FLAGGED = 0.03  # 7 of 436 (0.016) at the start of session 4; the DESIGN target
 
 
 @pytest.fixture(scope="module")
 def report(service):
     items = [item for path in sorted(DATA.glob("*.jsonl")) for item in read_jsonl(str(path))]
-    assert len(items) >= 1300
+    assert len(items) >= 1500
     return evaluate(items, service.ruleset, GRADED)
 
 
