@@ -100,3 +100,32 @@ def test_every_builtin_trigger_is_necessary_for_its_check():
             draft = build_draft(text=text)
             if not trigger.search(draft.new_text):
                 assert not list(check(draft, rule)), (rule.id, "reports without its trigger")
+
+
+def test_time_triggers_are_necessary_with_zones_and_a_send_time():
+    """The time checks say nothing without the parties' zones, so the test above cannot see them:
+    here every text runs with both zones and a send time (each rule example with its own context),
+    plus clocks written without digits, and digits and letters outside ASCII."""
+    from tact.request import parse_context
+
+    rules = load_rules([BUILTIN_RULES])
+    timed = [r for r in rules if r.check and r.trigger and r.category == "timezone"]
+    assert len(timed) == 6, "every time check carries a trigger"
+    zoned = parse_context({"sender_timezone": "America/Los_Angeles", "recipient_timezone": "Europe/London",
+                           "sent_at": "2026-07-14T09:30:00-07:00", "quoted": "Does 3pm EST on Tuesday work?"})
+    spelled = ["Let's meet at noon.", "Half past three on Friday?", "Call me at three pm tomorrow.",
+               "Shall we say five o'clock Tuesday?", "Lunch at midday, dinner at midnight.",
+               "See you at \u0663pm", "Meet at 3\u00a0pm Tuesday, March 12", "Tuesday March 12 at ten a.m.",
+               "We can talk Thursday.", "Sure, that works for me.", "Sounds good, see you then."]
+    cases = [(text, zoned) for text in _corpus()[:3000] + spelled]
+    cases += [(e.text, parse_context(e.context or None)) for r in rules for e in (*r.flag, *r.passes) if e.text]
+    reported = 0
+    for rule in timed:
+        check, trigger = PYTHON_CHECKS[rule.check], compile_pattern(rule.trigger)
+        for text, context in cases:
+            draft = build_draft(text=text, context=context)
+            hits = list(check(draft, rule))
+            reported += bool(hits)
+            if not trigger.search(draft.new_text):
+                assert not hits, (rule.id, "reports without its trigger")
+    assert reported > 100  # the checks did run with the zones set
