@@ -187,7 +187,7 @@ def test_session_2_device_set(service):
     "Our booking software decided to cancel the second night.",  # a tool that decides
     "Unfortunately your order was cancelled after five days without payment.",  # the reader's silence, by rule
     "I regret it if my remarks about the budget were taken the wrong way.",  # conditional, "regret it if"
-    "Sorry the kitchen isn't quite what you pictured.",  # apologizing for the reader's expectations
+    "Sorry the kitchen isn't quite what you pictured, but it's exactly what was specified.",  # expectations, then an excuse
     "If we'd had the floor plans when you promised them, we'd be finished.",  # what we weren't given
     "Payroll was really Dana's area rather than mine.",  # a colleague's part
     "That's what tends to happen when guests prop the fire door open.",  # the reader's own doing
@@ -203,6 +203,7 @@ def test_session_2_blame_devices(check, text):
     "Our booking software cancels unpaid nights after five days, so I've extended yours to Friday.",
     "Your order will be cancelled after five days without payment, so please pay by Thursday.",
     "Sorry the kitchen isn't what we agreed — the fitters come back on Monday to redo it.",
+    "Sorry the kitchen isn't quite what you pictured.",  # unseen writers read this as a sincere regret (session 4)
     "If we'd had more time, we'd have added a terrace — maybe next year!",
     "Payroll is Dana's area, and she's copied here to sort it today.",
     "We regret that the visa forms were not filed before the deadline; we've filed them this morning.",

@@ -121,7 +121,7 @@ _ACTION = (
     r"|should\s+have\s+(?:told|said|mentioned|let|asked|checked|read|sent|flagged|called|known|realised|realized|noticed|informed|notified|reported|alerted|contacted"
     r"|warned|double-checked|changed|updated|followed|paid|booked|confirmed|signed|raised|spotted|caught|provided|given"
     r"|included|attached|filled|submitted|looked|thought|planned|shared)|could\s+have\s+(?:told|said|mentioned|let|asked|checked|warned|flagged|sent|called|read)|(?:was|were)\s+supposed\s+to"
-    r"|left\s+(?:no|out|off)|glitched|crashed|went\s+down|ate|swallowed|corrupted|mangled|scrambled|rounded|auto-?\w+ed"
+    r"|(?:said|mentioned|specified|showed|included|covered)\s+nothing|left\s+(?:no|out|off)|glitched|crashed|went\s+down|ate|swallowed|corrupted|mangled|scrambled|rounded|auto-?\w+ed"
     r"|must\s+have|must've|seems\s+to\s+have\s+(?:lost|dropped|eaten|swallowed|deleted|corrupted|sent|changed))"
 )
 # ...or what was wrong with what they supplied.
@@ -180,6 +180,7 @@ EXCUSE = fast(
     r"|\b(?:we|I)\s+(?:were|was)\s+only\s+(?:ever\s+)?(?:sent|given|told|shown|provided|supplied|handed)\b"
     r"|\b(?:exactly|precisely)\s+as\s+(?:you|your\s+[\w-]+)\s+(?:gave|sent|supplied|provided|wrote|specified|asked|requested|approved|entered|filled)\b"
     r"|\b(?:we|I)\s+(?:were|was|had\s+been|have\s+been|'ve\s+been)\s+(?:still\s+|just\s+|only\s+)?waiting\s+(?:on|for)\s+(?:you|your)\b"
+    r"|\b(?:exactly|precisely)\s+(?:what|as)\s+(?:was\s+|were\s+)?(?:specified|ordered|requested|approved|agreed|signed\s+off|asked\s+for|listed|described)\b"
     r"|\bmatch(?:ed|es)\s+(?:the|your)\s+(?:approved|signed-?off|agreed|final)\b|\b(?:exactly|precisely)\s+what\s+(?:you|your)\b"
     r"|(?:\bnot|n't)\s+(?:[\w']+\s+){0,2}?(?:a\s+|that\s+|such\s+a\s+)?(?:big|huge|major)\s+(?:a\s+)?deal\b|\byou(?:'re|\s+are)\s+not\s+(?:our|my|the)\s+only\b"
     r"|\b(?:the|our|your)\s+(?:terms|instructions|guide|manual|FAQ|docs|documentation|email|page|contract)\s+(?:explain|state|say|spell|cover|mention)s?\s+(?:it|this|that)?\s*(?:clearly|plainly|explicitly|in\s+detail)\b",
@@ -350,8 +351,12 @@ def _blame_in(text: str, start: int = 0, end: int | None = None, regret_only: bo
         for m in regex.finditer(text, begin, end):
             if (regret_only and not _OWN_SIDE.search(m.group())) or _WRITERS_OWN.search(m.group()):
                 continue
-            if m.start() < clause and _OWN_GROUP.match(m.group()):
-                continue  # "Sorry the crew didn't turn up": what the apology is for, the writer's own crew
+            if m.start() < clause and (_OWN_GROUP.match(m.group()) or (not regret_only and _OWN_PERSON.match(m.group()))):
+                continue  # "Sorry the crew / our engineer didn't turn up": what the apology is for, the writer's own people
+            if _OWN_MESSAGE.match(m.group()) or _PASSIVE_END.search(m.group()):
+                continue  # "sorry this reply is so late", "your office were missed": nobody else failed
+            if m.group()[:3].lower() == "you" and _AS_A_RESULT.search(text, max(0, m.start() - 30), m.start()):
+                continue  # "we forgot the reminder, which is why you missed the slot": the reader bore the miss
             if _OWN_POLICY.match(m.group()):
                 continue  # "our drivers don't cover the islands": a fact about the writer's own service
             if m.group()[:3].lower() == "you" and _YOU_AS_OBJECT.search(text, max(0, m.start() - 20), m.start()):
@@ -385,10 +390,20 @@ OWNERSHIP = fast(
     r"|\b(?:I|we)\s+should\s+have\b|\b(?:I|we)\s+take\s+(?:full\s+)?responsibility\b|\bI\s+(?:own|owe\s+you)\s+(?:that|this|it)\b"
 )
 # The reader's reaction as what an apology is for: "sorry the process seemed unclear to you".
-_REACTION = fast(r"\b(?:to|confused|upset|bothered|annoyed|frustrated|offended|disappointed|hurt)\s+you\b")
+_REACTION = fast(r"\b(?:to|confused|upset|bothered|annoyed|frustrated|offended|disappointed|hurt)\s+you\b"
+                 r"|\bwhat\s+you\s+(?:imagined|expected|pictured|had\s+in\s+mind|wanted|hoped\s+for|envisaged|envisioned)\b")
 _BUT = re.compile(r"\b(?:but|though|although|however|mostly|then\s+again)\b", _I)
 # "the crew", "the team" right after "sorry": the writer's own people, the subject of the apology.
 _OWN_GROUP = re.compile(rf"the\s+(?:[\w-]+\s+){{0,2}}?{_GROUP}\b", _I)
+_OWN_PERSON = re.compile(r"(?:that\s+)?(?:our|my)\s", _I)
+# The writer's own message as what is late or long: "sorry this reply is so late".
+_OWN_MESSAGE = re.compile(r"this\s+(?:[\w-]+\s+)?(?:reply|response|e-?mail|message|note|answer|update)\b", _I)
+# A passive ("your office were missed"): the subject suffered the miss, it did not miss anything.
+_PASSIVE_END = re.compile(
+    r"\b(?:was|were|is|are|been|being|get|got)\s+(?:\w+ly\s+)?(?:missed|lost|dropped|overlooked|ignored|skipped|misplaced|mislaid"
+    r"|swapped|mixed\s+up|botched|misread|misunderstood|mislabell?ed|misspel(?:led|t))$", _I)
+# The reader bearing the consequence of the writer's miss: "..., which is why you missed the slot".
+_AS_A_RESULT = re.compile(r"\b(?:which\s+is\s+why|that's\s+why|which\s+meant|meaning|so|and\s+so|as\s+a\s+result|leaving)\s+$", _I)
 _YOU_AS_OBJECT = re.compile(r"\b(?:promised|told|sent|gave|owe|owed|showed|offered|quoted|emailed|booked|ordered|made)\s+$", _I)
 # "our drivers don't cover that area": what the writer's own side does not offer, not a failure.
 _OWN_POLICY = re.compile(
