@@ -238,7 +238,7 @@ FAILURE = fast(
     r"|(?:won't|will\s+not|(?:isn't|aren't|is\s+not|are\s+not)\s+going\s+to)\s+be\s+(?:ready|done|finished|complete|completed|delivered|available|possible)"
     r"|(?:won't|will\s+not)\s+be\s+able\s+to\s+[^.;!?]{0,40}?(?:after\s+all|as\s+(?:promised|agreed|planned)|any\s?more)"
     r"|can\s+no\s+longer|no\s+longer\s+(?:able|possible|available)"
-    r"|(?:has|have|had)\s+not\s+been|(?:was|were)\s+not\s+(?:\w+ed|\w+en|kept|met|sent|done|paid|set\s+up)\b|(?:wasn't|weren't|hasn't|haven't|hadn't)\s+(?:been\s+)?\w+ed\b"
+    r"|(?:has|have|had)\s+not\s+been|(?:was|were)\s+not\s+(?:\w+ed|\w+en|kept|met|sent|done|paid|set\s+up|held|made|built|run|brought|found|told|sold|shown|put|honou?red)\b|(?:wasn't|weren't|hasn't|haven't|hadn't)\s+(?:been\s+)?\w+ed\b"
     r"|(?:nobody|no\s+one|no-one)\s+(?:\w+ed|rang|called|got\s+back|came|showed|turned\s+up|told|sent|wrote)\b"
     # something delivered broken or wrong, or a service that failed
     r"|broken|broke|smudged|faulty|defective|torn|scratched|cracked|dented|stained|crashed|failed|bounced|went\s+down|came\s+out\s+\w+"
@@ -593,6 +593,11 @@ def apology_without_remedy(draft, rule):
         return
 
 
+def _time_in(text: str) -> bool:
+    """A concrete time other than a bare "now" ("her vaccination has now lapsed" sets no date)."""
+    return any(m.group().strip().lower() != "now" for m in CONCRETE_TIME.finditer(text))
+
+
 _NOT_A_FIX = frozenset("been got ruined forgotten failed missed messed dropped lost".split())
 
 
@@ -600,12 +605,20 @@ def _remedy_in(text: str) -> bool:
     return any(m.group().split()[-1].lower() not in _NOT_A_FIX for m in REMEDY.finditer(text))
 
 
+def _last(regex, text: str, first):
+    """The last match of `regex` in text from `first` on (a sentence may name its failure twice)."""
+    last = first
+    for m in regex.finditer(text, first.end()):
+        last = m
+    return last
+
+
 def _has_remedy(draft, index: int, text: str, failure) -> bool:
     """A fix or next step anywhere in the draft, other than the words that describe the failure itself."""
-    tail = text[failure.end():]
+    tail = text[_last(FAILURE, text, failure).end():]
     cut = re.search(r"[,;\u2014\u2013]|\s-\s|\band\b", tail)
     rest = tail[cut.end():] if cut else ""
-    if rest and (index not in _blamable(draft) or _blame_in(rest) is None) and (_remedy_in(rest) or CONCRETE_TIME.search(rest)):
+    if rest and (index not in _blamable(draft) or _blame_in(rest) is None) and (_remedy_in(rest) or _time_in(rest)):
         return True
     remedies, times = _remedy_sentences(draft)
     pivot = _pivot_after(draft, index)
@@ -617,7 +630,7 @@ def _has_remedy(draft, index: int, text: str, failure) -> bool:
 # "Anyway, I've attached the timetable", "On another note, brochure attached": after a change of
 # subject an attachment or a date answers something else, not the miss.
 _PIVOT = re.compile(
-    r"^\W*(?:anyway|anyhow|anyways|separately|unrelated(?:ly)?|in\s+other\s+news|by\s+the\s+way|btw|moving\s+on"
+    r"^\W*(?:anyway|anyhow|anyways|everything\s+else|all\s+else|the\s+rest\s+of|other\s+than\s+that|apart\s+from\s+that|aside\s+from\s+that|otherwise|separately|unrelated(?:ly)?|in\s+other\s+news|by\s+the\s+way|btw|moving\s+on"
     r"|on\s+(?:an?other|a\s+(?:different|separate|lighter|happier|brighter|positive|more\s+positive|side))\s+(?:note|topic|matter|subject|point)"
     r"|changing\s+(?:the\s+)?subject|while\s+I\s+(?:have|'ve\s+got)\s+you|also,?\s+unrelated)\b|\bby\s+the\s+way[.!]?\s*$", _I)
 # What still answers the miss after a change of subject: a new time for it, or sending it.
@@ -637,7 +650,7 @@ def _pivot_after(draft, index: int) -> int:
 
 # A date in small talk ("See you Thursday", "Have a good weekend") is no new plan for the miss.
 _SMALL_TALK = re.compile(
-    r"\b(?:see|speak\s+to|talk\s+to|catch)\s+you\b|\bhave\s+a\s+(?:good|great|nice|lovely|restful|relaxing)\b|\benjoy\s+(?:the|your)\b|\bhappy\s+\w+day\b"
+    r"\b(?:see|speak\s+to|talk\s+to|catch)\s+you\b|\b(?:have|wish(?:ing)?\s+you(?:\s+(?:both|all))?)\s+a\s+(?:good|great|nice|lovely|restful|relaxing|wonderful|happy)\b|\benjoy\s+(?:the|your)\b|\bhappy\s+\w+day\b"
     r"|\bhope\s+(?:you|you've|you're|your|the|all|everyone|things|it)\b[^.!?]{0,40}?\b(?:weekend|holidays?|break|trip|christmas|easter|well|good|great|lovely|fun|nice|restful)\b"
     r"|\bhow\s+was\s+(?:your|the)\s+(?:weekend|holiday|break|trip)\b", _I)
 
