@@ -154,7 +154,7 @@ def test_concessive_obviously_is_not_a_lecture(check):
     ("Let's go through this again, one step at a time.", "condescension.start-over"),
     ("Here it is in terms anyone can follow: the office is shut.", "condescension.plain-terms"),
     ("You might want to reread the terms before replying.", "condescension.reread"),
-    ("This is my fifth reminder about the expense claims.", "condescension.numbered-reminder"),
+    ("Reminder no. 5 about the expense claims.", "condescension.numbered-reminder"),
     ("I'll keep it short so you can keep up.", "condescension.keep-it-simple"),
 ])
 def test_round_three_devices_are_flagged_by_their_rule(check, text, rule):

@@ -52,7 +52,9 @@ _BENIGN = re.compile(
     r"serious|priority|difficult\s+time|tough|unfortunate\w*|sad|big\s+deal|exciting|excited|good\s+news|bad\s+news|"
     r"great\s+news|thank\w*|appreciat\w*|congrat\w*|love|lovely|great|excellent|impressive|brilliant|wonderful|fantastic|"
     r"best|beautiful\w*|amazing|gorgeous|stunning|fun|happy|"
-    r"proud|hard\s+work|worked\s+hard|care[sd]?|thrilled|delighted|(?:nobody|no\s+one)\s+could\s+have)\b",
+    r"proud|hard\s+work|worked\s+hard|care[sd]?|thrilled|delighted|(?:nobody|no\s+one)\s+could\s+have|"
+    # The writer's own rough patch ("obviously it's been one of those weeks here") owns up, not talks down.
+    r"one\s+of\s+those\s+(?:days|weeks|months|mornings|years)|(?:been|is|was)\s+(?:a\s+)?(?:bit\s+)?(?:hectic|manic|chaotic|crazy|mad))\b",
     re.IGNORECASE,
 )
 # "Obviously X, but Y" concedes X before the writer's own point; it does not lecture.
