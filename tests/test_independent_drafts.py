@@ -22,10 +22,10 @@ DATA = Path(__file__).parent / "data" / "independent"
 FLOORS = {
     "condescension": 0.88,  # 0.894
     "accusatory-question": 0.97,  # 0.977
-    "blame-shifting": 0.88,  # 0.890
+    "blame-shifting": 0.98,  # 0.996 after the session-4 blame devices
     "timezone": 0.98,  # 0.990
     "vague-commitment": 0.93,  # 0.942
-    "apology": 0.94,  # 0.949
+    "apology": 0.97,  # 0.983 after the session-4 apology devices
 }
 CLEAN_FLAGGED = 0.03  # 7 of 468 (0.015) at the start of session 4; the DESIGN target
 

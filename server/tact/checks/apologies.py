@@ -232,6 +232,7 @@ FAILURE = fast(
     r"|(?:isn't|aren't|wasn't|weren't|not)\s+(?:yet\s+)?(?:ready|done|finished|delivered|complete|completed|paid|served|available|there)"
     r"|overdue|overran|slipped|late\b|damaged|lost\s+track|never\s+got\s+round|wasn't\s+at|dropping\s+off|not\s+turning\s+up"
     r"|(?:stood|standing|stand)\s+you\s+up|dropping\s+the\s+ball|non-?(?:delivery|arrival|payment|attendance|appearance|completion)|(?:was|were|am|are|is)\s+not\s+able"
+    r"|delay\s+in\s+(?:issuing|sending|processing|getting\s+(?:the|your|it|them)|delivering|shipping|paying|completing|finishing|fixing|returning|refunding|booking|confirming|filing|submitting|publishing|preparing)|(?:had\s+)?(?:committed|promised)\s+to\s+\w+ing"
     r"|owe\s+you|(?:don't|do\s+not)\s+have\s+(?:an?\s+)?(?:update|answer|news)|dropped\s+the\s+ball|messed\s+up|screwed\s+up|blew\s+it"
     r"|(?:my|our)\s+(?:fault|mistake|error|oversight)|went\s+quiet|going\s+quiet|out\s+of\s+stock|did\s+not\s+complete|not\s+(?:been\s+)?(?:delivered|paid|processed|sent)"
     # a promise withdrawn or a deadline that will pass: "won't be ready", "can no longer host"
