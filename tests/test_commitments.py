@@ -225,3 +225,36 @@ def test_workload_returns_and_third_party_contacts(check, text, expected):
 ])
 def test_a_reader_move_or_a_relative_day_answers_when(check, text):
     assert not vague(check, text)
+
+
+@pytest.mark.parametrize("text", [
+    "We will advise you timely of the new shipping date.",  # non-native adverb of time
+    "Your claim will be settled in the fullness of time.",
+    "Give us a couple of days and we'll send the estimate.",  # the writer asks for open time
+    "We're clearing a backlog and will answer yours in turn.",  # a place in a queue
+    "We'll try to communicate better going forward.",  # improvement with no end
+    "I'll ring you once it's done.",  # the writer's own work, not an outside event
+    "The dark mode will be rolled out in a forthcoming release.",
+    "We'll come round to measure up, depending on how the other jobs go.",
+])
+def test_unseen_phrasings_of_an_undated_promise_are_flagged(check, text):
+    assert vague(check, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Moving forward, statements will be issued on the 5th of each month.",  # a policy, not an improvement
+    "I'll call you the minute the line is back up.",  # the call comes with an outside event
+    "Once the tax office publishes the new rates, we will contact you with the figures.",
+    "To confirm, simply reply YES and we'll do the rest.",  # waits on the reader
+    "The viewing is booked for Thursday 12 June. I'll get back to you with the entry code.",
+    "I'll brief my drivers when the route is agreed.",  # a step for third parties
+    "I'm sure you'll get used to the new dashboard eventually.",  # a prediction about the reader
+    "We can see him tomorrow at 9:15 if that suits, and we'll refund the call-out fee today.",
+])
+def test_notices_on_events_reader_moves_and_third_party_steps_pass(check, text):
+    assert not vague(check, text)
+
+
+def test_a_social_clause_does_not_hide_a_vague_promise_in_the_next_clause(check):
+    issues = vague(check, "We can see you tomorrow at 10:40, and we'll look at a credit for the trip at some point.")
+    assert [i.text for i in issues] == ["we'll look at a credit for the trip at some point"]

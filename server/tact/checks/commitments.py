@@ -56,7 +56,7 @@ VAGUE_TIME = fast(
     r"|\bas\s+soon\s+as\s+(?:possible|humanly\s+possible|practicable|feasible|(?:I|we|they|he|she)\s+(?:can|could)\b"
     r"|(?:I'm|we're|they're|he's|she's|I\s+am|we\s+are|they\s+are|he\s+is|she\s+is)\s+able|(?:it's|it\s+is|they're|they\s+are)\s+(?:ready|done|finished|available)\b|(?:I|we)\s+(?:hear|get\s+word|receive|know)\b)"
     rf"|\bat\s+(?:some|a\s+later|a\s+future)\s+(?:point|stage|date|time)\b|\bsome\s?time\b|\beventually\b"
-    r"|\bin\s+due\s+course\b|\bin\s+the\s+(?:near|not\s+too\s+distant|foreseeable)\s+(?:future|term)\b|\bbefore\s+(?:too\s+)?long\b"
+    r"|\bin\s+due\s+course\b|\bin\s+the\s+(?:near|not[\s-]+too[\s-]+distant|foreseeable)\s+(?:future|term)\b|\bbefore\s+(?:too\s+)?long\b"
     r"|\bdown\s+the\s+(?:line|road|track)\b|\bone\s+of\s+these\s+days\b|\banother\s+time\b|\b(?:a\s+bit\s+)?later(?:\s+on)?\b"
     r"|\bany\s+(?:day|time|minute|moment|week)\s+now\b|\bjust\s+now\b|\bin\s+some\s+days\b|\bsooner\s+or\s+later\b"
     r"|\bin\s+a\s+(?:bit|while|jiffy|sec|second|moment|tick|mo)\b|\bmomentarily\b|\bin\s+two\s+shakes\b"
@@ -66,7 +66,11 @@ VAGUE_TIME = fast(
     r"|\b(?:when|once|after)\s+(?:things|it|work|life|everything)(?:'s|\s+is|\s+are|\s+gets?)\s+(?:a\s+bit\s+)?(?:less\s+\w+|quieter|calmer|back\s+to\s+normal|more\s+manageable)\b"
     r"|\b(?:when|once)\s+(?:I'm|I\s+am|we're|we\s+are)\s+back\b"
     r"|\b(?:once|when|after)\s+[\w\s']{1,40}?\s+(?:is|are)\s+out\s+of\s+the\s+way\b|\bget\s+(?:a)?round\s+to\b"
-    r"|\b(?:once|when(?:ever)?|as\s+soon\s+as)\s+[\w\s'-]{1,40}?\s+(?:frees?\s+up|(?:is|are)\s+free\b|(?:has|have|gets?)\s+(?:some\s+|more\s+)?(?:availability|capacity|bandwidth|room))\b"
+    r"|\b(?:once|when(?:ever)?|as\s+soon\s+as)\s+[\w\s'-]{1,40}?\s+(?:frees?\s+up|(?:is|are)\s+free\b|(?:has|have|gets?)\s+(?:some\s+|more\s+|(?:a\s+)?(?:bit|little|touch)\s+(?:of\s+|more\s+)?|spare\s+)?(?:availability|capacity|bandwidth|room|time))\b"
+    r"|\b(?:when|once|whenever)\s+(?:[\w'-]+\s+){0,3}?(?:becomes?|is|are|will\s+be|gets?)\s+available\b"
+    # The writer's own piece of work being finished: "I'll give you a shout when it's sorted".
+    r"|\b(?:when|once|whenever)\s+(?:it's|it\s+is|it\s+has\s+been|this\s+has\s+been|that's|they're|they\s+are|they've\s+been|everything's|it's\s+all|all\s+is)\s+(?:all\s+)?(?:done|finished|sorted|fixed|complete|completed|resolved|ready)\b"
+    r"|\bwhenever\s+(?:it|they|that|this|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:comes?\s+in|arrives?|turns?\s+up|lands?|gets?\s+(?:here|in)|(?:is|are)\s+(?:in|here|back))\b"
     r"|\b(?:early|later|late|mid|(?:towards?|around)\s+the\s+end\s+of)[\s-]+(?:next\s+|this\s+|the\s+)?(?:week|month|quarter|year)\b"
     r"|\b(?:in|over|within)\s+the\s+(?:next|coming)\s+(?:few\s+|couple\s+(?:of\s+)?)?(?:days|weeks|months|little\s+while|while)\b"
     r"|\b(?:in\s+)?(?:a|one)\s+(?:day|week|month)\s+or\s+two\b|\bnext\s+(?:few|couple\s+(?:of\s+)?)\s+(?:days|weeks|months)\b|\bin\s+the\s+coming\s+(?:days|weeks|months)\b"
@@ -74,7 +78,7 @@ VAGUE_TIME = fast(
     r"|\b(?:at\s+)?the\s+appropriate\s+(?:time|juncture|moment)\b|\bin\s+the\s+normal\s+course\b|\b(?:days?|weeks?|months?)\s+or\s+so\b|\w-ish\b"
     r"|\bfingers\s+crossed\b|\b(?:time|bandwidth|capacity|resources|workload)\s+permitting\b|\bwhen\s+(?:time|bandwidth|capacity|resources|workload|(?:our|my|the)\s+(?:schedule|diary|calendar))\s+(?:allows?|permits?)\b"
     r"|\bafter\s+further\s+(?:review|discussion|consideration)\b|\brespond\s+accordingly\b|\bpost\s+discussion\b"
-    r"|\bin\s+a\s+(?:future|later|coming)\s+(?:release|version|update|phase|sprint)\b"
+    r"|\b(?:in|with|into|for)\s+(?:one\s+of\s+)?(?:an?|the)\s+(?:upcoming|future|later|coming|forthcoming|subsequent|next\s+few)\s+(?:releases?|versions?|updates?|builds?|patch(?:es)?|phases?|sprints?|iterations?)\b"
     r"|\b(?:after|once|when)\s+(?:the\s+)?(?:rush|busy\s+(?:season|period|spell)|crunch|holidays|peak)\b"
     r"|\b(?:after|once|when)\s+(?:the|all|our|their)\s+[\w\s-]{1,40}?\s+(?:is|are|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:finali[sz]ed|done|over|settled|completed?|ready|sorted|consulted)\b"
     # Sign-off on the writer's own side; "once the design is approved" usually waits on the reader.
@@ -84,7 +88,21 @@ VAGUE_TIME = fast(
     r"|\bat\s+(?:our|my|the)\s+earliest\s+(?:convenience|opportunity)\b|\bpresently\b|\bin\s+(?:a\s+)?(?:timely|prompt)\s+(?:manner|fashion)\b"
     r"|\bin\s+(?:due|good)\s+time\b|\bexpeditiously\b|\bas\s+and\s+when\b|\bas\s+(?:circumstances|time|capacity|resources?|bandwidth|workload|(?:our|my|the)\s+(?:schedule|workload|capacity|diary|calendar))\s+(?:permits?|allows?)\b|\ball\s+being\s+well\b"
     r"|\bgive\s+or\s+take\b|\bwhere\s+(?:I|we)\s+can\b|\bright\s+up\b|\bwhen\s+possible\b|\bas\s+(?:quickly|fast)\s+as\s+(?:possible|I\s+can|we\s+can)\b"
-    r"|\b(?:before|by|over|after)\s+the\s+(?:summer|spring|autumn|fall|winter|holidays|new\s+year)\b",
+    r"|\b(?:before|by|over|after)\s+the\s+(?:summer|spring|autumn|fall|winter|holidays|new\s+year)\b"
+    r"|\btimely(?:\s*(?:[.,;!]|$)|\s+(?:about|on|with|regarding|of|and|once|when|as)\b)|\bin\s+a\s+timely\s+way\b|\bin\s+the\s+fullness\s+of\s+time\b"
+    r"|\bat\s+the\s+earliest(?:\s+possible)?\b|\bat\s+the\s+(?:first|next)\s+(?:opportunity|chance|available\s+opportunity)\b|\b(?:on|with)\s+(?:top\s+|high\s+)?priority\b|\bas\s+early\s+as\s+(?:possible|we\s+can|I\s+can)\b"
+    # A place in a queue is no date: "we will deal with yours in turn", "in the order received".
+    r"|\bin\s+turn\s*(?:[.!;,]|$)|\bin\s+(?:the\s+)?(?:strict\s+|due\s+)?(?:date\s+)?order(?:\s+of\s+(?:receipt|arrival)|\s+(?:they\s+were\s+|it\s+was\s+)?received)?\s*(?:[.!;,]|$)|\bin\s+sequence\b"
+    r"|\bwhen\s+(?:it|yours|your\s+\w+|we|I)\s+(?:reach(?:es)?|gets?\s+to)\s+the\s+(?:top|front|head)\b|\bwhen\s+(?:your|its)\s+turn\s+comes\b"
+    # Time the writer asks for: "give me a little while and I'll come back to you".
+    r"|\bgive\s+(?:me|us)\s+(?:a\s+(?:little\s+|bit\s+of\s+|few\s+|couple\s+(?:of\s+)?)?|some\s+(?:more\s+)?|more\s+)(?:while|bit|time|moment|minute|sec|second|days|hours|weeks)\b"
+    r"|\blet\s+(?:me|us)\s+(?:have\s+a\s+(?:think|ponder)|mull\s+(?:it|this|that)\s+over|think\s+(?:it|this|that)\s+over|sleep\s+on\s+it)\b"
+    # A window with no end, or hung on how things go: "next week or the week after", "depending on workload".
+    r"|\bor\s+the\s+(?:week|month|one)\s+after\b|\b(?:this|next)\s+(?:week|month)\s+or\s+(?:next|the\s+one\s+after)\b"
+    r"|\bdepending\s+on\s+(?:how\s+(?:things|it|the\s+\w+|busy|we|I|our|my)|what\s+else|workload|our\s+workload|capacity|availability|stock|demand|other\s+jobs|the\s+(?:workload|backlog|queue|rest\s+of|audit|launch))\b"
+    # An improvement promised for an open-ended future ("we'll look to tighten things up going
+    # forward"); _vague_search keeps these only beside an improvement word.
+    r"|\b(?:going|moving)\s+forward\b|\bin\s+(?:the\s+)?future\b|\bfrom\s+now\s+on\b|\bhenceforth\b",
 )
 # A condition that hangs the promise on an outside event ("once legal has had a look").
 CONTINGENT = fast(r"\bonce\s+\w+")
@@ -96,7 +114,7 @@ PROMISE = fast(
     r"|\s+anticipate|\s+(?:can|could)\s+(?:revisit|discuss|pick|talk|come\s+back|return|have|get|send|deliver))\b"
     r"|(?:^|[,.!?:;\x{2014}\x{2013}]\s*|\s-\s)(?:will|shall|should\s+(?:have|get|be))\s+\w+|^\s*(?:on\s+it|brb)\b|\blet\s+(?:me|us)\b|\blet's\b"
     r"|(?:^|[,.!?:;\x{2014}\x{2013}]\s*|\s-\s)hoping\s+to\b"
-    r"|\b(?:and|but|then)\s+(?:will|shall|should\s+(?:have|get|be))\s+\w+"
+    r"|\b(?:and|but|then)\s+(?:will|shall|should\s+(?:have|get|be))\s+\w+|\b(?:and|but)\s+(?:aim|plan|intend)\s+to\b"
     r"|,\s*who\s+(?:will|shall)\s+\w+"  # "...to the enforcement team, who will look at it"
     r"|\b(?:our|my)\s+(?:[\w-]+\s+){0,3}?(?:(?:will|shall)\s+\w+|(?:expects|plans|aims|intends|hopes)\s+to\b)"  # "our accounts team will sort it out"
     r"|\bshould\s+(?:be\s+with\s+you|reach\s+you|arrive|land|drop\s+(?:\w+\s+){1,3}?off)\b"
@@ -108,7 +126,7 @@ PROMISE = fast(
     r"|\b(?:will|shall|should)\s+(?:be\s+)?(?:in\s+touch|with\s+you|\w+ed|made|sent|done|paid|given|dealt\s+with|taken\s+care\s+of)\b"
     r"|^\s*should\s+be\b|\bshould\s+be\s+(?:ready|done|finished|with\s+you|sorted|fixed|back|available|live|there)\b"
     r"|\bwill\s+(?:follow|come|be\s+forthcoming|respond|reply|revert|follow\s+up|come\s+back|come\s+your\s+way|be\s+back|get\s+back|contact|consider|decide"
-    r"|confirm|ship|arrive|send|deliver|update)\b",
+    r"|confirm|ship|arrive|land|send|deliver|update)\b",
 )
 # Promises to reply, report back or fix: a reader waits on these, so they need a day even when no
 # vague word is present.
@@ -199,9 +217,13 @@ def sentences_matching(draft, *regexes) -> list:
 # ("if you like") is not such a condition.
 _READER_MOVE = re.compile(
     r"\b(?:if|when|once|as\s+soon\s+as|whenever|should|unless|until)\s+you(?!\s*(?:'d\s+)?(?:like|want|prefer|don't\s+mind"
-    r"|do\s+not\s+mind|agree|wish|think|'re\s+(?:happy|ok|okay|fine)))"
-    r"|\blet\s+(?:me|us)\s+(?:know|have)\b|\b(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:let|send|tell|give|email|forward)\b"  # "let me sync with the team" is the writer's own step
-    r"|\b(?:tell|send|give|show|forward|email)\s+me\b(?!\s+(?:check|see|look|find|ask|get\s+back|confirm|review|dig|chase|have|think|sort|try|circle|come|follow))",
+    r"|do\s+not\s+mind|agree|wish|think|'re\s+(?:happy|ok|okay|fine)|r\s+turn))"
+    r"|\blet\s+(?:me|us)\s+(?:know|have(?!\s+a\s+(?:think|ponder|look|go|crack|bit)))\b|\b(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:let|send|tell|give|email|forward)\b"  # "let me sync with the team" is the writer's own step
+    r"|\b(?:tell|send|give|show|forward|email|call|ring|phone|text|ping)\s+me\b(?!\s+(?:check|see|look|find|ask|get\s+back|confirm|review|dig|chase|have|think|sort|try|circle|come|follow"
+    r"|a\s+(?:little|bit|few|couple|moment|minute|sec|second|while|day|week)|some\s+(?:more\s+)?time|more\s+time|time\b))"
+    r"|\b(?:when|once|as\s+soon\s+as|after)\s+(?:I|we)\s+(?:hear\s+(?:back\s+)?from|receive|get|have)\s+(?:you\b|your\b)"
+    # an instruction to the reader that the promise follows: "simply reply YES and we'll take care of the rest"
+    r"|(?:^|[,;:]\s*)(?:(?:simply|just|please)\s+)?(?:reply|respond|sign|return|confirm|say|tick|click|call|ring|send\s+(?:it|them|me|us|the|your))\b[^.;]{0,80}?\band\s+(?:I|we)(?:'ll|\s+will)\b",
     _I)
 # A promise to report something only if it happens is not a promise to report: "if there are any
 # problems, we'll let you know".
@@ -253,9 +275,12 @@ def owed_to_reader(text: str, start: int) -> bool:
 _PAST_MODAL = re.compile(
     r"\b(?:should|would|could|might|must)\s+have\s+(?:been\s+)?(?:\w+ed|received|sent|got|gotten|seen|heard|known|done|made"
     r"|given|taken|told|written|spoken|come|gone|had|thought|found|paid|met|read|left|kept|brought)\b", _I)
+# "We should have revised elevations for you": have as possession, not a past modal.
+_FOR_YOU = re.compile(r"\s+(?:[\w-]+\s+){1,4}?(?:for|with)\s+you\b", _I)
 _PREDICTION = re.compile(
     r"\b(?:I|we)\s+(?:think|believe|guess|suspect|reckon|imagine|assume|bet)\s+(?:that\s+)?(?:this|that|it|these|those|they|he|she"
     r"|the\s+[\w-]+(?:\s+[\w-]+)?)\s*$", _I)
+_READER_LEARNS = re.compile(r"you(?:'ll|\s+will|\s+should)\s+(?:soon\s+|quickly\s+)?(?:get\s+(?:the\s+hang|used\s+to|the\s+knack|better|there|into\s+the\s+swing)|pick\s+(?:it|this|that)\s+up|find\s+your\s+feet)\b", _I)
 _EMBEDDED = re.compile(r"\b(?:how|whether|what|why|where|which)\s+$", _I)
 _LETS_MEET = re.compile(
     r"\s+(?:all\s+)?(?:try\s+(?:and|to)\s+)?(?:grab|set|pick|connect|talk|chat|speak|find|schedule|arrange|book|circle|touch|sync|regroup"
@@ -276,12 +301,13 @@ _DELIVERABLE = re.compile(
     r"|share|deliver|forward|e-?mail|mail|post|call|ring|phone|text|write|reply|respond|revert|confirm|update|follow|come\s+back|circle"
     r"|loop|touch|reach|contact|provide|issue|return|refund|credit|pay|fix|sort|finish|complete|review|look|check|go\s+(?:through|over)"
     r"|read|process|book|schedule|arrange|set\s+up|prepare|draft|put\s+together|quote|invoice|ship|dispatch|circulate|give|hand|pass"
-    r"|bring|drop|turn\s+around|publish|be\s+in\s+touch|revisit|discuss|talk|pick|meet|sit\s+down|reconnect|regroup|come\s+back|return)\b", _I)
+    r"|bring|drop|turn\s+around|publish|be\s+in\s+touch|revisit|discuss|talk|pick|meet|sit\s+down|reconnect|regroup|come\s+back|return"
+    r"|reschedule|rebook|rearrange|re-?run|redo|repair|replace|install|fit|visit|come\s+(?:out|round|over)|get\s+(?:the\s+)?\w+\s+(?:back\s+)?out)\b", _I)
 _ON_ITS_WAY = re.compile(
     r"(?:\s+(?:then|also|soon|shortly|probably|hopefully))*\s+(?:follow|arrive|reach|land|ship|drop|go\s+out|come\s+(?:through|over|back)"
     r"|be\s+(?:with|ready|available|sent|forwarded|delivered|posted|mailed|e-?mailed|issued|shipped|dispatched|done|sorted|fixed"
     r"|resolved|live|out|back|up|corrected|refunded|credited|processed|in\s+(?:touch|contact)|addressed|shared|released|forthcoming"
-    r"|actioned|handled|confirmed|made\s+available))\b", _I)
+    r"|actioned|handled|confirmed|made\s+available|rolled\s+out|deployed|implemented|included))\b", _I)
 _MODAL = re.compile(r"\b(?:will|shall|should)\b|'ll\b", _I)
 _OUR_SIDE = re.compile(
     r"\b(?:I|we|our|my|us)\b|^\s*(?:will|shall|let|expect|should|hoping)\b"
@@ -295,7 +321,8 @@ _OTHERS = re.compile(
     r"\s+(?:him|her|them|their\s+(?:famil(?:y|ies)|relatives|staff|colleagues|members|customers|clients|managers?|lawyers?|boss)|the\s+(?:customers?|clients?|users?|delegates?|candidates?|distributors?|partners?))\b"
     r"|\b(?:send|give|notify|tell|inform|remind|call|email|contact|ask)\s+(?:him|her|the\s+(?:customers?|clients?|users?|delegates?"
     r"|candidates?|distributors?|partners?))\b"
-    r"|\b(?:send|give|get|email|issue|hand)\s+(?:the\s+)?[\w-]+\s+(?:their|his|her)\b", _I)  # "send the installers their codes"
+    r"|\b(?:send|give|get|email|issue|hand)\s+(?:the\s+)?[\w-]+\s+(?:their|his|her)\b"  # "send the installers their codes"
+    r"|\b(?:deal|follow\s+up|meet|check\s+in|sit\s+down|talk|speak)\s+(?:with|to)\s+(?:the|my|our)\s+(?:[\w-]+\s+)?(?:users?|traders?|staff|team\s+members|members|reports|managers?|brokers?|agents?|vendors?|suppliers?|contractors?|subcontractors?|crews?|drivers?|employees|accountants?|lawyers?|attorneys?|customers?|clients?|distributors?|partners?|candidates?|delegates?|resellers?|dealers?)\b", _I)
 _LETS = re.compile(r"let(?:'s|\s+us)", _I)
 _TO_SOMEONE = re.compile(r"\s+(?:with|to)\s+(?!you|me|us\b)", _I)
 _MODAL_BEFORE = re.compile(r"\b(?:can|could|may|might)\s+$", _I)  # "we can expect them soon"
@@ -310,7 +337,10 @@ def is_commitment(text: str, promise) -> bool:
     start, end = promise.start(), promise.end()
     window = text[start:end + 40]
     before = text[:start]
-    if _PAST_MODAL.search(window) or _PREDICTION.search(before) or _EMBEDDED.search(before):
+    past = _PAST_MODAL.search(window)
+    if past is not None and _FOR_YOU.match(window, past.end() - len(past.group().split()[-1]) - 1) is None:
+        return False
+    if _PREDICTION.search(before) or _EMBEDDED.search(before) or _READER_LEARNS.match(text, start):
         return False
     head = promise.group().lower()
     lets = _LETS.match(head)
@@ -352,8 +382,11 @@ def is_commitment(text: str, promise) -> bool:
 def _promise_sentences(draft, *triggers):
     for sentence in sentences_matching(draft, *triggers):
         text = without_quotations(sentence.text)
-        if _SOCIAL.search(text):
-            continue
+        social = _SOCIAL.search(text)
+        while social is not None:  # "We can see her at 10:40, and we'll look at a credit at some point": only that clause is social
+            start, end = clause_around(text, social.start(), social.end())
+            text = text[:start] + " " * (end - start) + text[end:]
+            social = _SOCIAL.search(text, end)
         yield sentence, text
 
 
@@ -369,28 +402,33 @@ def vague_promise(draft, rule):
         if vague is None:
             continue
         promise = _nearest_promise(text, vague.start())
+        if promise is not None and promise.start() == vague.start():
+            promise = PROMISE.search(text, vague.end())  # "Let me have a think and I'll…": the promise follows
         if promise is None or (contingent and not _conditions(promise, vague, text)) or _PRESENCE.match(text, promise.end()):
             continue
         if not is_commitment(text, promise):
             continue
         if not owed_to_reader(text, min(promise.start(), vague.start())):
             continue
-        if _NOTIFY_ON_EVENT.match(text, promise.start()) and not _OWN_SIDE.search(text[vague.start():vague.end() + 12]):
+        if _notify_on_outside_event(text, promise, vague):
             continue  # "I'll call you once they're on the way": the call comes with the event
         c_start, c_end = clause_around(text, vague.start(), vague.end())
         if has_concrete_time(text[c_start:vague.start()] + " " + text[vague.end():c_end]):
             continue  # the vague words themselves may hold a date-like part ("in a week or two")
-        if _CONDITION_WORD.match(vague.group()) and SOME_TIME.search(text, vague.start(), c_end):
+        if _ROUGH_DATED.match(vague.group()) and SOME_TIME.search(text, c_start if _AT_EARLIEST.match(vague.group()) else vague.start(), c_end):
             continue  # "when I get back from Leeds next week": the condition has a rough date
         if vague.start() < promise.start() and has_concrete_time(text[promise.start():clause_around(text, promise.start(), promise.end())[1]]):
             continue  # "Once I have the text I can launch it within two days": the promise is dated
+        if _OWN_WORK.match(vague.group()) and _follows_vague_promise(draft, sentence):
+            continue  # "…should be with you soonish. I'll drop the link over when they're done.": one finding, the first
         if _dated_step_follows(draft, sentence):
             continue  # "…once the survey is complete. I'll send a revised programme by 9 March."
         if any(has_concrete_time(p.group()) for p in _PARENTHESIS.finditer(text, vague.end())):
             continue  # "as soon as it is ready (probably Saturday)": the estimate is the date
         if _OTHERS_CONDITION.search(text, c_start, vague.start()) or _ASKED_WHEN.search(text, 0, vague.start()):
             continue  # "if she decides to reapply at some point", "to determine if and when we can file"
-        if _READER_CLAUSE.match(text, c_start) or (promise.start() > vague.end() and _ENDS_CLAUSE.match(text, vague.end())):
+        if _READER_CLAUSE.match(text, c_start) or (promise.start() > vague.end() and _ENDS_CLAUSE.match(text, vague.end())
+                                                    and not _ASKS_FOR_TIME.match(vague.group())):
             continue  # "please reply over the next few days", "this will be over soon and we will..."
         if promise.start() < vague.start() and _dated_clause_before(text, promise, vague):
             continue  # "I hope to get this resolved today so we can wrap it up early next week"
@@ -412,7 +450,7 @@ _PRESENCE = re.compile(
     r"\s*(?:(?:(?:most\s+)?likely|probably|prob|also|just)\s+)?(?:be\s+(?:in(?!\s+(?:touch|contact|a\s+position))|out|away|off|around|home|late|on\s+(?:leave|holiday|vacation)|back(?!\s+(?:to|with|in\s+touch))"
     r"|leaving|going|heading|travell?ing|gone|mia|offline|unavailable)|leaving|heading\s+(?:out|off|home|over)|travell?ing"
     r"|go\s+(?:pick|get|grab|home|out)|head\s+(?:out|off|home)|leave\b|pop\s+(?:out|in|by)"
-    r"|know\s+(?:whether|if|which|what|how|more)|see\s+(?:whether|if|how)"
+    r"|know\s+(?:whether|if|which|what|how|more)|see\s+(?:whether|if|how)|see(?!\s+(?:to|about|what|you|that\s+(?:it|you|this|the))\b)|notice|witness|experience"
     r"|(?:soon\s+|shortly\s+)?(?:take\s+place|happen|occur|be\s+held|(?:all\s+)?be\s+over))\b",  # what the writer will learn is no deliverable
     _I)
 _NOT_VAGUE_AFTER = re.compile(rf"\s+(?:after|before|in\s+(?:early\s+|mid-?|late\s+)?{_MONTH}|this|today|tomorrow|on|by)\b", _I)
@@ -437,12 +475,19 @@ _OTHERS_CONDITION = re.compile(
 _APPOSED_TIME = re.compile(
     r",\s+(?:(?:at\s+the\s+)?(?:latest|hopefully|ideally|probably|maybe|or)\s+[^,.;!?]{1,30}|give\s+or\s+take|fingers\s+crossed|all\s+being\s+well)", _I)
 _HEDGE_WORDS = ("all being well", "fingers crossed", "give or take")
+_OPEN_FUTURE = re.compile(r"going|moving|in\s+(?:the\s+)?future|from\s+now|henceforth", _I)
+_IMPROVEMENT = re.compile(
+    r"\b(?:better|improve\w*|tighten\w*|smoother|avoid\w*|(?:more|less)\s+(?:careful\w*|vigilant|proactive\w*|responsive|organi[sz]ed|consistent\w*|thorough\w*)"
+    r"|(?:look|aim|try|seek|endeavou?r|strive|work)\s+(?:to|on|and)\b|speed\s+(?:things\s+)?up|streamline|step\s+up)", _I)
 _NOT_A_TIME_AFTER = re.compile(r"\s+(?:than|be\b)", _I)  # "later than that", "where I can be reached"
 
 
 _CONDITION_WORD = re.compile(r"(?:when|once|after|as\s+soon\s+as|whenever)\b", _I)
+_AT_EARLIEST = re.compile(r"at\s+the\s+earliest|depending|(?:on|with)\s+(?:top\s+|high\s+)?priority", _I)
+_ROUGH_DATED = re.compile(_CONDITION_WORD.pattern + "|" + _AT_EARLIEST.pattern, _I)  # "rescheduled at the earliest next week"
 _ASKED_WHEN = re.compile(r"\b(?:determine|decide|figure\s+out|find\s+out|ask|discuss|work\s+out|if\s+and)\s+$", _I)
-_READER_CLAUSE = re.compile(r"\s*please\b", _I)
+_ASKS_FOR_TIME = re.compile(r"give|let", _I)  # "give me a while and I'll…" hangs the promise on the time asked for
+_READER_CLAUSE = re.compile(r"\s*(?:please|let\s+(?:me|us)\s+know|tell\s+(?:me|us))\b", _I)
 _ENDS_CLAUSE = re.compile(r"\s*(?:;|\b(?:and|but|so)\b)", _I)
 
 
@@ -456,8 +501,13 @@ def _dated_clause_before(text: str, promise, vague) -> bool:
 
 def _follows_vague_promise(draft, sentence) -> bool:
     """Does the sentence before this one hold a promise with a vague time word?"""
-    index = bisect.bisect_left(draft.sentence_starts, sentence.start) - 1
-    if index < 0:
+    return _vague_promise_at(draft, sentence, -1)
+
+
+def _vague_promise_at(draft, sentence, step: int) -> bool:
+    """Does the sentence `step` away from this one hold a promise with a vague time word?"""
+    index = bisect.bisect_left(draft.sentence_starts, sentence.start) + step
+    if not 0 <= index < len(draft.sentences):
         return False
     text = without_quotations(draft.sentences[index].text)
     return _vague_search(text) is not None and PROMISE.search(text) is not None
@@ -479,6 +529,8 @@ def _vague_search(text: str):
                 continue
         elif word.endswith(("later", "can")) and _NOT_A_TIME_AFTER.match(text, m.end()):
             continue
+        if _OPEN_FUTURE.match(word) and not _IMPROVEMENT.search(text):
+            continue  # "going forward, invoices go out on the 1st" is a policy, not a promise
         if word in _HEDGE_WORDS:
             hedge = hedge or m
             continue
@@ -486,10 +538,32 @@ def _vague_search(text: str):
     return hedge
 
 
-_NOTIFY_ON_EVENT = re.compile(
-    r"(?:I|we)(?:'ll|\s+will|\s+shall)\s+(?:call|ring|phone|text|email|ping|message|let|update|contact|tell)\s+you\s*(?:know\s*)?(?:once|when|as\s+soon\s+as)\b", _I)
+_NOTIFY_VERB = (r"(?:(?:I|we)(?:'ll|\s+will|\s+shall)\s+(?:(?:call|ring|phone|text|e-?mail|ping|message|let|update|contact|tell|notify|alert|inform|advise)\s+you"
+                r"|give\s+you\s+a\s+(?:shout|call|ring|bell|buzz|heads-?up)|confirm(?=\s+(?:by\s+|once|when|as\s+soon|the\s+m)))"
+                r"|you(?:'ll|\s+will)\s+be\s+(?:notified|told|informed|contacted|advised|updated))"
+                r"\s*(?:know\s*)?(?:by\s+(?:e-?mail|phone|text)\s*)?")
+_NOTIFY_ON_EVENT = re.compile(_NOTIFY_VERB + r"(?:once|when|as\s+soon\s+as|the\s+(?:minute|moment|second|instant))\b", _I)
+_NOTIFY_AFTER_EVENT = re.compile(_NOTIFY_VERB, _I)  # "Once the statement is declared effective, we will contact you"
+# The writer's own piece of work being finished is no outside event: "I'll ring you once it's done".
+_OWN_WORK = re.compile(
+    r"(?:when|once|whenever|as\s+soon\s+as)\s+(?:it's|it\s+is|it\s+has\s+been|this\s+has\s+been|that's|they're|they\s+are|they've\s+been"
+    r"|everything's|it's\s+all|all\s+is)\s+(?:all\s+)?(?:done|finished|sorted|fixed|complete|completed|resolved|ready)\b", _I)
+
+
+def _notify_on_outside_event(text: str, promise, vague) -> bool:
+    """A notice promised for when something outside the writer's hands happens: it comes with the event."""
+    if vague.start() > promise.start():
+        if not _NOTIFY_ON_EVENT.match(text, promise.start()):
+            return False
+    elif not (_CONDITION_WORD.match(vague.group()) and _NOTIFY_AFTER_EVENT.match(text, promise.start())):
+        return False
+    condition = text[vague.start():vague.end() + 12]
+    if _OWN_WORK.match(condition):
+        return False
+    return not _OWN_SIDE.search(condition)
 _APPROVAL = re.compile(r"\b(?:signed(?:\s+off)?|approved|agreed|confirmed|green-?lit)\b", _I)
 _OWN_SIDE = re.compile(r"\b(?:our|my|internal(?:ly)?|we|I)\b", _I)
+_RECEIPT = re.compile(r"\b(?:I|we)(?:'ve|\s+have)?\s+(?:receive|received|get|got|have|had)\b", _I)  # "once we receive the signed letter"
 
 
 def _contingent(text: str):
@@ -499,7 +573,7 @@ def _contingent(text: str):
         return None
     _, c_end = clause_around(text, m.start(), m.end())
     condition = text[m.start():c_end]
-    if _APPROVAL.search(condition) and not _OWN_SIDE.search(condition):
+    if _APPROVAL.search(condition) and not _OWN_SIDE.search(_RECEIPT.sub("", condition)):
         return None  # "once the layout is signed off": the reader's sign-off sets the time, not the writer
     return None if has_concrete_time(condition) or SOME_TIME.search(condition) else m
 
@@ -537,17 +611,50 @@ def undated_promise(draft, rule):
     deadline = suggested_deadline(draft.context)
     for sentence, text in _promise_sentences(draft, REPLY_OR_FIX, PASSIVE_FIX):
         promise = _reply_or_fix(text)
-        if promise is None or VAGUE_TIME.search(text):
+        if promise is None or _vague_search(text) is not None:
             continue  # a vague word is vague_promise's finding
         if has_concrete_time(text) or SOME_TIME.search(text) or CONTINGENT.search(text):
             continue
         if not owed_to_reader(text, promise.start()) or not is_commitment(text, promise):
             continue
+        if _comes_with_event(text):
+            continue  # "I will let you know the minute it's back up"
+        if _dated_neighbour(draft, sentence):
+            continue  # "The meeting moves to Monday, October 22. I will get back to you with the location."
+        if _vague_promise_at(draft, sentence, +1):
+            continue  # "The slow login is on my radar. I'll have a look when things calm down.": one finding, the second
         if _NOTIFY.search(text, promise.end(), promise.end() + 20) and _follows_vague_promise(draft, sentence):
             continue  # "...should have something for you at some point. I'll keep you posted.": one finding, the first
         phrase = text[promise.start():].rstrip(" .!")
         yield Hit(sentence.start + promise.start(), sentence.start + promise.start() + len(phrase),
                   values={"deadline": deadline}, replacements=(f"{phrase} {deadline}",))
+
+
+def _comes_with_event(text: str) -> bool:
+    """A notice promised for the moment an outside event happens: "I will let you know the minute it's back up"."""
+    m = _NOTIFY_ON_EVENT.search(text)
+    if m is None:
+        return False
+    condition = text[m.end() - 12:m.end() + 40]
+    return not _OWN_WORK.search(condition) and not _OWN_SIDE.search(text, m.end(), m.end() + 40)
+
+
+def _dated_neighbour(draft, sentence) -> bool:
+    """Does the sentence before, in the same paragraph, give the date the reply is for?"""
+    index = bisect.bisect_left(draft.sentence_starts, sentence.start) - 1
+    if index < 0:
+        return False
+    before = draft.sentences[index]
+    text = without_quotations(before.text)
+    return "\n\n" not in draft.text[before.end:sentence.start] and _CALENDAR_DATE.search(text) is not None \
+        and _SCHEDULED.search(text) is not None
+
+
+# A day on the calendar (not "now" or "today") for an event that is set: the reply is for that event.
+_CALENDAR_DATE = fast(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    rf"|\b{_MONTH}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b|\b\d{{1,2}}/\d{{1,2}}\b")
+_SCHEDULED = re.compile(r"\b(?:moved|moves|moving|changed|rescheduled|scheduled|booked|set\s+for|planned|confirmed|will\s+(?:be|take)|takes\s+place|is\s+on|due)\b", _I)
 
 
 _WILL = re.compile(r"\b(?:will|shall)\b", _I)
