@@ -222,6 +222,7 @@ _READER_MOVE = re.compile(
     r"|\b(?:tell|send|give|show|forward|email|call|ring|phone|text|ping)\s+me\b(?!\s+(?:check|see|look|find|ask|get\s+back|confirm|review|dig|chase|have|think|sort|try|circle|come|follow"
     r"|a\s+(?:little|bit|few|couple|moment|minute|sec|second|while|day|week)|some\s+(?:more\s+)?time|more\s+time|time\b))"
     r"|\b(?:when|once|as\s+soon\s+as|after)\s+(?:I|we)\s+(?:hear\s+(?:back\s+)?from|receive|get|have)\s+(?:you\b|your\b)"
+    r"|\blet\s+(?:me|us)\s+(?:hear|here)\s+from\s+you\b|\bif\s+(?:still\s+)?(?:desired|wanted|needed|required|requested)\b"  # a request; an offer
     # an instruction to the reader that the promise follows: "simply reply YES and we'll take care of the rest"
     r"|(?:^|[,;:]\s*)(?:(?:simply|just|please)\s+)?(?:reply|respond|sign|return|confirm|say|tick|click|call|ring|send\s+(?:it|them|me|us|the|your))\b[^.;]{0,80}?\band\s+(?:I|we)(?:'ll|\s+will)\b",
     _I)
@@ -281,7 +282,7 @@ _PREDICTION = re.compile(
     r"\b(?:I|we)\s+(?:think|believe|guess|suspect|reckon|imagine|assume|bet)\s+(?:that\s+)?(?:this|that|it|these|those|they|he|she"
     r"|the\s+[\w-]+(?:\s+[\w-]+)?)\s*$", _I)
 _READER_LEARNS = re.compile(r"you(?:'ll|\s+will|\s+should)\s+(?:soon\s+|quickly\s+)?(?:get\s+(?:the\s+hang|used\s+to|the\s+knack|better|there|into\s+the\s+swing)|pick\s+(?:it|this|that)\s+up|find\s+your\s+feet)\b", _I)
-_EMBEDDED = re.compile(r"\b(?:how|whether|what|why|where|which)\s+$", _I)
+_EMBEDDED = re.compile(r"\b(?:how|whether|what|why|where|which|(?:they|he|she)\s+(?:know|knows|understands?)(?:\s+that)?)\s+$", _I)
 _LETS_MEET = re.compile(
     r"\s+(?:all\s+)?(?:try\s+(?:and|to)\s+)?(?:grab|set|pick|connect|talk|chat|speak|find|schedule|arrange|book|circle|touch|sync|regroup"
     r"|revisit|reconnect|discuss|review|go\s+over|walk|look|plan|aim|have|do|follow|mull|think|take|come|loop|hop|jump|reconvene|put|get\s+back)\b",
@@ -553,7 +554,8 @@ _OWN_WORK = re.compile(
 def _notify_on_outside_event(text: str, promise, vague) -> bool:
     """A notice promised for when something outside the writer's hands happens: it comes with the event."""
     if vague.start() > promise.start():
-        if not _NOTIFY_ON_EVENT.match(text, promise.start()):
+        notice = _NOTIFY_ON_EVENT.search(text, max(0, promise.start() - 9), vague.end())  # "you will be notified once…" starts before "will"
+        if notice is None or notice.start() > promise.start():
             return False
     elif not (_CONDITION_WORD.match(vague.group()) and _NOTIFY_AFTER_EVENT.match(text, promise.start())):
         return False
