@@ -309,3 +309,31 @@ def test_session_three_fresh_device_set(check):
     flagged = [t for t in near_misses if pattern_accusations(check, t)]
     assert caught / len(devices) >= 0.93, caught
     assert flagged == []
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Why your engineers never ring before they come?", "accusatory.why-uninverted"),
+    ("Why did you move the server without telling us?", "accusatory.without-step"),
+    ("Where on earth did these surcharges come from?", "accusatory.where-from"),
+    ("What happened to the quarterly audits we've been paying for?", "accusatory.paid-for"),
+    ("Seriously, who thought this was finished?", "accusatory.seriously"),
+    ("What exactly have the installers been doing since Tuesday?", "accusatory.idle-demand"),
+    ("Who at your end cancelled our slot?", "accusatory.culprit-side"),
+    ("What's the real reason the order keeps slipping?", "accusatory.real-reason"),
+])
+def test_session_four_devices_are_flagged_by_their_rule(check, text, rule):
+    assert rule in [i.rule for i in check(text=text, rules=[rule]).issues]
+
+
+@pytest.mark.parametrize("text", [
+    "Why you should book the early-bird rate?",  # a heading, not a charge
+    "Why did you pick the venue without a stage? Just curious.",
+    "Where exactly is the loading bay?",
+    "Seriously, thank you for staying late!",
+    "What are the painters doing first on Monday?",
+    "Who at your end will sign the contract?",
+    "What's the main reason for the change, cost?",
+    "Do you really think the green works better? I can't decide.",
+])
+def test_session_four_near_misses_are_not_accusations(check, text):
+    assert accusations(check, text) == []
