@@ -293,3 +293,56 @@ def test_a_second_device_in_the_clause_is_one_finding(check):
 ])
 def test_the_clause_stops_at_a_quotation_mark(check, text):
     assert condescension(check, text) == []
+
+
+def test_session_four_fresh_phrasings(service):
+    """tests/data/tone_cond_s4.jsonl: device families the independent authors used and the rules
+    missed, ten phrasings and five near-misses per family, written before the rules. First runs:
+    round 1 (14 families) flagged 16 of 140 with the session-3 rules (no near-miss flagged); round 2
+    (the same families reworded, other registers) 52 of 140 with the round-1 rules (one of 70
+    near-misses flagged) — that rate is the honest estimate of recall on unseen phrasings."""
+    from tact.evaluation import evaluate, read_jsonl
+    from labeled import DATA
+
+    report = evaluate(read_jsonl(str(DATA / "tone_cond_s4.jsonl")), _pattern_rules_only(service), ("condescension",))
+    assert report.scores["condescension"].recall >= 0.9  # 0.936 when round 2 went in
+    assert report.clean_flagged == 0
+
+
+@pytest.mark.parametrize("text", [
+    "This is my fourth request for the SSL certificate.",  # a firm count, not a put-down
+    "This is our third chaser on the unpaid invoice.",
+    "Thanks for having a go at the formulas yourself 🙂 I'll have a look this afternoon.",  # friendly
+    "If weekends aren't your thing, we can do Monday.",  # a preference, not a skill
+    "Obviously it's been one of those weeks here!",  # the writer's own rough patch
+    "For future reference, my direct line is 0161 555 0100.",  # information, not a lesson
+    "We'll revise the design as many times as it takes to get it right.",  # a service promise
+    "Totally understandable if you haven't had time to look yet.",
+])
+def test_session_four_near_misses(check, text):
+    assert condescension(check, text) == []
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("The big green button marked START is the one that starts the machine.", "condescension.spelling-out"),
+    ("Shorter days mean less power; that's just how the sun works, I'm afraid.", "condescension.how-things-work"),
+    ("I'm sure you'll get the hang of it eventually.", "condescension.eventual-mastery"),
+    ("Honestly, this is first-year accounting stuff.", "condescension.basic-level"),
+    ("I've drawn you a little diagram, since the written explanation didn't land.", "condescension.picture-book"),
+    ("I've bolded the date so it's harder to miss this time.", "condescension.hard-to-miss"),
+    ("I'll take it one step at a time so nobody gets lost.", "condescension.go-slowly"),
+    ("I appreciate numbers aren't really your thing.", "condescension.not-your-thing"),
+    ("For future reference, the ETA is when the ship docks, not when it reaches you.", "condescension.future-reference"),
+    ("Maybe I wasn't clear enough for you the first time.", "condescension.mock-self-blame"),
+    ("Believe it or not, the app does actually work if you update it.", "condescension.mock-surprise"),
+    ("Which is understandable if you haven't done one before.", "condescension.beginner-allowance"),
+    ("Happy to explain it again, as many times as it takes.", "condescension.as-often-as-it-takes"),
+    ("You of all people should know what the reserve fund is for.", "condescension.should-know-role"),
+    ("Proofreading is, after all, rather the point of hiring an agency.", "condescension.point-of-hiring"),
+    ("We do love a challenge here at the hotel.", "condescension.ironic-compliment"),
+    ("Payroll can only pay staff who are on the payroll.", "condescension.tautology"),
+    ("It's a classic rookie error.", "condescension.school-grade"),
+    ("I admire your optimism about the deadline.", "condescension.ironic-admiration"),
+])
+def test_session_four_devices(check, text, rule):
+    assert rule in [i.rule for i in check(text=text, rules=[rule]).issues]

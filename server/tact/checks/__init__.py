@@ -8,5 +8,6 @@ from . import questions  # noqa: F401
 from . import times  # noqa: F401
 from . import apologies  # noqa: F401
 from . import condescension  # noqa: F401
+from . import tautology  # noqa: F401
 from . import groveling  # noqa: F401
 from . import learned  # noqa: F401

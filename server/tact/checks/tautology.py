@@ -1,0 +1,80 @@
+"""Spelling out the obvious as a tautology: the sentence tells the reader that a thing does what its
+own name says ("payroll can only pay people who are on the payroll", "the Downloads folder, which is
+where downloaded things go", "the Save button is the one that saves your work"). A pattern cannot
+see that the same word comes back; this check compares word stems across the two halves.
+
+`spelled_out_tautology` reads three frames, each tight enough that a repeated word is the whole
+point of the sentence:
+- "X can only V … on/in the X": the limit restated as the thing's own name;
+- "…X, which is where/what X-ed things go": a generic clause (no article) naming the folder again;
+- "the X button is the one that X-es": the label and the verb of the clause share a stem.
+"""
+from __future__ import annotations
+
+import re
+
+from ..rules.conditions import quotation_spans
+from .commitments import fast
+from .registry import Hit, python_check
+
+# The draft-wide anchor scan (RE2); sentences are read only around an anchor.
+_ANCHOR = fast(r"\bcan\s+only\b|\bwhich\s+is\s+(?:just\s+|simply\s+|exactly\s+)?(?:where|what)\b|\b(?:is|are)\s+(?:(?:simply|just|literally|actually|also)\s+)?the\s+ones?\s+(?:that|which)\b")
+
+_CAN_ONLY = re.compile(
+    r"(?P<a>\b[\w'-]+(?:\s+[\w'-]+){0,2})\s+can\s+only\s+[^.!?;:]{1,60}?\b(?:on|in|into|onto|from)\s+"
+    r"(?:the\s+|your\s+|our\s+|their\s+)?(?P<b>[\w'-]+)", re.IGNORECASE)
+# The clause names generic things, not a particular set ("where the project files live" passes).
+_WHICH_IS = re.compile(
+    r"(?P<a>(?:[\w'-]+\W+){1,6}?)(?P<clause>which)\s+is\s+(?:just\s+|simply\s+|exactly\s+)?(?:where|what)\s+"
+    r"(?!(?:the|your|our|my|their|all|we|you|I|it|they|he|she|this|that|these|those)\b)(?P<b>[\w'-]+(?:\s+[\w'-]+)?)\s+"
+    r"(?:go|goes|live|lives|end\s+up|ends\s+up|are\s+kept|get\s+saved|are\s+saved|belong|belongs|sit|sits|land|lands)\b",
+    re.IGNORECASE)
+_THE_ONE = re.compile(
+    r"(?P<a>(?:[\w'-]+\s+){1,4}?)(?:is|are)\s+(?:(?:simply|just|literally|actually|also)\s+)?the\s+ones?\s+(?:that|which)\s+"
+    r"(?:(?:actually|literally|really)\s+)?(?P<b>[\w'-]+)", re.IGNORECASE)
+_FRAMES = (_CAN_ONLY, _WHICH_IS, _THE_ONE)
+
+_STOP = frozenset(
+    "the a an this that these those our your their my his her its we you they it i one ones can only "
+    "is are was were be been on in into onto from which what where who that's it's just simply "
+    "actually also really literally people thing things stuff".split()
+)
+
+
+# A conjunction before the named thing is not part of it ("and payroll can only pay…").
+_LEADING_JOIN = re.compile(r"(?:(?:and|but|so|because|as|since|then|while|although|though|or|also|yet)\s+)+", re.IGNORECASE)
+
+
+def _stems(text: str) -> set[str]:
+    return {w.lower()[:4] for w in re.findall(r"[A-Za-z]{3,}", text) if w.lower() not in _STOP}
+
+
+@python_check("spelled_out_tautology")
+def spelled_out_tautology(draft, rule):
+    quotes = None
+    seen = set()
+    for range_start, range_end in draft.new_ranges:
+        for anchor in _ANCHOR.finditer(draft.folded, range_start, range_end):
+            sentence = draft.sentence_at(anchor.start())
+            if sentence is None or sentence.start in seen:
+                continue
+            seen.add(sentence.start)
+            text = draft.folded[sentence.start:sentence.end]
+            for frame in _FRAMES:
+                m = frame.search(text)
+                if m is None or not (_stems(m.group("a")) & _stems(m.group("b"))):
+                    continue
+                if quotes is None:
+                    quotes = quotation_spans(draft.folded)
+                replacements = ()
+                if m.groupdict().get("clause"):  # the aside alone goes, with its comma
+                    before = text[:m.start("clause")].rstrip()
+                    start = sentence.start + (len(before) - 1 if before.endswith(",") else m.start("clause"))
+                    replacements = ("",)
+                else:
+                    join = _LEADING_JOIN.match(m.group("a"))
+                    start = sentence.start + m.start("a") + (join.end() if join else 0)
+                if any(s <= start < e for s, e in quotes):
+                    continue
+                yield Hit(start, sentence.start + m.end(), replacements=replacements)
+                break
