@@ -2,6 +2,9 @@
 import pytest
 
 from labeled import score
+from tact.model import Context
+from tact.request import parse_check
+from tact.text.draft import build_draft
 
 
 def found(check, text, category):
@@ -456,3 +459,57 @@ def test_you_as_the_object_of_the_writers_promise_is_not_blamed(check):
 def test_sorry_you_did_not_enjoy_it_is_a_non_apology_unless_something_is_done(check):
     assert found(check, "I'm sorry you didn't enjoy Saturday's bootcamp. Some people find the format hard.", "blame-shifting")
     assert not found(check, "Sorry you didn't enjoy your stay; we've refunded the second night.", "blame-shifting")
+
+
+# Replacements read as sentences a writer would send (session 4).
+
+
+def _applied(text, issue, replacement):
+    return text[:issue.offset] + replacement + text[issue.offset + issue.length:]
+
+
+def test_a_non_apology_replacement_is_a_whole_sentence(check):
+    text = "Sorry if you were offended, but mistakes were made on your side."
+    issue, = check(text=text, rules=["blame.if-apology"]).issues
+    rewritten = [_applied(text, issue, r) for r in issue.replacements]
+    assert rewritten and all(r.startswith("I'm sorry for") and "for," not in r for r in rewritten)
+
+
+def test_pattern_rules_in_tone_categories_replace_their_whole_sentence(service):
+    """Each pattern rule's flagged span runs from its sentence's first word to its end, so a
+    replacement written as a sentence fits wherever the device sits."""
+    checked = 0
+    for rule in service.ruleset.rules:
+        if rule.category not in ("blame-shifting", "apology") or rule.regex is None:
+            continue
+        for example in rule.definition["examples"]["flag"]:
+            text = example if isinstance(example, str) else example["text"]
+            draft = build_draft(text=text, context=Context())
+            for issue in service.check(parse_check({"text": text, "rules": [rule.id]}), service.ruleset).issues:
+                sentence = draft.sentence_at(issue.offset)
+                assert issue.offset == sentence.start, (rule.id, text)
+                assert text[issue.offset + issue.length:].strip() in ("", ".", "!", "?", "?!", "!!") or \
+                    text[issue.offset + issue.length] in ".;!?\n\"", (rule.id, text)
+                assert all(r[:1].isupper() for r in issue.replacements), rule.id
+                checked += 1
+    assert checked > 300
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sorry the banner was late, but your team changed the copy three times.", "Sorry the banner was late, and that's on me."),
+    ("Apologies for the wrong invoice; however, the PO we received was incomplete.", "Apologies for the wrong invoice; that's on me."),
+    ("I'm sorry the report slipped. If your analysts had sent the data on time, it would have been done.",
+     "I'm sorry the report slipped. That's on us, and here's what we're doing to fix it."),
+])
+def test_the_excuse_is_replaced_by_owning_it_in_the_same_slot(check, text, expected):
+    issue, = check(text=text, rules=["blame.apology-then-excuse"]).issues
+    assert _applied(text, issue, issue.replacements[0]) == expected
+
+
+def test_a_no_remedy_replacement_adds_the_next_step_after_the_apology(check):
+    text = "Sorry, we couldn't make the call today due to travel."
+    issue, = check(text=text, rules=["apology.no-remedy"]).issues
+    assert [_applied(text, issue, r) for r in issue.replacements] == [
+        "Sorry, we couldn't make the call today due to travel. I'll have it to you by Thursday, [date].",
+        "Sorry, we couldn't make the call today due to travel. Could we reschedule for Thursday, [date]?",
+    ]

@@ -520,11 +520,29 @@ def _contrast_start(text: str, after: int, blame: int) -> int:
     return start + len(text[start:]) - len(text[start:].lstrip(" ;-\u2014\u2013"))
 
 
+# What replaces the excuse so the sentence still reads: a clause after the apology's comma ("Sorry the
+# banner was late, and that's on me."), after a semicolon or dash ("…; that's on me."), or a whole
+# sentence when the excuse is one.
+_AFTER_COMMA = ("and that's on me", "and I should have checked it myself")
+_AFTER_BREAK = ("that's on me", "I should have checked it myself")
+_OWNING_SENTENCES = ("That's on us, and here's what we're doing to fix it", "I should have checked that myself")
+_SEPARATOR_BEFORE = re.compile(r"([,;:\u2014\u2013]|\s-)\s*$")
+
+
 @python_check("apology_then_blame")
 def apology_then_blame(draft, rule):
     for start, end, after_apology in sorted(blamed_apologies(draft).values()):
         message = None if after_apology else f"“{draft.text[start:end]}” puts the fault on someone else."
-        yield Hit(start, end, message=message)
+        sentence = draft.sentence_at(start)
+        before = draft.text[sentence.start:start] if sentence is not None else ""
+        separator = _SEPARATOR_BEFORE.search(before)
+        if not before.strip():
+            yield Hit(start, end, message=message, replacements=_OWNING_SENTENCES)
+        elif separator is not None and before[:separator.start()].strip():
+            yield Hit(start, end, message=message, replacements=_AFTER_COMMA if separator.group(1) == "," else _AFTER_BREAK)
+        else:  # blame inside the sentence's first clause: the sentence is rewritten whole
+            whole = sentence.start + len(sentence.text.rstrip(" .!?"))
+            yield Hit(sentence.start, max(end, whole), message=message, replacements=_OWNING_SENTENCES)
 
 
 @python_check("over_apology")
@@ -590,7 +608,10 @@ def apology_without_remedy(draft, rule):
         if _NEW_ETA.search(text) or _has_remedy(draft, index, text, failure):
             return
         last = max(first, sentence, key=lambda x: x.start)
-        yield Hit(first.start, last.start + len(last.text.rstrip(" .!")))
+        end = last.start + len(last.text.rstrip())
+        said = draft.text[first.start:end] if draft.text[end - 1:end] in (".", "!", "?") else draft.text[first.start:end] + "."
+        yield Hit(first.start, end, replacements=(
+            f"{said} I'll have it to you by Thursday, [date].", f"{said} Could we reschedule for Thursday, [date]?"))
         return
 
 

@@ -16,7 +16,20 @@ from .commitments import fast, without_quotations
 from .registry import Hit, python_check
 
 _compiled: dict[str, tuple] = {}
+# "We are deeply" (cut from "We are deeply, truly sorry"): a piece ending in an intensifier says nothing.
+_DANGLING = re.compile(r"\b(?:so|very|really|truly|deeply|sincerely|terribly|incredibly|genuinely|most|utterly)$", re.I)
 _PIECES = re.compile(r"(?<=[.!?])\s+|,\s*(?:and\s+)?|;\s*|\s[\u2014\u2013-]\s|\s+and\s+")
+
+
+# The single-phrase rules match their whole sentence around the phrase (so a replacement is a whole
+# sentence, from its first word): `(?:[^.!?\n"\s][^.!?\n"]*?)?(phrase)[^.!?\n"]*`. The cluster counts
+# phrases, so it takes the phrase alone.
+_SENTENCE_WRAP = ('(?:[^.!?\\n"\\s][^.!?\\n"]*?)?(', ')[^.!?\\n"]*')
+
+
+def _phrase(pattern: str) -> str:
+    head, tail = _SENTENCE_WRAP
+    return pattern[len(head):-len(tail)] if pattern.startswith(head) and pattern.endswith(tail) else pattern
 
 
 def _regexes(rule):
@@ -24,7 +37,7 @@ def _regexes(rule):
     found = _compiled.get(rule.id)
     if found is None or found[0] is not rule.options:
         options = rule.options
-        union = regex.compile("|".join(f"(?:{p})" for p in options["patterns"]), UNION_OPTIONS)
+        union = regex.compile("|".join(f"(?:{_phrase(p)})" for p in options["patterns"]), UNION_OPTIONS)
         exclude = fast(options["not_matches"]) if options.get("not_matches") else None
         found = _compiled[rule.id] = (options, union, exclude)
     return found[1], found[2]
@@ -55,7 +68,7 @@ def _passage(draft, union, cluster) -> Hit:
     first, last = draft.sentences[cluster[0][0]], draft.sentences[cluster[-1][0]]
     end = last.start + len(last.text.rstrip())
     kept = [piece.strip(" .!") for piece in _PIECES.split(draft.folded[first.start:end])]
-    kept = [piece for piece in kept if len(piece.split()) >= 3 and not union.search(piece)]
+    kept = [piece for piece in kept if len(piece.split()) >= 3 and not union.search(piece) and not _DANGLING.search(piece)]
     calm = ["I'm sorry."] if not any(APOLOGY.search(piece) for piece in kept) else []
     calm += [piece[0].upper() + piece[1:] + "." for piece in kept]
     return Hit(first.start, end, values={"count": len(cluster)}, replacements=(" ".join(calm),))
