@@ -300,12 +300,15 @@ def test_session_four_fresh_phrasings(service):
     missed, ten phrasings and five near-misses per family, written before the rules. First runs:
     round 1 (14 families) flagged 16 of 140 with the session-3 rules (no near-miss flagged); round 2
     (the same families reworded, other registers) 52 of 140 with the round-1 rules (one of 70
-    near-misses flagged) — that rate is the honest estimate of recall on unseen phrasings."""
+    near-misses flagged) — that rate is the honest estimate of recall on unseen phrasings; round 3
+    (20 devices the first two families imply: 'the long words', 'no such thing as a stupid question,
+    but', 'you're not the first to get confused', 'you may not be aware that aircraft require…')
+    7 of 20 with the round-2 rules (none of 10 near-misses)."""
     from tact.evaluation import evaluate, read_jsonl
     from labeled import DATA
 
     report = evaluate(read_jsonl(str(DATA / "tone_cond_s4.jsonl")), _pattern_rules_only(service), ("condescension",))
-    assert report.scores["condescension"].recall >= 0.9  # 0.936 when round 2 went in
+    assert report.scores["condescension"].recall >= 0.9  # 0.936 when round 3 went in
     assert report.clean_flagged == 0
 
 

@@ -20,7 +20,7 @@ DATA = Path(__file__).parent / "data" / "independent"
 # session 4, when w9v-w12v and w13-w18 joined (rules tuned on these drafts: a floor against
 # regressions, not a measure of recall on unseen phrasing).
 FLOORS = {
-    "condescension": 0.88,  # 0.894
+    "condescension": 0.97,  # 0.996 after the session-4 condescension devices
     "accusatory-question": 0.97,  # 0.977
     "blame-shifting": 0.98,  # 0.996 after the session-4 blame devices
     "timezone": 0.98,  # 0.990
