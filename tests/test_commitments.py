@@ -258,3 +258,9 @@ def test_notices_on_events_reader_moves_and_third_party_steps_pass(check, text):
 def test_a_social_clause_does_not_hide_a_vague_promise_in_the_next_clause(check):
     issues = vague(check, "We can see you tomorrow at 10:40, and we'll look at a credit for the trip at some point.")
     assert [i.text for i in issues] == ["we'll look at a credit for the trip at some point"]
+
+
+def test_time_asked_for_is_flagged_with_the_promise_it_delays(check):
+    [issue] = vague(check, "Give me a little while and I'll come back to you with some options.")
+    assert issue.text == "Give me a little while and I'll come back to you with some options"
+    assert issue.replacements[0] == "I'll come back to you with some options by Thursday, [date]"

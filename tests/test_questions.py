@@ -320,6 +320,9 @@ def test_session_three_fresh_device_set(check):
     ("What exactly have the installers been doing since Tuesday?", "accusatory.idle-demand"),
     ("Who at your end cancelled our slot?", "accusatory.culprit-side"),
     ("What's the real reason the order keeps slipping?", "accusatory.real-reason"),
+    ("Was this manual even proofread before it was printed?", "accusatory.even-checked"),
+    ("Who at your firm is actually progressing our case?", "accusatory.who-actually"),
+    ("Could you explain why our signed-off colour scheme was ignored?", "accusatory.explain-disregard"),
 ])
 def test_session_four_devices_are_flagged_by_their_rule(check, text, rule):
     assert rule in [i.rule for i in check(text=text, rules=[rule]).issues]

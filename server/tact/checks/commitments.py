@@ -70,6 +70,7 @@ VAGUE_TIME = fast(
     r"|\b(?:when|once|whenever)\s+(?:[\w'-]+\s+){0,3}?(?:becomes?|is|are|will\s+be|gets?)\s+available\b"
     # The writer's own piece of work being finished: "I'll give you a shout when it's sorted".
     r"|\b(?:when|once|whenever)\s+(?:it's|it\s+is|it\s+has\s+been|this\s+has\s+been|that's|they're|they\s+are|they've\s+been|everything's|it's\s+all|all\s+is)\s+(?:all\s+)?(?:done|finished|sorted|fixed|complete|completed|resolved|ready)\b"
+    r"|\b(?:once|when|after)\s+(?:a|the|our|their)\s+(?:final\s+)?decision\s+(?:has\s+been|have\s+been|is|was|gets?)\s+(?:made|reached|taken)\b|\b(?:once|when|after)\s+(?:we|they)(?:'ve|\s+have)?\s+(?:made|reached|taken)\s+a\s+decision\b"
     r"|\bwhenever\s+(?:it|they|that|this|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:comes?\s+in|arrives?|turns?\s+up|lands?|gets?\s+(?:here|in)|(?:is|are)\s+(?:in|here|back))\b"
     r"|\b(?:early|later|late|mid|(?:towards?|around)\s+the\s+end\s+of)[\s-]+(?:next\s+|this\s+|the\s+)?(?:week|month|quarter|year)\b"
     r"|\b(?:in|over|within)\s+the\s+(?:next|coming)\s+(?:few\s+|couple\s+(?:of\s+)?)?(?:days|weeks|months|little\s+while|while)\b"
@@ -96,7 +97,7 @@ VAGUE_TIME = fast(
     r"|\bwhen\s+(?:it|yours|your\s+\w+|we|I)\s+(?:reach(?:es)?|gets?\s+to)\s+the\s+(?:top|front|head)\b|\bwhen\s+(?:your|its)\s+turn\s+comes\b"
     # Time the writer asks for: "give me a little while and I'll come back to you".
     r"|\bgive\s+(?:me|us)\s+(?:a\s+(?:little\s+|bit\s+of\s+|few\s+|couple\s+(?:of\s+)?)?|some\s+(?:more\s+)?|more\s+)(?:while|bit|time|moment|minute|sec|second|days|hours|weeks)\b"
-    r"|\blet\s+(?:me|us)\s+(?:have\s+a\s+(?:think|ponder)|mull\s+(?:it|this|that)\s+over|think\s+(?:it|this|that)\s+over|sleep\s+on\s+it)\b"
+    r"|\blet\s+(?:me|us)\s+(?:have\s+a\s+(?:proper\s+|good\s+|quick\s+|little\s+|bit\s+of\s+a\s+)?(?:think|ponder)|mull\s+(?:it|this|that)\s+over|think\s+(?:it|this|that)\s+over|sleep\s+on\s+it)\b"
     # A window with no end, or hung on how things go: "next week or the week after", "depending on workload".
     r"|\bor\s+the\s+(?:week|month|one)\s+after\b|\b(?:this|next)\s+(?:week|month)\s+or\s+(?:next|the\s+one\s+after)\b"
     r"|\bdepending\s+on\s+(?:how\s+(?:things|it|the\s+\w+|busy|we|I|our|my)|what\s+else|workload|our\s+workload|capacity|availability|stock|demand|other\s+jobs|the\s+(?:workload|backlog|queue|rest\s+of|audit|launch))\b"
@@ -218,7 +219,7 @@ def sentences_matching(draft, *regexes) -> list:
 _READER_MOVE = re.compile(
     r"\b(?:if|when|once|as\s+soon\s+as|whenever|should|unless|until)\s+you(?!\s*(?:'d\s+)?(?:like|want|prefer|don't\s+mind"
     r"|do\s+not\s+mind|agree|wish|think|'re\s+(?:happy|ok|okay|fine)|r\s+turn))"
-    r"|\blet\s+(?:me|us)\s+(?:know|have(?!\s+a\s+(?:think|ponder|look|go|crack|bit)))\b|\b(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:let|send|tell|give|email|forward)\b"  # "let me sync with the team" is the writer's own step
+    r"|\blet\s+(?:me|us)\s+(?:know|have(?!\s+a\s+(?:\w+\s+){0,2}?(?:think|ponder|look|go|crack|bit)\b))\b|\b(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:let|send|tell|give|email|forward)\b"  # "let me sync with the team" is the writer's own step
     r"|\b(?:tell|send|give|show|forward|email|call|ring|phone|text|ping)\s+me\b(?!\s+(?:check|see|look|find|ask|get\s+back|confirm|review|dig|chase|have|think|sort|try|circle|come|follow"
     r"|a\s+(?:little|bit|few|couple|moment|minute|sec|second|while|day|week)|some\s+(?:more\s+)?time|more\s+time|time\b))"
     r"|\b(?:when|once|as\s+soon\s+as|after)\s+(?:I|we)\s+(?:hear\s+(?:back\s+)?from|receive|get|have)\s+(?:you\b|your\b)"
@@ -433,7 +434,10 @@ def vague_promise(draft, rule):
             continue  # "please reply over the next few days", "this will be over soon and we will..."
         if promise.start() < vague.start() and _dated_clause_before(text, promise, vague):
             continue  # "I hope to get this resolved today so we can wrap it up early next week"
-        if vague.start() < promise.start():  # "When the dust settles, we'll..." flag the condition
+        if vague.start() < promise.start() and _ASKS_FOR_TIME.match(vague.group()):  # "give me a while and I'll revert": both parts
+            start, end = vague.start(), len(text[:clause_around(text, promise.start(), promise.end())[1]].rstrip(" .!"))
+            fixed = text[promise.start():end] + " " + deadline
+        elif vague.start() < promise.start():  # "When the dust settles, we'll..." flag the condition
             start, end = vague.start(), c_end
             fixed = deadline[0].upper() + deadline[1:]
         else:
