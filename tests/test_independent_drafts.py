@@ -21,10 +21,10 @@ DATA = Path(__file__).parent / "data" / "independent"
 # regressions, not a measure of recall on unseen phrasing).
 FLOORS = {
     "condescension": 0.97,  # 0.996 after the session-4 condescension devices
-    "accusatory-question": 0.97,  # 0.977
+    "accusatory-question": 0.99,  # 1.000 after the session-4 accusatory devices (1,680 drafts)
     "blame-shifting": 0.98,  # 0.996 after the session-4 blame devices
     "timezone": 0.98,  # 0.990
-    "vague-commitment": 0.93,  # 0.942
+    "vague-commitment": 0.98,  # 0.996 after the session-4 vague devices (1,680 drafts)
     "apology": 0.97,  # 0.983 after the session-4 apology devices
 }
 CLEAN_FLAGGED = 0.03  # 7 of 468 (0.015) at the start of session 4; the DESIGN target
