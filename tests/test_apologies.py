@@ -513,3 +513,27 @@ def test_a_no_remedy_replacement_adds_the_next_step_after_the_apology(check):
         "Sorry, we couldn't make the call today due to travel. I'll have it to you by Thursday, [date].",
         "Sorry, we couldn't make the call today due to travel. Could we reschedule for Thursday, [date]?",
     ]
+
+
+@pytest.mark.parametrize("text", [
+    "Apologies for the oversight on the invoice.",
+    "We apologise that your appointment was cancelled at short notice.",
+    "My apologies — the samples never went out.",
+    "Please accept our sincere apologies for the delay in issuing your tickets, which we had committed to sending by 1 May.",
+])
+def test_session_4_misses_without_a_next_step(check, text):
+    assert found(check, text, "apology")
+
+
+@pytest.mark.parametrize("text", [
+    "So sorry we dropped the ball on your renewal; it's now renewed to next May.",
+    "Apologies for the oversight — the corrected invoice is attached.",
+    "I owe you an apology for not turning up to the session on Saturday. Could we do next Saturday at 10am instead?",
+])
+def test_session_4_misses_with_a_fix_pass(check, text):
+    assert not found(check, text, "apology")
+
+
+def test_the_date_of_the_missed_session_is_not_a_new_date(check):
+    text = "I owe you and Kayla a huge apology for not turning up to the session on Saturday. There's really no excuse."
+    assert found(check, text, "apology")

@@ -218,7 +218,7 @@ REMEDY = fast(
     r"|\battach(?:ed|ing)\b|\benclosed\b|\bhere(?:'s|\s+is|\s+are)\b|\bbelow\b|\bfrom\s+now\s+on\b|\bgoing\s+forward\b"
     r"|\bre(?:schedul|book|ship|sen[dt]|fund|issu|print|rout|order|arrang)\w*\b|\breplacement\b|\bcredit(?:ed)?\b"
     r"|\b(?:could|can|shall)\s+we\b|\blet's\b|\bwould\s+\w+\s+(?:work|suit)\b|\bdoes\s+\w+\s+work\b|\bare\s+you\s+free\b|\binstead\b"
-    r"|\b(?:fixed|corrected|resolved|sorted|updated|moved|approved|ready\s+for|is\s+now|are\s+now|on\s+(?:its|their)\s+way)\b"
+    r"|\b(?:fixed|corrected|resolved|sorted|updated|moved|approved|ready\s+for|is\s+now|are\s+now|(?:it|they|that|this)(?:'s|'re)\s+now|on\s+(?:its|their)\s+way|renewed)\b"
     # "It won't happen again" promises the next time, not a fix for this one
     r"|\b(?:I|we)(?:'ll|\s+will)\s+(?:call|send|have|get|deliver|ship|bring|make\s+sure|set|book|fix|cover)\b"
     # a promise to deliver, even an undated one: its vagueness is vague-commitment's finding, not a missing remedy
@@ -232,6 +232,8 @@ FAILURE = fast(
     r"|(?:isn't|aren't|wasn't|weren't|not)\s+(?:yet\s+)?(?:ready|done|finished|delivered|complete|completed|paid|served|available|there)"
     r"|overdue|overran|slipped|late\b|damaged|lost\s+track|never\s+got\s+round|wasn't\s+at|dropping\s+off|not\s+turning\s+up"
     r"|(?:stood|standing|stand)\s+you\s+up|dropping\s+the\s+ball|non-?(?:delivery|arrival|payment|attendance|appearance|completion)|(?:was|were|am|are|is)\s+not\s+able"
+    r"|(?:the|this|that)\s+oversight|(?:was|were|got|has\s+been|have\s+been)\s+(?:cancell?ed|postponed|overlooked|forgotten)"
+    r"|never\s+(?:went\s+out|arrived|came|turned\s+up|showed\s+up|got\s+sent|shipped)"
     r"|delay\s+in\s+(?:issuing|sending|processing|getting\s+(?:the|your|it|them)|delivering|shipping|paying|completing|finishing|fixing|returning|refunding|booking|confirming|filing|submitting|publishing|preparing)|(?:had\s+)?(?:committed|promised)\s+to\s+\w+ing"
     r"|owe\s+you|(?:don't|do\s+not)\s+have\s+(?:an?\s+)?(?:update|answer|news)|dropped\s+the\s+ball|messed\s+up|screwed\s+up|blew\s+it"
     r"|(?:my|our)\s+(?:fault|mistake|error|oversight)|went\s+quiet|going\s+quiet|out\s+of\s+stock|did\s+not\s+complete|not\s+(?:been\s+)?(?:delivered|paid|processed|sent)"
