@@ -70,6 +70,10 @@ VAGUE_TIME = fast(
     r"|\b(?:when|once|whenever)\s+(?:[\w'-]+\s+){0,3}?(?:becomes?|is|are|will\s+be|gets?)\s+available\b"
     # The writer's own piece of work being finished: "I'll give you a shout when it's sorted".
     r"|\b(?:when|once|whenever)\s+(?:it's|it\s+is|it\s+has\s+been|this\s+has\s+been|that's|they're|they\s+are|they've\s+been|everything's|it's\s+all|all\s+is)\s+(?:all\s+)?(?:done|finished|sorted|fixed|complete|completed|resolved|ready)\b"
+    r"|\b(?:in|within)\s+(?:a\s+)?(?:few|couple\s+(?:of\s+)?)\s+(?:days|weeks|months)\b"
+    r"|\b(?:when|once|after)\s+(?:I|we)\s+(?:return(?:\s+(?:from|to\s+(?:the\s+)?office|home)\b|\s*[,.;!]|$)|get\s+back\s+(?:from|to\s+(?:the\s+)?office|home|to\s+my\s+desk)\b)|\bafter\s+(?:my|our)\s+(?:holiday|leave|break|trip|vacation|time\s+off|annual\s+leave|hols)\b"
+    r"|\b(?:when|once|as\s+soon\s+as|whenever)\s+(?:there's|there\s+is|we\s+have|I\s+have|we\s+get|I\s+get|a)\s+(?:a\s+)?(?:gap|free\s+slot|slot|opening|window|cancellation)\b|\bslot\s+opens\s+up\b"
+    r"|\b(?:fit|slot|squeeze)\s+(?:it|you|this|that|them|the\s+[\w-]+)\s+in\s+(?:somewhere|between\s+(?:jobs|other\s+\w+|calls|meetings)|around\s+(?:other|my|our)\s+\w+)\b"
     r"|\b(?:once|when|after)\s+(?:a|the|our|their)\s+(?:final\s+)?decision\s+(?:has\s+been|have\s+been|is|was|gets?)\s+(?:made|reached|taken)\b|\b(?:once|when|after)\s+(?:we|they)(?:'ve|\s+have)?\s+(?:made|reached|taken)\s+a\s+decision\b"
     r"|\bwhenever\s+(?:it|they|that|this|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:comes?\s+in|arrives?|turns?\s+up|lands?|gets?\s+(?:here|in)|(?:is|are)\s+(?:in|here|back))\b"
     r"|\b(?:early|later|late|mid|(?:towards?|around)\s+the\s+end\s+of)[\s-]+(?:next\s+|this\s+|the\s+)?(?:week|month|quarter|year)\b"
@@ -96,6 +100,7 @@ VAGUE_TIME = fast(
     r"|\bin\s+turn\s*(?:[.!;,]|$)|\bin\s+(?:the\s+)?(?:strict\s+|due\s+)?(?:date\s+)?order(?:\s+of\s+(?:receipt|arrival)|\s+(?:they\s+were\s+|it\s+was\s+)?received)?\s*(?:[.!;,]|$)|\bin\s+sequence\b"
     r"|\bwhen\s+(?:it|yours|your\s+\w+|we|I)\s+(?:reach(?:es)?|gets?\s+to)\s+the\s+(?:top|front|head)\b|\bwhen\s+(?:your|its)\s+turn\s+comes\b"
     # Time the writer asks for: "give me a little while and I'll come back to you".
+    r"|\b(?:bear|allow\s+(?:me|us))\s+(?:some|a\s+(?:little|bit\s+of))\s+time\b"
     r"|\bgive\s+(?:me|us)\s+(?:a\s+(?:little\s+|bit\s+of\s+|few\s+|couple\s+(?:of\s+)?)?|some\s+(?:more\s+)?|more\s+)(?:while|bit|time|moment|minute|sec|second|days|hours|weeks)\b"
     r"|\blet\s+(?:me|us)\s+(?:have\s+a\s+(?:proper\s+|good\s+|quick\s+|little\s+|bit\s+of\s+a\s+)?(?:think|ponder)|mull\s+(?:it|this|that)\s+over|think\s+(?:it|this|that)\s+over|sleep\s+on\s+it)\b"
     # A window with no end, or hung on how things go: "next week or the week after", "depending on workload".
@@ -147,6 +152,7 @@ REPLY_OR_FIX = fast(
     r"|\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:working\s+on|looking\s+into)\s+(?:it|this|that)\b"
     r"|\blet's\s+(?:set\s+something\s+up|pick\s+this\s+up|find\s+(?:some\s+)?time)\b|\bfind\s+(?:some\s+)?time\s+to\b"
     r"|\bcarve\s+out\s+(?:some\s+)?time\b|\bwe\s+can\s+revisit\b"
+    r"|\b(?:get\s+(?:on|onto)\s+(?:it|this|that)|get\s+cracking|crack\s+on|get\s+the\s+ball\s+rolling|make\s+a\s+start)\b|\b(?:will|shall|'ll)\s+(?:check\s+and\s+)?(?:confirm|inform)\s+(?:to\s+)?you\b"
     r"|\b(?:I|we)(?:'ll|\s+will)\s+send\s+(?:you\s+)?(?:a|an)\s+(?:note|update|line|email)\b|\b(?:will|shall)\s+come\s+your\s+way\b",
 )
 # A fix promised in the passive counts when it is the reader's ("your account will be credited").
@@ -157,7 +163,7 @@ PASSIVE_FIX = fast(
 _READER = fast(r"\byou(?:r|rs)?\b")
 _SUBJECT = re.compile(r"\b(?:I|we|you|he|she|they)\b", _I)
 # Reply/fix verbs that are a promise only after one ("I'll check and get back to you").
-_NEEDS_PROMISE = re.compile(r"^(?:touch|ping|drop|reach|loop|make|get|follow|circle|revert|be\s|come|reconnect|keep|let\s+you|update|sort|fix|look|dig|chase|take\s+care|have|try|do\s|aim|add|reschedule|revisit|weigh|see)", _I)
+_NEEDS_PROMISE = re.compile(r"^(?:touch|ping|drop|reach|loop|make|get|crack|confirm|inform|follow|circle|revert|be\s|come|reconnect|keep|let\s+you|update|sort|fix|look|dig|chase|take\s+care|have|try|do\s|aim|add|reschedule|revisit|weigh|see)", _I)
 # Who promises: the writer in the first person.
 FIRST_PERSON_PROMISE = fast(r"\b(?:I|we)(?:'ll|\s+will|\s+shall|'m\s+going\s+to|'re\s+going\s+to|\s+(?:am|are)\s+going\s+to)\b|\blet\s+(?:me|us)\b|(?:^|[,.!?:;]\s*|\s-\s)(?:will|shall)\s|\blet's\b")
 # "See you soon", "get well soon": social, not a promise of work.
@@ -429,7 +435,7 @@ def vague_promise(draft, rule):
             continue  # "as soon as it is ready (probably Saturday)": the estimate is the date
         if _OTHERS_CONDITION.search(text, c_start, vague.start()) or _ASKED_WHEN.search(text, 0, vague.start()):
             continue  # "if she decides to reapply at some point", "to determine if and when we can file"
-        if _READER_CLAUSE.match(text, c_start) or (promise.start() > vague.end() and _ENDS_CLAUSE.match(text, vague.end())
+        if (_READER_CLAUSE.match(text, c_start) and not _ASKS_FOR_TIME.match(vague.group())) or (promise.start() > vague.end() and _ENDS_CLAUSE.match(text, vague.end())
                                                     and not _ASKS_FOR_TIME.match(vague.group())):
             continue  # "please reply over the next few days", "this will be over soon and we will..."
         if promise.start() < vague.start() and _dated_clause_before(text, promise, vague):
@@ -491,7 +497,7 @@ _CONDITION_WORD = re.compile(r"(?:when|once|after|as\s+soon\s+as|whenever)\b", _
 _AT_EARLIEST = re.compile(r"at\s+the\s+earliest|depending|(?:on|with)\s+(?:top\s+|high\s+)?priority", _I)
 _ROUGH_DATED = re.compile(_CONDITION_WORD.pattern + "|" + _AT_EARLIEST.pattern, _I)  # "rescheduled at the earliest next week"
 _ASKED_WHEN = re.compile(r"\b(?:determine|decide|figure\s+out|find\s+out|ask|discuss|work\s+out|if\s+and)\s+$", _I)
-_ASKS_FOR_TIME = re.compile(r"give|let", _I)  # "give me a while and I'll…" hangs the promise on the time asked for
+_ASKS_FOR_TIME = re.compile(r"give|let|bear|allow", _I)  # "give me a while and I'll…" hangs the promise on the time asked for
 _READER_CLAUSE = re.compile(r"\s*(?:please|let\s+(?:me|us)\s+know|tell\s+(?:me|us))\b", _I)
 _ENDS_CLAUSE = re.compile(r"\s*(?:;|\b(?:and|but|so)\b)", _I)
 
