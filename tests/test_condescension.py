@@ -303,12 +303,14 @@ def test_session_four_fresh_phrasings(service):
     near-misses flagged) — that rate is the honest estimate of recall on unseen phrasings; round 3
     (20 devices the first two families imply: 'the long words', 'no such thing as a stupid question,
     but', 'you're not the first to get confused', 'you may not be aware that aircraft require…')
-    7 of 20 with the round-2 rules (none of 10 near-misses)."""
+    7 of 20 with the round-2 rules (none of 10 near-misses); round 4 (the families in US, non-native
+    and terse registers: 'it's literally one checkbox', 'I will explain again more simple', 'Y'all will
+    figure it out eventually') 3 of 25 with the round-3 rules (none of 10 near-misses)."""
     from tact.evaluation import evaluate, read_jsonl
     from labeled import DATA
 
     report = evaluate(read_jsonl(str(DATA / "tone_cond_s4.jsonl")), _pattern_rules_only(service), ("condescension",))
-    assert report.scores["condescension"].recall >= 0.9  # 0.936 when round 3 went in
+    assert report.scores["condescension"].recall >= 0.9  # 0.936 when round 4 went in
     assert report.clean_flagged == 0
 
 
@@ -318,6 +320,8 @@ def test_session_four_fresh_phrasings(service):
     "Thanks for having a go at the formulas yourself 🙂 I'll have a look this afternoon.",  # friendly
     "If weekends aren't your thing, we can do Monday.",  # a preference, not a skill
     "Obviously it's been one of those weeks here!",  # the writer's own rough patch
+    "Obviously the snow has thrown the delivery schedule out today.",  # news both sides live with
+    "Obviously the rate cut last week changes the picture, so I've rerun the numbers.",
     "For future reference, my direct line is 0161 555 0100.",  # information, not a lesson
     "We'll revise the design as many times as it takes to get it right.",  # a service promise
     "Totally understandable if you haven't had time to look yet.",

@@ -54,7 +54,10 @@ _BENIGN = re.compile(
     r"best|beautiful\w*|amazing|gorgeous|stunning|fun|happy|"
     r"proud|hard\s+work|worked\s+hard|care[sd]?|thrilled|delighted|(?:nobody|no\s+one)\s+could\s+have|"
     # The writer's own rough patch ("obviously it's been one of those weeks here") owns up, not talks down.
-    r"one\s+of\s+those\s+(?:days|weeks|months|mornings|years)|(?:been|is|was)\s+(?:a\s+)?(?:bit\s+)?(?:hectic|manic|chaotic|crazy|mad))\b",
+    r"one\s+of\s+those\s+(?:days|weeks|months|mornings|years)|(?:been|is|was)\s+(?:a\s+)?(?:bit\s+)?(?:hectic|manic|chaotic|crazy|mad)|"
+    # News both sides live with ("obviously the snow has thrown the schedule out") is shared, not a lecture.
+    r"snow\w*|rain|storms?|flood\w*|weather|heatwave|fog|strikes?|(?:rate|price)\s+(?:cut|rise|hike)s?|interest\s+rates?|"
+    r"inflation|recession|pandemic|covid|lockdown|election|closures?|roadworks|power\s+cut|outage|bank\s+holiday)\b",
     re.IGNORECASE,
 )
 # "Obviously X, but Y" concedes X before the writer's own point; it does not lecture.

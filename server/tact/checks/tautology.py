@@ -7,7 +7,7 @@ see that the same word comes back; this check compares word stems across the two
 point of the sentence:
 - "X can only V … on/in the X": the limit restated as the thing's own name;
 - "…X, which is where/what X-ed things go": a generic clause (no article) naming the folder again;
-- "the X button is the one that X-es": the label and the verb of the clause share a stem.
+- "the X button is the one that X-es" or "the X bar X-es": the label and the verb share a stem.
 """
 from __future__ import annotations
 
@@ -18,7 +18,9 @@ from .commitments import fast
 from .registry import Hit, python_check
 
 # The draft-wide anchor scan (RE2); sentences are read only around an anchor.
-_ANCHOR = fast(r"\bcan\s+only\b|\bwhich\s+is\s+(?:just\s+|simply\s+|exactly\s+)?(?:where|what)\b|\b(?:is|are)\s+(?:(?:simply|just|literally|actually|also)\s+)?the\s+ones?\s+(?:that|which)\b")
+_CONTROL = r"(?:button|bar|key|icon|link|tab|box|field|menu|option|folder|switch)"
+_ANCHOR = fast(r"\bcan\s+only\b|\bwhich\s+is\s+(?:just\s+|simply\s+|exactly\s+)?(?:where|what)\b|\b(?:is|are)\s+(?:(?:simply|just|literally|actually|also)\s+)?the\s+ones?\s+(?:that|which)\b"
+               rf"|\b{_CONTROL}\s+(?:(?:actually|literally|just|simply)\s+)?[a-z]+s\b")
 
 _CAN_ONLY = re.compile(
     r"(?P<a>\b[\w'-]+(?:\s+[\w'-]+){0,2})\s+can\s+only\s+[^.!?;:]{1,60}?\b(?:on|in|into|onto|from)\s+"
@@ -32,7 +34,10 @@ _WHICH_IS = re.compile(
 _THE_ONE = re.compile(
     r"(?P<a>(?:[\w'-]+\s+){1,4}?)(?:is|are)\s+(?:(?:simply|just|literally|actually|also)\s+)?the\s+ones?\s+(?:that|which)\s+"
     r"(?:(?:actually|literally|really)\s+)?(?P<b>[\w'-]+)", re.IGNORECASE)
-_FRAMES = (_CAN_ONLY, _WHICH_IS, _THE_ONE)
+# "the search bar searches", "the Save button saves": a control doing what its name says.
+_CONTROL_DOES = re.compile(
+    rf"\bthe\s+(?P<a>[\w'-]+)\s+{_CONTROL}\s+(?:(?:actually|literally|just|simply)\s+)?(?P<b>[a-z]+s)\b", re.IGNORECASE)
+_FRAMES = (_CAN_ONLY, _WHICH_IS, _THE_ONE, _CONTROL_DOES)
 
 _STOP = frozenset(
     "the a an this that these those our your their my his her its we you they it i one ones can only "
