@@ -190,3 +190,67 @@ def test_shipped_models_are_small_with_provenance():
         assert {"trained", "data", "validation"} <= set(raw["provenance"])
         assert not any("dev.jsonl" in d["file"] or "external" in d["file"] or "private" in d["file"]
                        for d in raw["provenance"]["data"])
+
+
+def test_a_length_normalized_model_divides_the_weights_by_the_root_of_the_feature_count(tmp_path):
+    model = learned.read_model(pack(tmp_path, model={**TOY, "length_normalized": True}) / "toy.json")
+    feats = learned.features("Let me explain it slowly.", False)  # 5 words + 5 bigrams
+    assert len(feats) == 10
+    assert model.score(feats) == pytest.approx(-3 + (3 + 1 + 0.5 + 1) / math.sqrt(10))
+
+
+def test_length_normalized_must_be_true_or_false(tmp_path):
+    with pytest.raises(PackError, match="length_normalized"):
+        ruleset(tmp_path, model={**TOY, "length_normalized": "yes"})
+
+
+def test_sentence_features_are_computed_once_per_draft_for_every_model():
+    from tact.text.draft import build_draft
+
+    draft = build_draft(text='Why did you send it? "Quoted." It is fine, you know.')
+    one = learned.Model("condescension", {"fine": 1.0, "you know": 0.5}, -0.25, 0.5)
+    two = learned.Model("blame-shifting", {"why": 1.0, "fine": -2.0}, 0.5, 0.5, length_normalized=True)
+    sentences, logits = learned.sentence_logits(draft, one)
+    memo = draft.memo("tact.checks.learned.words", lambda _: None)
+    assert [s.text for s in sentences] == ["Why did you send it?", "It is fine, you know."]  # all-quoted one skipped
+    assert learned.sentence_logits(draft, two)[0] == sentences
+    assert draft.memo("tact.checks.learned.words", lambda _: None) is memo  # the second model reused it
+    for model in (one, two):
+        alone = [model.score(learned.features(s.text, s.is_question)) for s in sentences]
+        assert learned.sentence_logits(draft, model)[1] == pytest.approx(alone, abs=1e-12)
+    questions = learned.sentence_logits(draft, two, questions_only=True)
+    assert [s.text for s in questions[0]] == ["Why did you send it?"]
+    assert questions[1] == [two.score(learned.features("Why did you send it?", True))]
+
+
+# ---- ordinary email (tests/data/clean): fine mail the learned rules must leave alone
+
+CLEAN_MAIL = sorted((BUILTIN_RULES.parent / "tests" / "data" / "clean").glob("*.jsonl"))
+
+
+def _clean_mail():
+    for path in CLEAN_MAIL:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                yield path.name, json.loads(line)
+
+
+def test_the_clean_mail_files_are_ordinary_email_in_the_eval_schema():
+    items = list(_clean_mail())
+    assert len(CLEAN_MAIL) >= 2 and len(items) >= 300
+    assert all(item["expect"] == [] and item["text"].strip() and item["id"] for _, item in items)
+    assert len({item["id"] for _, item in items}) == len(items)
+
+
+def test_the_learned_rules_flag_no_ordinary_email():
+    rules = RuleSet.of(shipped())
+    flagged = [(name, item["id"], [i.text for i in hits(rules, item["text"])]) for name, item in _clean_mail()]
+    assert [f for f in flagged if f[2]] == []
+
+
+def test_the_whole_library_flags_at_most_three_percent_of_ordinary_email():
+    rules = RuleSet.of(load_rules([BUILTIN_RULES]))
+    graded = {"condescension", "accusatory-question", "blame-shifting", "vague-commitment", "apology"}
+    items = list(_clean_mail())
+    flagged = [item["id"] for _, item in items if any(i.category in graded for i in hits(rules, item["text"]))]
+    assert len(flagged) <= 0.03 * len(items), flagged

@@ -13,10 +13,12 @@ not the writer's tone.
 """
 from __future__ import annotations
 
+import functools
+import itertools
 import json
 import logging
 import math
-import functools
+import operator
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,14 +92,30 @@ class Model:
     weights: dict[str, float]
     bias: float
     threshold: float  # a probability: report a sentence scoring at or above it
+    # The weights' sum is divided by the square root of the sentence's feature count, as in training: a
+    # long sentence of ordinary words otherwise adds up many small weights and crosses the threshold.
+    length_normalized: bool = False
 
     @property
     def logit_threshold(self) -> float:
         return math.log(self.threshold / (1 - self.threshold))
 
+    @functools.cached_property
+    def words(self) -> dict[str, float]:
+        """The unigram weights (and the question mark's)."""
+        return {k: v for k, v in self.weights.items() if " " not in k}
+
+    @functools.cached_property
+    def pairs(self) -> dict[tuple[str, str], float]:
+        """The bigram weights by (word, next word): `zip` makes those tuples, no string is joined."""
+        return {tuple(k.split(" ", 1)): v for k, v in self.weights.items() if " " in k}
+
     def score(self, feats: list[str]) -> float:
         """The logit (log-odds) of the sentence being of the model's category."""
-        return self.bias + sum(filter(None, map(self.weights.get, feats)))
+        total = sum(filter(None, map(self.weights.get, feats)))
+        if self.length_normalized and feats:
+            total /= math.sqrt(len(feats))
+        return self.bias + total
 
 
 class ModelError(ValueError):
@@ -127,7 +145,10 @@ def read_model(path: Path) -> Model:
         raise ModelError(f"model file {path}: `bias` must be a finite number")
     if not isinstance(threshold, (int, float)) or isinstance(threshold, bool) or not 0 < threshold < 1:
         raise ModelError(f"model file {path}: `threshold` must be a probability between 0 and 1 (exclusive)")
-    return Model(raw["category"], {k: float(v) for k, v in weights.items() if v}, float(bias), float(threshold))
+    if not isinstance(raw.get("length_normalized", False), bool):
+        raise ModelError(f"model file {path}: `length_normalized` must be true or false")
+    return Model(raw["category"], {k: float(v) for k, v in weights.items() if v}, float(bias), float(threshold),
+                 raw.get("length_normalized", False))
 
 
 _MODELS: dict[tuple[str, str], Model | None] = {}  # by (rule file, options.model), when a rule is built
@@ -196,18 +217,60 @@ def _cue_removed(model: Model, text: str, is_question: bool) -> str | None:
     return out if model.score(features(out, is_question)) < model.logit_threshold else None
 
 
+@dataclass(frozen=True)
+class _DraftWords:
+    """The scored sentences of a draft as one token list: each sentence is START and its tokens, so the
+    pair ending at each position is the bigram `features` makes there (the pair across two sentences,
+    (word, START), has no weight in any model). Built once per draft, whatever the number of models: a
+    model then looks up every weight of the draft in two `map`s instead of a Python loop per sentence."""
+    sentences: list
+    tokens: list[str]
+    spans: list[tuple[int, int]]  # each sentence's positions in `tokens`, its START first
+    scales: list[float]  # 1 / sqrt(each sentence's number of features), for length-normalized models
+
+
+def _draft_words(draft) -> _DraftWords:
+    folded, quotes = draft.folded, _quotations(draft)
+    sentences, texts = [], []
+    for sentence in draft.sentences:
+        text = sentence.text if not quotes else sentence_text(folded, sentence.start, sentence.end, quotes)
+        if text is not None:
+            sentences.append(sentence)
+            texts.append(text)
+    # START cannot come out of a text (the tokenizer makes no word of it there but from "qqstartqq").
+    words = (_SEPARATOR + _SEPARATOR.join(texts)).encode("ascii", "replace").translate(_TOKEN_BYTES).decode("ascii")
+    lengths = [len(part.split()) for part in words.split(_SEPARATOR)[1:]]
+    spans, at = [], 0
+    for n in lengths:
+        spans.append((at, at + n + 1))
+        at += n + 1
+    counts = [2 * n + s.is_question for n, s in zip(lengths, sentences)]
+    return _DraftWords(sentences, words.split(), spans, [1 / math.sqrt(n) if n else 0.0 for n in counts])
+
+
+_SEPARATOR = f" {START} "
+
+
 def sentence_logits(draft, model: Model, questions_only: bool = False) -> tuple[list, list[float]]:
     """(sentences, each one's logit), quotations blanked; a sentence that is all quotation is not
-    scored, and with `questions_only` (a model that flags no statement) only questions are."""
-    folded, quotes = draft.folded, draft.memo("tact.checks.learned.quotations", _quotations)
-    sentences, logits = [], []
-    for sentence in draft.sentences:
-        if sentence.is_question or not questions_only:
-            text = sentence.text if not quotes else sentence_text(folded, sentence.start, sentence.end, quotes)
-            if text is not None:
-                sentences.append(sentence)
-                logits.append(model.score(features(text, sentence.is_question)))
-    return sentences, logits
+    scored, and with `questions_only` (a model that flags no statement) only questions are.
+    The figures are `model.score` of each sentence's features (added up in another order)."""
+    words = draft.memo("tact.checks.learned.words", _draft_words)
+    sentences, tokens = words.sentences, words.tokens
+    if questions_only:  # a few sentences: each scored on its own
+        asked = [(s, tokens[a:b]) for s, (a, b) in zip(sentences, words.spans) if s.is_question]
+        return [s for s, _ in asked], [model.score(features(" ".join(t[1:]), True)) for _, t in asked]
+    zero = itertools.repeat(0.0)
+    # at each position: its word's weight plus that of the pair ending there; then running totals
+    at = map(operator.add, map(model.words.get, tokens, zero),
+             itertools.chain((0.0,), map(model.pairs.get, zip(tokens, tokens[1:]), zero)))
+    running = list(itertools.accumulate(at, initial=0.0))
+    question, bias = model.words.get(QUESTION, 0.0), model.bias
+    totals = [running[b] - running[a] + (question if s.is_question else 0.0)
+              for (a, b), s in zip(words.spans, sentences)]
+    if model.length_normalized:
+        return sentences, [bias + t * k for t, k in zip(totals, words.scales)]
+    return sentences, [bias + t for t in totals]
 
 
 @python_check("learned")
