@@ -323,6 +323,10 @@ def test_session_three_fresh_device_set(check):
     ("Was this manual even proofread before it was printed?", "accusatory.even-checked"),
     ("Who at your firm is actually progressing our case?", "accusatory.who-actually"),
     ("Could you explain why our signed-off colour scheme was ignored?", "accusatory.explain-disregard"),
+    ("Is this meant to be funny?", "accusatory.joke"),
+    ("Why can no one confirm a delivery date?", "accusatory.unreachable"),
+    ("What do we pay your agency for, then?", "accusatory.paid-for"),
+    ("Can't you read the drawings?", "accusatory.did-you-even"),
 ])
 def test_session_four_devices_are_flagged_by_their_rule(check, text, rule):
     assert rule in [i.rule for i in check(text=text, rules=[rule]).issues]
@@ -337,6 +341,8 @@ def test_session_four_devices_are_flagged_by_their_rule(check, text, rule):
     "Who at your end will sign the contract?",
     "What's the main reason for the change, cost?",
     "Do you really think the green works better? I can't decide.",
+    "Did you not get my invite? It may be in your junk folder.",
+    "Why is it so hard to find a taxi near the hotel?",
 ])
 def test_session_four_near_misses_are_not_accusations(check, text):
     assert accusations(check, text) == []
