@@ -55,3 +55,76 @@ def test_every_builtin_prefilter_pattern_compiles_and_still_finds_every_rule_tha
     assert extra <= len(texts) // 100  # widening almost never names a rule that cannot match
     for rule in ruleset._pattern_rules:
         re2.compile(prefilter_pattern(rule.pattern_source))
+
+
+# Characters the Latin-1 sets read differently from UTF-8 ones: dashes and emoji (caseless, above
+# U+00FF), Latin-1 letters, letters beyond Latin-1, C1 controls, and those RE2's case folding ties to
+# ASCII (K is k, ſ is s) or to Latin-1 letters (µ, ß, ÿ, Å).
+_ODD = ["\u2014", "\u2013", "\U0001f644", "\u00e9", "\u00c9", "\u0142", "\u4e2d", "\x82", "\x80", "\u212a", "\u017f",
+        "\u0130", "\u0131", "\u00b5", "\u03bc", "\u00df", "\u1e9e", "\u00ff", "\u0178", "\u00c5", "\u212b", "\u00a3", " "]
+
+
+def _with_odd_characters(texts: list[str], seed: int = 7) -> list[str]:
+    import random
+
+    rnd = random.Random(seed)
+    out = []
+    for text in texts:
+        chars = list(text)
+        for _ in range(rnd.randint(1, 4)):
+            chars.insert(rnd.randint(0, len(chars)), rnd.choice(_ODD))
+        if chars and rnd.random() < 0.3:  # a letter of a rule's word swapped for one that folds to it
+            i = rnd.randrange(len(chars))
+            chars[i] = {"k": "\u212a", "s": "\u017f", "K": "\u212a", "S": "\u017f"}.get(chars[i], chars[i])
+        out.append("".join(chars))
+    return out
+
+
+def test_latin1_sets_name_every_rule_and_trigger_the_rules_own_regexes_match():
+    """The sets scan Latin-1 bytes (characters above U+00FF as C1 codes or a placeholder, a text with
+    a character that folds into ASCII through the UTF-8 twins): on every example, and on the examples
+    with odd characters put in, the candidates hold every rule whose own regex matches and the
+    fired triggers every trigger that matches."""
+    from tact.rules.rule import compile_pattern
+
+    rules = load_rules([BUILTIN_RULES])
+    ruleset = RuleSet.of(rules)
+    assert any(twin is not None for twin in ruleset._twins), "the built-in library scans Latin-1"
+    triggers = {i: compile_pattern(rule.trigger) for i, rule in enumerate(rules) if rule.check and rule.trigger}
+    examples = [e.text for r in rules for e in (*r.flag, *r.passes) if e.text]
+    twin_path = 0
+    for text in examples + _with_odd_characters(examples):
+        draft = build_draft(text=text)
+        if not draft.new_ranges:
+            continue
+        new = draft.new_text
+        twin_path += ruleset._latin1(new) is None
+        matching = {i for i, rule in enumerate(ruleset._pattern_rules)
+                    if any(True for s, e in draft.new_ranges for _ in rule.regex.finditer(draft.folded, s, e))}
+        assert matching <= set(ruleset.candidates(draft)), text
+        fired = ruleset._scan(draft)[1]
+        assert {i for i, trigger in triggers.items() if trigger.search(new)} <= fired, text
+    assert twin_path > 50  # the UTF-8 twins were used
+
+
+def test_a_pattern_reads_in_latin1_with_its_dashes_as_c1_codes():
+    from tact.rules.ruleset import _latin1_source
+
+    codes: dict = {}
+    assert _latin1_source(r"\bso\s*[\x{2014}\x{2013}-]\s*\u00e9t\u00e9", codes) is not None
+    assert _latin1_source("a \u2014 b", codes) == b"a \\x81 b" and codes == {"\u2014": "\x81", "\u2013": "\x82"}
+    assert _latin1_source("caf\u00e9", codes) == "caf\u00e9".encode("latin-1")
+    for unready in (r"\pL+", r"\x{0142}", "Stra\u00dfe", "\u03bc", r"\Qa\E", r"[^\x80-\xff]", "\u0142"):
+        assert _latin1_source(unready, codes) is None, unready
+
+
+def test_a_text_reads_in_latin1_one_byte_per_character():
+    from tact.rules.rule import build_rule
+
+    raw = {"id": "t.dash", "category": "condescension", "message": "m", "pattern": "\\bfine\\s*\u2014\\s*whatever\\b"}
+    ruleset = RuleSet.of([build_rule(raw, "pack.yaml", require_examples=False)])
+    assert ruleset._latin1("fine \u2014 whatever, caf\u00e9 \u4e2d \x82") == b"fine \x81 whatever, caf\xe9 \x80 \x80"
+    assert ruleset._latin1("\u212aeep it") is None  # K folds to k: the UTF-8 twin scans it
+    assert ruleset.candidates(build_draft(text="Fine \u2014 whatever you like.")) == [0]
+    assert ruleset.candidates(build_draft(text="Fine \u2013 whatever you like.")) == []
+    assert ruleset.candidates(build_draft(text="\u212a. Fine \u2014 whatever.")) == [0]
