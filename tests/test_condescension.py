@@ -305,12 +305,14 @@ def test_session_four_fresh_phrasings(service):
     but', 'you're not the first to get confused', 'you may not be aware that aircraft require…')
     7 of 20 with the round-2 rules (none of 10 near-misses); round 4 (the families in US, non-native
     and terse registers: 'it's literally one checkbox', 'I will explain again more simple', 'Y'all will
-    figure it out eventually') 3 of 25 with the round-3 rules (none of 10 near-misses)."""
+    figure it out eventually') 3 of 25 with the round-3 rules (none of 10 near-misses); round 5 (mixed
+    families, fresh wording: 'the full manual seems to have been too much', 'does exactly what it
+    says', 'to save you the trouble of reading it') 5 of 20 with the round-4 rules (none of 10)."""
     from tact.evaluation import evaluate, read_jsonl
     from labeled import DATA
 
     report = evaluate(read_jsonl(str(DATA / "tone_cond_s4.jsonl")), _pattern_rules_only(service), ("condescension",))
-    assert report.scores["condescension"].recall >= 0.9  # 0.936 when round 4 went in
+    assert report.scores["condescension"].recall >= 0.9  # 0.939 when round 5 went in
     assert report.clean_flagged == 0
 
 
