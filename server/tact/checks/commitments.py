@@ -289,6 +289,7 @@ _PREDICTION = re.compile(
     r"\b(?:I|we)\s+(?:think|believe|guess|suspect|reckon|imagine|assume|bet)\s+(?:that\s+)?(?:this|that|it|these|those|they|he|she"
     r"|the\s+[\w-]+(?:\s+[\w-]+)?)\s*$", _I)
 _READER_LEARNS = re.compile(r"you(?:'ll|\s+will|\s+should)\s+(?:soon\s+|quickly\s+)?(?:get\s+(?:the\s+hang|used\s+to|the\s+knack|better|there|into\s+the\s+swing)|pick\s+(?:it|this|that)\s+up|find\s+your\s+feet)\b", _I)
+_CHANCE = re.compile(r"you(?:'ll|\s+will)\s+have\s+(?:several|many|an?|plenty\s+of|another|more)\s+(?:\w+\s+)?(?:opportunit|chance)", _I)
 _EMBEDDED = re.compile(r"\b(?:how|whether|what|why|where|which|(?:they|he|she)\s+(?:know|knows|understands?)(?:\s+that)?)\s+$", _I)
 _LETS_MEET = re.compile(
     r"\s+(?:all\s+)?(?:try\s+(?:and|to)\s+)?(?:grab|set|pick|connect|talk|chat|speak|find|schedule|arrange|book|circle|touch|sync|regroup"
@@ -350,6 +351,8 @@ def is_commitment(text: str, promise) -> bool:
         return False
     if _PREDICTION.search(before) or _EMBEDDED.search(before) or _READER_LEARNS.match(text, start):
         return False
+    if _CHANCE.match(text, start):
+        return False  # "you will have several chances to see the interview": an opening announced, nothing delivered
     head = promise.group().lower()
     lets = _LETS.match(head)
     if lets and not _LETS_MEET.match(text, start + lets.end()):
