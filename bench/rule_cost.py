@@ -1,0 +1,57 @@
+"""What each pattern rule adds to the prefilter on mail it has not seen: for a rule author to find
+the patterns that make the RE2 sets slow before the library pays for them.
+
+    .venv/bin/python bench/rule_cost.py [--top 25]
+
+Each pattern rule goes alone into a `RuleSet` (its prefilter set built as the engine builds it);
+the set first scans 300 dev-set drafts of 1,500 characters (a worker that has been serving a while),
+then the Enron emails of 1,200-1,800 characters, each once (text the DFA has not seen: what a new
+draft is). Printed: CPU µs per email for that pattern alone, most expensive first, and the sum.
+The engine's sets hold 12 rules each, and a set's cost is more than the sum of its members' (its DFA
+state is the combination of their partial matches), so a rule near the top costs the engine
+more than its own figure. What makes a pattern expensive: a gap that stays open for many bytes
+(`[^.]*`, `.{0,80}?`, `(?:\\w+\\s+){0,6}`), above all after a common word (`\\bwhy\\b[^.?]*`), and
+long alternations that start with common words ("I", "you", "the").
+"""
+from __future__ import annotations
+
+import argparse
+import time
+
+from drafts import drafts_of_length, enron_drafts
+from tact.rules.ruleset import _RULES_PER_SET, RuleSet
+from tact.service import Service, Settings
+from tact.text.draft import build_draft
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--top", type=int, default=25, help="rules to list")
+    args = parser.parse_args()
+    rules = Service(Settings()).ruleset._pattern_rules
+    warm = [build_draft(text=b["text"]).new_text for b in drafts_of_length(1500, 300, seed=99)]
+    unseen = [build_draft(text=b["text"]).new_text for b in enron_drafts()]
+    costs = []
+    for rule in rules:
+        alone = RuleSet.of([rule])
+        (prefilter, _, _), latin1 = alone._sets[0], alone._twins[0] is not None
+
+        def read(text: str) -> bytes:  # as the engine hands the text to this set (a K or ſ aside)
+            return (alone._latin1(text) if latin1 else None) or text.encode("utf-8")
+        for text in map(read, warm):
+            prefilter.Match(text)
+        unseen_bytes = [read(text) for text in unseen]
+        started = time.thread_time()
+        for text in unseen_bytes:
+            prefilter.Match(text)
+        costs.append(((time.thread_time() - started) / len(unseen) * 1e6, rule.id))
+    costs.sort(reverse=True)
+    print(f"{len(rules)} pattern rules in sets of {_RULES_PER_SET}; CPU µs per unseen 1,200-1,800-character email, "
+          f"each prefilter pattern alone in a set (sum {sum(c for c, _ in costs):.0f} µs):")
+    for cost, rule_id in costs[:args.top]:
+        print(f"{cost:8.1f}  {rule_id}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
