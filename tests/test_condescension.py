@@ -307,7 +307,9 @@ def test_session_four_fresh_phrasings(service):
     and terse registers: 'it's literally one checkbox', 'I will explain again more simple', 'Y'all will
     figure it out eventually') 3 of 25 with the round-3 rules (none of 10 near-misses); round 5 (mixed
     families, fresh wording: 'the full manual seems to have been too much', 'does exactly what it
-    says', 'to save you the trouble of reading it') 5 of 20 with the round-4 rules (none of 10)."""
+    says', 'to save you the trouble of reading it') 5 of 20 with the round-4 rules (none of 10); round 6
+    (the families the independent authors use most: faux-praise, sarcastic thanks, going slowly, the
+    reader's job, 'anyone would know') 9 of 25 with the round-5 rules (one of 10 near-misses)."""
     from tact.evaluation import evaluate, read_jsonl
     from labeled import DATA
 
