@@ -421,6 +421,8 @@ def vague_promise(draft, rule):
             continue
         if not owed_to_reader(text, min(promise.start(), vague.start())):
             continue
+        if _MINUTES_AWAY.match(vague.group()) and _CALENDAR_INVITE.search(text, promise.start(), vague.start()):
+            continue  # "I'll send the invite shortly": a calendar invite minutes away for an agreed time is no vague promise
         if _notify_on_outside_event(text, promise, vague):
             continue  # "I'll call you once they're on the way": the call comes with the event
         c_start, c_end = clause_around(text, vague.start(), vague.end())
@@ -482,6 +484,8 @@ def _dated_step_follows(draft, sentence) -> bool:
     return FIRST_PERSON_PROMISE.search(text) is not None and has_concrete_time(text)
 
 
+_MINUTES_AWAY = re.compile(r"shortly|momentarily|in\s+a\s+(?:moment|sec|second|minute|mo|tick|jiffy)", _I)
+_CALENDAR_INVITE = re.compile(r"\b(?:send|forward|share|pop)\s+(?:you\s+|over\s+)?(?:the|an?|our)\s+(?:calendar\s+|meeting\s+|teams\s+|zoom\s+)?(?:invite|invitation|hold|meeting\s+request|dial-?in|join(?:ing)?\s+link|call\s+link)\b", _I)
 _LEADING_PUNCTUATION = re.compile(r"[,.!?:;\s\u2014\u2013-]*")
 _PARENTHESIS = re.compile(r"\([^()\n]{1,60}\)")
 _OTHERS_CONDITION = re.compile(
