@@ -309,7 +309,9 @@ def test_session_four_fresh_phrasings(service):
     families, fresh wording: 'the full manual seems to have been too much', 'does exactly what it
     says', 'to save you the trouble of reading it') 5 of 20 with the round-4 rules (none of 10); round 6
     (the families the independent authors use most: faux-praise, sarcastic thanks, going slowly, the
-    reader's job, 'anyone would know') 9 of 25 with the round-5 rules (one of 10 near-misses)."""
+    reader's job, 'anyone would know') 9 of 25 with the round-5 rules (one of 10 near-misses); round 7
+    (fresh phrasings across the families: 'so even the night shift can follow it', 'for your sake',
+    'a quick refresher on how deadlines work') 4 of 20 with the round-6 rules (none of 10)."""
     from tact.evaluation import evaluate, read_jsonl
     from labeled import DATA
 
