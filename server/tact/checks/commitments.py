@@ -92,7 +92,7 @@ VAGUE_TIME = fast(
     r"|\bif\s+(?:I|we)\s+get\s+(?:a|the)\s+(?:chance|minute|moment|free)\b|\b(?:another|some)\s+day\b|\bone\s+of\s+these\s+days\b|\bsomeday\b"
     r"|\bat\s+(?:our|my|the)\s+earliest\s+(?:convenience|opportunity)\b|\bpresently\b|\bin\s+(?:a\s+)?(?:timely|prompt)\s+(?:manner|fashion)\b"
     r"|\bin\s+(?:due|good)\s+time\b|\bexpeditiously\b|\bas\s+and\s+when\b|\bas\s+(?:circumstances|time|capacity|resources?|bandwidth|workload|(?:our|my|the)\s+(?:schedule|workload|capacity|diary|calendar))\s+(?:permits?|allows?)\b|\ball\s+being\s+well\b"
-    r"|\bgive\s+or\s+take\b|\bwhere\s+(?:I|we)\s+can\b|\bright\s+up\b|\bwhen\s+possible\b|\bas\s+(?:quickly|fast)\s+as\s+(?:possible|I\s+can|we\s+can)\b"
+    r"|\bgive\s+or\s+take\b|\bwhere\s+(?:I|we)\s+can\b|\bright\s+up\b|\bwhen\s+possible\b|\bas\s+(?:quickly|quick|fast)\s+as\s+(?:possible|I\s+can|we\s+can)\b"
     r"|\b(?:before|by|over|after)\s+the\s+(?:summer|spring|autumn|fall|winter|holidays|new\s+year)\b"
     r"|\btimely(?:\s*(?:[.,;!]|$)|\s+(?:about|on|with|regarding|of|and|once|when|as)\b)|\bin\s+a\s+timely\s+way\b|\bin\s+the\s+fullness\s+of\s+time\b"
     r"|\bat\s+the\s+earliest(?:\s+possible)?\b|\bat\s+the\s+(?:first|next)\s+(?:opportunity|chance|available\s+opportunity)\b|\b(?:on|with)\s+(?:top\s+|high\s+)?priority\b|\bas\s+early\s+as\s+(?:possible|we\s+can|I\s+can)\b"
@@ -152,7 +152,8 @@ REPLY_OR_FIX = fast(
     r"|\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:working\s+on|looking\s+into)\s+(?:it|this|that)\b"
     r"|\blet's\s+(?:set\s+something\s+up|pick\s+this\s+up|find\s+(?:some\s+)?time)\b|\bfind\s+(?:some\s+)?time\s+to\b"
     r"|\bcarve\s+out\s+(?:some\s+)?time\b|\bwe\s+can\s+revisit\b"
-    r"|\b(?:get\s+(?:on|onto)\s+(?:it|this|that)|get\s+cracking|crack\s+on|get\s+the\s+ball\s+rolling|make\s+a\s+start)\b|\b(?:will|shall|'ll)\s+(?:check\s+and\s+)?(?:confirm|inform)\s+(?:to\s+)?you\b"
+    r"|\b(?:get\s+(?:on|onto)\s+(?:it|this|that)|get\s+cracking|crack\s+on|get\s+the\s+ball\s+rolling|make\s+a\s+start|make\s+sure\s+(?:it|this|that)\s+(?:gets?\s+)?(?:done|sorted|fixed|resolved|happens)|action\s+(?:it|this|that|the\s+[\w-]+))\b"
+    r"|\bsee\s+to\s+(?:it|this|that)\s*(?:[.!]|$)|\bconsider\s+it\s+(?:done|sorted)\b|\b(?:will|shall|'ll)\s+(?:check\s+and\s+)?(?:confirm|inform)\s+(?:to\s+)?you\b"
     r"|\b(?:I|we)(?:'ll|\s+will)\s+send\s+(?:you\s+)?(?:a|an)\s+(?:note|update|line|email)\b|\b(?:will|shall)\s+come\s+your\s+way\b",
 )
 # A fix promised in the passive counts when it is the reader's ("your account will be credited").
@@ -163,7 +164,7 @@ PASSIVE_FIX = fast(
 _READER = fast(r"\byou(?:r|rs)?\b")
 _SUBJECT = re.compile(r"\b(?:I|we|you|he|she|they)\b", _I)
 # Reply/fix verbs that are a promise only after one ("I'll check and get back to you").
-_NEEDS_PROMISE = re.compile(r"^(?:touch|ping|drop|reach|loop|make|get|crack|confirm|inform|follow|circle|revert|be\s|come|reconnect|keep|let\s+you|update|sort|fix|look|dig|chase|take\s+care|have|try|do\s|aim|add|reschedule|revisit|weigh|see)", _I)
+_NEEDS_PROMISE = re.compile(r"^(?:touch|ping|drop|reach|loop|make|get|crack|confirm|inform|action|follow|circle|revert|be\s|come|reconnect|keep|let\s+you|update|sort|fix|look|dig|chase|take\s+care|have|try|do\s|aim|add|reschedule|revisit|weigh|see)", _I)
 # Who promises: the writer in the first person.
 FIRST_PERSON_PROMISE = fast(r"\b(?:I|we)(?:'ll|\s+will|\s+shall|'m\s+going\s+to|'re\s+going\s+to|\s+(?:am|are)\s+going\s+to)\b|\blet\s+(?:me|us)\b|(?:^|[,.!?:;]\s*|\s-\s)(?:will|shall)\s|\blet's\b")
 # "See you soon", "get well soon": social, not a promise of work.
