@@ -1,4 +1,6 @@
 """Apologies: ones that hand the fault back (blame-shifting), grovel, or fix nothing (apology)."""
+import re
+
 import pytest
 
 from labeled import score
@@ -537,3 +539,85 @@ def test_session_4_misses_with_a_fix_pass(check, text):
 def test_the_date_of_the_missed_session_is_not_a_new_date(check):
     text = "I owe you and Kayla a huge apology for not turning up to the session on Saturday. There's really no excuse."
     assert found(check, text, "apology")
+
+
+# Replacements that keep the writer's words (issue 3: "a concrete replacement that keeps the writer's meaning").
+
+_DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.I)
+
+
+def _reads_as_a_sentence(rewritten: str) -> list[str]:
+    problems = []
+    if rewritten.count("[") > 2:
+        problems.append("more than two [placeholders]")
+    if (doubled := _DOUBLED.search(rewritten)) and doubled.group(1).lower() not in ("so", "please", "very", "sorry", "apologies", "had", "that"):
+        problems.append(f"doubled word {doubled.group(0)!r}")
+    if re.search(r"\s[,.;:]|,\s*[.;:!?]|\b(?:for|about|with|and|to|the),?\s*(?:[.!?;]|$)|  ", rewritten):
+        problems.append("dangling word or stray punctuation")
+    if not rewritten[:1].isupper():
+        problems.append("does not start with a capital")
+    return problems
+
+
+def test_first_replacement_of_every_flag_example_reads_as_a_sentence(service):
+    """Apply each blame-shifting and apology rule's first replacement to its flag examples: the result
+    must be text a professional would send as it stands, bar at most two [placeholders]."""
+    problems, checked = [], 0
+    for rule in service.ruleset.rules:
+        if rule.category not in ("blame-shifting", "apology") or rule.check == "learned":
+            continue  # the learned signal's replacement is its own engineer's (a template of three placeholders)
+        for example in rule.definition["examples"]["flag"]:
+            text = example if isinstance(example, str) else example["text"]
+            context = {} if isinstance(example, str) else example.get("context", {})
+            body = {"text": text, "rules": [rule.id], **({"context": context} if context else {})}
+            for issue in service.check(parse_check(body), service.ruleset).issues:
+                if not issue.replacements:
+                    continue
+                rewritten = _applied(text, issue, issue.replacements[0])
+                problems += [(rule.id, text, rewritten, p) for p in _reads_as_a_sentence(rewritten)]
+                checked += 1
+    assert checked > 400
+    assert not problems, problems[:10]
+
+
+@pytest.mark.parametrize("rule, text, expected", [
+    ("apology.groveling", "I can't apologise enough for the delay.",
+     "I'm sorry for the delay, and here's the fix: [fix]."),
+    ("apology.groveling", "I feel awful about the mix-up with your tickets.",
+     "I'm sorry about the mix-up with your tickets, and here's the fix: [fix]."),
+    ("apology.self-punishing", "Honestly, I'm red-faced about the typo.",
+     "I'm sorry about the typo. I got it wrong, and here's the fix: [fix]."),
+    ("apology.self-punishing", "I have no excuse for missing the filing.",
+     "I'm sorry for missing the filing. I got it wrong, and here's the fix: [fix]."),
+    ("apology.pleading", "Sorry to be such a pest about the forms.",
+     "I'm sorry about the forms, and here's how I'm fixing it: [fix]."),
+    ("blame.hedged-harm", "We regret any difficulties you may have experienced with the app.",
+     "I'm sorry for what went wrong with the app."),
+    ("blame.you-misread", "I think you've misunderstood how the retainer works.",
+     "Let me explain how the retainer works again, in case I wasn't clear: [the point]."),
+    ("blame.someone-else-handled", "The quote was put together by a former colleague, so I can't comment on how the price was reached.",
+     "I'll find out how the price was reached and come back to you by [day]."),
+    ("blame.wasnt-me", "I only joined last month, so I don't know what was agreed.",
+     "I'll find out what was agreed and come back to you by [day]."),
+    ("blame.decision-was-made", "Somewhere along the line a decision was made not to ship the order.",
+     "We've decided not to ship the order, because [reason]."),
+    ("blame.decision-was-made", "It has been decided that your claim will not proceed.",
+     "We've decided that your claim will not proceed, because [reason]."),
+    ("apology.over-apology", "Sorry to bother you, and sorry if this is obvious, but where is the form?",
+     "Sorry to bother you, but where is the form?"),
+])
+def test_first_replacement_keeps_what_the_writer_named(check, rule, text, expected):
+    issue, = check(text=text, rules=[rule]).issues
+    assert _applied(text, issue, issue.replacements[0]) == expected
+
+
+@pytest.mark.parametrize("rule, text, expected", [
+    # nothing to keep: the template still reads as a sentence
+    ("apology.groveling", "I apologise from the bottom of my heart.", "I'm sorry, and here's the fix: [fix]."),
+    ("blame.you-misread", "You've clearly got the wrong end of the stick.",
+     "Let me explain again, in case I wasn't clear: [the point]."),
+    ("blame.hedged-harm", "Sorry about whatever the courier did.", "I'm sorry for what went wrong."),
+])
+def test_first_replacement_without_a_topic_is_still_a_sentence(check, rule, text, expected):
+    issue, = check(text=text, rules=[rule]).issues
+    assert _applied(text, issue, issue.replacements[0]) == expected

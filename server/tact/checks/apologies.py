@@ -566,7 +566,8 @@ def _one_apology(draft, found, end: int) -> str:
     """The flagged text with only its first apology: later apology clauses dropped, other content kept."""
     apologetic = {index for index, _, _ in found}
     first = draft.sentences[found[0][0]]
-    kept = [draft.text[found[0][1]:first.end].strip()]
+    kept = [_first_apology_clause(draft, found[0][1], first.end)
+            if sum(index == found[0][0] for index, _, _ in found) > 1 else draft.text[found[0][1]:first.end].strip()]
     for index in range(found[0][0] + 1, len(draft.sentences)):
         sentence = draft.sentences[index]
         if sentence.start >= end:
@@ -580,6 +581,18 @@ def _one_apology(draft, found, end: int) -> str:
             clause = " ".join(rest).rstrip(".!") + "."
             kept.append(clause[0].upper() + clause[1:])
     return " ".join(kept)
+
+
+def _first_apology_clause(draft, start: int, end: int) -> str:
+    """"Sorry to bother you, and sorry if this is obvious, but where is the form?" -> "Sorry to bother
+    you, but where is the form?": the sentence's later apology clauses dropped, each kept clause with the
+    separator that came before it. Searched in the folded text (RE2 cannot read a lone surrogate)."""
+    cuts = [m.span() for m in re.finditer(r",\s*(?:and\s+)?|;\s*|\s[\u2014\u2013-]\s", draft.folded[start:end])]
+    kept = [draft.text[start:start + (cuts[0][0] if cuts else end - start)]]
+    for (cut, after), (following, _) in zip(cuts, cuts[1:] + [(end - start, None)]):
+        if not APOLOGY.search(draft.folded[start + after:start + following]):
+            kept.append(draft.text[start + cut:start + following])
+    return "".join(kept).strip()
 
 
 @python_check("apology_without_remedy")

@@ -22,14 +22,23 @@ _PIECES = re.compile(r"(?<=[.!?])\s+|,\s*(?:and\s+)?|;\s*|\s[\u2014\u2013-]\s|\s
 
 
 # The single-phrase rules match their whole sentence around the phrase (so a replacement is a whole
-# sentence, from its first word): `(?:[^.!?\n"\s][^.!?\n"]*?)?(phrase)[^.!?\n"]*`. The cluster counts
-# phrases, so it takes the phrase alone.
+# sentence, from its first word): `(?:[^.!?\n"\s][^.!?\n"]*?)?(phrase)[^.!?\n"]*`, or with the text
+# before and after the phrase in groups of their own, the after-group holding an optional topic group
+# ("about the typo") that the replacement keeps. The cluster counts phrases, so it takes the phrase alone.
 _SENTENCE_WRAP = ('(?:[^.!?\\n"\\s][^.!?\\n"]*?)?(', ')[^.!?\\n"]*')
+_GROUPED_HEAD, _GROUPED_TAIL = '((?:[^.!?\\n"\\s][^.!?\\n"]*?)?)(', ')([^.!?\\n"]*)'
+_TOPIC_TAIL_START = ')((?:((?:[ \\t]+'
 
 
 def _phrase(pattern: str) -> str:
     head, tail = _SENTENCE_WRAP
-    return pattern[len(head):-len(tail)] if pattern.startswith(head) and pattern.endswith(tail) else pattern
+    if pattern.startswith(head) and pattern.endswith(tail):
+        return pattern[len(head):-len(tail)]
+    if pattern.startswith(_GROUPED_HEAD):
+        end = len(pattern) - len(_GROUPED_TAIL) if pattern.endswith(_GROUPED_TAIL) else pattern.rfind(_TOPIC_TAIL_START)
+        if end > len(_GROUPED_HEAD):
+            return pattern[len(_GROUPED_HEAD):end]
+    return pattern
 
 
 def _regexes(rule):
