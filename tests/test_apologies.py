@@ -605,6 +605,14 @@ def test_first_replacement_of_every_flag_example_reads_as_a_sentence(service):
      "We've decided that your claim will not proceed, because [reason]."),
     ("apology.over-apology", "Sorry to bother you, and sorry if this is obvious, but where is the form?",
      "Sorry to bother you, but where is the form?"),
+    ("blame.hands-tied", "I'm afraid my hands are tied on the cancellation fee.",
+     "I can't change the policy on the cancellation fee, but here's what I can do: [option]."),
+    ("blame.everyone-else-managed", "No other team has struggled with the new login.",
+     "I'm sorry you've had trouble with the new login; let's get this working for you: [next step]."),
+    ("blame.sorry-anyway", "The courier lost it, but apologies regardless.",
+     "The courier lost it, and I'm sorry; here's what we're doing about it: [fix]."),
+    ("blame.sorry-anyway", "The bank held it up - sorry anyhow.",
+     "The bank held it up and I'm sorry; here's what we're doing about it: [fix]."),
 ])
 def test_first_replacement_keeps_what_the_writer_named(check, rule, text, expected):
     issue, = check(text=text, rules=[rule]).issues
