@@ -1,5 +1,7 @@
 """Accusatory questions: the structural checks in tact/checks/questions.py and the verdicts
 that context reverses (suggestions, questions about things, someone else's words)."""
+import re
+
 import pytest
 
 from labeled import score
@@ -346,3 +348,86 @@ def test_session_four_devices_are_flagged_by_their_rule(check, text, rule):
 ])
 def test_session_four_near_misses_are_not_accusations(check, text):
     assert accusations(check, text) == []
+
+
+# Replacements that keep the writer's words (issue 3: "a concrete replacement that keeps the writer's meaning").
+
+_DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.I)
+
+
+def _applied(text, issue, replacement):
+    return text[:issue.offset] + replacement + text[issue.offset + issue.length:]
+
+
+def _reads_as_a_sentence(rewritten: str) -> list[str]:
+    problems = []
+    if rewritten.count("[") > 2:
+        problems.append("more than two [placeholders]")
+    if (doubled := _DOUBLED.search(rewritten)) and doubled.group(1).lower() not in ("so", "please", "very", "that", "had"):
+        problems.append(f"doubled word {doubled.group(0)!r}")
+    if re.search(r"\s[,.;:?]|,\s*[.;:!?]|\b(?:for|about|with|and|to|the|without),?\s*(?:[.!?;]|$)|  ", rewritten):
+        problems.append("dangling word or stray punctuation")
+    if not rewritten[:1].isupper():
+        problems.append("does not start with a capital")
+    return problems
+
+
+def test_first_replacement_of_every_accusatory_flag_example_reads_as_a_sentence(check, service):
+    """Apply each accusatory rule's first replacement to its flag examples: the result must be text a
+    professional would send as it stands, bar at most two [placeholders]."""
+    problems, checked = [], 0
+    for rule in service.ruleset.rules:
+        if rule.category != "accusatory-question" or rule.check == "learned":
+            continue  # the learned signal's replacement is its own engineer's (a template of three placeholders)
+        for example in rule.definition["examples"]["flag"]:
+            text = example if isinstance(example, str) else example["text"]
+            context = {} if isinstance(example, str) else example.get("context", {})
+            for issue in check(text=text, rules=[rule.id], **({"context": context} if context else {})).issues:
+                if issue.replacements:
+                    rewritten = _applied(text, issue, issue.replacements[0])
+                    problems += [(rule.id, text, rewritten, p) for p in _reads_as_a_sentence(rewritten)]
+                    checked += 1
+    assert checked > 350
+    assert not problems, problems[:10]
+
+
+@pytest.mark.parametrize("rule, text, expected", [
+    ("accusatory.why-didnt-you", "Why didn't you send the deck?", "Could you send the deck?"),
+    ("accusatory.how-hard-is-it", "The PO number is missing again. How hard is it to put it on the invoice?",
+     "The PO number is missing again. Could you make sure to put it on the invoice from now on?"),
+    ("accusatory.unclear-about", "What is unclear about the deadline?",
+     "To restate what I need about the deadline: [the request], by [date]."),
+    ("accusatory.unclear-about", "What exactly didn't your team follow about the parking rules?",
+     "To restate what I need about the parking rules: [the request], by [date]."),
+    ("accusatory.without-step", "Why were you running the migration without taking a backup?",
+     "Next time, please don't go ahead without taking a backup. Could you [the fix] by [date]?"),
+    ("accusatory.even-checked", "Was that batch even tested?",
+     "Could you check that batch again and send a corrected version by [date]?"),
+    ("accusatory.even-checked", "Has this contract even been read by your lawyer?",
+     "Could you check this contract again and send a corrected version by [date]?"),
+    ("accusatory.basic-check", "The stand was built facing the wall. Did anyone look at the floor plan?",
+     "The stand was built facing the wall. Could you check the floor plan again and let me know by [date]?"),
+    ("accusatory.exasperated-opener", "Come on, who signs off a drawing without the dimensions?",
+     "This needs fixing; could you let me know by [date] how you'll put it right?"),
+    ("accusatory.how-does-a-pro", "How can a qualified electrician forget to earth the cooker?",
+     "Could you look into how this was missed and let me know the fix?"),
+    ("accusatory.recurrence", "How is this still happening after three tickets?",
+     "Could you look into why this happened and let me know what will stop it recurring?"),
+    ("accusatory.so-sarcasm", "So nobody thought to call?",
+     "Could you let me know what happened, and how you'll put it right by [date]?"),
+])
+def test_first_accusatory_replacement_keeps_what_the_writer_named(check, rule, text, expected):
+    issue, = check(text=text, rules=[rule]).issues
+    assert _applied(text, issue, issue.replacements[0]) == expected
+
+
+@pytest.mark.parametrize("rule, text, expected", [
+    # nothing to keep: the template still reads as a sentence
+    ("accusatory.unclear-about", "What about 'final' was unclear?", "To restate what I need: [the request], by [date]."),
+    ("accusatory.basic-check", "Three of the panels are the wrong colour again. Has anyone compared them to the sample?",
+     "Three of the panels are the wrong colour again. Could you check again and let me know by [date]?"),
+    ("accusatory.even-checked", "Were they even tested?", "Could you check again and send a corrected version by [date]?"),
+])
+def test_first_accusatory_replacement_reads_without_a_capture(check, rule, text, expected):
+    issue, = check(text=text, rules=[rule]).issues
+    assert _applied(text, issue, issue.replacements[0]) == expected
