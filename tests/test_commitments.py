@@ -1,5 +1,6 @@
 """Vague commitments: a promise needs a day the reader can hold the writer to."""
 import datetime as dt
+import re
 
 import pytest
 
@@ -264,3 +265,43 @@ def test_time_asked_for_is_flagged_with_the_promise_it_delays(check):
     [issue] = vague(check, "Give me a little while and I'll come back to you with some options.")
     assert issue.text == "Give me a little while and I'll come back to you with some options"
     assert issue.replacements[0] == "I'll come back to you with some options by Thursday, [date]"
+
+
+# Replacements that read on into the words after the flag (issue 3: a replacement the writer can send).
+
+def _applied(text, issue, replacement):
+    return text[:issue.offset] + replacement + text[issue.offset + issue.length:]
+
+
+def test_first_replacement_of_every_vague_flag_example_reads_on_after_the_date(check, service):
+    """The flag may end before its clause does ("when I get| a minute"): the date may not be followed by the
+    stranded rest of the vague words, nor land inside a bare "I'll … get round to"."""
+    problems, checked = [], 0
+    for rule in service.ruleset.rules:
+        if rule.category != "vague-commitment":
+            continue
+        for example in rule.definition["examples"]["flag"]:
+            text = example if isinstance(example, str) else example["text"]
+            context = {} if isinstance(example, str) else example.get("context", {})
+            for issue in check(text=text, rules=[rule.id], **({"context": context} if context else {})).issues:
+                if issue.replacements:
+                    rewritten = _applied(text, issue, issue.replacements[0])
+                    checked += 1
+                    if re.search(r"\b(?:I'll|we'll|will)\s+by\b|\[date\] (?:a|the|down|more|review|at|up)\b|\b(\w+)\s+\1\b|  ", rewritten, re.I):
+                        problems.append((text, rewritten))
+    assert checked > 60
+    assert not problems, problems[:10]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I'll look at the logs when I get a minute.", "I'll look at the logs by Thursday, [date], when I get a minute."),
+    ("I'll get round to the floor plans after the trade show.",
+     "By Thursday, [date], I'll get round to the floor plans after the trade show."),
+    ("Sorry, busy week, but we'll get round to the lobby.",
+     "Sorry, busy week, but by Thursday, [date], we'll get round to the lobby."),
+    ("I'll sign the forms when I'm back at my desk.", "I'll sign the forms by Thursday, [date], when I'm back at my desk."),
+    ("We'll have the invoices corrected as soon as possible.", "We'll have the invoices corrected by Thursday, [date]."),
+])
+def test_a_vague_promise_gets_a_date_and_keeps_the_writers_words(check, text, expected):
+    issue, = check(text=text, rules=["vague.no-date-promise"]).issues
+    assert _applied(text, issue, issue.replacements[0]) == expected

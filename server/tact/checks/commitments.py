@@ -454,11 +454,34 @@ def vague_promise(draft, rule):
             fixed = deadline[0].upper() + deadline[1:]
         else:
             start, end = _LEADING_PUNCTUATION.match(text, promise.start()).end(), vague.end()
-            fixed = text[start:vague.start()].rstrip() + " " + deadline
+            fixed = _dated_promise(text, start, promise, vague, c_end, deadline)
             more = _APPOSED_TIME.match(text, end)  # "as soon as possible, latest in some days"
             if more is not None and _vague_search(more.group()) is not None:
                 end = more.end()
         yield Hit(sentence.start + start, sentence.start + end, values={"deadline": deadline}, replacements=(fixed,))
+
+
+def _dated_promise(text: str, start: int, promise, vague, c_end: int, deadline: str) -> str:
+    """The flagged promise with the date in place of its vague words, reading on into the words after the
+    flag: "I'll get round to| the plans" -> "By Thursday, …, I'll get round to| the plans"; a condition the flag
+    cuts short keeps its words after the date ("I'll sign them by Thursday, …, when I'm back| at my desk")."""
+    promised = text[start:vague.start()].rstrip()
+    if _BARE_PROMISE.fullmatch(promised):  # the vague words hold the verb: "I'll squeeze the review in between jobs"
+        by = deadline[0].upper() + deadline[1:] if start == 0 else deadline
+        own = promised if promised[:2] in ("I ", "I'") else promised[:1].lower() + promised[1:]
+        return f"{by}, {own} {vague.group()}"
+    if _CONDITION_OPENS.match(vague.group()) and _WORD_FOLLOWS.match(text, vague.end(), c_end):
+        return f"{promised} {deadline}, {vague.group()}"
+    if (stranded := _ENDS_IN_PREPOSITION.search(vague.group())) and _WORD_FOLLOWS.match(text, vague.end(), c_end):
+        return f"{promised} {deadline}, {stranded.group(1)}"  # "timely about| the schedule" -> "…, about| the schedule"
+    return promised + " " + deadline
+
+
+# The flag ends before its clause does ("when I get| a minute"), so the replacement must read on into it.
+_WORD_FOLLOWS = re.compile(r"[ \t]+[\w']")
+_ENDS_IN_PREPOSITION = re.compile(r"\b(about|on|regarding|of|with|for|to)$", _I)
+_BARE_PROMISE = re.compile(r"(?:I|we)(?:'ll|\s+will|\s+shall)", _I)
+_CONDITION_OPENS = re.compile(r"(?:when(?:ever)?|once|after|as\s+soon\s+as|as\s+and\s+when|post|until|till)\b", _I)
 
 
 # Where the writer will be, not what the reader will get: "I'll be in a little later", "I'm going to
