@@ -373,3 +373,43 @@ def test_session_four_held_out_round(service):
     report = evaluate(read_jsonl(str(DATA / "tone_cond_s4_holdout.jsonl")), _pattern_rules_only(service), ("condescension",))
     assert report.scores["condescension"].recall >= 0.25
     assert report.clean_flagged == 0
+
+
+# Replacements that keep the writer's words (issue 3: "a concrete replacement that keeps the writer's meaning").
+
+@pytest.mark.parametrize("rule, text, expected", [
+    ("condescension.reread", "You might want to re-read the delivery terms.", "The answer is in the delivery terms."),
+    ("condescension.reread", "You might like to take another look at my last email.", "The answer is in my last email."),
+    ("condescension.reread", "Perhaps you'd care to read the quote more carefully.", "The answer is in the quote."),
+    ("condescension.general-fact", "In case you didn't know, invoices need a purchase order number.",
+     "To confirm, invoices need a purchase order number."),
+    ("condescension.highlighted-for-you", "I've attached the guidelines again and highlighted them in yellow for you.",
+     "I've attached the guidelines again and highlighted them in yellow."),
+    ("condescension.keep-it-simple", "Here's the short version so it's easy to understand.", "Here's the short version."),
+    ("condescension.keep-it-simple", "I'll stick to bullet points so it's easier to take in.", "I'll stick to bullet points."),
+    ("condescension.basics-101", "Labelling the pallets was Warehousing 101.", "Labelling the pallets was essential."),
+    ("condescension.basics-101", "Honestly, that's Customer Service 101.", "Honestly, that's essential."),
+    ("condescension.start-over", "I'll explain it again, point by point.", "I'll go through it step by step."),
+    ("condescension.said-before-count", "As I've stressed repeatedly, the lab closes at six.", "To recap, the lab closes at six."),
+    ("condescension.school-grade", "Sending the draft to print is a bit of a schoolboy error.",
+     "Sending the draft to print is an easy mistake to make."),
+    ("condescension.hard-to-miss", "I've put the deadline in bold so it's harder to overlook this time.",
+     "I've put the deadline in bold so it's clear."),
+    ("condescension.tautology", "The Save button is the one that saves your changes.", "The Save button lets you save your changes."),
+    ("condescension.tautology", "Pro tip: the search bar actually searches things.", "Pro tip: the search bar lets you search things."),
+    ("condescension.tautology", "Just to point out, the Print icon is the one that prints the page.",
+     "Just to point out, the Print icon lets you print the page."),
+])
+def test_first_replacement_keeps_what_the_writer_said(check, rule, text, expected):
+    issue, = check(text=text, rules=[rule]).issues
+    assert applied(text, issue) == expected
+
+
+def test_no_replacement_is_copied_from_one_example(service):
+    """A first replacement that names one example's specifics ("the red ALARM button", "page 4") is
+    wrong for every other draft: a fixed replacement may not carry a digit or an all-caps word."""
+    import re
+    fixed = [(rule.id, rule.replacements[0]) for rule in service.ruleset.rules
+             if rule.category == "condescension" and rule.replacements and "{" not in rule.replacements[0]]
+    assert fixed
+    assert not [(r, t) for r, t in fixed if re.search(r"\d|£|\b[A-Z]{2,}\b", re.sub(r"\[[^\]]*\]", "", t))]

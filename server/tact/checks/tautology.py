@@ -54,6 +54,18 @@ def _stems(text: str) -> set[str]:
     return {w.lower()[:4] for w in re.findall(r"[A-Za-z]{3,}", text) if w.lower() not in _STOP}
 
 
+def _lets_you(named: str, m: re.Match, frame: re.Pattern) -> str:
+    """"The Save button is the one that saves" -> "The Save button lets you save": the thing keeps the
+    writer's name and case, the verb goes to its base form."""
+    if frame is _THE_ONE:
+        named = re.sub(r"\s+(?:is|are)\s+.*$", "", named, flags=re.IGNORECASE | re.DOTALL)
+    else:  # _CONTROL_DOES: "search bar (actually) searches" -> "search bar"
+        named = re.sub(r"\s+(?:actually|literally|just|simply)$", "", named.rstrip(), flags=re.IGNORECASE)
+    verb = m.group("b")
+    base = verb[:-2] if re.search(r"(?:ch|sh|ss|x|z|o)es$", verb, re.IGNORECASE) else verb[:-1] if verb.lower().endswith("s") else verb
+    return f"{named.rstrip()} lets you {base}"
+
+
 @python_check("spelled_out_tautology")
 def spelled_out_tautology(draft, rule):
     quotes = None
@@ -79,6 +91,8 @@ def spelled_out_tautology(draft, rule):
                 else:
                     join = _LEADING_JOIN.match(m.group("a"))
                     start = sentence.start + m.start("a") + (join.end() if join else 0)
+                    if frame is not _CAN_ONLY:  # keep the control and what it acts on, minus the lesson
+                        replacements = (_lets_you(draft.text[start:sentence.start + m.start("b")], m, frame),)
                 if any(s <= start < e for s, e in quotes):
                     continue
                 yield Hit(start, sentence.start + m.end(), replacements=replacements)
