@@ -301,6 +301,8 @@ def test_first_replacement_of_every_vague_flag_example_reads_on_after_the_date(c
      "Sorry, busy week, but by Thursday, [date], we'll get round to the lobby."),
     ("I'll sign the forms when I'm back at my desk.", "I'll sign the forms by Thursday, [date], when I'm back at my desk."),
     ("We'll have the invoices corrected as soon as possible.", "We'll have the invoices corrected by Thursday, [date]."),
+    ("The matter has our full attention and a substantive response will be issued as expeditiously as circumstances permit.",
+     "The matter has our full attention and a substantive response will be issued by Thursday, [date] as circumstances permit."),
 ])
 def test_a_vague_promise_gets_a_date_and_keeps_the_writers_words(check, text, expected):
     issue, = check(text=text, rules=["vague.no-date-promise"]).issues

@@ -472,6 +472,10 @@ def _dated_promise(text: str, start: int, promise, vague, c_end: int, deadline: 
         return f"{by}, {own} {vague.group()}"
     if _CONDITION_OPENS.match(vague.group()) and _WORD_FOLLOWS.match(text, vague.end(), c_end):
         return f"{promised} {deadline}, {vague.group()}"
+    if promised.lower().endswith(" as"):  # "issued as expeditiously| as circumstances permit"
+        return promised[:-3] + " " + deadline
+    if promised.lower().endswith(" for") and deadline.startswith("by "):  # "we'll aim for sometime| in the spring"
+        return promised + " " + deadline[3:]
     if (stranded := _ENDS_IN_PREPOSITION.search(vague.group())) and _WORD_FOLLOWS.match(text, vague.end(), c_end):
         return f"{promised} {deadline}, {stranded.group(1)}"  # "timely about| the schedule" -> "…, about| the schedule"
     return promised + " " + deadline
