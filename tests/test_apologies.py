@@ -4,6 +4,7 @@ import re
 import pytest
 
 from labeled import score
+from rewrites import applied, first_rewrites, reads_as_a_sentence
 from tact.model import Context
 from tact.request import parse_check
 from tact.text.draft import build_draft
@@ -466,14 +467,10 @@ def test_sorry_you_did_not_enjoy_it_is_a_non_apology_unless_something_is_done(ch
 # Replacements read as sentences a writer would send (session 4).
 
 
-def _applied(text, issue, replacement):
-    return text[:issue.offset] + replacement + text[issue.offset + issue.length:]
-
-
 def test_a_non_apology_replacement_is_a_whole_sentence(check):
     text = "Sorry if you were offended, but mistakes were made on your side."
     issue, = check(text=text, rules=["blame.if-apology"]).issues
-    rewritten = [_applied(text, issue, r) for r in issue.replacements]
+    rewritten = [applied(text, issue, r) for r in issue.replacements]
     assert rewritten and all(r.startswith("I'm sorry for") and "for," not in r for r in rewritten)
 
 
@@ -505,13 +502,13 @@ def test_pattern_rules_in_tone_categories_replace_their_whole_sentence(service):
 ])
 def test_the_excuse_is_replaced_by_owning_it_in_the_same_slot(check, text, expected):
     issue, = check(text=text, rules=["blame.apology-then-excuse"]).issues
-    assert _applied(text, issue, issue.replacements[0]) == expected
+    assert applied(text, issue, issue.replacements[0]) == expected
 
 
 def test_a_no_remedy_replacement_adds_the_next_step_after_the_apology(check):
     text = "Sorry, we couldn't make the call today due to travel."
     issue, = check(text=text, rules=["apology.no-remedy"]).issues
-    assert [_applied(text, issue, r) for r in issue.replacements] == [
+    assert [applied(text, issue, r) for r in issue.replacements] == [
         "Sorry, we couldn't make the call today due to travel. I'll have it to you by Thursday, [date].",
         "Sorry, we couldn't make the call today due to travel. Could we reschedule for Thursday, [date]?",
     ]
@@ -543,39 +540,14 @@ def test_the_date_of_the_missed_session_is_not_a_new_date(check):
 
 # Replacements that keep the writer's words (issue 3: "a concrete replacement that keeps the writer's meaning").
 
-_DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.I)
-
-
-def _reads_as_a_sentence(rewritten: str) -> list[str]:
-    problems = []
-    if rewritten.count("[") > 2:
-        problems.append("more than two [placeholders]")
-    if (doubled := _DOUBLED.search(rewritten)) and doubled.group(1).lower() not in ("so", "please", "very", "sorry", "apologies", "had", "that"):
-        problems.append(f"doubled word {doubled.group(0)!r}")
-    if re.search(r"\s[,.;:]|,\s*[.;:!?]|\b(?:for|about|with|and|to|the),?\s*(?:[.!?;]|$)|  ", rewritten):
-        problems.append("dangling word or stray punctuation")
-    if not rewritten[:1].isupper():
-        problems.append("does not start with a capital")
-    return problems
-
-
-def test_first_replacement_of_every_flag_example_reads_as_a_sentence(service):
+def test_first_replacement_of_every_flag_example_reads_as_a_sentence(check, service):
     """Apply each blame-shifting and apology rule's first replacement to its flag examples: the result
     must be text a professional would send as it stands, bar at most two [placeholders]."""
-    problems, checked = [], 0
-    for rule in service.ruleset.rules:
-        if rule.category not in ("blame-shifting", "apology") or rule.check == "learned":
-            continue  # the learned signal's replacement is its own engineer's (a template of three placeholders)
-        for example in rule.definition["examples"]["flag"]:
-            text = example if isinstance(example, str) else example["text"]
-            context = {} if isinstance(example, str) else example.get("context", {})
-            body = {"text": text, "rules": [rule.id], **({"context": context} if context else {})}
-            for issue in service.check(parse_check(body), service.ruleset).issues:
-                if not issue.replacements:
-                    continue
-                rewritten = _applied(text, issue, issue.replacements[0])
-                problems += [(rule.id, text, rewritten, p) for p in _reads_as_a_sentence(rewritten)]
-                checked += 1
+    # the learned signal's replacement is its own engineer's (a template of three placeholders)
+    rules = [r for r in service.ruleset.rules if r.category in ("blame-shifting", "apology") and r.check != "learned"]
+    rewrites = list(first_rewrites(check, rules))
+    problems = [(rule, text, rewritten, p) for rule, text, rewritten in rewrites for p in reads_as_a_sentence(rewritten)]
+    checked = len(rewrites)
     assert checked > 400
     assert not problems, problems[:10]
 
@@ -616,7 +588,7 @@ def test_first_replacement_of_every_flag_example_reads_as_a_sentence(service):
 ])
 def test_first_replacement_keeps_what_the_writer_named(check, rule, text, expected):
     issue, = check(text=text, rules=[rule]).issues
-    assert _applied(text, issue, issue.replacements[0]) == expected
+    assert applied(text, issue, issue.replacements[0]) == expected
 
 
 @pytest.mark.parametrize("rule, text, expected", [
@@ -628,4 +600,4 @@ def test_first_replacement_keeps_what_the_writer_named(check, rule, text, expect
 ])
 def test_first_replacement_without_a_topic_is_still_a_sentence(check, rule, text, expected):
     issue, = check(text=text, rules=[rule]).issues
-    assert _applied(text, issue, issue.replacements[0]) == expected
+    assert applied(text, issue, issue.replacements[0]) == expected

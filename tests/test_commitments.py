@@ -8,6 +8,7 @@ from tact.checks.commitments import clause_around, has_concrete_time, suggested_
 from tact.model import Context
 
 from labeled import score
+from rewrites import applied, first_rewrites
 
 
 def vague(check, text, **context):
@@ -269,26 +270,14 @@ def test_time_asked_for_is_flagged_with_the_promise_it_delays(check):
 
 # Replacements that read on into the words after the flag (issue 3: a replacement the writer can send).
 
-def _applied(text, issue, replacement):
-    return text[:issue.offset] + replacement + text[issue.offset + issue.length:]
-
-
 def test_first_replacement_of_every_vague_flag_example_reads_on_after_the_date(check, service):
     """The flag may end before its clause does ("when I get| a minute"): the date may not be followed by the
     stranded rest of the vague words, nor land inside a bare "I'll … get round to"."""
-    problems, checked = [], 0
-    for rule in service.ruleset.rules:
-        if rule.category != "vague-commitment":
-            continue
-        for example in rule.definition["examples"]["flag"]:
-            text = example if isinstance(example, str) else example["text"]
-            context = {} if isinstance(example, str) else example.get("context", {})
-            for issue in check(text=text, rules=[rule.id], **({"context": context} if context else {})).issues:
-                if issue.replacements:
-                    rewritten = _applied(text, issue, issue.replacements[0])
-                    checked += 1
-                    if re.search(r"\b(?:I'll|we'll|will)\s+by\b|\[date\] (?:a|the|down|more|review|at|up)\b|\b(\w+)\s+\1\b|  ", rewritten, re.I):
-                        problems.append((text, rewritten))
+    rules = [r for r in service.ruleset.rules if r.category == "vague-commitment"]
+    rewrites = list(first_rewrites(check, rules))
+    stranded = re.compile(r"\b(?:I'll|we'll|will)\s+by\b|\[date\] (?:a|the|down|more|review|at|up)\b|\b(\w+)\s+\1\b|  ", re.I)
+    problems = [(text, rewritten) for _, text, rewritten in rewrites if stranded.search(rewritten)]
+    checked = len(rewrites)
     assert checked > 60
     assert not problems, problems[:10]
 
@@ -306,4 +295,4 @@ def test_first_replacement_of_every_vague_flag_example_reads_on_after_the_date(c
 ])
 def test_a_vague_promise_gets_a_date_and_keeps_the_writers_words(check, text, expected):
     issue, = check(text=text, rules=["vague.no-date-promise"]).issues
-    assert _applied(text, issue, issue.replacements[0]) == expected
+    assert applied(text, issue, issue.replacements[0]) == expected

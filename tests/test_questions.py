@@ -5,6 +5,7 @@ import re
 import pytest
 
 from labeled import score
+from rewrites import applied, first_rewrites, reads_as_a_sentence
 
 
 def accusations(check, text, **context):
@@ -352,41 +353,14 @@ def test_session_four_near_misses_are_not_accusations(check, text):
 
 # Replacements that keep the writer's words (issue 3: "a concrete replacement that keeps the writer's meaning").
 
-_DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.I)
-
-
-def _applied(text, issue, replacement):
-    return text[:issue.offset] + replacement + text[issue.offset + issue.length:]
-
-
-def _reads_as_a_sentence(rewritten: str) -> list[str]:
-    problems = []
-    if rewritten.count("[") > 2:
-        problems.append("more than two [placeholders]")
-    if (doubled := _DOUBLED.search(rewritten)) and doubled.group(1).lower() not in ("so", "please", "very", "that", "had"):
-        problems.append(f"doubled word {doubled.group(0)!r}")
-    if re.search(r"\s[,.;:?]|,\s*[.;:!?]|\b(?:for|about|with|and|to|the|without),?\s*(?:[.!?;]|$)|  ", rewritten):
-        problems.append("dangling word or stray punctuation")
-    if not rewritten[:1].isupper():
-        problems.append("does not start with a capital")
-    return problems
-
-
 def test_first_replacement_of_every_accusatory_flag_example_reads_as_a_sentence(check, service):
     """Apply each accusatory rule's first replacement to its flag examples: the result must be text a
     professional would send as it stands, bar at most two [placeholders]."""
-    problems, checked = [], 0
-    for rule in service.ruleset.rules:
-        if rule.category != "accusatory-question" or rule.check == "learned":
-            continue  # the learned signal's replacement is its own engineer's (a template of three placeholders)
-        for example in rule.definition["examples"]["flag"]:
-            text = example if isinstance(example, str) else example["text"]
-            context = {} if isinstance(example, str) else example.get("context", {})
-            for issue in check(text=text, rules=[rule.id], **({"context": context} if context else {})).issues:
-                if issue.replacements:
-                    rewritten = _applied(text, issue, issue.replacements[0])
-                    problems += [(rule.id, text, rewritten, p) for p in _reads_as_a_sentence(rewritten)]
-                    checked += 1
+    # the learned signal's replacement is its own engineer's (a template of three placeholders)
+    rules = [r for r in service.ruleset.rules if r.category == "accusatory-question" and r.check != "learned"]
+    rewrites = list(first_rewrites(check, rules))
+    problems = [(rule, text, rewritten, p) for rule, text, rewritten in rewrites for p in reads_as_a_sentence(rewritten)]
+    checked = len(rewrites)
     assert checked > 350
     assert not problems, problems[:10]
 
@@ -418,7 +392,7 @@ def test_first_replacement_of_every_accusatory_flag_example_reads_as_a_sentence(
 ])
 def test_first_accusatory_replacement_keeps_what_the_writer_named(check, rule, text, expected):
     issue, = check(text=text, rules=[rule]).issues
-    assert _applied(text, issue, issue.replacements[0]) == expected
+    assert applied(text, issue, issue.replacements[0]) == expected
 
 
 @pytest.mark.parametrize("rule, text, expected", [
@@ -430,4 +404,4 @@ def test_first_accusatory_replacement_keeps_what_the_writer_named(check, rule, t
 ])
 def test_first_accusatory_replacement_reads_without_a_capture(check, rule, text, expected):
     issue, = check(text=text, rules=[rule]).issues
-    assert _applied(text, issue, issue.replacements[0]) == expected
+    assert applied(text, issue, issue.replacements[0]) == expected
