@@ -44,9 +44,14 @@ def _trimmed(finding: Finding, text: str) -> Finding:
                    finding.explanation, finding.replacements)
 
 
+def _rank(f: Finding) -> tuple:
+    """Stronger first: severity, then length, then position, then rule id."""
+    return SEVERITY_RANK[f.severity], -(f.end - f.start), f.start, f.rule
+
+
 def merge(findings: Iterable[Finding]) -> list[Finding]:
     """Drop a finding that overlaps a stronger one of the same category (severity, then length, then position)."""
-    ranked = sorted(findings, key=lambda f: (SEVERITY_RANK[f.severity], -(f.end - f.start), f.start, f.rule))
+    ranked = sorted(findings, key=_rank)
     kept: list[Finding] = []
     # Per category, the kept ranges sorted by start; they never overlap, so they are sorted by end too and
     # only the last one starting before f.end can overlap f (a bisection, not a scan: thousands of
@@ -78,7 +83,7 @@ def fold_sentences(findings: list[Finding], draft: Draft) -> list[Finding]:
             out.append(f)
             continue
         g = out[slot[key]]
-        strong = min(g, f, key=lambda x: (SEVERITY_RANK[x.severity], -(x.end - x.start), x.start))
+        strong = min(g, f, key=_rank)
         start, end = min(g.start, f.start), max(g.end, f.end)
         text = draft.text
         out[slot[key]] = replace(strong, start=start, end=end, replacements=tuple(

@@ -18,7 +18,7 @@ CATEGORIES = (
 )
 # Categories judged by the sentence: however many phrases carry a sentence's tone, it is one problem
 # (one issue per sentence and category; see engine.fold_sentences).
-TONE_CATEGORIES = frozenset(CATEGORIES[:3] + CATEGORIES[4:6])
+TONE_CATEGORIES = frozenset(("condescension", "accusatory-question", "blame-shifting", "vague-commitment", "apology"))
 SEVERITIES = ("error", "warning", "suggestion")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 

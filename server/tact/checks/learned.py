@@ -62,12 +62,15 @@ def features(text: str, is_question: bool) -> list[str]:
 
     The same function builds the training data (tools/train_signal.py), so training and runtime agree.
     """
-    tokens = tokenize(text)
-    bigrams = list(map(" ".join, zip([START, *tokens], tokens)))
-    tokens += bigrams
+    return token_features(tokenize(text), is_question)
+
+
+def token_features(tokens: list[str], is_question: bool) -> list[str]:
+    """`features` of a sentence already tokenized."""
+    feats = [*tokens, *map(" ".join, zip([START, *tokens], tokens))]
     if is_question:
-        tokens.append(QUESTION)
-    return tokens
+        feats.append(QUESTION)
+    return feats
 
 
 def sentence_text(folded: str, start: int, end: int, quotes: list[tuple[int, int]]) -> str | None:
@@ -259,7 +262,7 @@ def sentence_logits(draft, model: Model, questions_only: bool = False) -> tuple[
     sentences, tokens = words.sentences, words.tokens
     if questions_only:  # a few sentences: each scored on its own
         asked = [(s, tokens[a:b]) for s, (a, b) in zip(sentences, words.spans) if s.is_question]
-        return [s for s, _ in asked], [model.score(features(" ".join(t[1:]), True)) for _, t in asked]
+        return [s for s, _ in asked], [model.score(token_features(t[1:], True)) for _, t in asked]
     zero = itertools.repeat(0.0)
     # at each position: its word's weight plus that of the pair ending there; then running totals
     at = map(operator.add, map(model.words.get, tokens, zero),

@@ -208,14 +208,15 @@ class RuleSet:
 
         def add(prefilter, pair: tuple[str, str], latin1: bool) -> str:
             """Add the widened source, or the rule's own should RE2 refuse it; the one added, as UTF-8."""
-            for source in dict.fromkeys(pair):
-                try:
-                    prefilter.Add(_latin1_source(source, codes) if latin1 else source)
-                    return source
-                except re2.error:
-                    if source == pair[1]:
-                        raise
-            raise AssertionError("unreachable")
+            widened, own = pair
+            try:
+                prefilter.Add(_latin1_source(widened, codes) if latin1 else widened)
+                return widened
+            except re2.error:
+                if widened == own:
+                    raise
+            prefilter.Add(_latin1_source(own, codes) if latin1 else own)
+            return own
 
         sets, twins = [], []
         for latin1 in (True, False):
