@@ -1,7 +1,7 @@
 """Labeled drafts written by authors who never saw the rules (tests/data/independent/).
 
 Each author wrote realistic client email in their own industries and registers, labeled as in
-shared/eval/README.md: w1-w18 a tuning file each; w1v-w6v, w9v-w12v and w13v-w18v the held-back
+shared/eval/README.md: w1-w24 a tuning file each; w1v-w6v, w9v-w12v and w13v-w18v the held-back
 drafts of those authors, kept unseen for one session's blind measurement (sessions 2, 3 and 4) and
 then retired into tuning. The rules are improved on
 these drafts' misses as devices, so the figures here are a floor against regressions, not a measure
@@ -16,24 +16,24 @@ from tact.evaluation import GRADED, evaluate, read_jsonl
 
 DATA = Path(__file__).parent / "data" / "independent"
 
-# F1 floors per category over all files (2,040 drafts), a little under the figures at the start of
-# session 5, when w13v-w18v joined (rules tuned on these drafts: a floor against regressions, not a
-# measure of recall on unseen phrasing).
+# F1 floors per category over all files (2,400 drafts), a little under the figures at the start of
+# session 5, when w13v-w18v and w19-w24 joined (rules tuned on these drafts: a floor against
+# regressions, not a measure of recall on unseen phrasing).
 FLOORS = {
-    "condescension": 0.93,  # 0.948 at the start of session 5
-    "accusatory-question": 0.97,  # 0.986
-    "blame-shifting": 0.95,  # 0.966
-    "timezone": 0.98,  # 0.992
-    "vague-commitment": 0.96,  # 0.973
-    "apology": 0.96,  # 0.975
+    "condescension": 0.89,  # 0.906 with w19-w24 (2,400 drafts), start of session 5
+    "accusatory-question": 0.97,  # 0.978
+    "blame-shifting": 0.94,  # 0.953
+    "timezone": 0.98,  # 0.994
+    "vague-commitment": 0.95,  # 0.965
+    "apology": 0.96,  # 0.974
 }
-CLEAN_FLAGGED = 0.03  # 1 of 564 at the start of session 5; the DESIGN target
+CLEAN_FLAGGED = 0.03  # 2 of 659 at the start of session 5; the DESIGN target
 
 
 @pytest.fixture(scope="module")
 def report(service):
     items = [item for path in sorted(DATA.glob("*.jsonl")) for item in read_jsonl(str(path))]
-    assert len(items) >= 2000
+    assert len(items) >= 2400
     return evaluate(items, service.ruleset, GRADED)
 
 
