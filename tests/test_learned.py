@@ -254,3 +254,54 @@ def test_the_whole_library_flags_at_most_three_percent_of_ordinary_email():
     items = list(_clean_mail())
     flagged = [item["id"] for _, item in items if any(i.category in graded for i in hits(rules, item["text"]))]
     assert len(flagged) <= 0.03 * len(items), flagged
+
+
+# ---- gated models and word classes
+
+def test_a_gated_model_scores_only_sentences_holding_a_gate_word_with_the_same_score():
+    from tact.text.draft import build_draft
+
+    weights = {"simple": 2.0, "you": 0.5, "it": 0.25, "qqstartqq it": 0.5, "@ease": 1.0}
+    gated = learned.Model("condescension", weights, -1.0, 0.5, gate=frozenset({"simple"}))
+    draft = build_draft(text="It is simple, you see. It is late. You know it. So simple!")
+    sentences, logits = learned.sentence_logits(draft, gated)
+    assert [s.text for s in sentences] == ["It is simple, you see.", "So simple!"]
+    full = learned.Model("condescension", weights, -1.0, 0.5)
+    every = dict(zip(*(map(lambda s: s.text, learned.sentence_logits(draft, full)[0]),
+                       learned.sentence_logits(draft, full)[1])))
+    assert logits == pytest.approx([every[s.text] for s in sentences])
+
+
+def test_class_features_name_the_classes_present_and_their_pairs_and_imperatives_only_at_the_start():
+    classes = {"you": "reader", "simple": "ease", "again": "repeat", "read": "^cmd"}
+    assert learned.class_features(["it", "is", "simple"], classes) == ["@ease"]
+    assert learned.class_features(["you", "can", "read", "it", "again"], classes) == ["@reader", "@repeat", "@reader&repeat"]
+    assert learned.class_features(["please", "read", "it"], classes) == ["@^cmd"]
+    model = learned.Model("condescension", {"@ease": 1.0, "@ease&reader": 2.0}, -1.0, 0.5, True, classes=classes)
+    assert model.score(model.features("Simple for you.", False)) == pytest.approx(-1.0 + 3.0 / math.sqrt(9))
+
+
+def test_a_model_with_classes_is_scored_per_sentence_with_its_class_features(tmp_path):
+    toy = {**TOY, "weights": {"@ease&reader": 6.0, "invoice": -1.0}, "classes": {"reader": ["you"], "ease": ["simple"]}}
+    rules = ruleset(tmp_path, model=toy)
+    assert [i.text for i in hits(rules, "The invoice is attached. It is simple for you. It is simple.")] == [
+        "It is simple for you."]
+
+
+@pytest.mark.parametrize("key, value, reason", [
+    ("gate", [], "`gate`"), ("gate", "simple", "`gate`"), ("gate", [""], "`gate`"),
+    ("classes", ["you"], "`classes`"), ("classes", {"reader": "you"}, "`classes`"),
+])
+def test_a_broken_gate_or_classes_is_a_rule_load_error(tmp_path, key, value, reason):
+    with pytest.raises(PackError, match=reason):
+        ruleset(tmp_path, model={**TOY, key: value})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("plain text, it's fine", False), ('a "quote"', True), ("'start", True), ("it's (‘no’) 'x'", True),
+    ("said 'this' twice", True), ("a-'b", True), ("don't won't can't", False), ("", False),
+])
+def test_may_quote_agrees_with_the_opener_search(text, expected):
+    assert learned._may_quote(text) is expected
+    assert learned._may_quote(text) == ('"' in text or text.startswith("'")
+                                        or any(c + "'" in text for c in learned._SINGLE_OPENERS))

@@ -44,7 +44,7 @@ from sklearn.linear_model import LogisticRegression
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "server"))
 
-from tact.checks.learned import features, sentence_text  # noqa: E402
+from tact.checks.learned import sentence_text, token_features, tokenize  # noqa: E402
 from tact.engine import _trimmed, merge, to_issue  # noqa: E402
 from tact.evaluation import GRADED, Score  # noqa: E402
 from tact.model import Finding  # noqa: E402
@@ -65,6 +65,33 @@ C = 2.0  # inverse L2 strength, chosen on the leave-one-author-out figures (feat
 POSITIVE_WEIGHT = 1.0  # how much more a positive sentence counts than a negative ("balanced" made ~20x:
 #                        every word of a tone sentence pulled up, and ordinary mail flagged)
 NORMALIZED = True  # a sentence's features count 1/sqrt(their number) (learned.Model.length_normalized)
+# Word classes that carry a device whatever its words (learned.class_features): who is addressed, what is
+# called easy or obvious, what was said before, a hedge or sarcastic praise, negation. A class whose name
+# starts with "^" counts only for a sentence's first words (an imperative). Used with --classes only.
+DEVICE_CLASSES = {
+    "reader": "you your you're yours yourself yourselves you've you'd you'll u".split(),
+    "self": "i i've i'd i'm me my we we've we'd our us".split(),
+    "ease": ("simple simply simplest simpler easy easiest easily basic basics basically obvious obviously clear "
+             "clearly plain plainly straightforward trivial elementary self-explanatory 101 rocket science "
+             "child children kid kids toddler anyone anybody everyone everybody even slowly slow layman "
+             "layman's idiot dummies primer refresher").split(),
+    "hard": ("complicated difficult hard tricky complex confusing confused understand understood grasp "
+             "follow following familiar aware realise realize realised realized know knew knows").split(),
+    "repeat": ("again already before previously earlier reminder remind reminding repeat repeating repeated "
+               "reiterate once twice third said mentioned stated explained told noted outlined pointed "
+               "per last").split(),
+    "hedge": ("surely sure presumably perhaps maybe assume assumed hopefully hope trust appreciate kindly "
+              "bless course wonderful brilliant lovely great fantastic interesting cute nice thanks thank "
+              "cheers helpful").split(),
+    "intense": "really very incredibly extremely truly genuinely honestly frankly literally seriously quite".split(),
+    "neg": ("not no never nothing nobody none don't didn't doesn't isn't wasn't aren't weren't can't couldn't "
+            "won't wouldn't haven't hasn't hadn't shouldn't").split(),
+    "^cmd": ("read check look note see refer remember try take make let review reread re-read consult "
+             "familiarise familiarize bear keep ask stop calm think").split(),
+}
+CLASSES = None  # word -> class (learned.Model.classes) when --classes; None: words and pairs only
+GATE_WEIGHT = None  # with --gate W: only sentences holding a word of weight >= W (or of a gate class) are scored
+GATE_CLASSES: tuple[str, ...] = ()  # --gate-classes: classes whose words also open the gate
 MIN_GROUPS = 2  # a feature must occur in the positives of this many sources (authors, sentences.jsonl,
 #                 the rules' examples) to carry weight toward the tone: one writer's topic words do not
 
@@ -95,7 +122,7 @@ def _rows_of(draft, spans: list[tuple[str, int, int]], group: str, index: int = 
         if text is None:
             continue
         labels = {c for c, a, b in spans if a < s.end and s.start < b}
-        rows.append(Row(features(text, s.is_question), labels, group, index, (s.start, s.end)))
+        rows.append(Row(token_features(tokenize(text), s.is_question, CLASSES), labels, group, index, (s.start, s.end)))
     return rows
 
 
@@ -204,6 +231,23 @@ def train(rows: list[Row], category: str) -> tuple[dict[str, float], float]:
     return {names[i]: round(float(coef[i]), 4) for i in keep if abs(coef[i]) >= 1e-4}, round(float(model.intercept_[0]), 4)
 
 
+def gate_of(weights: dict) -> frozenset | None:
+    """The words whose presence lets a sentence be scored (learned.Model.gate): the model's strong positive
+    words and, with --classes, the words of the gate classes; None without --gate."""
+    if GATE_WEIGHT is None:
+        return None
+    words = {f for f, w in weights.items() if w >= GATE_WEIGHT and " " not in f and not f.startswith(("@", "<"))}
+    words |= {w for w, c in (CLASSES or {}).items() if c in GATE_CLASSES}
+    return frozenset(words)
+
+
+def gated_logit(weights: dict, bias: float, gate, feats: list[str]) -> float:
+    """`logit`, or minus infinity for a sentence the gate keeps out (it is never scored at run time)."""
+    if gate is not None and gate.isdisjoint(feats):
+        return -np.inf
+    return logit(weights, bias, feats)
+
+
 def logit(weights: dict, bias: float, feats: list[str]) -> float:
     """As learned.Model.score does at run time."""
     total = sum(filter(None, map(weights.get, feats)))
@@ -262,8 +306,9 @@ def held_out_logits(sentence_data: list[Row], rows: list[Row], categories, autho
         held = [i for i, r in enumerate(rows) if r.group == author]
         for c in categories:
             weights, bias = train(training, c)
+            gate = gate_of(weights)
             for i in held:
-                out[c][i] = logit(weights, bias, rows[i].feats)
+                out[c][i] = gated_logit(weights, bias, gate, rows[i].feats)
     return out
 
 
@@ -385,7 +430,8 @@ def _file_note(path: Path) -> dict:
     return {"file": name, "lines": data.count(b"\n"), "sha256": hashlib.sha256(data).hexdigest()[:16]}
 
 
-def write_model(category: str, weights, bias, threshold, data_files, cv: dict, folder: Path = MODELS) -> Path:
+def write_model(category: str, weights, bias, threshold, data_files, cv: dict, folder: Path = MODELS,
+                gate=None) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{category}.json"
     model = {
@@ -393,12 +439,18 @@ def write_model(category: str, weights, bias, threshold, data_files, cv: dict, f
         "threshold": threshold,
         "bias": bias,
         "length_normalized": NORMALIZED,
+        **({"gate": sorted(gate)} if gate else {}),
+        **({"classes": {c: sorted(w for w, k in CLASSES.items() if k == c) for c in sorted(set(CLASSES.values()))}}
+           if CLASSES else {}),
         "provenance": {
             "trained": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%MZ"),
             "script": "tools/train_signal.py",
             "model": f"logistic regression (L2, C={C}, positives weighted {POSITIVE_WEIGHT}x) on case-folded word "
-                     f"uni/bigrams, sentence-start and question features; features seen < {MIN_COUNT} times or in "
-                     f"the positives of < {MIN_GROUPS} sources dropped; the {MAX_FEATURES} strongest weights kept",
+                     f"uni/bigrams, sentence-start and question features"
+                     f"{', word classes and their pairs' if CLASSES else ''}; features seen < {MIN_COUNT} times or in "
+                     f"the positives of < {MIN_GROUPS} sources dropped; the {MAX_FEATURES} strongest weights kept"
+                     + (f"; only sentences holding a word of weight >= {GATE_WEIGHT}"
+                        f"{' or of the classes ' + ', '.join(GATE_CLASSES) if GATE_CLASSES else ''} scored" if gate else ""),
             "data": [_file_note(p) for p in data_files],
             "validation": cv,
         },
@@ -413,8 +465,8 @@ def base_ruleset(rules_dir: Path = BUILTIN_RULES) -> RuleSet:
     return RuleSet.of(r for r in load_rules([rules_dir]) if r.check != "learned")
 
 
-def shipped_ruleset() -> RuleSet:
-    return RuleSet.of(load_rules([BUILTIN_RULES]))
+def shipped_ruleset(rules_dir: Path = BUILTIN_RULES) -> RuleSet:
+    return RuleSet.of(load_rules([rules_dir]))
 
 
 def main(argv=None) -> int:
@@ -423,6 +475,9 @@ def main(argv=None) -> int:
     parser.add_argument("--cv", action="store_true", help="leave-one-author-out validation table")
     parser.add_argument("--write", action="store_true", help="train on all data and write rules/models/*.json")
     parser.add_argument("--extra", nargs="*", default=[], help="more labeled draft files (author = wN prefix)")
+    parser.add_argument("--exclude", nargs="*", default=[],
+                        help="independent files left out of training and validation (names, e.g. w13v.jsonl), "
+                             "to score them afterwards as a fresh test")
     parser.add_argument("--score", nargs="*", default=[], help="score files: rules alone vs rules + shipped models")
     parser.add_argument("--rules", type=Path, default=BUILTIN_RULES,
                         help="the rule pack the signal is validated next to (e.g. a tree from before the "
@@ -445,22 +500,31 @@ def main(argv=None) -> int:
     parser.add_argument("--snippets", nargs="*", type=Path, default=[],
                         help="more snippet files in the sentences.jsonl schema (devices and near-misses), "
                              "trained on in every fold")
+    parser.add_argument("--final-rules", type=Path, default=BUILTIN_RULES,
+                        help="the rule pack whose examples (--rule-examples) and findings (--guard) the written "
+                             "models are trained with (for a fresh test: a pack from before the rules saw it)")
     parser.add_argument("--out", type=Path, default=MODELS, help="where --write puts the model files")
     parser.add_argument("--positive-weight", type=float, default=POSITIVE_WEIGHT)
     parser.add_argument("--min-groups", type=int, default=MIN_GROUPS)
     parser.add_argument("--c", type=float, default=C, help="inverse L2 strength")
     parser.add_argument("--raw-counts", action="store_true", help="features not scaled by sentence length")
+    parser.add_argument("--classes", action="store_true", help="add DEVICE_CLASSES features (learned.class_features)")
+    parser.add_argument("--gate-classes", default="", help="comma-separated DEVICE_CLASSES whose words open the gate too")
+    parser.add_argument("--gate", type=float, default=None,
+                        help="score only sentences holding a word of at least this weight (or of a gate class)")
     args = parser.parse_args(argv)
     categories = [c for c in args.categories.split(",") if c]
     globals().update(POSITIVE_WEIGHT=args.positive_weight, MIN_GROUPS=args.min_groups, C=args.c,
-                     NORMALIZED=not args.raw_counts)
+                     NORMALIZED=not args.raw_counts, GATE_WEIGHT=args.gate,
+                     GATE_CLASSES=tuple(c for c in args.gate_classes.split(",") if c),
+                     CLASSES={w: c for c, ws in DEVICE_CLASSES.items() for w in ws} if args.classes else None)
 
     for name in args.score:
-        _score_file(Path(name), categories)
+        _score_file(Path(name), categories, args.rules)
     if not (args.cv or args.write):
         return 0
 
-    files = sorted(INDEPENDENT.glob("w*.jsonl")) + [Path(p) for p in args.extra] + list(args.clean)
+    files = sorted(p for p in INDEPENDENT.glob("w*.jsonl") if p.name not in args.exclude) + [Path(p) for p in args.extra] + list(args.clean)
     rules = [r for r in load_rules([args.rules]) if r.check != "learned"]
     ruleset = RuleSet.of(rules)
     snippets = [SENTENCES, *args.snippets]
@@ -482,10 +546,10 @@ def main(argv=None) -> int:
     if args.write:
         if result is None:
             parser.error("--write needs --cv (the threshold comes from the validation)")
-        final_rules = [r for r in load_rules([BUILTIN_RULES]) if r.check != "learned"]
+        final_rules = [r for r in load_rules([args.final_rules]) if r.check != "learned"]
         final_data = ([r for p in snippets for r in sentence_rows(p)] + rows
                       + (rule_example_rows(final_rules) if args.rule_examples else []))
-        example_files = sorted(BUILTIN_RULES.glob("*.yaml")) if args.rule_examples else []
+        example_files = sorted(args.final_rules.glob("*.yaml")) if args.rule_examples else []
         guard = _guard_sentences([Path(p) for p in args.guard], RuleSet.of(final_rules))
         for c in categories:
             best = result["chosen"][c]
@@ -493,9 +557,11 @@ def main(argv=None) -> int:
                 print(f"{c}: no model written (remove its learned rule if one names rules/models/{c}.json)")
                 continue
             weights, bias = train(final_data, c)
+            gate = gate_of(weights)
             t, s, base = best[0], result["together"][c], result["base"][c]
             # Precision first: hand-written near-misses (not trained on) must not be flagged.
-            worst = max((_probability(logit(weights, bias, feats)) for feats, flagged in guard if c not in flagged), default=0)
+            worst = max((_probability(gated_logit(weights, bias, gate, feats)) for feats, flagged in guard
+                         if c not in flagged), default=0)
             raised = next((x for x in THRESHOLDS if x >= t and x > worst), None)
             if raised is None:
                 print(f"{c}: no model written: a near-miss scores {worst:.4f}, above every threshold")
@@ -515,19 +581,19 @@ def main(argv=None) -> int:
                                      "clean_flagged_all_learned_rules": f"{result['together_flagged']}/{result['clean']}"},
                 "ordinary_emails_flagged": "{} -> {}/{}".format(*result["mail_flagged"], result["mail"]),
             }
-            path = write_model(c, weights, bias, raised, [*snippets, *files, *example_files], cv, args.out)
+            path = write_model(c, weights, bias, raised, [*snippets, *files, *example_files], cv, args.out, gate)
             print(f"{c}: wrote {path} ({len(weights)} features)")
     return 0
 
 
-def _score_file(path: Path, categories) -> None:
-    """Rules alone vs rules + the shipped learned rules on one labeled file, per category."""
+def _score_file(path: Path, categories, rules_dir: Path = BUILTIN_RULES) -> None:
+    """Rules alone vs rules + the learned rules of the `rules_dir` pack on one labeled file, per category."""
     from tact.evaluation import evaluate, read_jsonl
 
     items = read_jsonl(str(path))
-    alone = evaluate(items, base_ruleset())
-    both = evaluate(items, shipped_ruleset())
-    print(f"== {path}")
+    alone = evaluate(items, base_ruleset(rules_dir))
+    both = evaluate(items, shipped_ruleset(rules_dir))
+    print(f"== {path} (rules: {rules_dir})")
     for c in categories:
         print(f"  {c:22} rules alone {fmt(alone.scores[c])}\n  {'':22} + signal    {fmt(both.scores[c])}")
     print(f"  clean drafts flagged: rules alone {alone.clean_flagged}/{alone.clean}, + signal {both.clean_flagged}/{both.clean}")

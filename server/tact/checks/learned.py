@@ -13,6 +13,7 @@ not the writer's tone.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import json
@@ -65,12 +66,24 @@ def features(text: str, is_question: bool) -> list[str]:
     return token_features(tokenize(text), is_question)
 
 
-def token_features(tokens: list[str], is_question: bool) -> list[str]:
-    """`features` of a sentence already tokenized."""
+def token_features(tokens: list[str], is_question: bool, classes: dict[str, str] | None = None) -> list[str]:
+    """`features` of a sentence already tokenized; with `classes` (word -> class name) also `class_features`."""
     feats = [*tokens, *map(" ".join, zip([START, *tokens], tokens))]
     if is_question:
         feats.append(QUESTION)
+    if classes:
+        feats += class_features(tokens, classes)
     return feats
+
+
+def class_features(tokens: list[str], classes: dict[str, str]) -> list[str]:
+    """"@class" for each word class present, and "@a&b" for each pair of them: a device ("your" next to
+    "simple", "again" after "as I said") whatever the words that carry it, which unigrams of one
+    writer's wording cannot say. A class named "^..." counts in the first two words only (an imperative)."""
+    found = {c for c in map(classes.get, tokens) if c and c[0] != "^"}
+    found.update(c for c in map(classes.get, tokens[:2]) if c and c[0] == "^")
+    found = sorted(found)
+    return [*(f"@{c}" for c in found), *(f"@{a}&{b}" for a, b in itertools.combinations(found, 2))]
 
 
 def sentence_text(folded: str, start: int, end: int, quotes: list[tuple[int, int]]) -> str | None:
@@ -98,6 +111,13 @@ class Model:
     # The weights' sum is divided by the square root of the sentence's feature count, as in training: a
     # long sentence of ordinary words otherwise adds up many small weights and crosses the threshold.
     length_normalized: bool = False
+    # Only sentences holding one of these words are scored (the model was validated that way): the
+    # words its positives carry; None scores every sentence.
+    gate: frozenset[str] | None = None
+    classes: dict[str, str] | None = None  # word -> class name, for `class_features`
+
+    def features(self, text: str, is_question: bool) -> list[str]:
+        return token_features(tokenize(text), is_question, self.classes)
 
     @property
     def logit_threshold(self) -> float:
@@ -150,8 +170,16 @@ def read_model(path: Path) -> Model:
         raise ModelError(f"model file {path}: `threshold` must be a probability between 0 and 1 (exclusive)")
     if not isinstance(raw.get("length_normalized", False), bool):
         raise ModelError(f"model file {path}: `length_normalized` must be true or false")
+    gate, classes = raw.get("gate"), raw.get("classes")
+    if gate is not None and not (isinstance(gate, list) and gate and all(isinstance(w, str) and w for w in gate)):
+        raise ModelError(f"model file {path}: `gate` must be a non-empty list of words")
+    if classes is not None and not (isinstance(classes, dict) and all(
+            isinstance(c, str) and isinstance(ws, list) and all(isinstance(w, str) for w in ws)
+            for c, ws in classes.items())):
+        raise ModelError(f"model file {path}: `classes` must be an object of class name: list of words")
     return Model(raw["category"], {k: float(v) for k, v in weights.items() if v}, float(bias), float(threshold),
-                 raw.get("length_normalized", False))
+                 raw.get("length_normalized", False), frozenset(gate) if gate else None,
+                 {w: c for c, ws in classes.items() for w in ws} if classes else None)
 
 
 _MODELS: dict[tuple[str, str], Model | None] = {}  # by (rule file, options.model), when a rule is built
@@ -191,15 +219,25 @@ def _model(rule) -> Model | None:
 
 
 # A quotation opens only with a double quote, or a single quote at the start or after a space or bracket
-# (see quotation_spans); substring tests say cheaply that a draft has none.
-_SINGLE_OPENERS = tuple(c + "'" for c in " \t\n([{\"-\u2014\u2013")
+# (see quotation_spans); a draft without one has none. One-character searches say so cheaply (a
+# two-character search in text with any non-Latin-1 character costs ~2 us each).
+_SINGLE_OPENERS = " \t\n([{\"-\u2014\u2013"
+
+
+def _may_quote(folded: str) -> bool:
+    if '"' in folded or folded.startswith("'"):
+        return True
+    at = folded.find("'", 1)
+    while at > 0:
+        if folded[at - 1] in _SINGLE_OPENERS:
+            return True
+        at = folded.find("'", at + 1)
+    return False
 
 
 def _quotations(draft) -> list[tuple[int, int]]:
     folded = draft.folded
-    if '"' in folded or folded.startswith("'") or any(o in folded for o in _SINGLE_OPENERS):
-        return quotation_spans(folded)
-    return []
+    return quotation_spans(folded) if _may_quote(folded) else []
 
 
 def _cue_removed(model: Model, text: str, is_question: bool) -> str | None:
@@ -217,7 +255,7 @@ def _cue_removed(model: Model, text: str, is_question: bool) -> str | None:
         return None
     if text[:1].isupper():
         out = out[0].upper() + out[1:]
-    return out if model.score(features(out, is_question)) < model.logit_threshold else None
+    return out if model.score(model.features(out, is_question)) < model.logit_threshold else None
 
 
 @dataclass(frozen=True)
@@ -229,26 +267,34 @@ class _DraftWords:
     sentences: list
     tokens: list[str]
     spans: list[tuple[int, int]]  # each sentence's positions in `tokens`, its START first
-    scales: list[float]  # 1 / sqrt(each sentence's number of features), for length-normalized models
+    starts: list[int]  # the first of each span, for bisect
+
+    @functools.cached_property
+    def scales(self) -> list[float]:
+        """1 / sqrt(each sentence's number of features), for length-normalized models scoring every sentence."""
+        counts = [2 * (b - a - 1) + s.is_question for (a, b), s in zip(self.spans, self.sentences)]
+        return [1 / math.sqrt(n) if n else 0.0 for n in counts]
 
 
 def _draft_words(draft) -> _DraftWords:
     folded, quotes = draft.folded, _quotations(draft)
-    sentences, texts = [], []
-    for sentence in draft.sentences:
-        text = sentence.text if not quotes else sentence_text(folded, sentence.start, sentence.end, quotes)
-        if text is not None:
-            sentences.append(sentence)
-            texts.append(text)
+    if quotes:
+        sentences, texts = [], []
+        for sentence in draft.sentences:
+            text = sentence_text(folded, sentence.start, sentence.end, quotes)
+            if text is not None:
+                sentences.append(sentence)
+                texts.append(text)
+    else:
+        sentences = list(draft.sentences)
+        texts = [s.text for s in sentences]
     # START cannot come out of a text (the tokenizer makes no word of it there but from "qqstartqq").
-    words = (_SEPARATOR + _SEPARATOR.join(texts)).encode("ascii", "replace").translate(_TOKEN_BYTES).decode("ascii")
-    lengths = [len(part.split()) for part in words.split(_SEPARATOR)[1:]]
-    spans, at = [], 0
-    for n in lengths:
-        spans.append((at, at + n + 1))
-        at += n + 1
-    counts = [2 * n + s.is_question for n, s in zip(lengths, sentences)]
-    return _DraftWords(sentences, words.split(), spans, [1 / math.sqrt(n) if n else 0.0 for n in counts])
+    tokens = (_SEPARATOR + _SEPARATOR.join(texts)).encode("ascii", "replace").translate(_TOKEN_BYTES).decode("ascii").split()
+    starts, index, at = [], tokens.index, -1
+    for _ in texts:  # each sentence's START (a C scan per sentence, no Python step per token)
+        at = index(START, at + 1)
+        starts.append(at)
+    return _DraftWords(sentences, tokens, list(zip(starts, [*starts[1:], len(tokens)])), starts)
 
 
 _SEPARATOR = f" {START} "
@@ -260,9 +306,15 @@ def sentence_logits(draft, model: Model, questions_only: bool = False) -> tuple[
     The figures are `model.score` of each sentence's features (added up in another order)."""
     words = draft.memo("tact.checks.learned.words", _draft_words)
     sentences, tokens = words.sentences, words.tokens
-    if questions_only:  # a few sentences: each scored on its own
-        asked = [(s, tokens[a:b]) for s, (a, b) in zip(sentences, words.spans) if s.is_question]
-        return [s for s, _ in asked], [model.score(token_features(t[1:], True)) for _, t in asked]
+    if questions_only or model.gate or model.classes:  # a few sentences: each scored on its own
+        if model.gate:  # the sentences holding a gate word (and, with questions_only, a question)
+            at = itertools.compress(itertools.count(), map(model.gate.__contains__, tokens))
+            chosen = sorted({bisect.bisect_right(words.starts, i) - 1 for i in at})
+        else:
+            chosen = range(len(sentences))
+        picked = [(sentences[k], words.spans[k]) for k in chosen if sentences[k].is_question or not questions_only]
+        return [s for s, _ in picked], [model.score(token_features(tokens[a + 1:b], s.is_question, model.classes))
+                                        for s, (a, b) in picked]
     zero = itertools.repeat(0.0)
     # at each position: its word's weight plus that of the pair ending there; then running totals
     at = map(operator.add, map(model.words.get, tokens, zero),
