@@ -1,5 +1,7 @@
 """Apologies: ones that hand the fault back (blame-shifting), grovel, or fix nothing (apology)."""
+import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -8,6 +10,8 @@ from rewrites import applied, first_rewrites, reads_as_a_sentence
 from tact.model import Context
 from tact.request import parse_check
 from tact.text.draft import build_draft
+
+DATA = Path(__file__).parent / "data"
 
 
 def found(check, text, category):
@@ -601,3 +605,67 @@ def test_first_replacement_keeps_what_the_writer_named(check, rule, text, expect
 def test_first_replacement_without_a_topic_is_still_a_sentence(check, rule, text, expected):
     issue, = check(text=text, rules=[rule]).issues
     assert applied(text, issue, issue.replacements[0]) == expected
+
+
+# Session 5: devices unseen writers used (w13v-w18v, w19-w24), each written in fresh words.
+
+@pytest.mark.parametrize("text", [
+    "We apologise for the error, which originated in the data supplied by your office.",
+    "Sorry for the confusion over the rates, which were agreed by my predecessor before I took over.",
+    "Sorry the invoice was wrong, though the PO number came from your purchasing team.",
+    "I apologise for the late delivery, but the hold-up started at your loading bay.",
+    "Apologies for the muddle over the guest list, which was drawn up by your PA.",
+    "I'm sorry the booking process frustrated you, but it's the same for everyone.",
+    "Sorry for the delay on the report, but we only received the final figures from your team on Friday.",
+    "Yes, the return went in late — the accountant's paperwork was a mess.",
+])
+def test_session_5_apology_then_fault_back(check, text):
+    assert "blame.apology-then-excuse" in [i.rule for i in check(text=text, rules=["blame.apology-then-excuse"]).issues]
+
+
+@pytest.mark.parametrize("text", [
+    "Sorry for the confusion over the rates; the correct figures from our own price list are attached.",
+    "Please accept our apologies that the valuation did not reach you by 14 November as promised.",
+    "My apologies — the samples never went out.",
+    "Sorry the return went in late; it's filed now and the penalty is refunded.",
+])
+def test_session_5_apologies_that_blame_nobody(check, text):
+    assert not found(check, text, "blame-shifting")
+
+
+def test_a_standalone_passive_about_the_readers_material_with_its_consequence_is_blame(check):
+    text = "The raw footage was not received in a usable format, which is why the edit slipped."
+    assert found(check, text, "blame-shifting")
+
+
+@pytest.mark.parametrize("text", [
+    "My sincere apologies that the valuation report was not with you on Friday as agreed.",
+    "Apologies that the draft accounts weren't with you by the 15th as we agreed.",
+    "Sorry the contract wasn't sent over before the weekend as I'd said.",
+    "Apologies for the delay on the collection, that's on me.",
+])
+def test_session_5_missed_commitments_without_a_next_step(check, text):
+    assert found(check, text, "apology")
+
+
+@pytest.mark.parametrize("text", [
+    "Apologies that the report wasn't with you on Friday; it's attached now.",
+    "I attached the wrong file — sorry, the right one is here.",
+    "Sorry the patio still isn't finished; the stone should arrive next week.",
+    "Apologies for the delay on the collection, that's on me — the wagon is booked for Thursday 8am.",
+])
+def test_session_5_missed_commitments_with_a_next_step_pass(check, text):
+    assert not found(check, text, "apology")
+
+
+def test_session_5_variants_first_run_record(service):
+    """Fresh variants of the session-5 devices and near-misses (tests/data/tone_ba_s5.jsonl), written
+    before the rules: the session-start rules caught 32 of 90; none of the near-misses may be flagged."""
+    items = [json.loads(line) for line in open(DATA / "tone_ba_s5.jsonl")]
+    devices = [i for i in items if i["expect"]]
+    caught = sum(any(x.category == i["expect"][0]["category"] for x in service.check(parse_check({"text": i["text"]}), service.ruleset).issues)
+                 for i in devices)
+    flagged = [i["text"] for i in items if not i["expect"]
+               and any(x.category in ("blame-shifting", "apology") for x in service.check(parse_check({"text": i["text"]}), service.ruleset).issues)]
+    assert caught >= len(devices) - 2
+    assert not flagged

@@ -34,7 +34,9 @@ ADMISSION = fast(
     r"|\b(?:I|we)\s+(?:\w+ed|sent|used|gave|put|took|wrote|built|made|ran)\s+(?:you\s+)?(?:the|an?)\s+(?:wrong|old|outdated|incorrect|previous)\b"
     r"|\b(?:I|we)\s+(?:missed|forgot|overlooked|messed\s+up|dropped\s+the\s+ball|was\s+late|were\s+late|didn't|did\s+not"
     r"|couldn't|could\s+not|wasn't\s+able|weren't\s+able|failed\s+to|got\s+(?:it|that|this|the\s+\w+)\s+wrong"
-    r"|made\s+(?:a|an|the)\s+(?:mistake|error))\b|\b(?:partly|partially|my)\s+(?:my\s+)?fault\b",
+    r"|made\s+(?:a|an|the)\s+(?:mistake|error))\b|\b(?:partly|partially|my)\s+(?:my\s+)?fault\b"
+    # "the filing went in late": the writer's own late work, said without "I"
+    r"|\b(?:the|our|my)\s+(?:[\w-]+\s+){0,2}?(?:went\s+(?:in|out|off)|was\s+(?:filed|submitted|lodged))\s+late\b",
 )
 _CONTRAST = re.compile(
     r"\b(?:but|however|though|although|then\s+again|that\s+said|because|since|as|after\s+all)\b|;|\s[\u2014\u2013-]\s", _I)
@@ -47,7 +49,7 @@ _PERSON = (
     r"|assistant|lawyer|accountant|partner|landlord|builder|photographer|caterer|board|committee|management|provider"
     r"|host|branch|reception|front\s+desk|boss|director|owner|organi[sz]er|planner|translator|editor|analyst|consultant"
     r"|broker|agent|dispatcher|technician|installer|guy|person|predecessor|temp|recruiter|auditor|architect|shop"
-    r"|embassy|consulate|council|authority|authorities|ministry|regulator|customs|post\s+office|registry|insurer|studio|mill|plant"
+    r"|embassy|consulate|council|authority|authorities|ministry|regulator|customs\s+(?:officers?|office|agents?|brokers?)|post\s+office|registry|insurer|studio|mill|plant"
     r"|tenant|neighbou?r|resident|occupant|guest|visitor|patient|member|parent)s?"
 )
 _GROUP = r"(?:team|office|department|staff|people|folks|side|end|IT|finance|accounts|legal|HR|procurement|ops|marketing|sales|crew)"
@@ -64,7 +66,8 @@ _THING = (
     r"|details|answer|reply|response|approvals?|sign-?off|feedback|comments|input|go-ahead|schedule|calendar|deadline"
     r"|timeline|template|ticket|process|information|info|prescription|quote|artwork|copy|proofs?|figures|numbers|list"
     r"|export|logins?|credentials|password|access|dock|desk|mailroom|switchboard|helpdesk|security"
-    r"|site|premises|property|room|venue|space|pit|yard|unit|kitchen|payment|deposit|funds|photos|images|content)"
+    r"|site|premises|property|room|venue|space|pit|yard|unit|kitchen|payment|deposit|funds|photos|images|content"
+    r"|footage|recordings)"
 )
 _WHERE = r"(?:\s+(?:at|in|from|on|over\s+at)\s+(?:the\s+|your\s+|their\s+|our\s+)?[\w-]+)?"
 _HIRED = r"(?:\s+(?:that\s+|who\s+)?(?:we|I|you|they)\s+(?:hired|used|use|chose|booked|brought\s+in|contracted|recommended))?"
@@ -83,7 +86,7 @@ _PEOPLE = (
 _TOOL = rf"(?:(?:your|the|that|this|their|our|my)\s+(?:[\w-]+\s+){{0,2}}?{_MACHINE})"
 # Something someone else supplied.
 _MATERIAL = (
-    rf"(?:(?:your|the|that|this|their)\s+(?:own\s+)?(?:[\w-]+\s+){{0,2}}?{_THING}|{_READER_ARTEFACT}"
+    rf"(?:(?:your|the|that|this|their)\s+(?:own\s+)?(?:[\w-]+'s\s+)?(?:[\w-]+\s+){{0,2}}?{_THING}|{_READER_ARTEFACT}"
     r"|the\s+(?:[\w-]+\s+){1,2}?(?:I|we)\s+(?:received|got|had|were\s+given|were\s+sent))"
 )
 _NOBODY = rf"(?:nobody|no\s*-?\s*one|none\s+of\s+(?:you|them|your\s+\w+|the\s+\w+)){_WHERE}"
@@ -126,8 +129,9 @@ _ACTION = (
 )
 # ...or what was wrong with what they supplied.
 _STATE = (
-    r"(?:(?:was|were)\s+(?:[\w-]+\s+)?late|(?:was|were|is|are)\s+(?:the\s+|an?\s+)?(?:old|wrong|outdated|previous|incorrect)\b"
+    r"(?:(?:was|were)\s+(?:[\w-]+\s+)?late|(?:was|were)\s+(?:a\s+(?:complete\s+|total\s+|bit\s+of\s+a\s+)?(?:mess|shambles|nightmare|disaster))\b|(?:was|were|is|are)\s+(?:the\s+|an?\s+)?(?:old|wrong|outdated|previous|incorrect)\b"
     rf"|(?:was|were|are|is|had\s+been|arrived|came\s+(?:in|through|back))\s+(?:\w+ly\s+|pretty\s+|quite\s+|very\s+|so\s+|really\s+|a\s+bit\s+|rather\s+|too\s+|still\s+)?(?:{_NEGATIVE_STATE}|incomplete|damaged|unsigned|blank)"
+    r"|(?:wasn't|weren't|was\s+not|were\s+not)\s+(?:received|supplied|provided|delivered|sent)\s+(?:in\s+(?:a\s+)?(?:usable|workable|readable|printable|the\s+(?:right|correct|agreed))|on\s+time|in\s+time)"
     r"|(?:hadn't|had\s+not|hasn't|has\s+not|haven't|have\s+not|wasn't|weren't|was\s+not|were\s+not)\s+(?:been\s+|even\s+been\s+)?(?:proofed|proofread|checked|signed|approved|tested|reviewed|updated|finali[sz]ed|sent|shared|confirmed|agreed|completed|filled\s+in|submitted|paid|booked|cleared|passed\s+on)"
     r"|(?:wasn't|weren't|isn't|aren't|was\s+not|were\s+not)\s+(?:\w+ly\s+|very\s+|quite\s+|even\s+)?(?:clear|complete|final|signed|specific"
     r"|accurate|correct|legible|answering|responding|updated|included|copied|told|accessible|cleared|safe)"
@@ -175,9 +179,15 @@ EXCUSE = fast(
     r"|\b(?:nobody|no\s+one|everyone)\s+else\b|\bmost\s+(?:people|clients|customers|users)\s+(?:manage|find|understand|get|have\s+no)\b"
     r"|\b(?:I\s+was|we\s+were)\s+(?:given|told|sent|handed)\s+the\s+(?:wrong|old|outdated|incorrect)\b|\bto\s+the\s+letter\b"
     r"|\bnot\s+for\s+what\s+I\s+(?:said|did|wrote)\b|\bper\s+the\s+contract\b"
+    # "…, but the error comes from the file your colleague sent us", "which originated in the data supplied by your office"
+    rf"|\b(?:came|comes|come|originated|originates|stemmed|stems|started|starts|began|arose|lies|lay)\s+(?:directly\s+|straight\s+)?(?:from|with|in|at)\s+(?:{_READER_ARTEFACT}|(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:supplied|provided|sent|prepared)\s+by\s+your|your\b|the\s+client|the\s+customer)"
+    # "which were set by our previous account manager", "which was drawn up by your PA"
+    r"|\b(?:was|were|had\s+been)\s+(?:originally\s+|first\s+|all\s+)?(?:set|agreed|drawn\s+up|prepared|made|written|entered|chosen|supplied|provided|approved|signed\s+off|arranged|booked|negotiated|quoted|priced|put\s+together|compiled|created|keyed|done|handled)\s+(?:like\s+(?:this|that)\s+|this\s+way\s+)?by\s+(?:your\b|my\s+predecessor|(?:our|my|the)\s+(?:previous|former|old|last|outgoing)\s+[\w-]+)"
+    r"|\b(?:it's|it\s+is|that's|that\s+is|the\s+[\w-]+\s+is)\s+the\s+same\s+for\s+(?:every|all|any)\w*|\b(?:can't|cannot|can\s+not|don't|do\s+not)\s+make\s+(?:any\s+)?exceptions\b"
     # "we couldn't build the pages without the photos", "we were only sent page one": what was missing is the excuse
     r"|\b(?:couldn't|could\s+not|weren't\s+able\s+to|wasn't\s+able\s+to|were\s+unable\s+to|was\s+unable\s+to)\s+(?:build|finish|start|complete|deliver|ship|print|send|process|file|proceed|go\s+ahead|book|install|fit|run|launch|publish|test|release|prepare|submit|issue|pay|do\s+(?:the|any|anything))\s+(?:[\w-]+\s+){0,3}?without\s+(?:the|your|their|any|a|an)\b"
     r"|\b(?:we|I)\s+(?:were|was)\s+only\s+(?:ever\s+)?(?:sent|given|told|shown|provided|supplied|handed)\b"
+    r"|\b(?:we|I)\s+only\s+(?:received|got|had)\b|\b(?:we|I)\s+(?:didn't|did\s+not)\s+(?:receive|get|have)\s+[^.;!?]{0,40}?\buntil\b"
     r"|\b(?:exactly|precisely)\s+as\s+(?:you|your\s+[\w-]+)\s+(?:gave|sent|supplied|provided|wrote|specified|asked|requested|approved|entered|filled)\b"
     r"|\b(?:we|I)\s+(?:were|was|had\s+been|have\s+been|'ve\s+been)\s+(?:still\s+|just\s+|only\s+)?waiting\s+(?:on|for)\s+(?:you|your)\b"
     r"|\b(?:exactly|precisely)\s+(?:what|as)\s+(?:was\s+|were\s+)?(?:specified|ordered|requested|approved|agreed|signed\s+off|asked\s+for|listed|described)\b"
@@ -215,12 +225,14 @@ SCAPEGOAT = fast(
 REMEDY = fast(
     r"\b(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+|since\s+)?\w+(?:ed|en|t)\b"
     r"|\b(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+)?(?:sent|put|made|set|built|found|told|said|paid|got|run|spoken)\b"
-    r"|\battach(?:ed|ing)\b|\benclosed\b|\bhere(?:'s|\s+is|\s+are)\b|\bbelow\b|\bfrom\s+now\s+on\b|\bgoing\s+forward\b"
+    r"|\battach(?:ed|ing)\b|\benclosed\b|\bhere(?:'s|\s+is|\s+are)\b|\b(?:is|are)\s+(?:now\s+)?here\b|\bbelow\b|\bfrom\s+now\s+on\b|\bgoing\s+forward\b"
     r"|\bre(?:schedul|book|ship|sen[dt]|fund|issu|print|rout|order|arrang)\w*\b|\breplacement\b|\bcredit(?:ed)?\b"
     r"|\b(?:could|can|shall)\s+we\b|\blet's\b|\bwould\s+\w+\s+(?:work|suit)\b|\bdoes\s+\w+\s+work\b|\bare\s+you\s+free\b|\binstead\b"
     r"|\b(?:fixed|corrected|resolved|sorted|updated|moved|approved|ready\s+for|is\s+now|are\s+now|(?:it|they|that|this)(?:'s|'re)\s+now|on\s+(?:its|their)\s+way|renewed)\b"
     # "It won't happen again" promises the next time, not a fix for this one
     r"|\b(?:I|we)(?:'ll|\s+will)\s+(?:call|send|have|get|deliver|ship|bring|make\s+sure|set|book|fix|cover)\b"
+    # a new arrival time: "the sandstone should arrive next week"
+    r"|\b(?:should|will|'ll)\s+(?:now\s+)?(?:arrive|land|reach\s+you|be\s+with\s+you)\b"
     # a promise to deliver, even an undated one: its vagueness is vague-commitment's finding, not a missing remedy
     r"|\b(?:I|we)(?:'ll|\s+will)\s+(?:try\s+(?:to|and)\s+)?(?:get|send|pass|hand|bring)\s+(?:it|this|that|them|the\s+[\w-]+)\s+(?:\w+\s+)?(?:to|over|across|back)\b"
     r"|\b(?:I|we)(?:'ll|\s+will)\s+(?:try\s+(?:to|and)\s+)?get\s+(?:it|this|that|them)\s+(?:sorted|done|fixed|finished|over|filed|sent)\b",
@@ -229,7 +241,9 @@ REMEDY = fast(
 FAILURE = fast(
     r"\b(?:missed|missing|no-?show(?:ed|ing)?|forgot|forgotten|slipped\s+my\s+mind|didn't|did\s+not|couldn't|could\s+not"
     r"|wasn't\s+able|weren't\s+able|(?:was|were)\s+unable\s+to|for\s+not\s+\w+ing|(?:was|were)\s+(?:unavailable|down|offline)|haven't|hasn't|still\s+(?:isn't|aren't|not|hasn't|haven't|don't|doesn't|out)"
-    r"|(?:isn't|aren't|wasn't|weren't|not)\s+(?:yet\s+)?(?:ready|done|finished|delivered|complete|completed|paid|served|available|there)"
+    r"|(?:isn't|aren't|wasn't|weren't|not)\s+(?:yet\s+)?(?:ready|done|finished|delivered|complete|completed|paid|served|available|there|with\s+you)"
+    r"|(?:wasn't|weren't|hasn't|haven't|hadn't)\s+(?:been\s+)?(?:sent|done|given|paid|made|built|run|shown|put|brought|taken|written)\b"
+    r"|(?:that's|that\s+is|it's|it\s+is|this\s+is|this\s+one's|that\s+one's)\s+(?:all\s+|entirely\s+|squarely\s+)?on\s+(?:me|us)"
     r"|overdue|overran|slipped|late\b|damaged|lost\s+track|never\s+got\s+round|wasn't\s+at|dropping\s+off|not\s+turning\s+up"
     r"|(?:stood|standing|stand)\s+you\s+up|dropping\s+the\s+ball|non-?(?:delivery|arrival|payment|attendance|appearance|completion)|(?:was|were|am|are|is)\s+not\s+able"
     r"|(?:the|this|that)\s+oversight|(?:was|were|got|has\s+been|have\s+been)\s+(?:cancell?ed|postponed|overlooked|forgotten)"
@@ -375,7 +389,8 @@ def _blame_in(text: str, start: int = 0, end: int | None = None, regret_only: bo
     if not regret_only:
         for regex in (READER_AFTER_CONTRAST, EXCUSE):
             m = regex.search(text, start, end)
-            if m is not None and not (regex is EXCUSE and _CANDOUR_THEN_OWNING.match(text, m.start())):
+            if m is not None and not (regex is EXCUSE and _CANDOUR_THEN_OWNING.match(text, m.start())) \
+                    and not (regex is READER_AFTER_CONTRAST and _PRAISE.match(text, m.end())):
                 found.append(m.span())
     if not found:
         return None
@@ -414,6 +429,8 @@ _OWN_POLICY = re.compile(
 # "to be honest I'm sorry for the whole month": candour that leads into owning it, not an excuse.
 _CANDOUR_THEN_OWNING = re.compile(
     r"to\s+be\s+(?:fair|honest),?\s+(?:I'm|I\s+am|we're|we\s+are|I|we)\s+(?:\w+\s+)?(?:sorry|apologi[sz]e|owe\s+you|should\s+have|regret|got\s+(?:it|this|that)\s+wrong|dropped|missed|messed)", _I)
+# "— the figures your team sent are great": praise for what the reader supplied, not blame.
+_PRAISE = re.compile(r"\s*(?:(?:really|very|so|just|all)\s+)?(?:great|perfect|spot\s+on|lovely|excellent|brilliant|ideal|exactly\s+right|really\s+helpful|helpful)\b", _I)
 # "the figures I sent were confusing": the writer's own material, not someone else's.
 _WRITERS_OWN = re.compile(r"^the\s+(?:[\w-]+\s+){1,2}?(?:I|we)\s+(?!received|got|had|were|hired|used|use|chose|booked|brought|contracted)\w+", _I)
 
