@@ -22,10 +22,10 @@ DATA = Path(__file__).parent / "data" / "independent"
 FLOORS = {
     "condescension": 0.89,  # 0.906 with w19-w24 (2,400 drafts), start of session 5
     "accusatory-question": 0.97,  # 0.978
-    "blame-shifting": 0.94,  # 0.953
+    "blame-shifting": 0.98,  # 0.953; 0.991 after the session-5 blame devices
     "timezone": 0.98,  # 0.994
     "vague-commitment": 0.95,  # 0.965
-    "apology": 0.96,  # 0.974
+    "apology": 0.975,  # 0.974; 0.986 after the session-5 apology devices
 }
 CLEAN_FLAGGED = 0.03  # 2 of 659 at the start of session 5; the DESIGN target
 
