@@ -669,3 +669,15 @@ def test_session_5_variants_first_run_record(service):
                and any(x.category in ("blame-shifting", "apology") for x in service.check(parse_check({"text": i["text"]}), service.ruleset).issues)]
     assert caught >= len(devices) - 2
     assert not flagged
+
+
+def test_a_promise_with_no_time_is_no_new_plan_for_the_miss(check):
+    # the vague promise is also vague-commitment's finding; the apology still leaves the reader to chase
+    assert found(check, "So sorry the survey slipped, that's on me. I'll get it over as soon as I can.", "apology")
+    assert not found(check, "So sorry the survey slipped, that's on me. I'll get it over by Thursday noon.", "apology")
+    assert not found(check, "Sorry the survey slipped. I've sent it now, and I'll call you when I get a moment.", "apology")
+
+
+def test_the_readers_own_dated_email_after_a_contrast_is_blame(check):
+    text = "Apologies for the mix-up over the venue, though your email of the 2nd did say the Crown."
+    assert found(check, text, "blame-shifting")

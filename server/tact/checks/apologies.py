@@ -145,7 +145,7 @@ _READER_PAST = (
     r"(?:you|your\s+(?:[\w-]+\s+){0,1}[\w-]+)\s+(?:did\s+(?:say|send|ask|tell|write|agree|approve|sign|choose|pick|confirm"
     r"|specify|want|request|order|book)|(?:\w+ed|said|sent|told|asked|gave|wrote|chose|made|put|took|came|went|set|picked"
     r"|wanted|knew|read|sat|left|kept|held|let|stopped|blocked|brought|forgot|lost|missed|changed|ran|got|had)\b)"
-    rf"|(?:the|your)\s+(?:[\w-]+\s+){{0,2}}?{_THING}\s+(?:clearly\s+|explicitly\s+|specifically\s+|only\s+|plainly\s+)?(?:said|stated|listed|showed|specified|asked\s+for|called\s+for|requested|named|mentioned|read|says|states|lists|shows)\b"
+    rf"|(?:the|your)\s+(?:[\w-]+\s+){{0,2}}?{_THING}(?:\s+(?:of|on|from|dated)\s+(?:the\s+)?[\w-]+)?\s+(?:clearly\s+|explicitly\s+|specifically\s+|only\s+|plainly\s+)?(?:did\s+(?:say|state|list|show|mention|specify|ask\s+for)|said|stated|listed|showed|specified|asked\s+for|called\s+for|requested|named|mentioned|read|says|states|lists|shows)\b"
     rf"|{_READER_ARTEFACT}\s+(?:clearly\s+|explicitly\s+|specifically\s+|plainly\s+|actually\s+)?(?:was|were|had|said|showed|listed|gave|didn't|did\s+not|did\s+(?:say|show|list|ask|specify|state)|only|never|contained|asked|is|are|says|states|lists|shows)\b"
 )
 _GAP = r"\s+(?:(?:from|on|at|by)\s+your\s+(?:[\w-]+\s+)?[\w-]+\s+|(?:[\w-]+\s+){0,2}?)"
@@ -714,8 +714,18 @@ def _remedy_sentences(draft) -> tuple[set[int], set[int]]:
     return draft.memo("apologies.remedies", _find_remedy_sentences)
 
 
+# "I'll get the wagon booked in as soon as I can": a promise with no time in it is no new plan for the miss.
+_PROMISE = re.compile(r"^(?:I|we)(?:'ll|\s+will)\b", _I)
+_NO_TIME = re.compile(
+    r"\bas\s+soon\s+as\s+(?:I|we)\s+(?:can|could|'m\s+able|am\s+able|are\s+able|get\s+(?:a\s+)?(?:chance|moment|minute))\b"
+    r"|\bwhen\s+(?:I|we)\s+(?:can|get\s+(?:a\s+)?(?:chance|moment|minute))\b|\bat\s+some\s+point\b|\bin\s+due\s+course\b"
+    r"|\bonce\s+things\s+(?:quiet|calm|settle)", _I)
+
+
 def _find_remedy_sentences(draft) -> tuple[set[int], set[int]]:
     text = draft.folded
-    remedies = {index for index, start, end in scan(draft, REMEDY) if text[start:end].split()[-1].lower() not in _NOT_A_FIX}
+    found = [(index, text[start:end]) for index, start, end in scan(draft, REMEDY) if text[start:end].split()[-1].lower() not in _NOT_A_FIX]
+    undated = {index for index, _ in found if _NO_TIME.search(draft.sentences[index].text)}
+    remedies = {index for index, said in found if index not in undated or not _PROMISE.match(said)}
     times = {index for index in {match[0] for match in scan(draft, CONCRETE_TIME)} if not _SMALL_TALK.search(draft.sentences[index].text)}
     return remedies, times
