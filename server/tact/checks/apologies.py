@@ -75,7 +75,7 @@ _HIRED = r"(?:\s+(?:that\s+|who\s+)?(?:we|I|you|they)\s+(?:hired|used|use|chose|
 _READER_ARTEFACT = (
     r"the\s+(?:[\w-]+\s+){1,2}?(?:you|your\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:sent|gave|provided|supplied|shared|approved|chose"
     r"|picked|specified|wrote|signed|uploaded|forwarded|attached|asked\s+for|selected|booked|ordered|requested|recommended|insisted\s+on"
-    r"|scanned|filled\s+in|printed|exported|entered|drew|took|made|gave|ran)(?:\s+(?:us|me|over|through))?"
+    r"|scanned|filled\s+in|printed|exported|entered|drew|took|made|gave|ran|prepared|compiled|produced|drafted)(?:\s+(?:us|me|over|through))?"
 )
 # Someone other than the writer. "our team" is the writer owning it, so only individuals and
 # outside firms take "our".
@@ -157,7 +157,7 @@ OTHER_AT_FAULT = fast(rf"\b(?:{_PEOPLE}|{_TOOL}|{_MATERIAL}){_GAP}(?:{_ACTION}|{
 NAMED_AT_FAULT = fast(rf"\b(?-i:[A-Z][a-z]+)\s+{_ACTION}\b")
 _NOT_NAMES = frozenset("I We It This That There Here What Which Who Sorry Apologies Unfortunately Sadly Honestly Also And But So Yes No Then".split())
 READER_AFTER_CONTRAST = fast(
-    r"(?:\bbut|\bhowever|\bthough|\balthough|\bto\s+be\s+(?:fair|honest)|\bin\s+(?:all\s+)?fairness|\bthen\s+again|\bthat\s+said"
+    r"(?:\bbut|\bhowever|\bthough|\balthough|\bmind\s+you|\bto\s+be\s+(?:fair|honest)|\bin\s+(?:all\s+)?fairness|\bthen\s+again|\bthat\s+said"
     rf"|\bafter\s+all|\bbecause|\bsince|;|\s[\x{{2014}}\x{{2013}}-])\s*,?\s*{_READER_PAST}"
 )
 # Other ways an apology hands the fault back or waves it off.
@@ -180,13 +180,15 @@ EXCUSE = fast(
     r"|\b(?:I\s+was|we\s+were)\s+(?:given|told|sent|handed)\s+the\s+(?:wrong|old|outdated|incorrect)\b|\bto\s+the\s+letter\b"
     r"|\bnot\s+for\s+what\s+I\s+(?:said|did|wrote)\b|\bper\s+the\s+contract\b"
     # "…, but the error comes from the file your colleague sent us", "which originated in the data supplied by your office"
-    rf"|\b(?:came|comes|come|originated|originates|stemmed|stems|started|starts|began|arose|lies|lay)\s+(?:directly\s+|straight\s+)?(?:from|with|in|at)\s+(?:{_READER_ARTEFACT}|(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:supplied|provided|sent|prepared)\s+by\s+your|your\b|the\s+client|the\s+customer)"
+    rf"|\b(?:came|comes|come|originated|originates|stemmed|stems|started|starts|began|arose|lies|lay|taken|lifted|copied|pulled)\s+(?:directly\s+|straight\s+)?(?:from|with|in|at)\s+(?:{_READER_ARTEFACT}|(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:supplied|provided|sent|prepared)\s+by\s+your|your\b|the\s+client|the\s+customer)"
     # "which were set by our previous account manager", "which was drawn up by your PA"
     r"|\b(?:was|were|had\s+been)\s+(?:originally\s+|first\s+|all\s+)?(?:set|agreed|drawn\s+up|prepared|made|written|entered|chosen|supplied|provided|approved|signed\s+off|arranged|booked|negotiated|quoted|priced|put\s+together|compiled|created|keyed|done|handled)\s+(?:like\s+(?:this|that)\s+|this\s+way\s+)?by\s+(?:your\b|my\s+predecessor|(?:our|my|the)\s+(?:previous|former|old|last|outgoing)\s+[\w-]+)"
     r"|\b(?:it's|it\s+is|that's|that\s+is|the\s+[\w-]+\s+is)\s+the\s+same\s+for\s+(?:every|all|any)\w*|\b(?:can't|cannot|can\s+not|don't|do\s+not)\s+make\s+(?:any\s+)?exceptions\b"
     # "we couldn't build the pages without the photos", "we were only sent page one": what was missing is the excuse
     r"|\b(?:couldn't|could\s+not|weren't\s+able\s+to|wasn't\s+able\s+to|were\s+unable\s+to|was\s+unable\s+to)\s+(?:build|finish|start|complete|deliver|ship|print|send|process|file|proceed|go\s+ahead|book|install|fit|run|launch|publish|test|release|prepare|submit|issue|pay|do\s+(?:the|any|anything))\s+(?:[\w-]+\s+){0,3}?without\s+(?:the|your|their|any|a|an)\b"
     r"|\b(?:we|I)\s+(?:were|was)\s+only\s+(?:ever\s+)?(?:sent|given|told|shown|provided|supplied|handed)\b"
+    r"|\b(?:we|I)\s+(?:did\s+|were\s+|was\s+)?(?:depend|depended|depending|rely|relied|relying)\s+on\s+(?:you|your|the\s+client|the\s+customer)\b"
+    r"|\bonly\s+(?:reached|got\s+to|came\s+(?:to|through\s+to))\s+(?:us|me)\b"
     r"|\b(?:we|I)\s+only\s+(?:received|got|had)\b|\b(?:we|I)\s+(?:didn't|did\s+not)\s+(?:receive|get|have)\s+[^.;!?]{0,40}?\buntil\b"
     r"|\b(?:exactly|precisely)\s+as\s+(?:you|your\s+[\w-]+)\s+(?:gave|sent|supplied|provided|wrote|specified|asked|requested|approved|entered|filled)\b"
     r"|\b(?:we|I)\s+(?:were|was|had\s+been|have\s+been|'ve\s+been)\s+(?:still\s+|just\s+|only\s+)?waiting\s+(?:on|for)\s+(?:you|your)\b"
@@ -225,7 +227,7 @@ SCAPEGOAT = fast(
 REMEDY = fast(
     r"\b(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+|since\s+)?\w+(?:ed|en|t)\b"
     r"|\b(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+)?(?:sent|put|made|set|built|found|told|said|paid|got|run|spoken)\b"
-    r"|\battach(?:ed|ing)\b|\benclosed\b|\bhere(?:'s|\s+is|\s+are)\b|\b(?:is|are)\s+(?:now\s+)?here\b|\bbelow\b|\bfrom\s+now\s+on\b|\bgoing\s+forward\b"
+    r"|\battach(?:ed|ing)\b|\benclosed\b|\bin\s+your\s+inbox\b|\b(?:with\s+you|in\s+the\s+post)\s+now\b|\bhere(?:'s|\s+is|\s+are)\b|\b(?:is|are)\s+(?:now\s+)?here\b|\bbelow\b|\bfrom\s+now\s+on\b|\bgoing\s+forward\b"
     r"|\bre(?:schedul|book|ship|sen[dt]|fund|issu|print|rout|order|arrang)\w*\b|\breplacement\b|\bcredit(?:ed)?\b"
     r"|\b(?:could|can|shall)\s+we\b|\blet's\b|\bwould\s+\w+\s+(?:work|suit)\b|\bdoes\s+\w+\s+work\b|\bare\s+you\s+free\b|\binstead\b"
     r"|\b(?:fixed|corrected|resolved|sorted|updated|moved|approved|ready\s+for|is\s+now|are\s+now|(?:it|they|that|this)(?:'s|'re)\s+now|on\s+(?:its|their)\s+way|renewed)\b"
