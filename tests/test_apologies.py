@@ -683,3 +683,10 @@ def test_a_promise_with_no_time_is_no_new_plan_for_the_miss(check):
 def test_the_readers_own_dated_email_after_a_contrast_is_blame(check):
     text = "Apologies for the mix-up over the venue, though your email of the 2nd did say the Crown."
     assert found(check, text, "blame-shifting")
+
+
+def test_news_told_with_regret_is_not_an_apology_for_a_miss(check):
+    # "Regrettably, …" reports what happened (blame-shifting judges its passive); it promises nothing to fix
+    text = "Regrettably, the pallets were not checked at the depot, and two arrived damaged. Please claim through the portal."
+    assert not found(check, text, "apology")
+    assert found(check, "We regret that the pallets were not checked at the depot.", "apology")

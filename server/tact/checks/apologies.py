@@ -622,6 +622,8 @@ def apology_without_remedy(draft, rule):
         return
     sentences = draft.sentences
     for index, start, end in found:
+        if draft.folded[start:end].lower() in _NEWS_ADVERBS:
+            continue  # "Regrettably, the log was not checked…": news told with regret, not an apology for a miss
         sentence = sentences[index]
         text = without_quotations(sentence.text)
         neighbours = " ".join(s.text for s in sentences[max(0, index - 1):index + 2])
@@ -647,6 +649,9 @@ def apology_without_remedy(draft, rule):
         yield Hit(first.start, end, replacements=(
             f"{said} I'll have it to you by Thursday, [date].", f"{said} Could we reschedule for Thursday, [date]?"))
         return
+
+
+_NEWS_ADVERBS = frozenset(("regrettably", "regretfully"))
 
 
 def _time_in(text: str) -> bool:
