@@ -296,3 +296,36 @@ def test_first_replacement_of_every_vague_flag_example_reads_on_after_the_date(c
 def test_a_vague_promise_gets_a_date_and_keeps_the_writers_words(check, text, expected):
     issue, = check(text=text, rules=["vague.no-date-promise"]).issues
     assert applied(text, issue, issue.replacements[0]) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Fingers crossed we'll get the new portal live sometime down the line.",
+    "We're hoping to get the revised layout over to you eventually, it's on the list.",
+    "We'll send the replacement as soon as the warehouse catches up.",
+    "The printer has the files and they should be done shortly.",
+    "I'll squeeze your audit in when I have a gap this quarter.",
+    "I'll pencil in some time for your query once things settle down.",
+    "I will share the corrected file as soon as it is possible.",
+    "Hi Sam,\n\nThe site office is on the 2nd floor now. Leave it with me and I'll sort the keys.",
+])
+def test_session_5_unseen_phrasings_are_flagged(check, text):
+    assert vague(check, text)
+
+
+@pytest.mark.parametrize("text", [
+    "We'll send the test results once the lab reports them, and by 3 April at the latest.",
+    "The launch call is Monday 3pm; I'll share the joining link once IT sets it up.",
+    "As soon as the deposit is received we will proceed with the order.",
+    "I'm away until 9 May. I'll reply when I'm back.",
+    "I'll email you the tracking link as soon as the parcel leaves the warehouse.",
+    "We look forward to welcoming you again at some point.",
+    "An agenda for the open day will be published as soon as it is available.",
+    "If you've ever ordered from us before, you'll know we reply the same day.",
+])
+def test_session_5_dated_or_unowed_statements_pass(check, text):
+    assert not vague(check, text)
+
+
+def test_a_reassurance_after_a_vague_promise_is_one_finding(check):
+    issues = vague(check, "We've passed it to the landlord and shall revert in due course. Kindly bear with us.")
+    assert len(issues) == 1 and "in due course" in issues[0].text

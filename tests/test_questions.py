@@ -405,3 +405,34 @@ def test_first_accusatory_replacement_keeps_what_the_writer_named(check, rule, t
 def test_first_accusatory_replacement_reads_without_a_capture(check, rule, text, expected):
     issue, = check(text=text, rules=[rule]).issues
     assert applied(text, issue, issue.replacements[0]) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Am I paying you to tell me what I already know?",
+    "Why do they keep cancelling our slots, when you told us it was fixed?",
+    "What did your team think would happen if the site went live without a backup?",
+    "Was there really no one who could be bothered to call us back?",
+    "Was my email not clear enough?",
+    "Was your team planning to invoice us for work that wasn't done?",
+    "Are you telling me the form was live for a week and nobody noticed?",
+    "Why is the invoice wrong for the fourth time in a row?",
+    "Do you realise that this costs us a day of production?",
+    "Why you delete the files without asking?",
+    "Is it just something you tell all your clients?",
+])
+def test_session_five_unseen_accusations_are_flagged(check, text):
+    assert accusations(check, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Are we paying you to do the install as well, or is that the electrician?",
+    "Why are you suddenly seeing this error? Did the update install?",
+    "What did you think would happen at the launch, and did it go to plan?",
+    "If nobody can be bothered to fill in the survey, shall we drop it?",
+    "Were the photos clear enough to quote from?",
+    "Were you planning to invoice us for the extra day?",
+    "Are you telling me which option you prefer, or just listing them?",
+    "Is that just what you tell everyone, or does my plan have extra cover?",
+])
+def test_session_five_near_misses_are_fair_questions(check, text):
+    assert accusations(check, text) == []

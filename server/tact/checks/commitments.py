@@ -35,10 +35,10 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 # A time the reader can put in a calendar: a weekday, a date, a clock time, today/tomorrow,
 # "within 5 days", "end of day". "Next week" alone is not one.
 CONCRETE_TIME = fast(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)s?\b"
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|\b(?:the|this|next|over|at|on|by)\s+weekend\b"
     r"|\b(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?"
     rf"|\b{_MONTH}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b"
-    r"|\bthe\s+\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}/\d{1,2}\b|\b\d{4}-\d\d-\d\d\b"
+    r"|\bthe\s+\d{1,2}(?:st|nd|rd|th)(?:\s*(?:[,.;:!?)\x{2014}\x{2013}]|-\s|$)|\s+(?:of|at|in|on|by|and|or|to|if|so|when|as|I|we|latest)\b)|\b\d{1,2}/\d{1,2}\b|\b\d{4}-\d\d-\d\d\b"
     r"|\b\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d\d\b|\b(?:noon|midday|midnight)\b"
     r"|\b(?:eod|cob|eob|eow)\b|\bend\s+of\s+(?:the\s+|this\s+|next\s+)?(?:day|business|week|month|play)\b|\bclose\s+of\s+business\b"
     r"|\b(?:today|tonight|tonite|tomorrow)\b|\bthis\s+(?:morning|afternoon|evening)\b"
@@ -53,7 +53,7 @@ SOME_TIME = fast(
 # Words that set no date. Each must come with a promise to count.
 VAGUE_TIME = fast(
     r"\bsoon(?:ish)?\b|\bshortly\b|\ba\.?s\.?a\.?p\b\.?"
-    r"|\bas\s+soon\s+as\s+(?:possible|humanly\s+possible|practicable|feasible|(?:I|we|they|he|she)\s+(?:can|could)\b"
+    r"|\bas\s+soon\s+as\s+(?:(?:it|this|that)\s+(?:will\s+be|is|becomes|would\s+be)\s+)?(?:possible|humanly\s+possible|practicable|feasible|(?:I|we|they|he|she)\s+(?:can|could)\b"
     r"|(?:I'm|we're|they're|he's|she's|I\s+am|we\s+are|they\s+are|he\s+is|she\s+is)\s+able|(?:it's|it\s+is|they're|they\s+are)\s+(?:ready|done|finished|available)\b|(?:I|we)\s+(?:hear|get\s+word|receive|know)\b)"
     rf"|\bat\s+(?:some|a\s+later|a\s+future)\s+(?:point|stage|date|time)\b|\bsome\s?time\b|\beventually\b"
     r"|\bin\s+due\s+course\b|\bin\s+the\s+(?:near|not[\s-]+too[\s-]+distant|foreseeable)\s+(?:future|term)\b|\bbefore\s+(?:too\s+)?long\b"
@@ -75,6 +75,8 @@ VAGUE_TIME = fast(
     r"|\b(?:when|once|as\s+soon\s+as|whenever)\s+(?:there's|there\s+is|we\s+have|I\s+have|we\s+get|I\s+get|a)\s+(?:a\s+)?(?:gap|free\s+slot|slot|opening|window|cancellation)\b|\bslot\s+opens\s+up\b"
     r"|\b(?:fit|slot|squeeze)\s+(?:it|you|this|that|them|the\s+[\w-]+)\s+in\s+(?:somewhere|between\s+(?:jobs|other\s+\w+|calls|meetings)|around\s+(?:other|my|our)\s+\w+)\b"
     r"|\b(?:once|when|after)\s+(?:a|the|our|their)\s+(?:final\s+)?decision\s+(?:has\s+been|have\s+been|is|was|gets?)\s+(?:made|reached|taken)\b|\b(?:once|when|after)\s+(?:we|they)(?:'ve|\s+have)?\s+(?:made|reached|taken)\s+a\s+decision\b"
+    # Someone else's trouble clearing up, however long that takes: "as soon as they sort themselves out".
+    r"|\b(?:once|when|as\s+soon\s+as)\s+(?:[\w'-]+\s+){1,2}?(?:(?:sorts?|gets?|pulls?|got)\s+(?:(?:themselves|itself|himself|herself|things|it)\s+(?:out|together|sorted)|(?:their|its|his|her)\s+(?:act|house|finger)\b|back\s+on\s+(?:track|(?:their|its|his|her)\s+feet)|round\s+to\s+it|on\s+top\s+of|a\s+(?:chance|minute|moment|sec))|(?:catch(?:es)?|caught)\s+up\b|(?:is|are)\s+back\s+on\s+(?:track|(?:their|its|his|her)\s+feet|top))"
     r"|\bwhenever\s+(?:it|they|that|this|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:comes?\s+in|arrives?|turns?\s+up|lands?|gets?\s+(?:here|in)|(?:is|are)\s+(?:in|here|back))\b"
     r"|\b(?:early|later|late|mid|(?:towards?|around)\s+the\s+end\s+of)[\s-]+(?:next\s+|this\s+|the\s+)?(?:week|month|quarter|year)\b"
     r"|\b(?:in|over|within)\s+the\s+(?:next|coming)\s+(?:few\s+|couple\s+(?:of\s+)?)?(?:days|weeks|months|little\s+while|while)\b"
@@ -117,20 +119,20 @@ _NOT_A_CONDITION = frozenset("you your more again that this a an or in".split())
 PROMISE = fast(
     r"\b(?:I|we)(?:'ll|\s+will|\s+shall|\s+(?:am|are)\s+going\s+to|'m\s+going\s+to|'re\s+going\s+to"
     r"|\s+(?:plan|aim|intend|expect|promise|hope)\s+to|(?:'m|'re|\s+am|\s+are)\s+(?:hoping|planning|aiming|intending)\s+to|\s+(?:should|may|might)\s+be\s+able\s+to|\s+should\s+(?:have|get|hear|know)|'d\s+(?:aim|hope)\s+to"
-    r"|\s+anticipate|\s+(?:can|could)\s+(?:revisit|discuss|pick|talk|come\s+back|return|have|get|send|deliver))\b"
+    r"|\s+anticipate|\s+(?:can|could)\s+(?:revisit|discuss|pick|talk|come\s+back|return|have|get|send|deliver|pencil|book|fit|squeeze|slot|schedule|arrange|set\s+up))\b"
     r"|(?:^|[,.!?:;\x{2014}\x{2013}]\s*|\s-\s)(?:will|shall|should\s+(?:have|get|be))\s+\w+|^\s*(?:on\s+it|brb)\b|\blet\s+(?:me|us)\b|\blet's\b"
     r"|(?:^|[,.!?:;\x{2014}\x{2013}]\s*|\s-\s)hoping\s+to\b"
     r"|\b(?:and|but|then)\s+(?:will|shall|should\s+(?:have|get|be))\s+\w+|\b(?:and|but)\s+(?:aim|plan|intend)\s+to\b"
     r"|,\s*who\s+(?:will|shall)\s+\w+"  # "...to the enforcement team, who will look at it"
     r"|\b(?:our|my)\s+(?:[\w-]+\s+){0,3}?(?:(?:will|shall)\s+\w+|(?:expects|plans|aims|intends|hopes)\s+to\b)"  # "our accounts team will sort it out"
-    r"|\bshould\s+(?:be\s+with\s+you|reach\s+you|arrive|land|drop\s+(?:\w+\s+){1,3}?off)\b"
+    r"|\bshould\s+(?:be\s+with\s+you|reach\s+you|get\s+to\s+you|arrive|land|turn\s+up|show\s+up|come\s+through|drop\s+(?:\w+\s+){1,3}?off)\b"
     r"|\b(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:team|department|desk|crew|engineers?|technicians?|staff)\s+(?:will|shall)\s+\w+"
     r"|\b(?:will|shall)\s+(?:get|send|pass|hand|forward|have)\s+(?:\w+\s+){0,3}?(?:over\s+|back\s+)?to\s+you\b"
     r"|\b(?:back\s+to\s+you|more\s+soon|coming\s+right\s+up|coming\s+your\s+way)\b"
     r"|\bexpect\s+(?:it|something|them|the|an?|to\s+hear|to\s+be|our|my)\b"
     r"|\byou(?:'ll|\s+will|\s+should)\s+(?:hear|receive|get\s+(?:it|the|a|an|your)|have|be\s+contacted)\b"
-    r"|\b(?:will|shall|should)\s+(?:be\s+)?(?:in\s+touch|with\s+you|\w+ed|made|sent|done|paid|given|dealt\s+with|taken\s+care\s+of)\b"
-    r"|^\s*should\s+be\b|\bshould\s+be\s+(?:ready|done|finished|with\s+you|sorted|fixed|back|available|live|there)\b"
+    r"|\b(?:will|shall|should)\s+(?:be\s+)?(?:in\s+touch|with\s+you|\w+ed|made|sent|done|paid|given|ready|dealt\s+with|taken\s+care\s+of)\b"
+    r"|^\s*should\s+be\b|\bshould\s+be\s+(?:ready|done|finished|with\s+you|sorted|fixed|back|available|live|there|working|running|resolved)\b"
     r"|\bwill\s+(?:follow|come|be\s+forthcoming|respond|reply|revert|follow\s+up|come\s+back|come\s+your\s+way|be\s+back|get\s+back|contact|consider|decide"
     r"|confirm|ship|arrive|land|send|deliver|update)\b",
 )
@@ -171,7 +173,7 @@ FIRST_PERSON_PROMISE = fast(r"\b(?:I|we)(?:'ll|\s+will|\s+shall|'m\s+going\s+to|
 _SOCIAL = fast(
     r"\b(?:see(?:ing)?|meet(?:ing)?|talk(?:ing)?\s+(?:to|with)|speak(?:ing)?\s+(?:to|with)|chat(?:ting)?\s+with|catch(?:ing)?\s+up\s+with"
     r"|hear(?:ing)?\s+from)\s+(?:you|her|him|them|everyone|all)\b|\b(?:talk|speak|chat)\s+(?:again|more)\b|\bmeet\s+(?:up|in\s+person)\b"
-    r"|\bget\s+well\b|\btalk\s+soon\b|\bsee\s+you\b|\b(?:have|grab|get)\s+(?:a\s+)?(?:lunch|coffee|dinner|drinks?|a\s+drink|a\s+catch-?up)\b",
+    r"|\bget\s+well\b|\btalk\s+soon\b|\bsee\s+you\b|\bwelcom(?:e|ing)\s+you\b|\b(?:have|grab|get)\s+(?:a\s+)?(?:lunch|coffee|dinner|drinks?|a\s+drink|a\s+catch-?up)\b",
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013\u2600-\u27bf\U0001f300-\U0001faff]|\s-\s|\b(?:and|but|so)\b", _I)
 _QUOTED = re.compile(r"\"[^\"\n]{1,300}\"")
@@ -225,7 +227,7 @@ def sentences_matching(draft, *regexes) -> list:
 # ("if you like") is not such a condition.
 _READER_MOVE = re.compile(
     r"\b(?:if|when|once|as\s+soon\s+as|whenever|should|unless|until)\s+you(?!\s*(?:'d\s+)?(?:like|want|prefer|don't\s+mind"
-    r"|do\s+not\s+mind|agree|wish|think|'re\s+(?:happy|ok|okay|fine)|r\s+turn))"
+    r"|do\s+not\s+mind|agree|wish|think|'re\s+(?:happy|ok|okay|fine)|r\s+turn|'ve\s+ever|\s+ever\b))"
     r"|\blet\s+(?:me|us)\s+(?:know|have(?!\s+a\s+(?:\w+\s+){0,2}?(?:think|ponder|look|go|crack|bit)\b))\b|\b(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:let|send|tell|give|email|forward)\b"  # "let me sync with the team" is the writer's own step
     r"|\b(?:tell|send|give|show|forward|email|call|ring|phone|text|ping)\s+me\b(?!\s+(?:check|see|look|find|ask|get\s+back|confirm|review|dig|chase|have|think|sort|try|circle|come|follow"
     r"|a\s+(?:little|bit|few|couple|moment|minute|sec|second|while|day|week)|some\s+(?:more\s+)?time|more\s+time|time\b))"
@@ -251,10 +253,11 @@ _REPORTED = re.compile(
     r"\b(?<!I\s)(?<!we\s)(?:says|said|tells\s+(?:us|me)|told\s+(?:us|me)|according\s+to|expects|announced|reports|reported|claims"
     r"|estimates|indicated|informed\s+(?:us|me)|predicts|forecasts)\b",
     _I)
-_TO_READER = re.compile(r"\byou(?:r|rs)?\b(?!\s+know\b)", _I)
+_TO_READER = re.compile(r"\byou(?:r|rs)?\b(?!\s+know\b)|\blet\s+you\s+know\b", _I)
 _FIRST_PERSON_SUBJECT = re.compile(r"\b(?:I|we|our|my|us)\b|^\s*(?:will|shall|let|expect)\b", _I)
 
 
+_NEW_SUBJECT = re.compile(r"\b(?:and|but|so)\s+((?:it|this|that|everything|(?:your|the)\s+[\w-]+)\s*)$", _I)
 # A new main clause ("..., and we'll hold the order until you approve"): a reader move there is
 # about that clause, not about the promise before it.
 _NEXT_MAIN_CLAUSE = re.compile(r"[,;]\s*(?:and|but|so)\s+(?:I|we)\b|;", _I)
@@ -271,6 +274,9 @@ def owed_to_reader(text: str, start: int) -> bool:
     if notify and (_CONDITIONAL.search(before) or _ANY_NEWS.match(promise_and_after, notify.end())):
         return False  # "if anything changes, we'll let you know", "I'll update you on any orders that are issued"
     subject = before[max(0, before.rfind(",") + 1, before.rfind(";") + 1):]
+    own_clause = _NEW_SUBJECT.search(subject)
+    if own_clause is not None:  # "the supplier is on it and it should be sorted in a bit": the reader's thing is the subject
+        subject = subject[own_clause.start(1):]
     first_person = _FIRST_PERSON_SUBJECT.search(subject) or (not subject.strip() and _FIRST_PERSON_SUBJECT.match(promise_and_after))
     if first_person:
         return True
@@ -287,10 +293,10 @@ _PAST_MODAL = re.compile(
 # "We should have revised elevations for you": have as possession, not a past modal.
 _FOR_YOU = re.compile(r"\s+(?:[\w-]+\s+){1,4}?(?:for|with)\s+you\b", _I)
 _PREDICTION = re.compile(
-    r"\b(?:I|we)\s+(?:think|believe|guess|suspect|reckon|imagine|assume|bet)\s+(?:that\s+)?(?:this|that|it|these|those|they|he|she"
+    r"\b(?:I|we)(?:\s+(?:think|believe|guess|suspect|reckon|imagine|assume|bet)|(?:'m|'re|\s+am|\s+are)\s+(?:sure|certain|confident))\s+(?:that\s+)?(?:this|that|it|these|those|they|he|she"
     r"|the\s+[\w-]+(?:\s+[\w-]+)?)\s*$", _I)
 _READER_LEARNS = re.compile(r"you(?:'ll|\s+will|\s+should)\s+(?:soon\s+|quickly\s+)?(?:get\s+(?:the\s+hang|used\s+to|the\s+knack|better|there|into\s+the\s+swing)|pick\s+(?:it|this|that)\s+up|find\s+your\s+feet)\b", _I)
-_CHANCE = re.compile(r"you(?:'ll|\s+will)\s+have\s+(?:several|many|an?|plenty\s+of|another|more)\s+(?:\w+\s+)?(?:opportunit|chance)", _I)
+_CHANCE = re.compile(r"you(?:'ll|\s+will)\s+(?:have|get)\s+(?:several|many|an?|plenty\s+of|another|more)\s+(?:\w+\s+)?(?:opportunit|chance)", _I)
 _EMBEDDED = re.compile(r"\b(?:how|whether|what|why|where|which|(?:they|he|she)\s+(?:know|knows|understands?)(?:\s+that)?)\s+$", _I)
 _LETS_MEET = re.compile(
     r"\s+(?:all\s+)?(?:try\s+(?:and|to)\s+)?(?:grab|set|pick|connect|talk|chat|speak|find|schedule|arrange|book|circle|touch|sync|regroup"
@@ -312,7 +318,7 @@ _DELIVERABLE = re.compile(
     r"|loop|touch|reach|contact|provide|issue|return|refund|credit|pay|fix|sort|finish|complete|review|look|check|go\s+(?:through|over)"
     r"|read|process|book|schedule|arrange|set\s+up|prepare|draft|put\s+together|quote|invoice|ship|dispatch|circulate|give|hand|pass"
     r"|bring|drop|turn\s+around|publish|be\s+in\s+touch|revisit|discuss|talk|pick|meet|sit\s+down|reconnect|regroup|come\s+back|return"
-    r"|reschedule|rebook|rearrange|re-?run|redo|repair|replace|install|fit|visit|come\s+(?:out|round|over)|get\s+(?:the\s+)?\w+\s+(?:back\s+)?out)\b", _I)
+    r"|reschedule|rebook|rearrange|re-?run|redo|repair|replace|install|fit|visit|come\s+(?:out|round|over)|get\s+there|get\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:back\s+)?out)\b", _I)
 _ON_ITS_WAY = re.compile(
     r"(?:\s+(?:then|also|soon|shortly|probably|hopefully))*\s+(?:follow|arrive|reach|land|ship|drop|go\s+out|come\s+(?:through|over|back)"
     r"|be\s+(?:with|ready|available|sent|forwarded|delivered|posted|mailed|e-?mailed|issued|shipped|dispatched|done|sorted|fixed"
@@ -334,6 +340,11 @@ _OTHERS = re.compile(
     r"|\b(?:send|give|get|email|issue|hand)\s+(?:the\s+)?[\w-]+\s+(?:their|his|her)\b"  # "send the installers their codes"
     r"|\b(?:deal|follow\s+up|meet|check\s+in|sit\s+down|talk|speak)\s+(?:with|to)\s+(?:the|my|our)\s+(?:[\w-]+\s+)?(?:users?|traders?|staff|team\s+members|members|reports|managers?|brokers?|agents?|vendors?|suppliers?|contractors?|subcontractors?|crews?|drivers?|employees|accountants?|lawyers?|attorneys?|customers?|clients?|distributors?|partners?|candidates?|delegates?|resellers?|dealers?)\b", _I)
 _LETS = re.compile(r"let(?:'s|\s+us)", _I)
+_RELATIVE_END = re.compile(r"\b(?:that|which)\s+$", _I)
+# A document announced to whoever reads it, with no reader in the sentence: "the agenda will be released".
+_PUBLICATION = re.compile(
+    r"\b(?:report|agenda|newsletter|bulletin|study|survey|white\s+paper|article|edition|announcement|press\s+release|results|findings|minutes|programme|program|brochure|catalogue|catalog)s?"
+    r"\s+(?:[\w,-]+\s+){0,10}?(?:will|shall|should)\s+be\s+(?:\w+ly\s+)?(?:released|published|issued|posted|circulated|announced|distributed|made\s+(?:public|available))\b", _I)
 _TO_SOMEONE = re.compile(r"\s+(?:with|to)\s+(?!you|me|us\b)", _I)
 _MODAL_BEFORE = re.compile(r"\b(?:can|could|may|might)\s+$", _I)  # "we can expect them soon"
 _HOPEFULLY = re.compile(r"\bhopefully\s*,?\s*$", _I)
@@ -360,18 +371,18 @@ def is_commitment(text: str, promise) -> bool:
         return False
     if _TO_READER.search(text):
         return True
-    if _OTHERS.search(text, start):
-        return False
+    if _OTHERS.search(text, start) or _PUBLICATION.search(text, 0, end + 60):
+        return False  # "a second report on the market will be released shortly": published, not owed to the reader
     need = _NEED.search(window)
     if need is not None:  # "I'll need to check with finance and circle back" still owes the reader
         reply = REPLY_OR_FIX.search(text, start + need.end())
-        if reply is None or _TO_SOMEONE.match(text, reply.end()):
-            return False
+        if reply is None or _TO_SOMEONE.match(text, reply.end()) or _RELATIVE_END.search(before):
+            return False  # "…the changes that we will need to chase" describes the changes
     hedge = None
     for hedge in _HEDGED.finditer(text, start, end):
         pass
     hedge = _AFTER_HEDGE.match(text, end) or hedge or _HOPEFULLY.search(before) or _MODAL_BEFORE.search(before)
-    if hedge is not None and not _DELIVERABLE.match(text, hedge.end()):
+    if hedge is not None and not _DELIVERABLE.match(text, end if hedge.end() <= start else hedge.end()):  # "hopefully we'll| get there"
         return False
     if _WRITER_HEAD.match(head):
         return True
@@ -422,14 +433,18 @@ def vague_promise(draft, rule):
             continue
         if not owed_to_reader(text, min(promise.start(), vague.start())):
             continue
-        if _MINUTES_AWAY.match(vague.group()) and _CALENDAR_INVITE.search(text, promise.start(), vague.start()):
-            continue  # "I'll send the invite shortly": a calendar invite minutes away for an agreed time is no vague promise
+        if _CALENDAR_INVITE.search(text, promise.start(), vague.start()) and (_MINUTES_AWAY.match(vague.group()) or has_concrete_time(text)):
+            continue  # "I'll send the invite shortly", "the webinar is Tuesday 2pm, I'll forward the invite once they send it": the event is dated
+        if _RESUMES_ON_INPUT.match(text, promise.end()) and _AWAITS_INPUT.match(vague.group() + text[vague.end():vague.end() + 40]):
+            continue  # "Once we have the originals we'll carry on": work picks up on an input, nothing is delivered
+        if _RETURN.match(vague.group() + text[vague.end():vague.end() + 12]) and _return_dated(draft):
+            continue  # "I'm out until 3 June ... I'll reply when I'm back": the return has a date
         if _notify_on_outside_event(text, promise, vague):
             continue  # "I'll call you once they're on the way": the call comes with the event
         c_start, c_end = clause_around(text, vague.start(), vague.end())
         if has_concrete_time(text[c_start:vague.start()] + " " + text[vague.end():c_end]):
             continue  # the vague words themselves may hold a date-like part ("in a week or two")
-        if _ROUGH_DATED.match(vague.group()) and SOME_TIME.search(text, c_start if _AT_EARLIEST.match(vague.group()) else vague.start(), c_end):
+        if _ROUGH_DATED.match(vague.group()) and not _SPARE_TIME.match(text, vague.start()) and SOME_TIME.search(text, c_start if _AT_EARLIEST.match(vague.group()) else vague.start(), c_end):
             continue  # "when I get back from Leeds next week": the condition has a rough date
         if vague.start() < promise.start() and has_concrete_time(text[promise.start():clause_around(text, promise.start(), promise.end())[1]]):
             continue  # "Once I have the text I can launch it within two days": the promise is dated
@@ -437,6 +452,9 @@ def vague_promise(draft, rule):
             continue  # "…should be with you soonish. I'll drop the link over when they're done.": one finding, the first
         if _dated_step_follows(draft, sentence):
             continue  # "…once the survey is complete. I'll send a revised programme by 9 March."
+        appended = _DATE_APPENDED.match(text, c_end)
+        if appended is not None and has_concrete_time(text[appended.end():appended.end() + 30]):
+            continue  # "I'll confirm the slot once the courier gives it to me, no later than 11 November"
         if any(has_concrete_time(p.group()) for p in _PARENTHESIS.finditer(text, vague.end())):
             continue  # "as soon as it is ready (probably Saturday)": the estimate is the date
         if _OTHERS_CONDITION.search(text, c_start, vague.start()) or _ASKED_WHEN.search(text, 0, vague.start()):
@@ -465,7 +483,7 @@ def _dated_promise(text: str, start: int, promise, vague, c_end: int, deadline: 
     """The flagged promise with the date in place of its vague words, reading on into the words after the
     flag: "I'll get round to| the plans" -> "By Thursday, …, I'll get round to| the plans"; a condition the flag
     cuts short keeps its words after the date ("I'll sign them by Thursday, …, when I'm back| at my desk")."""
-    promised = text[start:vague.start()].rstrip()
+    promised = _STRANDED_BEFORE_VAGUE.sub("", text[start:vague.start()].rstrip())  # "a visit sometime| after the holidays"
     if _BARE_PROMISE.fullmatch(promised):  # the vague words hold the verb: "I'll squeeze the review in between jobs"
         by = deadline[0].upper() + deadline[1:] if start == 0 else deadline
         own = promised if promised[:2] in ("I ", "I'") else promised[:1].lower() + promised[1:]
@@ -483,6 +501,7 @@ def _dated_promise(text: str, start: int, promise, vague, c_end: int, deadline: 
 
 # The flag ends before its clause does ("when I get| a minute"), so the replacement must read on into it.
 _WORD_FOLLOWS = re.compile(r"[ \t]+[\w']")
+_STRANDED_BEFORE_VAGUE = re.compile(r"\s+(?:some\s?time|very|really|pretty|quite|fairly|super)$", _I)  # "ready very| soon"
 _ENDS_IN_PREPOSITION = re.compile(r"\b(about|on|regarding|of|with|for|to)$", _I)
 _BARE_PROMISE = re.compile(r"(?:I|we)(?:'ll|\s+will|\s+shall)", _I)
 _CONDITION_OPENS = re.compile(r"(?:when(?:ever)?|once|after|as\s+soon\s+as|as\s+and\s+when|post|until|till)\b", _I)
@@ -500,7 +519,7 @@ _PRESENCE = re.compile(
 _NOT_VAGUE_AFTER = re.compile(rf"\s+(?:after|before|in\s+(?:early\s+|mid-?|late\s+)?{_MONTH}|this|today|tomorrow|on|by)\b", _I)
 
 
-_TIME_AS_NOUN = re.compile(r"\b(?:have|has|had|take|takes|took|spend|spent|need|needs|schedule|set\s+aside|block\s+out|book|(?<!aim\s)(?<!shoot\s)for|been)\s+$", _I)  # "have some time"
+_TIME_AS_NOUN = re.compile(r"\b(?:have|has|had|take|takes|took|spend|spent|need|needs|schedule|set\s+aside|block\s+out|book|pencil\s+in|(?<!aim\s)(?<!shoot\s)for|been)\s+$", _I)  # "have some time"
 
 
 def _dated_step_follows(draft, sentence) -> bool:
@@ -528,12 +547,36 @@ _IMPROVEMENT = re.compile(
 _NOT_A_TIME_AFTER = re.compile(r"\s+(?:than|be\b)", _I)  # "later than that", "where I can be reached"
 
 
+# Work that picks up again when an input arrives delivers nothing by itself: "once we have the
+# originals we'll carry on", "once the same are received we will resume the deployment".
+_RESUMES_ON_INPUT = re.compile(r"\s*(?:then\s+)?(?:resume|carry\s+on|continue|proceed|go\s+ahead|restart|get\s+(?:going|started)|crack\s+on|pick\s+(?:it|this|things)\s+(?:back\s+)?up)\b", _I)
+_AWAITS_INPUT = re.compile(r"(?:once|when|as\s+soon\s+as)\s+(?:(?:I|we)(?:'ve|\s+have)?\s+(?:have|receive|received|get|got)\b|[\w\s'-]{1,40}?\s+(?:is|are|has\s+been|have\s+been)\s+(?:received|in|here|back)\b)", _I)
+# Back from leave, with the day of return given elsewhere in the draft ("out of the office until 3 June").
+_RETURN = re.compile(r"(?:when|once|after)\s+(?:I|we)(?:'m|'re|\s+am|\s+are)?\s+(?:back|return)\b|after\s+(?:my|our)\s+(?:holiday|leave|break|trip|vacation|time\s+off|annual\s+leave|hols)\b", _I)
+_RETURN_DATE = re.compile(r"\b(?:until|till|back\s+(?:in\s+the\s+office\s+)?on|return(?:ing)?\s+(?:to\s+the\s+office\s+)?on|away\s+until)\s+", _I)
+# A date set after the condition: "…once the courier gives it to me, no later than 11 November".
+_DATE_APPENDED = re.compile(r"\s*[,;(\u2014\u2013-]?\s*(?:and\s+)?(?:(?:no|not)\s+later\s+than|by|before|latest(?:\s+by)?|at\s+the\s+(?:very\s+)?latest(?:\s+by|\s+on)?)\s", _I)
+# Reassurance that restates the promise before it: "…when it calms down. Promise it's on my list!"
+_REASSURANCE = re.compile(r"bear\s+with|on\s+(?:my|our)\s|rest\s+assured|in\s+the\s+queue|leave\s|watch\s+this|being\s|(?:I'm|I\s+am|we're|we\s+are)\s+on\s+it", _I)
+_WEIGHED_WITH_OTHERS = re.compile(r"\s+(?:alongside|along\s+with|together\s+with|with\s+(?:all\s+)?(?:the\s+)?other)\b", _I)  # a consultation's responses
+
+
+def _return_dated(draft) -> bool:
+    for sentence in draft.sentences:
+        m = _RETURN_DATE.search(sentence.text)
+        if m is not None and has_concrete_time(sentence.text[m.end():m.end() + 30]):
+            return True
+    return False
+
+
 _CONDITION_WORD = re.compile(r"(?:when|once|after|as\s+soon\s+as|whenever)\b", _I)
 _AT_EARLIEST = re.compile(r"at\s+the\s+earliest|depending|(?:on|with)\s+(?:top\s+|high\s+)?priority", _I)
+# Spare time is no date even inside a rough window: "when I get a moment this month".
+_SPARE_TIME = re.compile(r"(?:when(?:ever)?|once|if)\s+(?:I|we)\s+(?:get|have|find|'ve\s+got)\s+(?:a\s+|some\s+)?(?:minute|moment|sec|second|chance|gap|breather|spare|free|time|bit\s+of\s+time)", _I)
 _ROUGH_DATED = re.compile(_CONDITION_WORD.pattern + "|" + _AT_EARLIEST.pattern, _I)  # "rescheduled at the earliest next week"
 _ASKED_WHEN = re.compile(r"\b(?:determine|decide|figure\s+out|find\s+out|ask|discuss|work\s+out|if\s+and)\s+$", _I)
 _ASKS_FOR_TIME = re.compile(r"give|let|bear|allow", _I)  # "give me a while and I'll…" hangs the promise on the time asked for
-_READER_CLAUSE = re.compile(r"\s*(?:please|let\s+(?:me|us)\s+know|tell\s+(?:me|us))\b", _I)
+_READER_CLAUSE = re.compile(r"\s*(?:please(?!\s+(?:be|rest)\s+assured)|let\s+(?:me|us)\s+know|tell\s+(?:me|us))\b", _I)
 _ENDS_CLAUSE = re.compile(r"\s*(?:;|\b(?:and|but|so)\b)", _I)
 
 
@@ -587,7 +630,7 @@ def _vague_search(text: str):
 _NOTIFY_VERB = (r"(?:(?:I|we)(?:'ll|\s+will|\s+shall)\s+(?:(?:call|ring|phone|text|e-?mail|ping|message|let|update|contact|tell|notify|alert|inform|advise)\s+you"
                 r"|give\s+you\s+a\s+(?:shout|call|ring|bell|buzz|heads-?up)|confirm(?=\s+(?:by\s+|once|when|as\s+soon|the\s+m)))"
                 r"|you(?:'ll|\s+will)\s+be\s+(?:notified|told|informed|contacted|advised|updated))"
-                r"\s*(?:know\s*)?(?:by\s+(?:e-?mail|phone|text)\s*)?")
+                r"\s*(?:know\s*)?(?:(?:the|a|an|your|our)\s+(?:[\w'-]+\s+){1,3}?)?(?:by\s+(?:e-?mail|phone|text)\s*)?")  # "text you the tracking number once…"
 _NOTIFY_ON_EVENT = re.compile(_NOTIFY_VERB + r"(?:once|when|as\s+soon\s+as|the\s+(?:minute|moment|second|instant))\b", _I)
 _NOTIFY_AFTER_EVENT = re.compile(_NOTIFY_VERB, _I)  # "Once the statement is declared effective, we will contact you"
 # The writer's own piece of work being finished is no outside event: "I'll ring you once it's done".
@@ -670,7 +713,7 @@ def undated_promise(draft, rule):
             continue  # "The meeting moves to Monday, October 22. I will get back to you with the location."
         if _vague_promise_at(draft, sentence, +1):
             continue  # "The slow login is on my radar. I'll have a look when things calm down.": one finding, the second
-        if _NOTIFY.search(text, promise.end(), promise.end() + 20) and _follows_vague_promise(draft, sentence):
+        if (_NOTIFY.search(text, promise.end(), promise.end() + 20) or _REASSURANCE.match(promise.group())) and _follows_vague_promise(draft, sentence):
             continue  # "...should have something for you at some point. I'll keep you posted.": one finding, the first
         phrase = text[promise.start():].rstrip(" .!")
         yield Hit(sentence.start + promise.start(), sentence.start + promise.start() + len(phrase),
@@ -749,7 +792,7 @@ def _reply_or_fix(text: str):
     m = next((r for r in REPLY_OR_FIX.finditer(text) if not _not_a_reply(text, r)), None)
     if m is None:
         fix = PASSIVE_FIX.search(text)
-        return fix if fix and _READER.search(text) else None
+        return fix if fix and _READER.search(text) and not _WEIGHED_WITH_OTHERS.match(text, fix.end()) else None
     if not _NEEDS_PROMISE.match(m.group()):
         return m
     promise = None
