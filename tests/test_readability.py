@@ -63,3 +63,17 @@ def test_syllables_are_textstats_for_every_word_of_the_eval_sets_and_odd_words()
                 words.update(w.lower() for w in _WORD.findall(json.loads(line).get("text") or ""))
     assert len(words) > 20000
     assert [w for w in sorted(words) if _textstat_syllables(w) != textstat.syllable_count(w)] == []
+
+
+def test_hyphenation_points_are_pyphens_own():
+    # The trie walk counts exactly the points textstat's hyphenator finds, for real words and for
+    # letter soup (which reaches the long patterns and both margins).
+    import random
+
+    from tact.checks.readability import _dictionaries, _hyphen_points
+    cmu, hyphenator = _dictionaries()
+    rnd = random.Random(7)
+    words = [w for w in list(cmu)[::40] if w.isascii() and w.isalpha() and w.islower()]
+    words += ["".join(rnd.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rnd.randint(1, 40))) for _ in range(3000)]
+    words += ["".join(rnd.choice("aeiouy") for _ in range(rnd.randint(1, 12))) for _ in range(1000)]
+    assert [_hyphen_points(w) for w in words] == [len(hyphenator.positions(w)) for w in words]

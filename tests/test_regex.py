@@ -18,7 +18,8 @@ def _options(case_insensitive: bool) -> re2.Options:
 
 
 def _spans(matches):
-    return [(m.span(), m.groups(), m.group()) for m in matches]
+    return [(m.span(), m.start(), m.end(), m.groups(), m.groups("-"), m.group(), m.group(0), m[0],
+             [(m.span(g), m.start(g), m.end(g), m.group(g)) for g in range(m.re.groups + 1)]) for m in matches]
 
 
 @settings(max_examples=400, deadline=None)

@@ -192,3 +192,11 @@ def test_tone_findings_in_one_sentence_fold_into_one_issue_whose_replacement_kee
     ]
     # A category of a team's own is not judged by the sentence: its findings stay apart.
     assert sorted(i.text for i in issues if i.category == "style") == ["As I said", "Obviously", "as I said"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="\n \t\ra\"'", max_size=40))
+def test_paragraph_breaks_are_line_breaks_before_a_blank_line(text):
+    from tact.rules.conditions import _paragraph_breaks
+    expected = [i for i, c in enumerate(text) if c == "\n" and text[i + 1:].lstrip(" \t").startswith("\n")]
+    assert _paragraph_breaks(text) == expected

@@ -1,5 +1,7 @@
 """Only the sender's new text is linted; the quoted thread and the signature are kept as context."""
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tact.text.draft import build_draft
 
@@ -68,3 +70,22 @@ def test_sign_off_block_is_signature_but_a_short_reply_is_not():
     assert draft.new_text.strip() == "Got it, I'll send it Friday."
     draft = build_draft(text="Thanks!\nI'll get back to you soon.\nAl")
     assert "get back to you soon" in draft.new_text
+
+
+LINES = ["> a", " >x", "a", "", " ", "-- ", "--", "___", "— ", "—", "Sent from my iPhone", "Sent from my Galaxy S9 phone x",
+         "Get Outlook for iOS", "\t> q", "b > c", "Best,", "Dana"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(LINES), max_size=12).map("\n".join), st.integers(0, 80))
+def test_line_patterns_led_by_the_line_break_find_what_line_anchored_ones_do(text, limit):
+    import re
+
+    from tact.text import segments
+    limit = min(limit, len(text))
+    quoted = re.compile(r"^[ \t]*>.*$", re.M)
+    delimiter = re.compile(r"^(?:-- ?|__+|—\s*)$|^Sent from my \w+(?: \w+){0,3}\s*$|^Get Outlook for \w+", re.M)
+    assert ([(m.start(), m.end() + 1) for m in quoted.finditer(text, 0, limit)]
+            == [m.span() for m in segments._QUOTED_LINE.finditer("\n" + text, 0, limit + 1)])
+    old, new = delimiter.search(text), segments._SIG_DELIMITER.search("\n" + text)
+    assert (old and old.start()) == (new and new.start())

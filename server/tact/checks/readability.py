@@ -28,16 +28,50 @@ def _dictionaries():
     return get_cmudict("en_US"), get_pyphen("en_US")
 
 
+@functools.cache
+def _hyphenation() -> tuple[dict, int, int]:
+    """The hyphenator's patterns as a trie (letter by letter; "" holds a pattern's (position, level)
+    pairs, positions counted from the pattern's first letter) and its left and right margins."""
+    hyphenator = _dictionaries()[1]
+    trie: dict = {}
+    for key, (offset, values) in hyphenator.hd.patterns.items():
+        node = trie
+        for letter in key:
+            node = node.setdefault(letter, {})
+        node[""] = tuple(enumerate(values, offset))
+    return trie, hyphenator.left, hyphenator.right
+
+
+def _hyphen_points(word: str) -> int:
+    """len(pyphen.positions(word)) for a lowercase word, by pyphen's own algorithm (each pattern that
+    occurs in ".word." raises the levels between its letters; odd levels inside the margins are
+    points), ~2.5x faster: pyphen looks up every piece of up to 28 letters at each letter, here a
+    walk down the trie stops at the first piece that no pattern starts with."""
+    trie, left, right = _hyphenation()
+    pointed = f".{word}."
+    levels = [0] * (len(pointed) + 1)  # a pattern of n letters has n + 1 positions: none past the end
+    for i in range(len(pointed) - 1):
+        node = trie
+        for letter in pointed[i:]:
+            node = node.get(letter)
+            if node is None:
+                break
+            for position, level in node.get("", ()):
+                if level > levels[i + position]:
+                    levels[i + position] = level
+    last = len(word) - right
+    return sum(1 for i, level in enumerate(levels) if level % 2 and left <= i - 1 <= last)
+
+
 def _textstat_syllables(word: str) -> int:
     """textstat.syllable_count(word), ~3x faster for a plain lowercase ASCII word (most new words):
     textstat's tokenizer leaves such a word as it is, so its dictionary and hyphenator are asked
     directly, as textstat asks them. Anything else goes through textstat."""
     if word.isascii() and word.isalpha() and word.islower():
-        cmu, pyphen = _dictionaries()
-        pronunciations = cmu.get(word)
+        pronunciations = _dictionaries()[0].get(word)
         if pronunciations:
             return sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
-        return len(pyphen.positions(word)) + 1
+        return _hyphen_points(word) + 1
     return textstat.syllable_count(word)
 
 

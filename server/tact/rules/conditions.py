@@ -64,18 +64,14 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+# A line break followed by a blank line (only spaces and tabs, or none) and another line break; led
+# by a literal, so Python's re looks only where a line break is.
+_PARAGRAPH_BREAK = re.compile(r"\n(?=[ \t]*\n)")
+
+
 def _paragraph_breaks(text: str) -> list[int]:
     """Where each line break followed by a blank line (only spaces and tabs) and another line break starts."""
-    found, length = [], len(text)
-    i = text.find("\n")
-    while i >= 0:
-        j = i + 1
-        while j < length and text[j] in " \t":
-            j += 1
-        if j < length and text[j] == "\n":
-            found.append(i)
-        i = text.find("\n", i + 1)
-    return found
+    return [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
 
 
 class DraftFacts:

@@ -6,7 +6,7 @@ RE2 ~100 times per draft, mostly on the same few strings, so that work was a fif
 Here an ASCII text (most sentences) needs no offset mapping at all, and a text with a few
 non-ASCII characters gets one small table per string, kept for the strings in use, that maps
 offsets by bisection (a text with thousands of non-ASCII characters keeps google-re2's own mapping).
-Everything else (Match objects, sub, split, findall) is google-re2's own.
+Match objects are google-re2's with faster whole-match accessors; sub, split and findall are google-re2's own.
 """
 from __future__ import annotations
 
@@ -66,6 +66,33 @@ def _offsets(text: str) -> _Offsets | None:
     return table
 
 
+class _Match(re2._Match):
+    """google-re2's match, with the whole match's start, end, span and text and the groups tuple read
+    straight from the spans: its own methods check the group number against the regex's group count
+    (a property) on every call, and checks call them several times per match."""
+
+    __slots__ = ()
+
+    def start(self, group=0):
+        return self._spans[0][0] if group == 0 else super().start(group)
+
+    def end(self, group=0):
+        return self._spans[0][1] if group == 0 else super().end(group)
+
+    def span(self, group=0):
+        return self._spans[0] if group == 0 else super().span(group)
+
+    def group(self, *groups):
+        if groups:
+            return super().group(*groups)
+        start, end = self._spans[0]  # the whole match: never the null span
+        return self._text[start:end]
+
+    def groups(self, default=None):
+        text = self._text
+        return tuple(default if span == _NULL_SPAN else text[span[0]:span[1]] for span in self._spans[1:])
+
+
 class Regex(re2._Regexp):
     """A compiled RE2 regex: google-re2's `_Regexp` with a faster `_match` (every search, match,
     finditer, findall, sub and split goes through it) and the group count read once."""
@@ -102,7 +129,7 @@ class Regex(re2._Regexp):
                 yield from super()._match(anchor, text, pos, endpos)
                 return
             encoded, byte_pos, byte_end = table.encoded, table.to_bytes(pos), table.to_bytes(endpos)
-        regexp, match_class = self._regexp, re2._Match
+        regexp, match_class = self._regexp, _Match
         while True:
             spans = regexp.Match(anchor, encoded, byte_pos, byte_end)
             whole = spans[0]
@@ -124,7 +151,7 @@ class Regex(re2._Regexp):
         # One match: no generator (search is most of the calls, ~60 a draft).
         if type(text) is str and text.isascii() and pos is None and endpos is None:
             spans = self._regexp.Match(_UNANCHORED, text.encode("ascii"), 0, len(text))
-            return None if spans[0] == _NULL_SPAN else re2._Match(self, text, 0, len(text), spans)
+            return None if spans[0] == _NULL_SPAN else _Match(self, text, 0, len(text), spans)
         return next(self._match(_UNANCHORED, text, pos, endpos), None)
 
 

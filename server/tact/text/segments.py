@@ -13,10 +13,13 @@ from quotequail import _patterns as quotequail_patterns
 from . import regex
 from .source import Region
 
-_QUOTED_LINE = re.compile(r"^[ \t]*>.*$", re.M)
+# Line patterns, led by the line break before the line (searched in "\n" + text, so a match's start
+# there is the line's start in text): Python's re tries a pattern led by "^" at every character, one
+# led by a literal character only where that character is.
+_QUOTED_LINE = re.compile(r"\n[ \t]*>.*$", re.M)
 # A line that starts a signature: the "-- " delimiter, mobile footers, or a sign-off
 # followed only by a few short lines (name, title, phone).
-_SIG_DELIMITER = re.compile(r"^(?:-- ?|__+|—\s*)$|^Sent from my \w+(?: \w+){0,3}\s*$|^Get Outlook for \w+", re.M)
+_SIG_DELIMITER = re.compile(r"\n(?:(?:-- ?|__+|—\s*)$|Sent from my \w+(?: \w+){0,3}\s*$|Get Outlook for \w+)", re.M)
 _SIGN_OFF = re.compile(
     r"^[ \t]*(?:(?:best|kind|warm|warmest|many)?\s*(?:regards|wishes)|best|thanks(?: again| so much)?|thank you|"
     r"cheers|sincerely(?: yours)?|yours(?: truly| sincerely)?|all the best|talk soon|take care|respectfully|"
@@ -110,7 +113,7 @@ def _last_lines_start(text: str, count: int) -> int:
 
 def _signature_start(text: str, limit: int) -> int | None:
     head = text[:limit]
-    match = _SIG_DELIMITER.search(head)
+    match = _SIG_DELIMITER.search("\n" + head)
     if match:
         return match.start()
     # A sign-off ending before the last few non-blank lines has too many lines after it: skip it
@@ -138,8 +141,8 @@ def split_segments(text: str, markup_regions: list[Region]) -> list[Region]:
     if header is not None and header < covered_until:
         regions.append(Region(header, covered_until, "quote"))
         covered_until = header
-    for match in _QUOTED_LINE.finditer(text, 0, covered_until):
-        regions.append(Region(match.start(), min(match.end() + 1, covered_until), "quote"))
+    for match in _QUOTED_LINE.finditer("\n" + text, 0, covered_until + 1):
+        regions.append(Region(match.start(), min(match.end(), covered_until), "quote"))
     sig = _signature_start(text, covered_until)
     if sig is not None:
         regions.append(Region(sig, covered_until, "signature"))

@@ -49,10 +49,6 @@ def terminators(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _sentence(start: int, text: str) -> Sentence:
-    return Sentence(start, start + len(text), text, text.rstrip("\"'”’) ").endswith("?"))
-
-
 def _last_word(text: str, start: int, end: int) -> str:
     """The last white-space-delimited word of text[start:end] without its trailing dots ("" if none).
     Walks back from `end` instead of copying the chunk, which kept a run of "x. x. x." quadratic."""
@@ -119,23 +115,25 @@ def _wrapped(line: str, next_char: str) -> bool:
 
 def split_sentences(text: str, ranges: list[tuple[int, int]]) -> list[Sentence]:
     sentences = []
+    append, new_sentence = sentences.append, tuple.__new__  # Sentence(...) without its Python-level __new__
 
     def add(s: int, e: int):
         chunk = text[s:e]
-        left = chunk.lstrip()
-        if left:
-            sentences.append(_sentence(s + len(chunk) - len(left), left.rstrip()))
+        body = chunk.strip()
+        if body:
+            start = s + chunk.index(body[0])
+            append(new_sentence(Sentence, (start, start + len(body), body, body.rstrip("\"'”’) ").endswith("?"))))
 
     for range_start, range_end in ranges:
         # One scan per range: a terminator never spans a line break, and at a piece's end the
         # lookahead sees the line break (white space) just as it sees the end of a piece.
         marks = terminators(text, range_start, range_end)
-        t = 0
+        t, count = 0, len(marks)
         for piece_start, piece_end in _line_pieces(text, range_start, range_end):
             if piece_start == piece_end:  # an empty line: nothing to add
                 continue
             sentence_start = piece_start
-            while t < len(marks) and marks[t][0] < piece_end:
+            while t < count and marks[t][0] < piece_end:
                 mark_start, mark_end = marks[t]
                 t += 1
                 if text[mark_start] == "." and len(text[mark_start:mark_end].rstrip(_CLOSERS)) == 1:

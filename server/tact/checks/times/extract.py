@@ -62,7 +62,6 @@ _WORD_PARTS = re.compile(
     """,
     re.X,
 )
-_NO_GROUPS = dict.fromkeys({*_NUMERIC_PARTS.groupindex, *_WORD_PARTS.groupindex})
 
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*$", re.I)
 _DAY_JOIN = re.compile(r"[\s,(]*$")
@@ -223,14 +222,14 @@ def _hour_guess(hour: int) -> int:
 
 def _clock(match: re.Match, american: bool) -> tuple[int, int, bool, bool] | None:
     """(hour 0-23, minute, stated, style24) for a clock match, None when it cannot be a time."""
-    g = _NO_GROUPS | match.groupdict()
-    if g["h"] is not None:
+    g = match.groupdict()  # one pattern's groups: the other's read as absent (.get)
+    if g.get("h") is not None:
         hour, minute = int(g["h"]), int(g["m"] or 0)
         if not 1 <= hour <= 12:
             return None
         pm = g["mer"][0] in "pP"
         return (hour % 12) + (12 if pm else 0), minute, True, False
-    if g["hh"] is not None:
+    if g.get("hh") is not None:
         hour, minute = int(g["hh"]), int(g["mm"])
         if hour > 23:
             return None
@@ -238,9 +237,9 @@ def _clock(match: re.Match, american: bool) -> tuple[int, int, bool, bool] | Non
             return hour, minute, True, True
         # "10:00" from a writer on a 24-hour clock (most of the world outside the Americas) is 10:00.
         return (hour, minute, True, True) if not american else (_hour_guess(hour), minute, False, False)
-    if g["named"] is not None:
+    if g.get("named") is not None:
         return (0 if g["named"].lower() == "midnight" else 12), 0, True, False
-    if g["frac"] is not None:
+    if g.get("frac") is not None:
         hour = _NUMBER_WORDS.get(g["fh"].lower()) or int(g["fh"])
         if not 1 <= hour <= 12:
             return None
@@ -248,12 +247,12 @@ def _clock(match: re.Match, american: bool) -> tuple[int, int, bool, bool] | Non
         if g["dir"].lower() == "to":
             hour, minute = (hour - 2) % 12 + 1, 60 - minute
         return _hour_guess(hour), minute, False, False
-    if g["wh"] is not None:
+    if g.get("wh") is not None:
         hour = _NUMBER_WORDS[g["wh"].lower()]
         if g["wmer"]:
             return (hour % 12) + (12 if g["wmer"][0] in "pP" else 0), 0, True, False
         return _hour_guess(hour), 0, False, False
-    if g["oh"] is not None:
+    if g.get("oh") is not None:
         hour = int(g["oh"])
         return (_hour_guess(hour), 0, False, False) if 1 <= hour <= 12 else None
     hour = int(g["bare"])
@@ -261,7 +260,7 @@ def _clock(match: re.Match, american: bool) -> tuple[int, int, bool, bool] | Non
 
 
 def _day_token(match: re.Match, today: dt.date, american: bool) -> DayRef | None:
-    g, kind = _NO_GROUPS | match.groupdict(), match.lastgroup
+    g, kind = match.groupdict(), match.lastgroup
     start, end = match.span()
     if kind == "wd":
         name = g["wdname"].lower()
