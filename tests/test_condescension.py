@@ -413,3 +413,53 @@ def test_no_replacement_is_copied_from_one_example(service):
              if rule.category == "condescension" and rule.replacements and "{" not in rule.replacements[0]]
     assert fixed
     assert not [(r, t) for r, t in fixed if re.search(r"\d|£|\b[A-Z]{2,}\b", re.sub(r"\[[^\]]*\]", "", t))]
+
+
+def test_session_five_fresh_phrasings(service):
+    """tests/data/tone_cond_s5.jsonl: the families behind the misses in last session's blind drafts
+    (w13v-w18v) and the new authors' tune drafts (w19-w24), 72 phrasings and 38 near-misses written
+    before the rules. First run with the session-4 rules: 13 of 72 flagged (0.18), two near-misses
+    flagged ("Thanks and God bless," and "Bless your heart, thank you for the flowers!")."""
+    from tact.evaluation import evaluate, read_jsonl
+    from labeled import DATA
+
+    report = evaluate(read_jsonl(str(DATA / "tone_cond_s5.jsonl")), _pattern_rules_only(service), ("condescension",))
+    assert report.scores["condescension"].recall >= 0.85  # 0.889 when the round went in
+    assert report.clean_flagged == 0
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks and God bless,",  # a sign-off blessing
+    "Bless your heart for being so patient with us on the church banner.",  # sincere thanks
+    "Shockingly, we sold out of tickets in two hours!",  # good news
+    "Funnily enough, we don't have a free slot that week either.",  # the writer's own news
+    "In real-world tests, the battery lasted ten hours.",
+    "I'll explain it as clearly as I can on Friday's call.",
+    "It shouldn't be that hard for us to fit you in on Friday.",  # the writer's own task
+    "Sorry, I know this is all a bit confusing for you; our portal is being rebuilt.",  # the writer owns it
+    "Please drive slowly this time of year.",
+])
+def test_session_five_near_misses(check, text):
+    assert condescension(check, text) == []
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Shockingly, forty people cannot be fed from a platter order for twenty.", "condescension.sarcastic-surprise"),
+    ("To put it in the simplest possible terms, panels make electricity when the sun shines.", "condescension.simplify"),
+    ("I appreciate this is all very new and confusing for you.", "condescension.assumed-ignorance"),
+    ("Clients with less experience often get confused by tiered pricing, which is completely understandable.",
+     "condescension.beginner-allowance"),
+    ("Well done for finding the attachment this time!", "condescension.faux-praise"),
+    ("Thanks for the fourth chaser about the logo files today, that really keeps things moving.", "condescension.sarcastic-thanks"),
+    ("Let me know if you'd like me to draw you a diagram.", "condescension.picture-book"),
+    ("I would gently suggest re-reading the scheme rules.", "condescension.reread"),
+    ("Reading clause 7 before signing would have saved us both this conversation.", "condescension.read-first"),
+    ("The form only has three fields, so it really shouldn't be that hard to complete.", "condescension.trivializing"),
+    ("As you'll know if you've ever done a renovation, these things take time.", "condescension.obviously"),
+    ("As I'm sure you're aware, the payroll cut-off is there for a reason.", "condescension.lecturing"),
+    ("As I've now said a couple of times, the permit comes first.", "condescension.repetition"),
+    ("I'll walk you through it, since the portal seems to have defeated you last week.", "condescension.ability"),
+    ("Hopefully even your finance committee can follow it this time.", "condescension.reader-ease"),
+])
+def test_session_five_devices(check, text, rule):
+    assert rule in [i.rule for i in check(text=text, rules=[rule]).issues]

@@ -36,3 +36,25 @@ def test_near_misses_pass(check, text):
 def test_the_aside_is_dropped_with_its_comma(check):
     [issue] = flagged(check, "It'll be in your Downloads folder, which is where downloaded things go.")
     assert issue.replacements[0] == ""
+
+
+@pytest.mark.parametrize("text, span, rewrite", [
+    ("In the real world, a deadline is a deadline.", "a deadline is a deadline", "In the real world, the deadline stands."),
+    ("Rules are rules, I'm afraid.", "Rules are rules", "The rules stand, I'm afraid."),
+    ("We'd love to help, but a contract is a contract.", "a contract is a contract", "We'd love to help, but the contract stands."),
+])
+def test_a_noun_said_twice_as_the_whole_argument_is_flagged(check, text, span, rewrite):
+    [issue] = flagged(check, text)
+    assert issue.text == span
+    assert text[:issue.offset] + issue.replacements[0] + text[issue.offset + issue.length:] == rewrite
+
+
+@pytest.mark.parametrize("text", [
+    "What's done is done, and we've moved on.",  # an idiom about the past, not a lesson
+    "The plan is a plan, not a promise.",  # a distinction, which says something new
+    "The fee is a fee for the whole year.",  # the clause does not end on the noun
+    "This is this week's schedule.",
+    'He said "rules are rules" and hung up.',  # someone else's words
+])
+def test_a_repeated_noun_that_adds_something_passes(check, text):
+    assert flagged(check, text) == []

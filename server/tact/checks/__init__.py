@@ -11,3 +11,4 @@ from . import condescension  # noqa: F401
 from . import tautology  # noqa: F401
 from . import groveling  # noqa: F401
 from . import learned  # noqa: F401
+from . import reader_ease  # noqa: F401

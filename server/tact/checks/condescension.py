@@ -42,6 +42,8 @@ _FAILURE_AFTER = re.compile(r"^\s+" + _FAILURE, re.IGNORECASE)
 
 # What may stand before a sentence-opening "obviously": nothing, a conjunction, a vocative-free opener.
 _OPENER = re.compile(r"^[\s\"'(*\-\u2022]*(?:(?:and|but|so|well|now|look|because|since|also)[\s,]+)*$", re.IGNORECASE)
+# A reference back before the adverb ("As I mentioned on the phone, obviously the shots…") still opens on it.
+_AS_I_SAID = re.compile(r"^\W*as\s+(?:I|we)(?:'ve|\s+have)?\s+(?:mentioned|said|discussed|explained|noted)\b[^,]{0,40},\s*$", re.IGNORECASE)
 _FIRST_PERSON_NEXT = re.compile(r"^[\s,]*(?:I|I'm|I'd|I've|I'll|we|we're|we'd|we've|we'll|my|our|us)\b", re.IGNORECASE)
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|you're|you've|you'd|you'll|yourself)\b", re.IGNORECASE)
 # An offer, deference or shared gravity: "obviously" here softens rather than talks down.
@@ -97,7 +99,7 @@ def _obviously_talks_down(text: str, start: int, end: int) -> bool:
     before, after = text[:start], text[end:]
     if _FIRST_PERSON_NEXT.match(after):
         return False
-    opening = bool(_OPENER.match(before)) and not _CONCESSION.search(after)
+    opening = bool(_OPENER.match(before) or _AS_I_SAID.match(before)) and not _CONCESSION.search(after)
     closing = bool(_PREV_COMMA.search(before)) and not after.strip(" \t\n\"')*.!?")
     return opening or closing or bool(_SECOND_PERSON.search(text))
 

@@ -7,7 +7,9 @@ see that the same word comes back; this check compares word stems across the two
 point of the sentence:
 - "X can only V … on/in the X": the limit restated as the thing's own name;
 - "…X, which is where/what X-ed things go": a generic clause (no article) naming the folder again;
-- "the X button is the one that X-es" or "the X bar X-es": the label and the verb share a stem.
+- "the X button is the one that X-es" or "the X bar X-es": the label and the verb share a stem;
+- "a deadline is a deadline", "rules are rules": a clause that is the noun said twice, offered as the
+  whole argument (at the start of a sentence or after a comma, and ending the clause).
 """
 from __future__ import annotations
 
@@ -37,6 +39,14 @@ _THE_ONE = re.compile(
 # "the search bar searches", "the Save button saves": a control doing what its name says.
 _CONTROL_DOES = re.compile(
     rf"\bthe\s+(?P<a>[\w'-]+)\s+{_CONTROL}\s+(?:(?:actually|literally|just|simply)\s+)?(?P<b>[a-z]+s)\b", re.IGNORECASE)
+# "a deadline is a deadline": the same noun on both sides of is/are, ending the clause; the two nouns
+# are compared in Python (RE2 has no backreference), and the clause must stand alone: it opens the
+# sentence or follows a comma or a conjunction.
+_SAID_TWICE = fast(r"(?:^|[.!?,;:\n\x{2014}-]\s*|\b(?:but|and|so|because)\s+)((?:an?\s+|the\s+)?([a-z]{3,}))\s+(is|are)\s+"
+                   r"(?:an?\s+|the\s+)?([a-z]{3,})\s*[.!,;:\x{2014}-]")
+_STANDS_ALONE = re.compile(r"(?:^|[,;:\u2014-]|\b(?:but|and|so|because))\W*$", re.IGNORECASE)
+_CONTRAST = re.compile(r"\s*(?:not|but|rather|instead)\b", re.IGNORECASE)  # "a plan is a plan, not a promise" distinguishes
+_NOT_NOUNS = frozenset("this that what which there here who it its done said business".split())
 _FRAMES = (_CAN_ONLY, _WHICH_IS, _THE_ONE, _CONTROL_DOES)
 
 _STOP = frozenset(
@@ -66,9 +76,32 @@ def _lets_you(named: str, m: re.Match, frame: re.Pattern) -> str:
     return f"{named.rstrip()} lets you {base}"
 
 
+def _said_twice(draft):
+    """Hits for "a deadline is a deadline": the replacement says the thing stands, in the writer's noun."""
+    for range_start, range_end in draft.new_ranges:
+        for m in _SAID_TWICE.finditer(draft.folded, range_start, range_end):
+            noun, again = m.group(2).lower(), m.group(4).lower()
+            if noun != again or noun in _NOT_NOUNS or _CONTRAST.match(draft.folded, m.end()):
+                continue
+            start = m.start(1)
+            sentence = draft.sentence_at(start)
+            before = draft.folded[sentence.start:start] if sentence else ""
+            if sentence is None or not _STANDS_ALONE.search(before):
+                continue
+            article = "the" if before.strip() else "The"
+            verb = "stands" if m.group(3).lower() == "is" else "stand"
+            noun = m.group(2) if m.group(2).isupper() else noun
+            yield start, m.end(4), (f"{article} {noun} {verb}",)
+
+
 @python_check("spelled_out_tautology")
 def spelled_out_tautology(draft, rule):
     quotes = None
+    for start, end, replacements in _said_twice(draft):
+        if quotes is None:
+            quotes = quotation_spans(draft.folded)
+        if not any(s <= start < e for s, e in quotes):
+            yield Hit(start, end, replacements=replacements)
     seen = set()
     for range_start, range_end in draft.new_ranges:
         for anchor in _ANCHOR.finditer(draft.folded, range_start, range_end):
