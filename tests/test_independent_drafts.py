@@ -20,7 +20,7 @@ DATA = Path(__file__).parent / "data" / "independent"
 # session 5, when w13v-w18v and w19-w24 joined (rules tuned on these drafts: a floor against
 # regressions, not a measure of recall on unseen phrasing).
 FLOORS = {
-    "condescension": 0.89,  # 0.906 with w19-w24 (2,400 drafts), start of session 5
+    "condescension": 0.97,  # 0.906 with w19-w24 (2,400 drafts), start of session 5; 0.984 after the session-5 condescension round 1
     "accusatory-question": 0.97,  # 0.978
     "blame-shifting": 0.98,  # 0.953; 0.991 after the session-5 blame devices
     "timezone": 0.98,  # 0.994
