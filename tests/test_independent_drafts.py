@@ -21,10 +21,10 @@ DATA = Path(__file__).parent / "data" / "independent"
 # regressions, not a measure of recall on unseen phrasing).
 FLOORS = {
     "condescension": 0.97,  # 0.906 with w19-w24 (2,400 drafts), start of session 5; 0.984 after the session-5 condescension round 1
-    "accusatory-question": 0.97,  # 0.978
+    "accusatory-question": 0.985,  # 0.978; 1.000 after the session-5 accusatory devices
     "blame-shifting": 0.98,  # 0.953; 0.991 after the session-5 blame devices
     "timezone": 0.98,  # 0.994
-    "vague-commitment": 0.95,  # 0.965
+    "vague-commitment": 0.98,  # 0.965; 0.997 after the session-5 vague devices
     "apology": 0.975,  # 0.974; 0.986 after the session-5 apology devices
 }
 CLEAN_FLAGGED = 0.03  # 2 of 659 at the start of session 5; the DESIGN target
