@@ -77,3 +77,18 @@ def test_hyphenation_points_are_pyphens_own():
     words += ["".join(rnd.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rnd.randint(1, 40))) for _ in range(3000)]
     words += ["".join(rnd.choice("aeiouy") for _ in range(rnd.randint(1, 12))) for _ in range(1000)]
     assert [_hyphen_points(w) for w in words] == [len(hyphenator.positions(w)) for w in words]
+
+
+def test_syllables_of_any_word_are_textstats_own():
+    # Words with apostrophes, digits, hyphens or non-ASCII letters go through textstat's tokenizer and
+    # dictionary as textstat.syllable_count does; their ASCII pieces are hyphenated by the trie walk.
+    import random
+
+    import textstat
+
+    from tact.checks.readability import _textstat_syllables
+    rnd = random.Random(11)
+    alphabet = list("abcdefghijklmnopqrstuvwxyz'’-_0123456789éüßİ") + ["n't", "'s", "'ll", "-mail"]
+    words = ["don't", "we'll", "e-mail", "q3", "o'clock", "naïve", "İstanbul", "xyzzy's", "co-operate", "'tis"]
+    words += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 8))) for _ in range(3000)]
+    assert [_textstat_syllables(w) for w in words] == [textstat.syllable_count(w) for w in words]

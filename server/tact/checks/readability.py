@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 import re
 
-import textstat
+from textstat.backend.selections._list_words import list_words
 from textstat.backend.utils._get_cmudict import get_cmudict
 from textstat.backend.utils._get_pyphen import get_pyphen
 
@@ -66,13 +66,21 @@ def _hyphen_points(word: str) -> int:
 def _textstat_syllables(word: str) -> int:
     """textstat.syllable_count(word), ~3x faster for a plain lowercase ASCII word (most new words):
     textstat's tokenizer leaves such a word as it is, so its dictionary and hyphenator are asked
-    directly, as textstat asks them. Anything else goes through textstat."""
+    directly, as textstat asks them. Anything else ("don't", "q3", "e-mail") goes through textstat's
+    own tokenizer and dictionary, as textstat.syllable_count does, with ASCII pieces hyphenated here."""
+    cmu, hyphenator = _dictionaries()
     if word.isascii() and word.isalpha() and word.islower():
-        pronunciations = _dictionaries()[0].get(word)
+        pronunciations = cmu.get(word)
         if pronunciations:
             return sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
         return _hyphen_points(word) + 1
-    return textstat.syllable_count(word)
+    count = 0
+    for piece in list_words(word, lowercase=True):  # textstat's count_syllables, step for step
+        try:
+            count += sum(1 for phone in cmu[piece][0] if phone[-1].isdigit())
+        except (TypeError, IndexError, KeyError):
+            count += (_hyphen_points(piece) if piece.isascii() else len(hyphenator.positions(piece))) + 1
+    return count
 
 
 def _syllables(word: str) -> int:
