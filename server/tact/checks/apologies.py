@@ -235,6 +235,8 @@ REMEDY = fast(
     r"|\b(?:fixed|corrected|resolved|sorted|updated|moved|approved|ready\s+for|is\s+now|are\s+now|(?:it|they|that|this)(?:'s|'re)\s+now|on\s+(?:its|their)\s+way|renewed)\b"
     # "It won't happen again" promises the next time, not a fix for this one
     r"|\b(?:I|we)(?:'ll|\s+will)\s+(?:call|send|have|get|deliver|ship|bring|make\s+sure|set|book|fix|cover)\b"
+    # the next step asked of the reader: "I missed the call, so could you send the notes?"
+    r"|\b(?:could|can|would)\s+you\s+(?:please\s+)?(?:send|forward|add|share|resend|re-send|give|grant|copy|loop)\b"
     # a new arrival time: "the sandstone should arrive next week"
     r"|\b(?:should|will|'ll)\s+(?:now\s+)?(?:arrive|land|reach\s+you|be\s+with\s+you)\b"
     # a promise to deliver, even an undated one: its vagueness is vague-commitment's finding, not a missing remedy
@@ -245,9 +247,11 @@ REMEDY = fast(
 FAILURE = fast(
     r"\b(?:missed|missing|no-?show(?:ed|ing)?|forgot|forgotten|slipped\s+my\s+mind|didn't|did\s+not|couldn't|could\s+not"
     r"|wasn't\s+able|weren't\s+able|(?:was|were)\s+unable\s+to|for\s+not\s+\w+ing|(?:was|were)\s+(?:unavailable|down|offline)|haven't|hasn't|still\s+(?:isn't|aren't|not|hasn't|haven't|don't|doesn't|out)"
-    r"|(?:isn't|aren't|wasn't|weren't|not)\s+(?:yet\s+)?(?:ready|done|finished|delivered|complete|completed|paid|served|available|there|with\s+you)"
+    r"|(?:isn't|aren't|wasn't|weren't|not)\s+(?:yet\s+)?(?:ready|done|finished|delivered|complete|completed|paid|served|available|there)"
+    r"|(?:isn't|aren't|wasn't|weren't|was\s+not|were\s+not|is\s+not|are\s+not)\s+(?:yet\s+)?with\s+you"
     r"|(?:wasn't|weren't|hasn't|haven't|hadn't)\s+(?:been\s+)?(?:sent|done|given|paid|made|built|run|shown|put|brought|taken|written)\b"
-    r"|(?:that's|that\s+is|it's|it\s+is|this\s+is|this\s+one's|that\s+one's)\s+(?:all\s+|entirely\s+|squarely\s+)?on\s+(?:me|us)"
+    # "that's on me" owns a miss; "it's on us" may be a treat
+    r"|(?:that's|that\s+is|this\s+is|this\s+one's|that\s+one's)\s+(?:all\s+|entirely\s+|squarely\s+)?on\s+(?:me|us)"
     r"|overdue|overran|slipped|late\b|damaged|lost\s+track|never\s+got\s+round|wasn't\s+at|dropping\s+off|not\s+turning\s+up"
     r"|(?:stood|standing|stand)\s+you\s+up|dropping\s+the\s+ball|non-?(?:delivery|arrival|payment|attendance|appearance|completion)|(?:was|were|am|are|is)\s+not\s+able"
     r"|(?:the|this|that)\s+oversight|(?:was|were|got|has\s+been|have\s+been)\s+(?:cancell?ed|postponed|overlooked|forgotten)"
