@@ -305,3 +305,16 @@ def test_may_quote_agrees_with_the_opener_search(text, expected):
     assert learned._may_quote(text) is expected
     assert learned._may_quote(text) == ('"' in text or text.startswith("'")
                                         or any(c + "'" in text for c in learned._SINGLE_OPENERS))
+
+
+def test_a_gated_or_class_model_scores_each_sentence_as_model_score_does():
+    from tact.text.draft import build_draft
+
+    classes = {"you": "reader", "simple": "ease", "again": "repeat", "read": "^cmd", "not": "neg"}
+    weights = {"simple": 1.5, "you": 0.5, "qqstartqq read": 1.0, "read it": 0.25, "<q>": 0.75, "@ease": 1.0,
+               "@reader&repeat": 2.0, "@^cmd": 0.5, "@neg&reader": -1.0}
+    model = learned.Model("condescension", weights, -2.0, 0.5, True, frozenset({"simple", "again", "read"}), classes)
+    draft = build_draft(text="Read it again, it is simple. Is it not simple for you? Thanks. You read it again?")
+    sentences, logits = learned.sentence_logits(draft, model)
+    assert [s.text for s in sentences] == ["Read it again, it is simple.", "Is it not simple for you?", "You read it again?"]
+    assert logits == pytest.approx([model.score(model.features(s.text, s.is_question)) for s in sentences], abs=1e-12)

@@ -13,7 +13,6 @@ not the writer's tone.
 """
 from __future__ import annotations
 
-import bisect
 import functools
 import itertools
 import json
@@ -80,10 +79,18 @@ def class_features(tokens: list[str], classes: dict[str, str]) -> list[str]:
     """"@class" for each word class present, and "@a&b" for each pair of them: a device ("your" next to
     "simple", "again" after "as I said") whatever the words that carry it, which unigrams of one
     writer's wording cannot say. A class named "^..." counts in the first two words only (an imperative)."""
-    found = {c for c in map(classes.get, tokens) if c and c[0] != "^"}
-    found.update(c for c in map(classes.get, tokens[:2]) if c and c[0] == "^")
-    found = sorted(found)
-    return [*(f"@{c}" for c in found), *(f"@{a}&{b}" for a, b in itertools.combinations(found, 2))]
+    found = set(map(classes.get, tokens))
+    found.discard(None)
+    if any(c[0] == "^" for c in found):
+        found = {c for c in found if c[0] != "^"}
+        found.update(c for c in map(classes.get, tokens[:2]) if c and c[0] == "^")
+    return _class_names(frozenset(found))
+
+
+@functools.lru_cache(maxsize=1024)
+def _class_names(found: frozenset) -> list[str]:
+    ordered = sorted(found)
+    return [*(f"@{c}" for c in ordered), *(f"@{a}&{b}" for a, b in itertools.combinations(ordered, 2))]
 
 
 def sentence_text(folded: str, start: int, end: int, quotes: list[tuple[int, int]]) -> str | None:
@@ -267,7 +274,6 @@ class _DraftWords:
     sentences: list
     tokens: list[str]
     spans: list[tuple[int, int]]  # each sentence's positions in `tokens`, its START first
-    starts: list[int]  # the first of each span, for bisect
 
     @functools.cached_property
     def scales(self) -> list[float]:
@@ -294,10 +300,27 @@ def _draft_words(draft) -> _DraftWords:
     for _ in texts:  # each sentence's START (a C scan per sentence, no Python step per token)
         at = index(START, at + 1)
         starts.append(at)
-    return _DraftWords(sentences, tokens, list(zip(starts, [*starts[1:], len(tokens)])), starts)
+    return _DraftWords(sentences, tokens, list(zip(starts, [*starts[1:], len(tokens)])))
 
 
 _SEPARATOR = f" {START} "
+
+
+def _sentence_logit(model: Model, words: list[str], is_question: bool) -> float:
+    """`model.score` of one sentence's features (`words`: START, then its tokens), its word and pair weights
+    looked up by two `map`s instead of building each bigram's string (the same figure, added in another order)."""
+    zero = itertools.repeat(0.0)
+    total = sum(map(model.words.get, words[1:], zero)) + sum(map(model.pairs.get, zip(words, words[1:]), zero))
+    count = 2 * (len(words) - 1) + is_question
+    if is_question:
+        total += model.words.get(QUESTION, 0.0)
+    if model.classes:
+        extra = class_features(words[1:], model.classes)
+        total += sum(map(model.weights.get, extra, zero))
+        count += len(extra)
+    if model.length_normalized and count:
+        total /= math.sqrt(count)
+    return model.bias + total
 
 
 def sentence_logits(draft, model: Model, questions_only: bool = False) -> tuple[list, list[float]]:
@@ -306,15 +329,14 @@ def sentence_logits(draft, model: Model, questions_only: bool = False) -> tuple[
     The figures are `model.score` of each sentence's features (added up in another order)."""
     words = draft.memo("tact.checks.learned.words", _draft_words)
     sentences, tokens = words.sentences, words.tokens
-    if questions_only or model.gate or model.classes:  # a few sentences: each scored on its own
-        if model.gate:  # the sentences holding a gate word (and, with questions_only, a question)
-            at = itertools.compress(itertools.count(), map(model.gate.__contains__, tokens))
-            chosen = sorted({bisect.bisect_right(words.starts, i) - 1 for i in at})
-        else:
-            chosen = range(len(sentences))
-        picked = [(sentences[k], words.spans[k]) for k in chosen if sentences[k].is_question or not questions_only]
-        return [s for s, _ in picked], [model.score(token_features(tokens[a + 1:b], s.is_question, model.classes))
-                                        for s, (a, b) in picked]
+    if model.gate or model.classes:  # the sentences holding a gate word (with questions_only, questions)
+        apart = model.gate.isdisjoint if model.gate else lambda _: False
+        picked = [(s, (a, b)) for s, (a, b) in zip(sentences, words.spans)
+                  if (s.is_question or not questions_only) and not apart(tokens[a + 1:b])]
+        return [s for s, _ in picked], [_sentence_logit(model, tokens[a:b], s.is_question) for s, (a, b) in picked]
+    if questions_only:  # a few sentences: each scored on its own
+        asked = [(s, tokens[a:b]) for s, (a, b) in zip(sentences, words.spans) if s.is_question]
+        return [s for s, _ in asked], [model.score(token_features(t[1:], True)) for _, t in asked]
     zero = itertools.repeat(0.0)
     # at each position: its word's weight plus that of the pair ending there; then running totals
     at = map(operator.add, map(model.words.get, tokens, zero),
