@@ -255,7 +255,7 @@ FAILURE = fast(
     r"|overdue|overran|slipped|late\b|damaged|lost\s+track|never\s+got\s+round|wasn't\s+at|dropping\s+off|not\s+turning\s+up"
     r"|(?:stood|standing|stand)\s+you\s+up|dropping\s+the\s+ball|non-?(?:delivery|arrival|payment|attendance|appearance|completion)|(?:was|were|am|are|is)\s+not\s+able"
     r"|(?:the|this|that)\s+oversight|(?:was|were|got|has\s+been|have\s+been)\s+(?:cancell?ed|postponed|overlooked|forgotten)"
-    r"|never\s+(?:went\s+out|arrived|came|turned\s+up|showed\s+up|got\s+sent|shipped)"
+    r"|never\s+(?:went\s+out|arrived|came|turned\s+up|showed\s+up|got\s+sent|shipped|made\s+it\s+(?:to|over|across|out))"
     r"|delay\s+in\s+(?:issuing|sending|processing|getting\s+(?:the|your|it|them)|delivering|shipping|paying|completing|finishing|fixing|returning|refunding|booking|confirming|filing|submitting|publishing|preparing)|(?:had\s+)?(?:committed|promised)\s+to\s+\w+ing"
     r"|owe\s+you|(?:don't|do\s+not)\s+have\s+(?:an?\s+)?(?:update|answer|news)|dropped\s+the\s+ball|messed\s+up|screwed\s+up|blew\s+it"
     r"|(?:my|our)\s+(?:fault|mistake|error|oversight)|went\s+quiet|going\s+quiet|out\s+of\s+stock|did\s+not\s+complete|not\s+(?:been\s+)?(?:delivered|paid|processed|sent)"
@@ -272,7 +272,7 @@ FAILURE = fast(
     r"|(?-i:MIA)|AWOL|radio\s+silen(?:t|ce)|(?:gone|went|going)\s+(?:dark|silent)|off\s+the\s+(?:radar|face\s+of)"
     # a promise named as broken: "like I said I would", "I know I said...", "as I'd promised", "I never rang back"
     r"|(?:like|as)\s+(?:I|we)(?:'d|\s+had)?\s+(?:said|told\s+you|promised)\s+(?:I|we|it|they|he|she)(?:'d|\s+would)"
-    r"|as\s+(?:I|we)(?:'d|\s+had)?\s+promised|(?:I|we)\s+know\s+(?:I|we)\s+(?:said|promised|told\s+you)"
+    r"|(?:as|like)\s+(?:I|we)(?:'d|\s+had)?\s+promised|(?:I|we)\s+know\s+(?:I|we)\s+(?:said|promised|told\s+you)"
     r"|(?:I|we)\s+never\s+(?:rang|called|phoned|got\s+back|got\s+round|sent|replied|responded|wrote\s+back|came\s+back|followed\s+up|delivered|booked|confirmed|finished|submitted|filed|paid|posted|shipped)|let\s+(?:it|that|this|things|the\s+[\w-]+)\s+slip)\b",
 )
 # "Sorry you feel...", "sorry if...": not an apology for a miss but a non-apology (blame-shifting).
@@ -378,6 +378,8 @@ def _blame_in(text: str, start: int = 0, end: int | None = None, regret_only: bo
                 continue
             if m.start() < clause and (_OWN_GROUP.match(m.group()) or (not regret_only and _OWN_PERSON.match(m.group()))):
                 continue  # "Sorry the crew / our engineer didn't turn up": what the apology is for, the writer's own people
+            if regex is AGENT_AT_FAULT and _COMPOUND.match(m.group()):
+                continue  # "sorry the vendor list never made it to you": the list, not the vendor, is the subject
             if _OWN_MESSAGE.match(m.group()) or _PASSIVE_END.search(m.group()):
                 continue  # "sorry this reply is so late", "your office were missed": nobody else failed
             if m.group()[:3].lower() == "you" and _AS_A_RESULT.search(text, max(0, m.start() - 30), m.start()):
@@ -415,6 +417,8 @@ OWNERSHIP = fast(
     r"|\b(?:that's|that\s+is|it's|it\s+is|this\s+is|this\s+one's|that\s+one's)\s+(?:entirely\s+|all\s+|squarely\s+)?on\s+(?:me|us)\b"
     r"|\b(?:I|we)\s+should\s+have\b|\b(?:I|we)\s+take\s+(?:full\s+)?responsibility\b|\bI\s+(?:own|owe\s+you)\s+(?:that|this|it)\b"
 )
+# A person word as the modifier of a thing ("the vendor list", "the client portal"): the thing is the subject.
+_COMPOUND = fast(rf"^(?:your|the|that|this|their)\s+(?:own\s+)?(?:[\w-]+\s+){{0,2}}?{_PERSON}\s+(?:{_THING}|list|valuation|report|account|number|code|order|record|pack|sheet|portal|register|log|statement|invoice)s?\b")
 # The reader's reaction as what an apology is for: "sorry the process seemed unclear to you".
 _REACTION = fast(r"\b(?:to|confused|upset|bothered|annoyed|frustrated|offended|disappointed|hurt)\s+you\b"
                  r"|\bwhat\s+you\s+(?:imagined|expected|pictured|had\s+in\s+mind|wanted|hoped\s+for|envisaged|envisioned)\b")
