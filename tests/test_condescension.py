@@ -419,12 +419,15 @@ def test_session_five_fresh_phrasings(service):
     """tests/data/tone_cond_s5.jsonl: the families behind the misses in last session's blind drafts
     (w13v-w18v) and the new authors' tune drafts (w19-w24), 72 phrasings and 38 near-misses written
     before the rules. First run with the session-4 rules: 13 of 72 flagged (0.18), two near-misses
-    flagged ("Thanks and God bless," and "Bless your heart, thank you for the flowers!")."""
+    flagged ("Thanks and God bless," and "Bless your heart, thank you for the flowers!"). Round 2 (43
+    fresh phrasings across the families in US, non-native, terse and formal registers, 20 near-misses):
+    19 of 43 with the round-1 rules (0.44, the honest estimate of recall on unseen wording), no
+    near-miss flagged."""
     from tact.evaluation import evaluate, read_jsonl
     from labeled import DATA
 
     report = evaluate(read_jsonl(str(DATA / "tone_cond_s5.jsonl")), _pattern_rules_only(service), ("condescension",))
-    assert report.scores["condescension"].recall >= 0.85  # 0.889 when the round went in
+    assert report.scores["condescension"].recall >= 0.9  # 0.889 after round 1, 0.930 after round 2
     assert report.clean_flagged == 0
 
 

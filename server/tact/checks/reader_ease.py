@@ -27,7 +27,8 @@ from .commitments import fast
 from .registry import Hit, python_check
 
 # The draft-wide anchor scan (RE2): a sentence is read only if it holds one of these.
-_ANCHOR = fast(r"\b(?:hope|hopefully|trust|even|easy|easier|simple|simpler|clearer|harder|impossible)\b")
+_ANCHOR = fast(r"\b(?:hope|hopefully|trust|even|easy|easier|simple|simpler|clearer|harder|impossible|sense)\b"
+               r"|\bno\s+(?:problem|trouble|bother)\s+for\b|\bso\s+(?:that\s+)?(?:you|your)\b|\blike\s+(?:you|yourself)\b")
 
 _I = re.IGNORECASE
 # People outside the conversation: ease for them is a service, not a put-down.
@@ -42,12 +43,12 @@ _NOVICE = (r"(?:(?:someone|somebody|anyone|a\s+person)\s+(?:who(?:'s|\s+is|\s+ha
            r"non-specialist)\b(?!s)|"
            rf"without\s+{_BACKGROUND})")
 _COMPREHEND = (r"(?:follow|understand|grasp|find|spot|see|take\s+in|digest|read|navigate|work\s+out|make\s+sense\s+of|"
-               r"get\s+your\s+head\s+around|keep\s+up(?:\s+with)?|miss)")
+               r"get\s+your\s+head\s+around|keep\s+up(?:\s+with)?|miss|work\s+through|get\s+through|cope\s+with)")
 
 # Frame 1: hope + the explanation is clear now + a marker.
-_HOPE = re.compile(r"\b(?:hope|hopefully|trust)\b", _I)
+_HOPE = re.compile(r"\b(?:hope|hopefully|trust|let's\s+see\s+if|see\s+if|maybe|perhaps)\b", _I)
 _CLEAR_NOW = re.compile(
-    r"\b(?:that|this|it|these|things|everything|all\s+(?:of\s+)?(?:that|this))"
+    r"\b(?:that|this|it|these|things|everything|all\s+(?:of\s+)?(?:that|this)|the\s+(?:attached|enclosed|above|below|revised\s+[\w-]+|new\s+version))"
     r"(?:\s+(?:version|one|explanation|summary|email|note|draft|breakdown|guide|time))?"
     r"(?:'s|\s+is|\s+was|\s+should\s+be|\s+will\s+be|'ll\s+be|\s+makes?\s+(?:it|things|everything)|\s+helps?)?\s+"
     r"(?:(?:a\s+(?:bit|little|lot|touch)|much|more|any|now|finally|at\s+last|all)\s+)*"
@@ -60,7 +61,7 @@ _MARKER = re.compile(
 
 # Frame 2: ease for the reader to understand or find, and a sign they needed it.
 _EASE_TO = re.compile(
-    rf"\b(?:easy|easier|simple|simpler|clearer|harder|impossible)\s+(?:enough\s+)?"
+    rf"\b(?:easy|easier|simple|simpler|clearer|harder|impossible|no\s+(?:problem|trouble|bother))\s+(?:enough\s+)?"
     rf"(?:(?P<who>for\s+(?:{_READER}|{_AUDIENCE}|us|me|our\s+[\w-]+|the\s+[\w-]+))\s+)?to\s+{_COMPREHEND}\b", _I)
 _STRONG = re.compile(
     r"\bthis\s+time\b|\bfor\s+once\b|\bstep\s+at\s+a\s+time\b|\bsmall\s+words\b|\bshort\s+words\b|\b(?:very|bare|absolute)\s+basics\b|"
@@ -68,6 +69,12 @@ _STRONG = re.compile(
 _MARKUP = re.compile(
     r"\b(?:highlight\w*|bold(?:ed)?|underlin\w*|circled|ringed|starred|capitals|arrows?|bigger|enlarged|"
     r"in\s+(?:bright\s+)?(?:yellow|red|green|pink|orange|blue))\b", _I)
+# "so your office can actually read it": the reader able to, as the purpose of the writer's effort.
+_SO_CAN = re.compile(
+    rf"\bso\s+(?:that\s+)?(?P<who>{_READER})\s+(?:can|could|will|'ll|won't|can't|cannot|couldn't)\s+"
+    rf"(?:(?:actually|possibly|finally|easily|at\s+least)\s+)?(?:{_COMPREHEND})\b", _I)
+# "easier for non-finance people like yourself": the reader filed with a class of novices.
+_LIKE_YOU = re.compile(r"\b(?:easy|easier|simple|simpler|clearer|plain|plainer)\b[^.!?]*?\b(?:people|folk|someone|those|clients)\s+like\s+(?:you|yourself)\b", _I)
 # Mark-up of what changed is a courtesy to any reader.
 _CHANGES = re.compile(r"\b(?:changes|changed|edits|amendments|differences|what's\s+new|updates|tracked|revisions|additions|new\s+(?:bits|parts|wording))\b", _I)
 
@@ -110,9 +117,12 @@ def _frames(text: str):
         clear, marker = _CLEAR_NOW.search(text, hope.end()), _MARKER.search(text, hope.end())
         if clear and marker:
             return hope.start(), max(clear.end(), _last_end(_MARKER, text, hope.end()))
-    for ease in _EASE_TO.finditer(text):
+    like_you = _LIKE_YOU.search(text)
+    if like_you:
+        return like_you.start(), like_you.end()
+    for ease in (*_EASE_TO.finditer(text), *_SO_CAN.finditer(text)):
         who = (ease.group("who") or "").lower()
-        if who and not re.match(rf"for\s+{_READER}$", who, _I):
+        if who and not re.match(rf"(?:for\s+)?{_READER}$", who, _I):
             continue  # the writer's own ease, a third party's, or the reader's customers'
         strong = _STRONG.search(text) or _EVEN.search(text)
         if strong:
