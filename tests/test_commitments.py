@@ -329,3 +329,14 @@ def test_session_5_dated_or_unowed_statements_pass(check, text):
 def test_a_reassurance_after_a_vague_promise_is_one_finding(check):
     issues = vague(check, "We've passed it to the landlord and shall revert in due course. Kindly bear with us.")
     assert len(issues) == 1 and "in due course" in issues[0].text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("I'll drop the keys round whenever I'm passing.", True),
+    ("We'll get the rota sorted for you nearer the date.", True),
+    ("We're planning to get the repair done before the cold weather sets in.", True),
+    ("Our office will be closed over the holidays and reopens on 3 January.", False),
+    ("I'll be in touch nearer the time if anything changes, but Tuesday at 10am stands.", False),
+])
+def test_session_5_second_round(check, text, flagged):
+    assert bool(vague(check, text)) is flagged

@@ -436,3 +436,16 @@ def test_session_five_unseen_accusations_are_flagged(check, text):
 ])
 def test_session_five_near_misses_are_fair_questions(check, text):
     assert accusations(check, text) == []
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Why am I having to chase this for the fourth time?", True),
+    ("How do you expect us to plan when you change the date every week?", True),
+    ("Did you not think to check with us first?", True),
+    ("What's the point of having an account manager if nobody picks up?", True),
+    ("How do you expect the market to move next quarter?", False),
+    ("Why is it always so busy on Mondays, do you think?", False),
+    ("Since when has the new pricing applied, so I can update our records?", False),
+])
+def test_session_five_second_round(check, text, flagged):
+    assert bool(accusations(check, text)) is flagged

@@ -61,6 +61,7 @@ VAGUE_TIME = fast(
     r"|\bany\s+(?:day|time|minute|moment|week)\s+now\b|\bjust\s+now\b|\bin\s+some\s+days\b|\bsooner\s+or\s+later\b"
     r"|\bin\s+a\s+(?:bit|while|jiffy|sec|second|moment|tick|mo)\b|\bmomentarily\b|\bin\s+two\s+shakes\b"
     r"|\bwhen(?:ever)?\s+(?:I|we)\s+(?:can|get|have|find|'ve\s+got|am\s+able|'m\s+able|are\s+able|'re\s+able|next|know|hear|learn|find\s+out)\b"
+    r"|\bwhen(?:ever)?\s+(?:I'm|I\s+am|we're|we\s+are)\s+(?:next\s+\w+|passing|around|in\s+the\s+area|nearby|in\s+town|over\s+(?:your|that)\s+way)\b"
     r"|\bonce\s+(?:I|we)(?:'ve|'m|'re|\s+(?:get|have|come|am|are|find))\b"
     r"|\b(?:when|once|after)\s+(?:things|it|that|this|everything|work|life|the\s+dust)\s+(?:calm|settle|quiet|quieten|die|slow|ease|get)s?\b|\bwhen\s+the\s+dust\s+settles\b"
     r"|\b(?:when|once|after)\s+(?:things|it|work|life|everything)(?:'s|\s+is|\s+are|\s+gets?)\s+(?:a\s+bit\s+)?(?:less\s+\w+|quieter|calmer|back\s+to\s+normal|more\s+manageable)\b"
@@ -90,12 +91,12 @@ VAGUE_TIME = fast(
     r"|\b(?:after|once|when)\s+(?:the|all|our|their)\s+[\w\s-]{1,40}?\s+(?:is|are|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:finali[sz]ed|done|over|settled|completed?|ready|sorted|consulted)\b"
     # Sign-off on the writer's own side; "once the design is approved" usually waits on the reader.
     r"|\b(?:after|once|when)\s+(?:our|their)\s+[\w\s-]{1,40}?\s+(?:is|are|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:approved|signed|agreed)\b"
-    r"|\bafter\s+(?:the|our|their)\s+\w+\s+(?:sorts|finishes|gets|comes|confirms)\b"
+    r"|\bafter\s+(?:the|our|their)\s+(?:[\w-]+\s+){1,2}?(?:sorts|finishes|gets|comes|confirms|meets|reconvenes|convenes|sits|has\s+met)\b|\b(?:nearer|closer)\s+(?:to\s+)?the\s+(?:time|date|day)\b"
     r"|\bif\s+(?:I|we)\s+get\s+(?:a|the)\s+(?:chance|minute|moment|free)\b|\b(?:another|some)\s+day\b|\bone\s+of\s+these\s+days\b|\bsomeday\b"
     r"|\bat\s+(?:our|my|the)\s+earliest\s+(?:convenience|opportunity)\b|\bpresently\b|\bin\s+(?:a\s+)?(?:timely|prompt)\s+(?:manner|fashion)\b"
     r"|\bin\s+(?:due|good)\s+time\b|\bexpeditiously\b|\bas\s+and\s+when\b|\bas\s+(?:circumstances|time|capacity|resources?|bandwidth|workload|(?:our|my|the)\s+(?:schedule|workload|capacity|diary|calendar))\s+(?:permits?|allows?)\b|\ball\s+being\s+well\b"
-    r"|\bgive\s+or\s+take\b|\bwhere\s+(?:I|we)\s+can\b|\bright\s+up\b|\bwhen\s+possible\b|\bas\s+(?:quickly|quick|fast)\s+as\s+(?:possible|I\s+can|we\s+can)\b"
-    r"|\b(?:before|by|over|after)\s+the\s+(?:summer|spring|autumn|fall|winter|holidays|new\s+year)\b"
+    r"|\bgive\s+or\s+take\b|\bwhere\s+(?:I|we)\s+can\b|\bright\s+up\b|\bwhen\s+possible\b|\bas\s+(?:quickly|quick|fast)\s+as\s+(?:possible|I\s+can|we\s+can)\b|\bas\s+(?:quickly|quick|fast|soon|promptly)\s+as\s+(?:is\s+)?(?:reasonably|humanly|realistically|practically)\s+(?:possible|practicable|I\s+can|we\s+can)\b|\bas\s+(?:quickly|quick|fast|soon|promptly)\s+as\s+(?:I|we)\s+(?:reasonably|realistically|possibly)\s+can\b"
+    r"|\b(?:before|by|over|after)\s+the\s+(?:summer|spring|autumn|fall|winter|holidays|new\s+year|(?:cold|warm|bad|wet)\s+weather|winter\s+months)\b"
     r"|\btimely(?:\s*(?:[.,;!]|$)|\s+(?:about|on|with|regarding|of|and|once|when|as)\b)|\bin\s+a\s+timely\s+way\b|\bin\s+the\s+fullness\s+of\s+time\b"
     r"|\bat\s+the\s+earliest(?:\s+possible)?\b|\bat\s+the\s+(?:first|next)\s+(?:opportunity|chance|available\s+opportunity)\b|\b(?:on|with)\s+(?:top\s+|high\s+)?priority\b|\bas\s+early\s+as\s+(?:possible|we\s+can|I\s+can)\b"
     # A place in a queue is no date: "we will deal with yours in turn", "in the order received".
@@ -240,6 +241,7 @@ _READER_MOVE = re.compile(
 # problems, we'll let you know".
 _CONDITIONAL = re.compile(r"\b(?:if|in\s+case|should\s+(?:there|anything|we|it))\b", _I)
 _ANY_NEWS = re.compile(r"\s*(?:(?:informed|posted|updated)\s+)?(?:on|of|about)\s+any\b", _I)
+_IF_NEWS = re.compile(r"\b(?:if|should)\s+(?:anything|something|there(?:'s|\s+is|\s+are)\s+(?:any|a)\b|any\s+\w+\s+(?:change|come|arise))", _I)  # "I'll be in touch nearer the time if anything changes"
 _NOTIFY = re.compile(r"let\s+you\s+know|keep\s+(?:you|everyone|all)|update\s+you|be\s+in\s+touch|get\s+in\s+touch|reach\s+out|tell\s+you|alert|notify", _I)
 # Someone else's plans, not the writer's promise: "the board will decide in due course", "the
 # vendor says a patch will be released shortly". It becomes one when it is made to the reader.
@@ -271,7 +273,8 @@ def owed_to_reader(text: str, start: int) -> bool:
         return False
     promise_and_after = text[start:]
     notify = _NOTIFY.search(promise_and_after, 0, 40)
-    if notify and (_CONDITIONAL.search(before) or _ANY_NEWS.match(promise_and_after, notify.end())):
+    if notify and (_CONDITIONAL.search(before) or _ANY_NEWS.match(promise_and_after, notify.end())
+                   or _IF_NEWS.search(promise_and_after, notify.end(), notify.end() + 40)):
         return False  # "if anything changes, we'll let you know", "I'll update you on any orders that are issued"
     subject = before[max(0, before.rfind(",") + 1, before.rfind(";") + 1):]
     own_clause = _NEW_SUBJECT.search(subject)
@@ -315,14 +318,14 @@ _DELIVERABLE = re.compile(
     r"|be\s+in\s+a\s+position\s+to|be\s+ready\s+to))*\s+"
     r"(?:send|get\s+(?:it|this|that|them|these|those|the|back\s+to|round|around|to|over|something|an?|you)|have\s+(?:it|this|that|them|the|something|an?)"
     r"|share|deliver|forward|e-?mail|mail|post|call|ring|phone|text|write|reply|respond|revert|confirm|update|follow|come\s+back|circle"
-    r"|loop|touch|reach|contact|provide|issue|return|refund|credit|pay|fix|sort|finish|complete|review|look|check|go\s+(?:through|over)"
+    r"|loop|touch|reach|contact|provide|issue|return|refund|credit|pay|fix|sort|resolve|settle|address|handle|deal\s+with|finish|complete|review|look|check|go\s+(?:through|over)"
     r"|read|process|book|schedule|arrange|set\s+up|prepare|draft|put\s+together|quote|invoice|ship|dispatch|circulate|give|hand|pass"
     r"|bring|drop|turn\s+around|publish|be\s+in\s+touch|revisit|discuss|talk|pick|meet|sit\s+down|reconnect|regroup|come\s+back|return"
     r"|reschedule|rebook|rearrange|re-?run|redo|repair|replace|install|fit|visit|come\s+(?:out|round|over)|get\s+there|get\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:back\s+)?out)\b", _I)
 _ON_ITS_WAY = re.compile(
     r"(?:\s+(?:then|also|soon|shortly|probably|hopefully))*\s+(?:follow|arrive|reach|land|ship|drop|go\s+out|come\s+(?:through|over|back)"
     r"|be\s+(?:with|ready|available|sent|forwarded|delivered|posted|mailed|e-?mailed|issued|shipped|dispatched|done|sorted|fixed"
-    r"|resolved|live|out|back|up|corrected|refunded|credited|processed|in\s+(?:touch|contact)|addressed|shared|released|forthcoming"
+    r"|resolved|live|out|back|up|corrected|refunded|re-?issued|re-?sent|rebooked|rescheduled|replaced|repaired|reinstated|restored|reconnected|credited|processed|in\s+(?:touch|contact)|addressed|shared|released|forthcoming"
     r"|actioned|handled|confirmed|made\s+available|rolled\s+out|deployed|implemented|included))\b", _I)
 _MODAL = re.compile(r"\b(?:will|shall|should)\b|'ll\b", _I)
 _OUR_SIDE = re.compile(
@@ -340,6 +343,9 @@ _OTHERS = re.compile(
     r"|\b(?:send|give|get|email|issue|hand)\s+(?:the\s+)?[\w-]+\s+(?:their|his|her)\b"  # "send the installers their codes"
     r"|\b(?:deal|follow\s+up|meet|check\s+in|sit\s+down|talk|speak)\s+(?:with|to)\s+(?:the|my|our)\s+(?:[\w-]+\s+)?(?:users?|traders?|staff|team\s+members|members|reports|managers?|brokers?|agents?|vendors?|suppliers?|contractors?|subcontractors?|crews?|drivers?|employees|accountants?|lawyers?|attorneys?|customers?|clients?|distributors?|partners?|candidates?|delegates?|resellers?|dealers?)\b", _I)
 _LETS = re.compile(r"let(?:'s|\s+us)", _I)
+_OFFER = re.compile(r"(?:I|we)\s+(?:can|could)\b", _I)
+_IF_WANTED = re.compile(r"\b(?:if|should|whenever)\s+you(?:'d|\s+would)?\s+(?:like|want|wish|prefer|need)|\bif\s+(?:useful|helpful|that\s+(?:helps|would\s+help)|it\s+helps)\b", _I)
+_CLOSED = re.compile(r"\b(?:will|shall)\s+be\s+(?:closed|shut)\b", _I)  # "our office will be closed over the holidays"
 _RELATIVE_END = re.compile(r"\b(?:that|which)\s+$", _I)
 # A document announced to whoever reads it, with no reader in the sentence: "the agenda will be released".
 _PUBLICATION = re.compile(
@@ -371,7 +377,7 @@ def is_commitment(text: str, promise) -> bool:
         return False
     if _TO_READER.search(text):
         return True
-    if _OTHERS.search(text, start) or _PUBLICATION.search(text, 0, end + 60):
+    if _OTHERS.search(text, start) or _PUBLICATION.search(text, 0, end + 60) or _CLOSED.search(text, start, end + 20):
         return False  # "a second report on the market will be released shortly": published, not owed to the reader
     need = _NEED.search(window)
     if need is not None:  # "I'll need to check with finance and circle back" still owes the reader
@@ -433,6 +439,8 @@ def vague_promise(draft, rule):
             continue
         if not owed_to_reader(text, min(promise.start(), vague.start())):
             continue
+        if _OFFER.match(promise.group()) and _IF_WANTED.search(text):
+            continue  # "If you'd like, I can send the template sometime": an offer the reader takes up or not
         if _CALENDAR_INVITE.search(text, promise.start(), vague.start()) and (_MINUTES_AWAY.match(vague.group()) or has_concrete_time(text)):
             continue  # "I'll send the invite shortly", "the webinar is Tuesday 2pm, I'll forward the invite once they send it": the event is dated
         if _RESUMES_ON_INPUT.match(text, promise.end()) and _AWAITS_INPUT.match(vague.group() + text[vague.end():vague.end() + 40]):
