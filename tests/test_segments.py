@@ -89,3 +89,20 @@ def test_line_patterns_led_by_the_line_break_find_what_line_anchored_ones_do(tex
             == [m.span() for m in segments._QUOTED_LINE.finditer("\n" + text, 0, limit + 1)])
     old, new = delimiter.search(text), segments._SIG_DELIMITER.search("\n" + text)
     assert (old and old.start()) == (new and new.start())
+
+
+SIGN_OFF_LINES = ["", " ", "\t", "Best,", "best", "Kind", " KIND ", "regards", "Regards!", "warmest", "wishes", "--", "-- Dana",
+                  "Dana", "Thanks", "thanks again", "How are you?", "Cheers", "many", "Yours truly", "\f", "all the best",
+                  "Call me at 555-1234", "Kind regards", "ſincerely", "We will send it."]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(SIGN_OFF_LINES), max_size=14).map("\n".join), st.integers(0, 200))
+def test_a_sign_off_scan_of_the_last_lines_finds_what_a_scan_of_the_whole_draft_does(text, limit):
+    from tact.text import segments
+    head = text[:min(limit, len(text))]
+    too_early = segments._last_lines_start(head, segments._SIGN_OFF_TAIL_LINES + 1)
+    whole = [m.span() for m in segments._SIGN_OFF.finditer(head) if m.end() > too_early]
+    last_lines = [m.span() for m in segments._SIGN_OFF.finditer(head, segments._sign_off_scan_start(head, too_early))
+                  if m.end() > too_early]
+    assert last_lines == whole

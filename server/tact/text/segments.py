@@ -26,6 +26,9 @@ _SIGN_OFF = re.compile(
     r"with thanks|many thanks|thx|regards|br|--\s*\w+)[ \t]*[,!.]?[ \t]*$",
     re.I | re.M,
 )
+# A line a sign-off match can run on from into the next one: blank, or holding only the optional
+# first word of "kind regards" or the "--" of "-- Dana" (only those parts' \s* crosses a line break).
+_RUNS_ON = re.compile(r"[ \t]*(?:(?:best|kind|warm|warmest|many)\s*|--\s*)?\s*", re.I)
 _SIGN_OFF_TAIL_LINES = 5
 _SIGN_OFF_TAIL_LINE_WORDS = 8
 
@@ -70,7 +73,7 @@ def _is_quote_header(line: str, following: str | None) -> bool:
 def _quote_header_start(text: str) -> int | None:
     """Where the quoted thread begins (including its intro line), if anywhere: exactly what
     `quotequail.quote(text, quote_intro_line=True)` says, in linear time."""
-    if _SURROGATE.search(text):  # RE2 needs UTF-8; a lone surrogate is as opaque as U+FFFD to these patterns
+    if not text.isascii() and _SURROGATE.search(text):  # RE2 needs UTF-8; a lone surrogate is as opaque as U+FFFD to these patterns
         text = _SURROGATE.sub("\ufffd", text)
     lines = text.split("\n")
     for n in _header_candidates(text):
@@ -111,6 +114,19 @@ def _last_lines_start(text: str, count: int) -> int:
     return 0
 
 
+def _sign_off_scan_start(head: str, line_start: int) -> int:
+    """Where a scan for the sign-offs that end after `line_start` (a line's start) may begin and find
+    the same ones a scan of the whole draft finds (Python's re tries the "^"-led pattern at every
+    character): `line_start`, or earlier while the line before could be part of a match running on."""
+    start = line_start
+    while start > 0:
+        previous = head.rfind("\n", 0, start - 1) + 1
+        if not _RUNS_ON.fullmatch(head, previous, start - 1):
+            break
+        start = previous
+    return start
+
+
 def _signature_start(text: str, limit: int) -> int | None:
     head = text[:limit]
     match = _SIG_DELIMITER.search("\n" + head)
@@ -119,7 +135,7 @@ def _signature_start(text: str, limit: int) -> int | None:
     # A sign-off ending before the last few non-blank lines has too many lines after it: skip it
     # without splitting the rest of the draft (that made a draft with many sign-offs quadratic).
     too_early = _last_lines_start(head, _SIGN_OFF_TAIL_LINES + 1)
-    for sign_off in _SIGN_OFF.finditer(head):
+    for sign_off in _SIGN_OFF.finditer(head, _sign_off_scan_start(head, too_early)):
         if sign_off.end() <= too_early:
             continue
         tail = head[sign_off.end():].strip("\n")
