@@ -366,12 +366,15 @@ def test_session_four_held_out_round(service):
     round 7 and never tuned on, so its recall is an honest estimate of recall on unseen wording
     (0.30 at the end of session 4; rounds 2-7 first runs were 0.12-0.37). Its misses are for a later
     round to generalise from, not to copy; the floor only catches regressions, and no near-miss may
-    ever be flagged (one was, by a session-3 rule, before the fix that went in with this set)."""
+    ever be flagged (one was, by a session-3 rule, before the fix that went in with this set). Session 5
+    generalised from its misses (0.30 -> 0.90: 'outside your comfort zone', 'or more slowly', 'well done
+    for getting there in the end', 'not to be patronising, but', '…, for future reference' after a
+    button), so it no longer estimates unseen recall; tone_cond_s5.jsonl's round 2 first run does (0.44)."""
     from tact.evaluation import evaluate, read_jsonl
     from labeled import DATA
 
     report = evaluate(read_jsonl(str(DATA / "tone_cond_s4_holdout.jsonl")), _pattern_rules_only(service), ("condescension",))
-    assert report.scores["condescension"].recall >= 0.25
+    assert report.scores["condescension"].recall >= 0.85
     assert report.clean_flagged == 0
 
 
