@@ -80,7 +80,7 @@ VAGUE_TIME = fast(
     r"|\b(?:once|when|as\s+soon\s+as)\s+(?:[\w'-]+\s+){1,2}?(?:(?:sorts?|gets?|pulls?|got)\s+(?:(?:themselves|itself|himself|herself|things|it)\s+(?:out|together|sorted)|(?:their|its|his|her)\s+(?:act|house|finger)\b|back\s+on\s+(?:track|(?:their|its|his|her)\s+feet)|round\s+to\s+it|on\s+top\s+of|a\s+(?:chance|minute|moment|sec))|(?:catch(?:es)?|caught)\s+up\b|(?:is|are)\s+back\s+on\s+(?:track|(?:their|its|his|her)\s+feet|top))"
     r"|\bwhenever\s+(?:it|they|that|this|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:comes?\s+in|arrives?|turns?\s+up|lands?|gets?\s+(?:here|in)|(?:is|are)\s+(?:in|here|back))\b"
     r"|\b(?:early|later|late|mid|(?:towards?|around)\s+the\s+end\s+of)[\s-]+(?:next\s+|this\s+|the\s+)?(?:week|month|quarter|year)\b"
-    r"|\b(?:in|over|within)\s+the\s+(?:next|coming)\s+(?:few\s+|couple\s+(?:of\s+)?)?(?:days|weeks|months|little\s+while|while)\b"
+    r"|\b(?:in|over|within)\s+the\s+(?:next|coming|following)\s+(?:few\s+|couple\s+(?:of\s+)?)?(?:days|weeks|months|little\s+while|while|period)\b"
     r"|\b(?:in\s+)?(?:a|one)\s+(?:day|week|month)\s+or\s+two\b|\bnext\s+(?:few|couple\s+(?:of\s+)?)\s+(?:days|weeks|months)\b|\bin\s+the\s+coming\s+(?:days|weeks|months)\b"
     r"|\bin\s+a\s+(?:matter|couple)\s+of\s+(?:days|weeks)\b|\bwithin\s+a\s+reasonable\s+(?:time|timeframe|period)\b"
     r"|\b(?:at\s+)?the\s+appropriate\s+(?:time|juncture|moment)\b|\bin\s+the\s+normal\s+course\b|\b(?:days?|weeks?|months?)\s+or\s+so\b|\w-ish\b"
@@ -95,7 +95,7 @@ VAGUE_TIME = fast(
     r"|\bif\s+(?:I|we)\s+get\s+(?:a|the)\s+(?:chance|minute|moment|free)\b|\b(?:another|some)\s+day\b|\bone\s+of\s+these\s+days\b|\bsomeday\b"
     r"|\bat\s+(?:our|my|the)\s+earliest\s+(?:convenience|opportunity)\b|\bpresently\b|\bin\s+(?:a\s+)?(?:timely|prompt)\s+(?:manner|fashion)\b"
     r"|\bin\s+(?:due|good)\s+time\b|\bexpeditiously\b|\bas\s+and\s+when\b|\bas\s+(?:circumstances|time|capacity|resources?|bandwidth|workload|(?:our|my|the)\s+(?:schedule|workload|capacity|diary|calendar))\s+(?:permits?|allows?)\b|\ball\s+being\s+well\b"
-    r"|\bgive\s+or\s+take\b|\bwhere\s+(?:I|we)\s+can\b|\bright\s+up\b|\bwhen\s+possible\b|\bas\s+(?:quickly|quick|fast)\s+as\s+(?:possible|I\s+can|we\s+can)\b|\bas\s+(?:quickly|quick|fast|soon|promptly)\s+as\s+(?:is\s+)?(?:reasonably|humanly|realistically|practically)\s+(?:possible|practicable|I\s+can|we\s+can)\b|\bas\s+(?:quickly|quick|fast|soon|promptly)\s+as\s+(?:I|we)\s+(?:reasonably|realistically|possibly)\s+can\b"
+    r"|\bgive\s+or\s+take\b|\bor\s+thereabouts\b|\bwhere\s+(?:I|we)\s+can\b|\bright\s+up\b|\bwhen\s+possible\b|\bas\s+(?:quickly|quick|fast)\s+as\s+(?:possible|I\s+can|we\s+can)\b|\bas\s+(?:quickly|quick|fast|soon|promptly)\s+as\s+(?:is\s+)?(?:reasonably|humanly|realistically|practically)\s+(?:possible|practicable|I\s+can|we\s+can)\b|\bas\s+(?:quickly|quick|fast|soon|promptly)\s+as\s+(?:I|we)\s+(?:reasonably|realistically|possibly)\s+can\b"
     r"|\b(?:before|by|over|after)\s+the\s+(?:summer|spring|autumn|fall|winter|holidays|new\s+year|(?:cold|warm|bad|wet)\s+weather|winter\s+months)\b"
     r"|\btimely(?:\s*(?:[.,;!]|$)|\s+(?:about|on|with|regarding|of|and|once|when|as)\b)|\bin\s+a\s+timely\s+way\b|\bin\s+the\s+fullness\s+of\s+time\b"
     r"|\bat\s+the\s+earliest(?:\s+possible)?\b|\bat\s+the\s+(?:first|next)\s+(?:opportunity|chance|available\s+opportunity)\b|\b(?:on|with)\s+(?:top\s+|high\s+)?priority\b|\bas\s+early\s+as\s+(?:possible|we\s+can|I\s+can)\b"
@@ -252,7 +252,7 @@ _THIRD_PARTY = re.compile(
     r"|\b(?:he|she|they|it)\s*(?:'ll|will|shall)\s*$",
     _I)
 _REPORTED = re.compile(
-    r"\b(?<!I\s)(?<!we\s)(?:says|said|tells\s+(?:us|me)|told\s+(?:us|me)|according\s+to|expects|announced|reports|reported|claims"
+    r"\b(?<!I\s)(?<!we\s)(?:says|say|said|tells\s+(?:us|me)|told\s+(?:us|me)|according\s+to|expects|announced|reports|reported|claims"
     r"|estimates|indicated|informed\s+(?:us|me)|predicts|forecasts)\b",
     _I)
 _TO_READER = re.compile(r"\byou(?:r|rs)?\b(?!\s+know\b)|\blet\s+you\s+know\b", _I)
