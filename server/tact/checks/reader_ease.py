@@ -110,17 +110,24 @@ def _last_end(pattern: re.Pattern, text: str, pos: int) -> int:
     return max((m.end() for m in pattern.finditer(text, pos)), default=0)
 
 
+# Words each frame cannot match without: a substring test skips a frame's regexes in most sentences.
+_HOPE_WORDS = ("hope", "trust", "see if", "maybe", "perhaps")
+_EASE_WORDS = ("eas", "simpl", "clearer", "harder", "impossible", "no problem", "no trouble", "no bother", "so ")
+
+
 def _frames(text: str):
     """(start, end) of the paired words in one sentence, or None."""
-    hope = _HOPE.search(text)
+    lower = text.lower()
+    hope = _HOPE.search(text) if any(w in lower for w in _HOPE_WORDS) else None
     if hope:
         clear, marker = _CLEAR_NOW.search(text, hope.end()), _MARKER.search(text, hope.end())
         if clear and marker:
             return hope.start(), max(clear.end(), _last_end(_MARKER, text, hope.end()))
-    like_you = _LIKE_YOU.search(text)
+    like_you = _LIKE_YOU.search(text) if "like you" in lower else None
     if like_you:
         return like_you.start(), like_you.end()
-    for ease in (*_EASE_TO.finditer(text), *_SO_CAN.finditer(text)):
+    eases = (*_EASE_TO.finditer(text), *_SO_CAN.finditer(text)) if any(w in lower for w in _EASE_WORDS) else ()
+    for ease in eases:
         who = (ease.group("who") or "").lower()
         if who and not re.match(rf"(?:for\s+)?{_READER}$", who, _I):
             continue  # the writer's own ease, a third party's, or the reader's customers'
@@ -132,7 +139,7 @@ def _frames(text: str):
             return min(ease.start(), strong.start()), max(ease.end(), strong.end())
         if who and _MARKUP.search(text) and not _CHANGES.search(text):
             return ease.start(), ease.end()
-    even = _EVEN.search(text)
+    even = _EVEN.search(text) if "even" in lower else None
     ability = (_ABILITY.search(text, even.end()) or _ABILITY.search(text)) if even else None
     if ability:
         return min(even.start(), ability.start()), max(even.end(), ability.end(), _last_end(_STRONG, text, ability.end()))
