@@ -692,3 +692,18 @@ def test_news_told_with_regret_is_not_an_apology_for_a_miss(check):
     text = "Regrettably, the pallets were not checked at the depot, and two arrived damaged. Please claim through the portal."
     assert not found(check, text, "apology")
     assert found(check, "We regret that the pallets were not checked at the depot.", "apology")
+
+
+def test_session_5_held_out_round_keeps_its_first_run(service):
+    """tests/data/tone_ba_s5_holdout.jsonl: 20 devices and 10 near-misses written after the last session-5
+    rule and never tuned on. First run 11/20 (blame 8/15, apology 3/5), no near-miss flagged: the honest
+    estimate of recall on unseen wording. A later rule may raise it; nothing may lower it."""
+    items = [json.loads(line) for line in open(DATA / "tone_ba_s5_holdout.jsonl")]
+
+    def categories(text):
+        return {x.category for x in service.check(parse_check({"text": text}), service.ruleset).issues}
+
+    caught = sum(i["expect"][0]["category"] in categories(i["text"]) for i in items if i["expect"])
+    flagged = [i["text"] for i in items if not i["expect"] and categories(i["text"]) & {"blame-shifting", "apology"}]
+    assert caught >= 11
+    assert not flagged
