@@ -80,6 +80,10 @@ def main() -> int:
     assert Path(tact.__file__).resolve().is_relative_to(tree), f"tact imported from {tact.__file__}, not {tree}"
 
     ruleset = RuleSet.of(load_rules([tree / "rules"]))
+    if hasattr(ruleset, "compile_prefilter"):  # a tree with Hyperscan databases: compiled or cached first
+        ruleset.compile_prefilter()
+        accelerated = ruleset._hyperscan
+        print(f"prefilter: {'RE2 sets only' if accelerated is None else f'Hyperscan for {len(accelerated.covered)} members, RE2 sets for the rest'}")
     with open(args.out, "w", encoding="utf-8") as out:
         for kind, body in inputs():
             result = engine.run(parse_check(body), ruleset).to_json()

@@ -1,7 +1,7 @@
 """What each pattern rule adds to the prefilter on mail it has not seen: for a rule author to find
 the patterns that make the RE2 sets slow before the library pays for them.
 
-    .venv/bin/python bench/rule_cost.py [--top 25]
+    .venv/bin/python bench/rule_cost.py [--top 25] [--compile]
 
 Each pattern rule goes alone into a `RuleSet` (its prefilter set built as the engine builds it);
 the set first scans 300 dev-set drafts of 1,500 characters (a worker that has been serving a while),
@@ -12,6 +12,10 @@ state is the combination of their partial matches), so a rule near the top costs
 more than its own figure. What makes a pattern expensive: a gap that stays open for many bytes
 (`[^.]*`, `.{0,80}?`, `(?:\\w+\\s+){0,6}`), above all after a common word (`\\bwhy\\b[^.?]*`), and
 long alternations that start with common words ("I", "you", "the").
+
+--compile lists instead what each member of the Hyperscan prefilter (pattern rules and check
+triggers) costs to compile alone (CPU seconds, most expensive first), and the whole library's
+compile as the engine does it (its databases, without the cache).
 """
 from __future__ import annotations
 
@@ -27,7 +31,10 @@ from tact.text.draft import build_draft
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--top", type=int, default=25, help="rules to list")
+    parser.add_argument("--compile", action="store_true", help="Hyperscan compile time per member instead")
     args = parser.parse_args()
+    if args.compile:
+        return compile_costs(Service(Settings()).ruleset, args.top)
     rules = Service(Settings()).ruleset._pattern_rules
     warm = [build_draft(text=b["text"]).new_text for b in drafts_of_length(1500, 300, seed=99)]
     unseen = [build_draft(text=b["text"]).new_text for b in enron_drafts()]
@@ -50,6 +57,33 @@ def main() -> int:
           f"each prefilter pattern alone in a set (sum {sum(c for c, _ in costs):.0f} µs):")
     for cost, rule_id in costs[:args.top]:
         print(f"{cost:8.1f}  {rule_id}")
+    return 0
+
+
+def compile_costs(ruleset: RuleSet, top: int) -> int:
+    from tact.rules import hyperscan_prefilter
+
+    accelerated = ruleset._hyperscan
+    if accelerated is None:
+        print("hyperscan is not installed (or refused): nothing to compile")
+        return 1
+    names = [r.id for r in ruleset._pattern_rules] + [ruleset.rules[i].id + " (trigger)" for i, _, _ in ruleset._members[1]]
+    costs, expressions = [], 0
+    for group in accelerated._groups:
+        for member, exprs in zip(group.members, group.expressions):
+            started = time.thread_time()
+            refused = hyperscan_prefilter._compile([exprs]) is None
+            costs.append((time.thread_time() - started, names[member] + (" REFUSED" if refused else "")))
+            expressions += len(exprs)
+    costs.sort(reverse=True)
+    started = time.thread_time()
+    for group in accelerated._groups:
+        hyperscan_prefilter._compile(list(group.expressions))
+    whole = time.thread_time() - started
+    print(f"{len(costs)} members ({expressions} expressions) in {len(accelerated._groups)} databases: "
+          f"each alone {sum(c for c, _ in costs):.1f} CPU s in all, the databases {whole:.1f} CPU s; most expensive:")
+    for cost, name in costs[:top]:
+        print(f"{cost:8.3f}  {name}")
     return 0
 
 

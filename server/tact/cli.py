@@ -1,4 +1,4 @@
-"""The `tact` command: serve, check, rules test, rules lint."""
+"""The `tact` command: serve, check, eval, rules test, rules lint, rules compile."""
 from __future__ import annotations
 
 import argparse
@@ -103,6 +103,37 @@ def cmd_rules_test(args) -> int:
     return EXIT_ISSUES if failures else EXIT_CLEAN
 
 
+def cmd_rules_compile(args) -> int:
+    from . import checks  # noqa: F401
+    from .rules import hyperscan_prefilter, prefilter_cache
+    from .rules.loader import PackError
+    from .rules.ruleset import RuleSet, load_rules
+    from .service import Settings
+    from .teams import load_teams
+
+    if not hyperscan_prefilter.available():
+        print("the hyperscan package is not installed: the RE2 sets do the prefiltering, nothing to compile")
+        return EXIT_CLEAN
+    try:
+        if args.paths or args.no_builtin:
+            rulesets = [RuleSet.of(load_rules(_pack_paths(args)))]
+        else:  # what `tact serve` will hold: the library in TACT_RULES_DIR and every team's rules in TACT_CONFIG
+            settings = Settings.from_env()
+            teams = load_teams(settings.rules_dir, settings.config)
+            rulesets = list({id(r): r for r in (teams.builtin, *(team.ruleset for team in teams.teams))}.values())
+    except PackError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_ISSUES
+    for ruleset in rulesets:
+        seconds = ruleset.compile_prefilter()
+        accelerated = ruleset._hyperscan
+        print(f"{len(ruleset.rules)} rules: {len(accelerated.covered)} prefilter members on Hyperscan"
+              f" ({'compiled in %.1f s' % seconds if seconds else 'all in the cache'}), the rest on RE2 sets")
+    print(f"cache: {prefilter_cache.cache_dir()}")
+    return EXIT_CLEAN
+
+
 def cmd_eval(args) -> int:
     from .evaluation import GRADED, evaluate, read_jsonl
     from .service import Service, Settings
@@ -155,7 +186,9 @@ def build_parser() -> argparse.ArgumentParser:
     rules = sub.add_parser("rules", help="rule packs")
     rules_sub = rules.add_subparsers(dest="rules_command", required=True)
     for name, func, text in (("test", cmd_rules_test, "run every rule's flag/pass examples"),
-                             ("lint", cmd_rules_lint, "validate rule packs")):
+                             ("lint", cmd_rules_lint, "validate rule packs"),
+                             ("compile", cmd_rules_compile, "compile the prefilter's Hyperscan databases into the cache "
+                                                            "(default: what `tact serve` loads)")):
         p = rules_sub.add_parser(name, help=text)
         p.add_argument("paths", nargs="*", help="rule pack directories or YAML files (the built-in library is included)")
         p.add_argument("--no-builtin", action="store_true", help="leave out the built-in library")

@@ -3,6 +3,8 @@
 All pattern rules are combined into a few RE2 sets, so a few linear scans of the draft
 say which rules can match at all; only those run their own pattern. The same scan reads the
 `trigger`s of Python check rules: a check whose trigger is absent from the draft does not run.
+Where Hyperscan databases of the same members are compiled (`hyperscan_prefilter`, cached on disk),
+they answer instead, and RE2 sets scan only the members they do not cover.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ import re2
 from ..checks.registry import PYTHON_CHECKS, Hit
 from ..model import Finding
 from ..text.draft import Draft
+from . import hyperscan_prefilter
 from .conditions import DraftFacts, sentence_ok
 from .loader import PackError, RuleProblem, pack_files, parse_yaml
 from .rule import Rule, RuleInvalid, build_rule
@@ -155,12 +158,12 @@ def _new_set(latin1: bool):
     return re2.Set.SearchSet(options)
 
 
-def _set_sources(rule: Rule) -> tuple[str, str]:
+def _set_sources(rule: Rule, widened: str) -> tuple[str, str]:
     """The rule's widened pattern (see `prefilter_pattern`) as a set member, and its own, which
     serves should RE2 refuse the widened one."""
     def wrap(source: str) -> str:
         return source if rule.definition.get("case_sensitive") else "(?i:" + source + ")"
-    return wrap(prefilter_pattern(rule.pattern_source)), wrap(rule.pattern_source)
+    return wrap(widened), wrap(rule.pattern_source)
 
 
 class _Utf8Twin:
@@ -182,6 +185,42 @@ class _Utf8Twin:
         return self._set.Match(text)
 
 
+def _build_sets(members: list, trigger_members: list, codes: dict) -> tuple[list, list]:
+    """RE2 sets of `members` ((widened, own) source pair, Latin-1 ready; None for one left out: the
+    indices stay those of the whole list) and `trigger_members` ((index in `rules`, pair, ready)):
+    (sets, for each its UTF-8 twin or None), as `RuleSet` keeps them."""
+    def add(prefilter, pair: tuple[str, str], latin1: bool) -> str:
+        """Add the widened source, or the rule's own should RE2 refuse it; the one added, as UTF-8."""
+        widened, own = pair
+        try:
+            prefilter.Add(_latin1_source(widened, codes) if latin1 else widened)
+            return widened
+        except re2.error:
+            if widened == own:
+                raise
+        prefilter.Add(_latin1_source(own, codes) if latin1 else own)
+        return own
+
+    sets, twins = [], []
+    for latin1 in (True, False):
+        group = [i for i, member in enumerate(members) if member is not None and member[1] == latin1]
+        group_triggers = [t for t in trigger_members if t[2] == latin1]
+        count = max(-(-len(group) // _RULES_PER_SET), 1 if group_triggers else 0)
+        for first in range(count):  # round robin, so rules of one category spread over the sets
+            indices = tuple(group[first::count])
+            prefilter = _new_set(latin1)
+            added = [add(prefilter, members[index][0], latin1) for index in indices]
+            triggered = {}
+            if first == count - 1:  # the triggers ride along in the last set, so they cost no scan of their own
+                for rule_index, pair, _ in group_triggers:
+                    triggered[len(indices) + len(triggered)] = rule_index
+                    added.append(add(prefilter, pair, latin1))
+            prefilter.Compile()
+            sets.append((prefilter, indices, triggered))
+            twins.append(_Utf8Twin(added) if latin1 else None)
+    return sets, twins
+
+
 @dataclass(frozen=True)
 class RuleSet:
     rules: tuple[Rule, ...]
@@ -194,6 +233,11 @@ class RuleSet:
     _twins: tuple = ()
     # the C1 code of each character above U+00FF that the Latin-1 sets name
     _codes: dict = field(default_factory=dict, hash=False, compare=False)
+    # The Hyperscan databases (None without Hyperscan): when they are compiled they answer for their
+    # members, and only the others go through RE2 sets (`_remaining_sets`).
+    _hyperscan: object = field(default=None, hash=False, compare=False)
+    _members: tuple = field(default=((), ()), hash=False, compare=False)  # what `of` built the sets from
+    _remaining: dict = field(default_factory=dict, hash=False, compare=False)
 
     @classmethod
     def of(cls, rules: Iterable[Rule]) -> "RuleSet":
@@ -202,40 +246,37 @@ class RuleSet:
         codes: dict[str, str] = {}
         # ((widened source, own source), is Latin-1 ready) of each pattern rule; a trigger is its own
         # source twice (never widened)
-        members = [(pair, _latin1_source(pair[0], codes) is not None) for pair in map(_set_sources, pattern_rules)]
+        widened = [prefilter_pattern(rule.pattern_source) for rule in pattern_rules]
+        members = [(pair, _latin1_source(pair[0], codes) is not None) for pair in map(_set_sources, pattern_rules, widened)]
         triggers = [(i, "(?i:" + rule.trigger + ")") for i, rule in enumerate(rules) if rule.check and rule.trigger]
         trigger_members = [(i, (source, source), _latin1_source(source, codes) is not None) for i, source in triggers]
+        sets, twins = _build_sets(members, trigger_members, codes)
+        accelerated = None
+        if hyperscan_prefilter.available():
+            # member ids: the pattern rules' indices, then len(pattern_rules) + each trigger's position
+            latin1 = lambda source: _latin1_source(source, codes)  # noqa: E731
+            accelerated = hyperscan_prefilter.HyperscanPrefilter(
+                [(rule.id, hyperscan_prefilter.expressions(source, not rule.definition.get("case_sensitive"), latin1) if ready else None)
+                 for rule, source, (_, ready) in zip(pattern_rules, widened, members)]
+                + [(rules[i].id, hyperscan_prefilter.expressions(rules[i].trigger, True, latin1) if ready else None)
+                   for i, _, ready in trigger_members])
+        return cls(rules, pattern_rules, tuple(sets), frozenset(i for i, _ in triggers), tuple(twins), codes,
+                   accelerated, (members, trigger_members))
 
-        def add(prefilter, pair: tuple[str, str], latin1: bool) -> str:
-            """Add the widened source, or the rule's own should RE2 refuse it; the one added, as UTF-8."""
-            widened, own = pair
-            try:
-                prefilter.Add(_latin1_source(widened, codes) if latin1 else widened)
-                return widened
-            except re2.error:
-                if widened == own:
-                    raise
-            prefilter.Add(_latin1_source(own, codes) if latin1 else own)
-            return own
+    def compile_prefilter(self) -> float:
+        """Compile (and cache on disk) the Hyperscan databases the cache does not hold yet: seconds spent.
+        Until then (and without Hyperscan installed) the RE2 sets do all the prefiltering."""
+        return self._hyperscan.compile() if self._hyperscan is not None else 0.0
 
-        sets, twins = [], []
-        for latin1 in (True, False):
-            group = [i for i, (_, ready) in enumerate(members) if ready == latin1]
-            group_triggers = [t for t in trigger_members if t[2] == latin1]
-            count = max(-(-len(group) // _RULES_PER_SET), 1 if group_triggers else 0)
-            for first in range(count):  # round robin, so rules of one category spread over the sets
-                indices = tuple(group[first::count])
-                prefilter = _new_set(latin1)
-                added = [add(prefilter, members[index][0], latin1) for index in indices]
-                triggered = {}
-                if first == count - 1:  # the triggers ride along in the last set, so they cost no scan of their own
-                    for rule_index, pair, _ in group_triggers:
-                        triggered[len(indices) + len(triggered)] = rule_index
-                        added.append(add(prefilter, pair, latin1))
-                prefilter.Compile()
-                sets.append((prefilter, indices, triggered))
-                twins.append(_Utf8Twin(added) if latin1 else None)
-        return cls(rules, pattern_rules, tuple(sets), frozenset(i for i, _ in triggers), tuple(twins), codes)
+    def _remaining_sets(self, covered: frozenset) -> tuple[tuple, tuple]:
+        """RE2 sets (and their twins) of the members the Hyperscan databases do not cover."""
+        if covered not in self._remaining:
+            members, trigger_members = self._members
+            count = len(members)
+            kept = [(pair, ready) if i not in covered else None for i, (pair, ready) in enumerate(members)]
+            kept_triggers = [t for k, t in enumerate(trigger_members) if count + k not in covered]
+            self._remaining[covered] = _build_sets(kept, kept_triggers, self._codes)
+        return self._remaining[covered]
 
     def _latin1(self, text: str) -> bytes | None:
         """The new text as the Latin-1 sets read it (see `_latin1_source`): one byte per character,
@@ -262,7 +303,18 @@ class RuleSet:
                 text = draft.new_text
                 utf8 = text.encode("utf-8")  # once, not once per set as google-re2 would
                 latin1 = self._latin1(text) if any(self._twins) else None
-                for (prefilter, indices, triggered), twin in zip(self._sets, self._twins):
+                sets, twins = self._sets, self._twins
+                if self._hyperscan is not None and latin1 is not None:
+                    found, covered = self._hyperscan.scan(latin1)
+                    if covered:
+                        count, trigger_rules = len(self._pattern_rules), self._members[1]
+                        for member in found:
+                            if member < count:
+                                candidates.append(member)
+                            else:
+                                fired.add(trigger_rules[member - count][0])
+                        sets, twins = self._remaining_sets(covered)
+                for (prefilter, indices, triggered), twin in zip(sets, twins):
                     if twin is None:
                         found = prefilter.Match(utf8)
                     else:

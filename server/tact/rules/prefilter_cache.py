@@ -1,0 +1,81 @@
+"""Compiled prefilter databases on disk, keyed by what they were compiled from.
+
+A file is `<key>.bin` under the cache directory: one header line (JSON: the key, the payload's
+SHA-256 and whatever the caller stores alongside) and the payload. A file whose header, key or
+checksum does not match reads as missing, so a truncated, corrupt or foreign file is rebuilt,
+never trusted. Writes go to a temporary file in the same directory and are renamed into place, so
+concurrent workers (gunicorn) never read a half-written file; the last of two equal writes wins.
+
+The directory: TACT_CACHE_DIR, else $XDG_CACHE_HOME/tact/prefilter, else ~/.cache/tact/prefilter.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+log = logging.getLogger("tact")
+_SUFFIX = ".bin"
+
+
+def cache_dir(env=os.environ) -> Path:
+    if env.get("TACT_CACHE_DIR"):
+        return Path(env["TACT_CACHE_DIR"])
+    base = Path(env["XDG_CACHE_HOME"]) if env.get("XDG_CACHE_HOME") else Path.home() / ".cache"
+    return base / "tact" / "prefilter"
+
+
+def key_of(*parts: bytes | str) -> str:
+    """A file name safe key for the parts, each length-prefixed so no two lists collide."""
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(data)
+    return digest.hexdigest()[:40]
+
+
+def read(key: str, directory: Path | None = None) -> tuple[dict, bytes] | None:
+    """(the stored extras, the payload) under `key`; None when absent, unreadable or not intact."""
+    path = (directory or cache_dir()) / (key + _SUFFIX)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    head, newline, payload = data.partition(b"\n")
+    try:
+        header = json.loads(head) if newline else None
+    except ValueError:
+        header = None
+    if (not isinstance(header, dict) or header.get("key") != key
+            or header.get("sha256") != hashlib.sha256(payload).hexdigest()):
+        log.warning("prefilter cache: ignoring a damaged file %s", path.name)
+        return None
+    return header.get("extra") or {}, payload
+
+
+def write(key: str, payload: bytes, extra: dict, directory: Path | None = None) -> bool:
+    """Store `payload` under `key` atomically; False (logged, not raised) when the directory is not writable."""
+    directory = directory or cache_dir()
+    header = json.dumps({"key": key, "sha256": hashlib.sha256(payload).hexdigest(), "extra": extra})
+    temporary = None
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=directory, prefix=f".{key}.", suffix=".tmp", delete=False) as out:
+            temporary = out.name
+            out.write(header.encode("ascii") + b"\n" + payload)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, directory / (key + _SUFFIX))
+        return True
+    except OSError as exc:
+        log.warning("prefilter cache: cannot write to %s (%s); compiled databases stay in memory", directory, exc)
+        if temporary:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+        return False
