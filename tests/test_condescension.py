@@ -471,14 +471,17 @@ def test_session_five_devices(check, text, rule):
     assert rule in [i.rule for i in check(text=text, rules=[rule]).issues]
 
 
-def test_session_five_held_out_round(service):
-    """tests/data/tone_cond_s5_holdout.jsonl: 25 fresh phrasings and 10 near-misses written after round
-    3 and never tuned on: 10 of 25 caught (0.40) with the end-of-session-5 rules, none of the
-    near-misses flagged — the honest estimate of recall on unseen wording. Its misses are for a later
-    round to generalise from; the floor only catches regressions."""
+def test_session_five_held_out_rounds(service):
+    """tests/data/tone_cond_s5_holdout.jsonl: fresh phrasings and near-misses each measured once before
+    any rule was written for them, the honest estimate of recall on unseen wording. Round 4 (25
+    phrasings, 10 near-misses, written after round 3): 10 of 25 (0.40) with the round-3 rules. Round 5
+    (20 phrasings, 8 near-misses, written after the round-4 rules): 3 of 20 (0.15) — 'more your speed',
+    'your eyes don't glaze over', 'a ten-year-old could fill this in', 'take some people longer'. No
+    near-miss flagged on either first run. Both rounds were then generalised from, so the floor only
+    catches regressions now."""
     from tact.evaluation import evaluate, read_jsonl
     from labeled import DATA
 
     report = evaluate(read_jsonl(str(DATA / "tone_cond_s5_holdout.jsonl")), _pattern_rules_only(service), ("condescension",))
-    assert report.scores["condescension"].recall >= 0.35
+    assert report.scores["condescension"].recall >= 0.75  # 0.80 at the end of session 5
     assert report.clean_flagged == 0
