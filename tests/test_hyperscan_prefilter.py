@@ -229,7 +229,41 @@ def test_concurrent_writers_never_expose_a_half_written_file(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == [f"{key}.bin"]
 
 
+def test_only_the_newest_files_stay(tmp_path, monkeypatch):
+    import os
+
+    monkeypatch.setattr(prefilter_cache, "KEEP", 3)
+    crashed = tmp_path / ".abc.tmp"
+    crashed.write_bytes(b"half")
+    os.utime(crashed, (1, 1))
+    keys = [prefilter_cache.key_of(str(i)) for i in range(5)]
+    for n, key in enumerate(keys):
+        prefilter_cache.write(key, b"x", {}, tmp_path)
+        os.utime(tmp_path / f"{key}.bin", (1000 + n, 1000 + n))  # written in this order
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{k}.bin" for k in keys[-3:])
+
+
 def test_the_cache_directory_follows_the_settings():
     assert str(prefilter_cache.cache_dir({"TACT_CACHE_DIR": "/x/y"})) == "/x/y"
     assert str(prefilter_cache.cache_dir({"XDG_CACHE_HOME": "/c"})) == "/c/tact/prefilter"
     assert str(prefilter_cache.cache_dir({})).endswith(".cache/tact/prefilter")
+
+
+@needs_hyperscan
+def test_rules_compile_fills_the_cache_once(tmp_path, monkeypatch, capsys):
+    import textwrap
+
+    from packs import ACME_PACK
+
+    from tact.cli import main
+
+    pack = tmp_path / "acme" / "style.yaml"
+    pack.parent.mkdir()
+    pack.write_text(textwrap.dedent(ACME_PACK), encoding="utf-8")
+    monkeypatch.setenv("TACT_CACHE_DIR", str(tmp_path / "cache"))
+    assert main(["rules", "compile", "--no-builtin", str(pack.parent)]) == 0
+    first = capsys.readouterr().out
+    assert "compiled in" in first and str(tmp_path / "cache") in first
+    assert list((tmp_path / "cache").glob("*.bin"))
+    assert main(["rules", "compile", "--no-builtin", str(pack.parent)]) == 0
+    assert "all in the cache" in capsys.readouterr().out

@@ -112,7 +112,7 @@ def cmd_rules_compile(args) -> int:
     from .teams import load_teams
 
     if not hyperscan_prefilter.available():
-        print("the hyperscan package is not installed: the RE2 sets do the prefiltering, nothing to compile")
+        print("hyperscan is not installed (or fails its self-test): the RE2 sets prefilter, nothing to compile")
         return EXIT_CLEAN
     try:
         if args.paths or args.no_builtin:

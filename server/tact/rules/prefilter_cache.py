@@ -5,6 +5,7 @@ SHA-256 and whatever the caller stores alongside) and the payload. A file whose 
 checksum does not match reads as missing, so a truncated, corrupt or foreign file is rebuilt,
 never trusted. Writes go to a temporary file in the same directory and are renamed into place, so
 concurrent workers (gunicorn) never read a half-written file; the last of two equal writes wins.
+After a write only the newest KEEP files stay.
 
 The directory: TACT_CACHE_DIR, else $XDG_CACHE_HOME/tact/prefilter, else ~/.cache/tact/prefilter.
 """
@@ -15,10 +16,15 @@ import json
 import logging
 import os
 import tempfile
+import time
 from pathlib import Path
 
 log = logging.getLogger("tact")
 _SUFFIX = ".bin"
+# Files kept: every rule change leaves new ones (four databases per library version), so the oldest
+# go after a write; a server that loaded one keeps it in memory.
+KEEP = 64
+_STALE_TEMPORARY = 3600  # seconds after which a temporary file is a crashed writer's
 
 
 def cache_dir(env=os.environ) -> Path:
@@ -70,6 +76,7 @@ def write(key: str, payload: bytes, extra: dict, directory: Path | None = None) 
             out.flush()
             os.fsync(out.fileno())
         os.replace(temporary, directory / (key + _SUFFIX))
+        _prune(directory)
         return True
     except OSError as exc:
         log.warning("prefilter cache: cannot write to %s (%s); compiled databases stay in memory", directory, exc)
@@ -79,3 +86,20 @@ def write(key: str, payload: bytes, extra: dict, directory: Path | None = None) 
             except OSError:
                 pass
         return False
+
+
+def _prune(directory: Path) -> None:
+    """Remove all but the KEEP newest files and temporary files left by crashed writers."""
+    def age(path: Path) -> float:
+        try:
+            return path.stat().st_mtime
+        except OSError:  # removed by another process meanwhile
+            return 0.0
+    files = sorted(directory.glob("*" + _SUFFIX), key=age, reverse=True)
+    now = time.time()
+    stale = [p for p in directory.glob(".*.tmp") if now - age(p) > _STALE_TEMPORARY]
+    for path in files[KEEP:] + stale:
+        try:
+            path.unlink()
+        except OSError:
+            pass
