@@ -210,19 +210,6 @@ def suggested_deadline(context) -> str:
     return f"by {_WEEKDAYS[day.weekday()]}, {day.strftime('%B')} {day.day}"
 
 
-def sentences_matching(draft, *regexes) -> list:
-    """Sentences of the new text where any of `regexes` matches. One scan of the draft per regex
-    instead of one per sentence: most sentences have no trigger word at all."""
-    hits = set()
-    for regex in regexes:
-        for start, end in draft.new_ranges:
-            for m in regex.finditer(draft.folded, start, end):
-                sentence = draft.sentence_at(m.start())
-                if sentence is not None:
-                    hits.add(sentence.start)
-    return [s for s in draft.sentences if s.start in hits]
-
-
 # Who sets the time. A promise answering the reader's own move ("send me the figures and I'll get
 # back to you", "once you confirm, I'll book") waits on the reader, so it owes no date; politeness
 # ("if you like") is not such a condition.
@@ -409,7 +396,7 @@ def is_commitment(text: str, promise) -> bool:
 
 
 def _promise_sentences(draft, *triggers):
-    for sentence in sentences_matching(draft, *triggers):
+    for sentence in draft.sentences_matching(*triggers):
         text = without_quotations(sentence.text)
         social = _SOCIAL.search(text)
         while social is not None:  # "We can see her at 10:40, and we'll look at a credit at some point": only that clause is social

@@ -163,20 +163,14 @@ def _rewrite(text: str, start: int, end: int) -> tuple[int, int, tuple[str, ...]
 @python_check("reader_ease")
 def reader_ease(draft, rule):
     quotes = None
-    seen = set()
-    for range_start, range_end in draft.new_ranges:
-        for anchor in _ANCHOR.finditer(draft.folded, range_start, range_end):
-            sentence = draft.sentence_at(anchor.start())
-            if sentence is None or sentence.start in seen:
-                continue
-            seen.add(sentence.start)
-            text = draft.folded[sentence.start:sentence.end]
-            span = _frames(text)
-            if span is None:
-                continue
-            if quotes is None:
-                quotes = quotation_spans(draft.folded)
-            if any(s <= sentence.start + span[0] < e for s, e in quotes):
-                continue
-            start, end, replacements = _rewrite(draft.text[sentence.start:sentence.end], *span)
-            yield Hit(sentence.start + start, sentence.start + end, replacements=replacements)
+    for sentence in draft.sentences_matching(_ANCHOR):
+        text = draft.folded[sentence.start:sentence.end]
+        span = _frames(text)
+        if span is None:
+            continue
+        if quotes is None:
+            quotes = quotation_spans(draft.folded)
+        if any(s <= sentence.start + span[0] < e for s, e in quotes):
+            continue
+        start, end, replacements = _rewrite(draft.text[sentence.start:sentence.end], *span)
+        yield Hit(sentence.start + start, sentence.start + end, replacements=replacements)

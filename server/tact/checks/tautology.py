@@ -102,31 +102,25 @@ def spelled_out_tautology(draft, rule):
             quotes = quotation_spans(draft.folded)
         if not any(s <= start < e for s, e in quotes):
             yield Hit(start, end, replacements=replacements)
-    seen = set()
-    for range_start, range_end in draft.new_ranges:
-        for anchor in _ANCHOR.finditer(draft.folded, range_start, range_end):
-            sentence = draft.sentence_at(anchor.start())
-            if sentence is None or sentence.start in seen:
+    for sentence in draft.sentences_matching(_ANCHOR):
+        text = draft.folded[sentence.start:sentence.end]
+        for frame in _FRAMES:
+            m = frame.search(text)
+            if m is None or not (_stems(m.group("a")) & _stems(m.group("b"))):
                 continue
-            seen.add(sentence.start)
-            text = draft.folded[sentence.start:sentence.end]
-            for frame in _FRAMES:
-                m = frame.search(text)
-                if m is None or not (_stems(m.group("a")) & _stems(m.group("b"))):
-                    continue
-                if quotes is None:
-                    quotes = quotation_spans(draft.folded)
-                replacements = ()
-                if m.groupdict().get("clause"):  # the aside alone goes, with its comma
-                    before = text[:m.start("clause")].rstrip()
-                    start = sentence.start + (len(before) - 1 if before.endswith(",") else m.start("clause"))
-                    replacements = ("",)
-                else:
-                    join = _LEADING_JOIN.match(m.group("a"))
-                    start = sentence.start + m.start("a") + (join.end() if join else 0)
-                    if frame is not _CAN_ONLY:  # keep the control and what it acts on, minus the lesson
-                        replacements = (_lets_you(draft.text[start:sentence.start + m.start("b")], m, frame),)
-                if any(s <= start < e for s, e in quotes):
-                    continue
-                yield Hit(start, sentence.start + m.end(), replacements=replacements)
-                break
+            if quotes is None:
+                quotes = quotation_spans(draft.folded)
+            replacements = ()
+            if m.groupdict().get("clause"):  # the aside alone goes, with its comma
+                before = text[:m.start("clause")].rstrip()
+                start = sentence.start + (len(before) - 1 if before.endswith(",") else m.start("clause"))
+                replacements = ("",)
+            else:
+                join = _LEADING_JOIN.match(m.group("a"))
+                start = sentence.start + m.start("a") + (join.end() if join else 0)
+                if frame is not _CAN_ONLY:  # keep the control and what it acts on, minus the lesson
+                    replacements = (_lets_you(draft.text[start:sentence.start + m.start("b")], m, frame),)
+            if any(s <= start < e for s, e in quotes):
+                continue
+            yield Hit(start, sentence.start + m.end(), replacements=replacements)
+            break
