@@ -2,6 +2,7 @@
 and the on-disk cache (reused, stale, corrupt, unwritable, written by several processes at once)."""
 import multiprocessing
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -199,8 +200,6 @@ def test_threads_scan_one_prefilter_at_once(tmp_path):
 
 
 def _write_often(directory: str, key: str, payload: bytes, rounds: int) -> None:
-    from pathlib import Path
-
     for _ in range(rounds):
         prefilter_cache.write(key, payload, {"taken": [0]}, Path(directory))
 
@@ -227,6 +226,27 @@ def test_concurrent_writers_never_expose_a_half_written_file(tmp_path):
         assert w.exitcode == 0
     assert prefilter_cache.read(key, tmp_path) == ({"taken": [0]}, payload)
     assert [p.name for p in tmp_path.iterdir()] == [f"{key}.bin"]
+
+
+def _compile_into(directory: str, results) -> None:
+    patterns = [rf"\b(?:word{i}|term{i})\s+(?:\w+\s+){{0,3}}again\b" for i in range(40)]
+    results.put(HyperscanPrefilter(_members(*patterns), directory=Path(directory)).compile())
+
+
+@needs_hyperscan
+def test_two_compiles_at_once_build_each_database_once(tmp_path):
+    """Two `tact serve` starts with an empty cache: the second waits on the compile lock and reads
+    what the first wrote instead of spending the CPU again."""
+    context = multiprocessing.get_context("spawn")
+    results = context.Queue()
+    compilers = [context.Process(target=_compile_into, args=(str(tmp_path), results)) for _ in range(2)]
+    for c in compilers:
+        c.start()
+    for c in compilers:
+        c.join()
+        assert c.exitcode == 0
+    spent = sorted(results.get() for _ in compilers)
+    assert spent[0] == 0.0 < spent[1]
 
 
 def test_only_the_newest_files_stay(tmp_path, monkeypatch):

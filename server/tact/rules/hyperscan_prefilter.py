@@ -247,19 +247,23 @@ class HyperscanPrefilter:
             return sum(c is None for c in compiled)
 
     def compile(self) -> float:
-        """Compile (and cache) every database the cache does not hold; the seconds spent compiling."""
-        self.load()
+        """Compile (and cache) every database the cache does not hold; the seconds spent compiling.
+        Under the cache's compile lock: what another process compiled meanwhile is read, not rebuilt."""
+        if not self.load():
+            return 0.0
         spent = 0.0
-        for n, group in enumerate(self._groups):
-            if self._state[0][n] is not None:
-                continue
-            started = time.perf_counter()
-            built = self._build(group)
-            spent += time.perf_counter() - started
-            with self._lock:
-                compiled = list(self._state[0])
-                compiled[n] = built
-                self._set(compiled)
+        with prefilter_cache.exclusive(self._directory):
+            self.load()
+            for n, group in enumerate(self._groups):
+                if self._state[0][n] is not None:
+                    continue
+                started = time.perf_counter()
+                built = self._build(group)
+                spent += time.perf_counter() - started
+                with self._lock:
+                    compiled = list(self._state[0])
+                    compiled[n] = built
+                    self._set(compiled)
         return spent
 
     def scan(self, data: bytes) -> tuple[set[int], frozenset]:

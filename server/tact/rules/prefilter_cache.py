@@ -5,18 +5,21 @@ SHA-256 and whatever the caller stores alongside) and the payload. A file whose 
 checksum does not match reads as missing, so a truncated, corrupt or foreign file is rebuilt,
 never trusted. Writes go to a temporary file in the same directory and are renamed into place, so
 concurrent workers (gunicorn) never read a half-written file; the last of two equal writes wins.
-After a write only the newest KEEP files stay.
+After a write only the newest KEEP files stay. Compiles hold one lock per directory (`exclusive`),
+so two `tact serve` starts do not both spend a compile's CPU on the same databases.
 
 The directory: TACT_CACHE_DIR, else $XDG_CACHE_HOME/tact/prefilter, else ~/.cache/tact/prefilter.
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import logging
 import os
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 log = logging.getLogger("tact")
@@ -86,6 +89,23 @@ def write(key: str, payload: bytes, extra: dict, directory: Path | None = None) 
             except OSError:
                 pass
         return False
+
+
+@contextmanager
+def exclusive(directory: Path | None = None):
+    """Hold the directory's compile lock: a second holder waits, then finds the first one's files.
+    The lock goes with its holder, even one that crashes (flock); an unwritable directory compiles
+    without it."""
+    directory = directory or cache_dir()
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        handle = open(directory / ".compile.lock", "ab")
+    except OSError:
+        yield
+        return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
 
 
 def _prune(directory: Path) -> None:
