@@ -589,6 +589,22 @@ def test_first_replacement_of_every_flag_example_reads_as_a_sentence(check, serv
      "The courier lost it, and I'm sorry; here's what we're doing about it: [fix]."),
     ("blame.sorry-anyway", "The bank held it up - sorry anyhow.",
      "The bank held it up and I'm sorry; here's what we're doing about it: [fix]."),
+    ("blame.their-job", "Renewing the certificate was your IT department's job, not ours.",
+     "Renewing the certificate fell outside our agreement, but here's what we can do now: [option]."),
+    ("blame.their-job", "It was always your team's job to check the proofs.",
+     "It fell outside our agreement to check the proofs, but here's what we can do now: [option]."),
+    ("blame.their-job", "Under the SLA, responsibility for user training rests with your team.",
+     "Under the SLA, user training fell outside our agreement, but here's what we can do now: [option]."),
+    ("blame.excuse-opener", "We were never sent the updated floor plan.",
+     "We should have confirmed the updated floor plan with you sooner; to finish this, we need [what's missing] by [day]."),
+    ("blame.excuse-opener", "At no point did anyone on your side mention the deadline.",
+     "We should have confirmed the deadline with you sooner; to finish this, we need [what's missing] by [day]."),
+    ("blame.the-system-did-it", "Our CRM sent the reminder to the wrong address, not us.",
+     "Our CRM sent the reminder to the wrong address, and that's on us; we've fixed it: [what we did]."),
+    ("blame.the-system-did-it", "The billing platform applied the old rate on its own.",
+     "The billing platform applied the old rate, and that's on us; we've fixed it: [what we did]."),
+    ("blame.the-system-did-it", "The mix-up is down to our booking platform, I'm afraid.",
+     "The mix-up is down to our booking platform, and that's on us; we've fixed it: [what we did]."),
 ])
 def test_first_replacement_keeps_what_the_writer_named(check, rule, text, expected):
     issue, = check(text=text, rules=[rule]).issues
@@ -601,6 +617,8 @@ def test_first_replacement_keeps_what_the_writer_named(check, rule, text, expect
     ("blame.you-misread", "You've clearly got the wrong end of the stick.",
      "Let me explain again, in case I wasn't clear: [the point]."),
     ("blame.hedged-harm", "Sorry about whatever the courier did.", "I'm sorry for what went wrong."),
+    ("blame.excuse-opener", "In fairness to my team, the spec changed twice that week.",
+     "We should have confirmed with you sooner; to finish this, we need [what's missing] by [day]."),
 ])
 def test_first_replacement_without_a_topic_is_still_a_sentence(check, rule, text, expected):
     issue, = check(text=text, rules=[rule]).issues
