@@ -3,6 +3,7 @@
 import pytest
 
 from labeled import score
+from rewrites import first_rewrites, reads_as_a_sentence
 
 
 def condescension(check, text):
@@ -485,3 +486,57 @@ def test_session_five_held_out_rounds(service):
     report = evaluate(read_jsonl(str(DATA / "tone_cond_s5_holdout.jsonl")), _pattern_rules_only(service), ("condescension",))
     assert report.scores["condescension"].recall >= 0.75  # 0.80 at the end of session 5
     assert report.clean_flagged == 0
+
+
+# Replacements that keep the writer's meaning (issue 3): the first replacement drops only the dig.
+# A rule whose alternatives capture the words to keep offers "{2}{3}…": the kept pieces of whichever
+# alternative matched; an alternative with nothing to keep captures itself whole, so the filled text
+# equals the flagged text, is dropped, and the generic template that follows comes first.
+KEEPS_THE_REST = ("condescension.nursery", "condescension.read-first", "condescension.right-there")
+
+
+@pytest.mark.parametrize("rule, text, expected", [
+    ("condescension.nursery", "Please don't worry your little head about the invoices.",
+     "Please don't worry about the invoices."),
+    ("condescension.nursery", "That's grown-up maths, so we'll do it.", "That's maths, so we'll do it."),
+    ("condescension.nursery", "You just concentrate on choosing the menu.", "You concentrate on choosing the menu."),
+    ("condescension.read-first", "The answer is literally on the first page of the brief.",
+     "The answer is on the first page of the brief."),
+    ("condescension.read-first", "As you might remember, or might not, the venue changed in May.",
+     "As you might remember, the venue changed in May."),
+    ("condescension.read-first", "If you actually opened the file you would see the totals.",
+     "If you opened the file you would see the totals."),
+    ("condescension.right-there", "The fee, which is in capitals on the front page, is £40.",
+     "The fee, which is on the front page, is £40."),
+    ("condescension.right-there", "The code is next to the huge button that clearly says Reset.",
+     "The code is next to the button that says Reset."),
+    ("condescension.right-there", "The key dates are listed so they don't slip past you again.",
+     "The key dates are listed so they don't slip past you."),
+    ("condescension.right-there", "The price is literally the first line on the quote.",
+     "The price is the first line on the quote."),
+])
+def test_first_replacement_drops_only_the_dig(check, rule, text, expected):
+    issue, = check(text=text, rules=[rule]).issues
+    assert applied(text, issue) == expected
+
+
+@pytest.mark.parametrize("rule, text", [
+    ("condescension.nursery", "Just leave the maths to us."),
+    ("condescension.read-first", "Reading the brief before quoting would save us both a lot of time."),
+    ("condescension.read-first", "It might help to read the contract from start to finish before replying."),
+])
+def test_with_nothing_to_keep_the_generic_template_comes_first(check, rule, text):
+    issue, = check(text=text, rules=[rule]).issues
+    assert "[" in issue.replacements[0] and issue.replacements[0] != issue.text
+
+
+def test_replacements_that_keep_the_rest_read_as_sentences(service, check):
+    """Every flag example of the rules above, with its first replacement applied, is a sentence a
+    professional could send, bar a placeholder; and most keep the writer's own words."""
+    rules = [r for r in service.ruleset.rules if r.id in KEEPS_THE_REST]
+    rewrites = list(first_rewrites(check, rules))
+    assert len(rewrites) >= 35
+    problems = [(rule, text, rewritten, p) for rule, text, rewritten in rewrites for p in reads_as_a_sentence(rewritten)]
+    assert not problems, problems[:10]
+    kept = [rewritten for _, _, rewritten in rewrites if "[" not in rewritten]
+    assert len(kept) >= 15
