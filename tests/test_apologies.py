@@ -619,6 +619,9 @@ def test_first_replacement_keeps_what_the_writer_named(check, rule, text, expect
     ("blame.hedged-harm", "Sorry about whatever the courier did.", "I'm sorry for what went wrong."),
     ("blame.excuse-opener", "In fairness to my team, the spec changed twice that week.",
      "We should have confirmed with you sooner; to finish this, we need [what's missing] by [day]."),
+    # a time after "until" is not the thing that was missing
+    ("blame.excuse-opener", "We weren't told about the change until the day itself.",
+     "We should have confirmed with you sooner; to finish this, we need [what's missing] by [day]."),
 ])
 def test_first_replacement_without_a_topic_is_still_a_sentence(check, rule, text, expected):
     issue, = check(text=text, rules=[rule]).issues
