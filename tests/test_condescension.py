@@ -514,6 +514,11 @@ KEEPS_THE_REST = ("condescension.nursery", "condescension.read-first", "condesce
      "The key dates are listed so they don't slip past you."),
     ("condescension.right-there", "The price is literally the first line on the quote.",
      "The price is the first line on the quote."),
+    ("condescension.sarcastic-aside", "Your so-called schedule has three clashes.", "Your schedule has three clashes."),
+    ("condescension.sarcastic-aside", "We checked the so-called plan your team sent over.",
+     "We checked the plan your team sent over."),
+    ("condescension.sarcastic-aside", "We looked at the 'filing system' your office uses.",
+     "We looked at the filing system your office uses."),
 ])
 def test_first_replacement_drops_only_the_dig(check, rule, text, expected):
     issue, = check(text=text, rules=[rule]).issues
