@@ -13,7 +13,8 @@ import re
 import re2
 
 from ..text import regex
-from .commitments import CONCRETE_TIME, fast, without_quotations
+from ..text.regex import fast
+from .commitments import CONCRETE_TIME, without_quotations
 from .registry import Hit, python_check
 
 _I = re.IGNORECASE

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from ..rules.conditions import quotation_spans
-from .commitments import fast
+from ..text.regex import fast
 from .registry import Hit, python_check
 
 # RE2 (through the project's offset-mapping wrapper): the draft-wide scan for the four adverbs is

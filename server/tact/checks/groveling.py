@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from ..text import regex
+from ..text.regex import fast
 from .apologies import APOLOGY, UNION_OPTIONS, scan
-from .commitments import fast, without_quotations
+from .commitments import without_quotations
 from .registry import Hit, python_check
 
 _compiled: dict[str, tuple] = {}

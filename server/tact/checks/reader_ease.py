@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from ..rules.conditions import quotation_spans
-from .commitments import fast
+from ..text.regex import fast
 from .registry import Hit, python_check
 
 # The draft-wide anchor scan (RE2): a sentence is read only if it holds one of these.

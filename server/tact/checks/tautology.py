@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ..rules.conditions import quotation_spans
-from .commitments import fast
+from ..text.regex import fast
 from .registry import Hit, python_check
 
 # The draft-wide anchor scan (RE2); sentences are read only around an anchor.
