@@ -18,7 +18,6 @@ import itertools
 import json
 import logging
 import math
-import operator
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -267,19 +266,11 @@ def _cue_removed(model: Model, text: str, is_question: bool) -> str | None:
 
 @dataclass(frozen=True)
 class _DraftWords:
-    """The scored sentences of a draft as one token list: each sentence is START and its tokens, so the
-    pair ending at each position is the bigram `features` makes there (the pair across two sentences,
-    (word, START), has no weight in any model). Built once per draft, whatever the number of models: a
-    model then looks up every weight of the draft in two `map`s instead of a Python loop per sentence."""
+    """The sentences of a draft, quotations blanked, as one token list: each sentence is START and its
+    tokens. Built once per draft (one tokenizer pass), whatever the number of models."""
     sentences: list
     tokens: list[str]
     spans: list[tuple[int, int]]  # each sentence's positions in `tokens`, its START first
-
-    @functools.cached_property
-    def scales(self) -> list[float]:
-        """1 / sqrt(each sentence's number of features), for length-normalized models scoring every sentence."""
-        counts = [2 * (b - a - 1) + s.is_question for (a, b), s in zip(self.spans, self.sentences)]
-        return [1 / math.sqrt(n) if n else 0.0 for n in counts]
 
 
 def _draft_words(draft) -> _DraftWords:
@@ -325,29 +316,15 @@ def _sentence_logit(model: Model, words: list[str], is_question: bool) -> float:
 
 def sentence_logits(draft, model: Model, questions_only: bool = False) -> tuple[list, list[float]]:
     """(sentences, each one's logit), quotations blanked; a sentence that is all quotation is not
-    scored, and with `questions_only` (a model that flags no statement) only questions are.
-    The figures are `model.score` of each sentence's features (added up in another order)."""
+    scored, with `questions_only` (a model that flags no statement) only questions are, and with a
+    gate only sentences holding one of its words. The figures are `model.score` of each sentence's
+    features (added up in another order)."""
     words = draft.memo("tact.checks.learned.words", _draft_words)
-    sentences, tokens = words.sentences, words.tokens
-    if model.gate or model.classes:  # the sentences holding a gate word (with questions_only, questions)
-        apart = model.gate.isdisjoint if model.gate else lambda _: False
-        picked = [(s, (a, b)) for s, (a, b) in zip(sentences, words.spans)
-                  if (s.is_question or not questions_only) and not apart(tokens[a + 1:b])]
-        return [s for s, _ in picked], [_sentence_logit(model, tokens[a:b], s.is_question) for s, (a, b) in picked]
-    if questions_only:  # a few sentences: each scored on its own
-        asked = [(s, tokens[a:b]) for s, (a, b) in zip(sentences, words.spans) if s.is_question]
-        return [s for s, _ in asked], [model.score(token_features(t[1:], True)) for _, t in asked]
-    zero = itertools.repeat(0.0)
-    # at each position: its word's weight plus that of the pair ending there; then running totals
-    at = map(operator.add, map(model.words.get, tokens, zero),
-             itertools.chain((0.0,), map(model.pairs.get, zip(tokens, tokens[1:]), zero)))
-    running = list(itertools.accumulate(at, initial=0.0))
-    question, bias = model.words.get(QUESTION, 0.0), model.bias
-    totals = [running[b] - running[a] + (question if s.is_question else 0.0)
-              for (a, b), s in zip(words.spans, sentences)]
-    if model.length_normalized:
-        return sentences, [bias + t * k for t, k in zip(totals, words.scales)]
-    return sentences, [bias + t for t in totals]
+    tokens = words.tokens
+    gated_out = model.gate.isdisjoint if model.gate else lambda _: False
+    picked = [(s, (a, b)) for s, (a, b) in zip(words.sentences, words.spans)
+              if (s.is_question or not questions_only) and not gated_out(tokens[a + 1:b])]
+    return [s for s, _ in picked], [_sentence_logit(model, tokens[a:b], s.is_question) for s, (a, b) in picked]
 
 
 @python_check("learned")
