@@ -281,6 +281,23 @@ def test_class_features_name_the_classes_present_and_their_pairs_and_imperatives
     assert model.score(model.features("Simple for you.", False)) == pytest.approx(-1.0 + 3.0 / math.sqrt(9))
 
 
+@pytest.mark.parametrize("tokens, said", [
+    ("surely you should know this", ["@reader>hard"]),  # "know" two words after "you": said of the reader
+    ("you of all people found it simple", []),  # "simple" five words on: not within NEAR
+    ("let me know if you need it", []),  # "know" before the reader: ordinary
+    ("your simple question and you again", ["@reader>ease", "@reader>repeat"]),
+    ("you you you", []),  # the reader class itself is not said of the reader
+    ("you can read it", []),  # an imperative class ("^cmd") counts at the start only
+])
+def test_class_features_name_the_classes_said_of_the_reader_within_a_few_words(tokens, said):
+    classes = {"you": "reader", "your": "reader", "simple": "ease", "again": "repeat", "know": "hard",
+               "read": "^cmd", "surely": "hedge"}
+    features = learned.class_features(tokens.split(), classes)
+    assert [f for f in features if ">" in f] == said
+    assert [f for f in features if ">" not in f] == learned._class_names(frozenset(
+        c for c in map(classes.get, tokens.split()) if c and c[0] != "^"))
+
+
 def test_a_model_with_classes_is_scored_per_sentence_with_its_class_features(tmp_path):
     toy = {**TOY, "weights": {"@ease&reader": 6.0, "invoice": -1.0}, "classes": {"reader": ["you"], "ease": ["simple"]}}
     rules = ruleset(tmp_path, model=toy)

@@ -82,12 +82,20 @@ DEVICE_CLASSES = {
     # Sarcasm and condescending hedges only: thanks, praise and hope are everywhere in ordinary mail.
     "hedge": "surely presumably perhaps maybe assume assumed trust kindly bless course".split(),
     "intense": "really very incredibly extremely truly genuinely honestly frankly literally seriously quite".split(),
+    # What a sentence may grade the reader on (with "reader" nearby: learned._said_of_reader): their
+    # ability, their care or effort.
+    "ability": ("able capable manage managed competent competence handle cope figure grasped smart clever bright "
+                "intelligent skill skills expertise experienced beginner novice newbie amateur qualified "
+                "expect expected surprised").split(),
+    "effort": ("bother bothered attention effort careful carefully properly closely lazy glance skim skimmed "
+               "actually bothering").split(),
     "neg": ("not no never nothing nobody none don't didn't doesn't isn't wasn't aren't weren't can't couldn't "
             "won't wouldn't haven't hasn't hadn't shouldn't").split(),
     "^cmd": ("read check look note see refer remember try take make let review reread re-read consult "
              "familiarise familiarize bear keep ask stop calm think").split(),
 }
 CLASSES = None  # word -> class (learned.Model.classes) when --classes; None: words and pairs only
+CLASSES_ONLY = False  # --classes-only: the model weighs word classes, their pairs and the question mark, no word
 GATE_COVER = None  # with --gate SHARE: only sentences holding a gate word are scored (gate_of)
 GATE_CLASSES: tuple[str, ...] = ()  # --gate-classes: classes whose words also open the gate
 MIN_GROUPS = 2  # a feature must occur in the positives of this many sources (authors, sentences.jsonl,
@@ -207,7 +215,8 @@ def train(rows: list[Row], category: str) -> tuple[dict[str, float], float]:
             if positive:
                 positive_groups[f].add(r.group)
     kept = (f for f, n in counts.items()
-            if n >= MIN_COUNT and (f not in positive_groups or len(positive_groups[f]) >= MIN_GROUPS))
+            if n >= MIN_COUNT and (f not in positive_groups or len(positive_groups[f]) >= MIN_GROUPS)
+            and (not CLASSES_ONLY or f[0] in "@<"))
     vocab = {f: i for i, f in enumerate(sorted(kept))}
     data, indices, indptr = [], [], [0]
     for r in rows:
@@ -335,7 +344,7 @@ def fmt(s: Score) -> str:
     return f"P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f} (tp {s.tp} fp {s.fp} fn {s.fn})"
 
 
-THRESHOLDS = (0.5, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.96, 0.97, 0.98, 0.99, 0.995, 0.998, 0.999)
+THRESHOLDS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95, 0.96, 0.97, 0.98, 0.99, 0.995, 0.998, 0.999)
 
 
 def _clean_flagged(drafts, found: dict) -> set[int]:
@@ -357,13 +366,15 @@ def _model_precision(rows: list[Row], logits: list[float], category: str, thresh
 
 
 def choose(drafts, rows, logits, categories, max_precision_loss: float, max_clean_rise: float,
-           max_mail_rise: float, min_model_precision: float) -> dict:
+           max_mail_rise: float, min_model_precision: float, fixed: float | None = None) -> dict:
     """The figures per category and threshold, then the thresholds chosen together: the largest sum of F1
     gains where no category loses more than `max_precision_loss` precision, the model alone is right about
     at least `min_model_precision` of the held-out sentences it flags, no model adds more than
     `max_mail_rise` of the held-out ordinary emails (tests/data/clean) to those flagged, and the labeled
     clean drafts flagged by all the chosen models together rise by at most `max_clean_rise` (shares).
-    A category whose model adds no F1 within those limits gets no model."""
+    A category whose model adds no F1 within those limits gets no model. With `fixed`, every category
+    takes that threshold instead: when the rules were tuned on every author, the leave-one-author-out F1
+    cannot show a gain, and the threshold comes from the ordinary-email and model-alone columns."""
     mail = {k for k, d in enumerate(drafts) if d.author.startswith("clean:")}
     base, base_flagged, clean = score_drafts(drafts, {})
     base_set = _clean_flagged(drafts, {})
@@ -375,21 +386,24 @@ def choose(drafts, rows, logits, categories, max_precision_loss: float, max_clea
     for c in categories:
         print(f"\n{c}: rules alone {fmt(base[c])}")
         options[c] = [(None, base[c], set())]
-        for t in THRESHOLDS:
+        for t in sorted({*THRESHOLDS, *([fixed] if fixed is not None else [])}):
             found = learned_findings(rows, logits[c], c, t)
             s = score_drafts(drafts, found)[0][c]
             flagged = _clean_flagged(drafts, found) - base_set
             alone, above = _model_precision(rows, logits[c], c, t)
             print(f"  t={t:<5} {fmt(s)}  clean drafts flagged +{len(flagged - mail)}, ordinary emails "
                   f"+{len(flagged & mail)}; model alone P {alone:.3f} of {above} sentences")
-            if (s.precision >= base[c].precision - max_precision_loss and s.f1 > base[c].f1
+            if fixed is not None:
+                if t == fixed:
+                    options[c] = [(t, s, flagged - mail)]
+            elif (s.precision >= base[c].precision - max_precision_loss and s.f1 > base[c].f1
                     and alone >= min_model_precision and len(flagged & mail) <= max_mail_rise * len(mail)):
                 options[c].append((t, s, flagged - mail))
     best, best_gain = None, 0.0
     for combo in itertools.product(*(options[c] for c in categories)):
         rise = len(set().union(*(o[2] for o in combo)))
         gain = sum(o[1].f1 - base[c].f1 for c, o in zip(categories, combo))
-        if rise <= max_clean_rise * clean and gain > best_gain + 1e-9:
+        if fixed is not None or rise <= max_clean_rise * clean and gain > best_gain + 1e-9:
             best, best_gain = combo, gain
     chosen = {c: (o[0], o[1]) if o[0] is not None else None for c, o in zip(categories, best or [(None,)] * len(categories))}
     together = defaultdict(list)
@@ -513,6 +527,8 @@ def main(argv=None) -> int:
     parser.add_argument("--max-clean-rise", type=float, default=0.0)
     parser.add_argument("--max-mail-rise", type=float, default=0.0,
                         help="the share of held-out ordinary emails one model may add to those flagged")
+    parser.add_argument("--threshold", type=float, default=None,
+                        help="take this threshold for every category instead of choosing one (see `choose`)")
     parser.add_argument("--min-model-precision", type=float, default=0.95,
                         help="the share of the held-out sentences a model flags (alone) that must be of its category")
     parser.add_argument("--clean", nargs="*", type=Path, default=sorted(CLEAN.glob("*.jsonl")),
@@ -529,13 +545,15 @@ def main(argv=None) -> int:
     parser.add_argument("--c", type=float, default=C, help="inverse L2 strength")
     parser.add_argument("--raw-counts", action="store_true", help="features not scaled by sentence length")
     parser.add_argument("--classes", action="store_true", help="add DEVICE_CLASSES features (learned.class_features)")
+    parser.add_argument("--classes-only", action="store_true",
+                        help="with --classes: weigh only the class features and the question mark, no words")
     parser.add_argument("--gate-classes", default="", help="comma-separated DEVICE_CLASSES whose words open the gate too")
     parser.add_argument("--gate", type=float, default=None,
                         help="score only sentences holding a gate word: words that hold this share of the positives")
     args = parser.parse_args(argv)
     categories = [c for c in args.categories.split(",") if c]
     globals().update(POSITIVE_WEIGHT=args.positive_weight, MIN_GROUPS=args.min_groups, C=args.c,
-                     NORMALIZED=not args.raw_counts, GATE_COVER=args.gate,
+                     NORMALIZED=not args.raw_counts, GATE_COVER=args.gate, CLASSES_ONLY=args.classes_only,
                      GATE_CLASSES=tuple(c for c in args.gate_classes.split(",") if c),
                      CLASSES={w: c for c, ws in DEVICE_CLASSES.items() for w in ws} if args.classes else None)
 
@@ -559,7 +577,7 @@ def main(argv=None) -> int:
     if args.cv:
         logits = held_out_logits(sentence_data, rows, categories, authors)
         result = choose(drafts, rows, logits, categories, args.max_precision_loss, args.max_clean_rise,
-                        args.max_mail_rise, args.min_model_precision)
+                        args.max_mail_rise, args.min_model_precision, args.threshold)
         if args.report_authors:
             chosen = {c: (b[0] if b else None) for c, b in result["chosen"].items()}
             _report_subset(drafts, rows, logits, categories, set(args.report_authors.split(",")), chosen)
@@ -582,7 +600,7 @@ def main(argv=None) -> int:
             # Precision first: hand-written near-misses (not trained on) must not be flagged.
             worst = max((_probability(gated_logit(weights, bias, gate, feats)) for feats, flagged in guard
                          if c not in flagged), default=0)
-            raised = next((x for x in THRESHOLDS if x >= t and x > worst), None)
+            raised = t if t > worst else next((x for x in THRESHOLDS if x >= t and x > worst), None)
             if raised is None:
                 print(f"{c}: no model written: a near-miss scores {worst:.4f}, above every threshold")
                 continue

@@ -13,6 +13,7 @@ not the writer's tone.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import json
@@ -77,13 +78,35 @@ def token_features(tokens: list[str], is_question: bool, classes: dict[str, str]
 def class_features(tokens: list[str], classes: dict[str, str]) -> list[str]:
     """"@class" for each word class present, and "@a&b" for each pair of them: a device ("your" next to
     "simple", "again" after "as I said") whatever the words that carry it, which unigrams of one
-    writer's wording cannot say. A class named "^..." counts in the first two words only (an imperative)."""
-    found = set(map(classes.get, tokens))
+    writer's wording cannot say. A class named "^..." counts in the first two words only (an imperative).
+    With a "reader" class, also "@reader>c" for each class c said of the reader (`_said_of_reader`)."""
+    kinds = list(map(classes.get, tokens))
+    found = set(kinds)
     found.discard(None)
     if any(c[0] == "^" for c in found):
         found = {c for c in found if c[0] != "^"}
-        found.update(c for c in map(classes.get, tokens[:2]) if c and c[0] == "^")
-    return _class_names(frozenset(found))
+        found.update(c for c in kinds[:2] if c and c[0] == "^")
+    names = _class_names(frozenset(found))
+    if READER in found and len(found) > 1:
+        said = _said_of_reader(kinds)
+        if said:
+            return [*names, *(f"@{READER}>{c}" for c in sorted(said))]
+    return names
+
+
+READER = "reader"  # the class of words that address the reader
+NEAR = 3  # a class word at most this many words after a reader word is taken as said of the reader
+
+
+def _said_of_reader(kinds: list) -> set[str]:
+    """The classes of the words within NEAR words after a reader word ("you [should] know", "your simple
+    question"): an evaluation aimed at the reader, where the same words apart are ordinary ("let me know
+    if you...", "thanks again, and your invoice...")."""
+    said = set()
+    for i, kind in enumerate(kinds):
+        if kind == READER:
+            said.update(kinds[i + 1:i + 1 + NEAR])
+    return {c for c in said if c and c != READER and c[0] != "^"}
 
 
 @functools.lru_cache(maxsize=1024)
@@ -271,6 +294,7 @@ class _DraftWords:
     sentences: list
     tokens: list[str]
     spans: list[tuple[int, int]]  # each sentence's positions in `tokens`, its START first
+    starts: list[int]  # each sentence's START position in `tokens`
 
 
 def _draft_words(draft) -> _DraftWords:
@@ -287,11 +311,9 @@ def _draft_words(draft) -> _DraftWords:
         texts = [s.text for s in sentences]
     # START cannot come out of a text (the tokenizer makes no word of it there but from "qqstartqq").
     tokens = (_SEPARATOR + _SEPARATOR.join(texts)).encode("ascii", "replace").translate(_TOKEN_BYTES).decode("ascii").split()
-    starts, index, at = [], tokens.index, -1
-    for _ in texts:  # each sentence's START (a C scan per sentence, no Python step per token)
-        at = index(START, at + 1)
-        starts.append(at)
-    return _DraftWords(sentences, tokens, list(zip(starts, [*starts[1:], len(tokens)])))
+    # Each sentence's START: one C pass over the tokens (the first len(texts), as the sentences are).
+    starts = list(itertools.compress(itertools.count(), map(START.__eq__, tokens)))[:len(texts)]
+    return _DraftWords(sentences, tokens, list(zip(starts, [*starts[1:], len(tokens)])), starts)
 
 
 _SEPARATOR = f" {START} "
@@ -319,12 +341,20 @@ def sentence_logits(draft, model: Model, questions_only: bool = False) -> tuple[
     scored, with `questions_only` (a model that flags no statement) only questions are, and with a
     gate only sentences holding one of its words. The figures are `model.score` of each sentence's
     features (added up in another order)."""
+    if questions_only and not any(s.is_question for s in draft.sentences):
+        return [], []  # no need to tokenize a draft without a question
     words = draft.memo("tact.checks.learned.words", _draft_words)
-    tokens = words.tokens
-    gated_out = model.gate.isdisjoint if model.gate else lambda _: False
-    picked = [(s, (a, b)) for s, (a, b) in zip(words.sentences, words.spans)
-              if (s.is_question or not questions_only) and not gated_out(tokens[a + 1:b])]
-    return [s for s, _ in picked], [_sentence_logit(model, tokens[a:b], s.is_question) for s, (a, b) in picked]
+    tokens, sentences, spans = words.tokens, words.sentences, words.spans
+    if model.gate:  # the sentences of the gate words' positions: one C pass over the tokens, no slices
+        where = words.starts
+        at = itertools.compress(itertools.count(), map(model.gate.__contains__, tokens))
+        kept = sorted({bisect.bisect_right(where, i) - 1 for i in at})
+    else:
+        kept = range(len(sentences))
+    if questions_only:
+        kept = [k for k in kept if sentences[k].is_question]
+    return ([sentences[k] for k in kept],
+            [_sentence_logit(model, tokens[spans[k][0]:spans[k][1]], sentences[k].is_question) for k in kept])
 
 
 @python_check("learned")
