@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from . import zones
@@ -108,7 +109,10 @@ _QUOTE_HEADER = re.compile(r"^[>\s]*(?:On\b[^\n]*\bwrote:|(?:From|Sent|Date|To|C
                            re.M | re.I)
 
 
-@dataclass(frozen=True)
+# The parts below are frozen dataclasses whose __init__ fills all fields at once: the generated frozen
+# __init__ sets each field with its own object.__setattr__ call (4.5 µs for a DayRef, a draft makes
+# a dozen of these), the fields, equality, hashing and repr stay the dataclass's.
+@dataclass(frozen=True, init=False)
 class Clock:
     start: int
     end: int
@@ -119,8 +123,13 @@ class Clock:
     stated: bool = True  # am/pm or 24-hour written; False when the hour is a guess ("at 10")
     style24: bool = False  # the writer used a 24-hour clock
 
+    def __init__(self, start: int, end: int, hour: int, minute: int, end_hour: int | None = None,
+                 end_minute: int | None = None, stated: bool = True, style24: bool = False):
+        self.__dict__.update(start=start, end=end, hour=hour, minute=minute, end_hour=end_hour,
+                             end_minute=end_minute, stated=stated, style24=style24)
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class DayRef:
     start: int
     end: int
@@ -134,12 +143,20 @@ class DayRef:
     modifier: str | None = None
     recurring: bool = False
 
+    def __init__(self, start: int, end: int, weekday: int | None = None, weekday_span: tuple[int, int] | None = None,
+                 date: dt.date | None = None, year_inferred: bool = False, date_span: tuple[int, int] | None = None,
+                 resolved: dt.date | None = None, relative: str | None = None, modifier: str | None = None,
+                 recurring: bool = False):
+        self.__dict__.update(start=start, end=end, weekday=weekday, weekday_span=weekday_span, date=date,
+                             year_inferred=year_inferred, date_span=date_span, resolved=resolved, relative=relative,
+                             modifier=modifier, recurring=recurring)
+
     @property
     def past(self) -> bool:
         return self.relative == "yesterday" or self.modifier == "last"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class ZoneRef:
     start: int
     end: int
@@ -148,8 +165,11 @@ class ZoneRef:
     kind: str  # abbr | family | offset | place | iana | party | local
     abbr: str | None = None
 
+    def __init__(self, start: int, end: int, text: str, zone: str | None, kind: str, abbr: str | None = None):
+        self.__dict__.update(start=start, end=end, text=text, zone=zone, kind=kind, abbr=abbr)
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class TimeMention:
     start: int
     end: int
@@ -158,6 +178,10 @@ class TimeMention:
     zone: ZoneRef | None
     tail: int  # where the clock and its zone end ("2pm (ET)" includes the parenthesis)
     deadline: bool = False  # "by 5pm", "before noon"
+
+    def __init__(self, start: int, end: int, clock: Clock, day: DayRef | None, zone: ZoneRef | None, tail: int,
+                 deadline: bool = False):
+        self.__dict__.update(start=start, end=end, clock=clock, day=day, zone=zone, tail=tail, deadline=deadline)
 
     @property
     def date(self) -> dt.date | None:
@@ -178,6 +202,7 @@ def reference_date(context) -> dt.date:
     return moment.date()
 
 
+@lru_cache(maxsize=1024)  # a pure function of a few small values; drafts repeat them
 def _nearest_year(month: int, day: int, today: dt.date) -> dt.date | None:
     """The date with that month and day a writer most likely means: mail schedules ahead, so the
     coming one, unless it fell in the last two months (a recent date being referred back to)."""
@@ -191,6 +216,7 @@ def _nearest_year(month: int, day: int, today: dt.date) -> dt.date | None:
     return None
 
 
+@lru_cache(maxsize=1024)  # a pure function of a few small values; drafts repeat them
 def _nearest_month(day: int, today: dt.date) -> dt.date | None:
     best = None
     for shift in (0, 1, -1):
@@ -206,6 +232,7 @@ def _nearest_month(day: int, today: dt.date) -> dt.date | None:
     return best
 
 
+@lru_cache(maxsize=1024)  # a pure function of a few small values; drafts repeat them
 def _weekday_date(weekday: int, modifier: str | None, today: dt.date) -> dt.date:
     ahead = (weekday - today.weekday()) % 7
     if modifier == "last":
@@ -222,83 +249,90 @@ def _hour_guess(hour: int) -> int:
 
 def _clock(match: re.Match, american: bool) -> tuple[int, int, bool, bool] | None:
     """(hour 0-23, minute, stated, style24) for a clock match, None when it cannot be a time."""
-    g = match.groupdict()  # one pattern's groups: the other's read as absent (.get)
-    if g.get("h") is not None:
-        hour, minute = int(g["h"]), int(g["m"] or 0)
+    g = match.group  # groups read one by one: a groupdict of the pattern's 20 groups costs 3 µs
+    if match.re is _WORD_PARTS:
+        named = g("named")
+        if named is not None:
+            return (0 if named.lower() == "midnight" else 12), 0, True, False
+        frac = g("frac")
+        if frac is not None:
+            fh = g("fh")
+            hour = _NUMBER_WORDS.get(fh.lower()) or int(fh)
+            if not 1 <= hour <= 12:
+                return None
+            minute = 30 if frac.lower() == "half" else 15
+            if g("dir").lower() == "to":
+                hour, minute = (hour - 2) % 12 + 1, 60 - minute
+            return _hour_guess(hour), minute, False, False
+        hour, wmer = _NUMBER_WORDS[g("wh").lower()], g("wmer")
+        if wmer:
+            return (hour % 12) + (12 if wmer[0] in "pP" else 0), 0, True, False
+        return _hour_guess(hour), 0, False, False
+    h = g("h")
+    if h is not None:
+        hour, minute = int(h), int(g("m") or 0)
         if not 1 <= hour <= 12:
             return None
-        pm = g["mer"][0] in "pP"
+        pm = g("mer")[0] in "pP"
         return (hour % 12) + (12 if pm else 0), minute, True, False
-    if g.get("hh") is not None:
-        hour, minute = int(g["hh"]), int(g["mm"])
+    hh = g("hh")
+    if hh is not None:
+        hour, minute = int(hh), int(g("mm"))
         if hour > 23:
             return None
-        if hour >= 13 or g["hh"].startswith("0") or hour == 0:
+        if hour >= 13 or hh.startswith("0") or hour == 0:
             return hour, minute, True, True
         # "10:00" from a writer on a 24-hour clock (most of the world outside the Americas) is 10:00.
         return (hour, minute, True, True) if not american else (_hour_guess(hour), minute, False, False)
-    if g.get("named") is not None:
-        return (0 if g["named"].lower() == "midnight" else 12), 0, True, False
-    if g.get("frac") is not None:
-        hour = _NUMBER_WORDS.get(g["fh"].lower()) or int(g["fh"])
-        if not 1 <= hour <= 12:
-            return None
-        minute = 30 if g["frac"].lower() == "half" else 15
-        if g["dir"].lower() == "to":
-            hour, minute = (hour - 2) % 12 + 1, 60 - minute
-        return _hour_guess(hour), minute, False, False
-    if g.get("wh") is not None:
-        hour = _NUMBER_WORDS[g["wh"].lower()]
-        if g["wmer"]:
-            return (hour % 12) + (12 if g["wmer"][0] in "pP" else 0), 0, True, False
-        return _hour_guess(hour), 0, False, False
-    if g.get("oh") is not None:
-        hour = int(g["oh"])
+    oh = g("oh")
+    if oh is not None:
+        hour = int(oh)
         return (_hour_guess(hour), 0, False, False) if 1 <= hour <= 12 else None
-    hour = int(g["bare"])
+    hour = int(g("bare"))
     return (_hour_guess(hour), 0, False, False) if 1 <= hour <= 12 else None
 
 
 def _day_token(match: re.Match, today: dt.date, american: bool) -> DayRef | None:
-    g, kind = match.groupdict(), match.lastgroup
+    g, kind = match.group, match.lastgroup
     start, end = match.span()
     if kind == "wd":
-        name = g["wdname"].lower()
+        name, modifier = g("wdname").lower(), g("wdmod")
         weekday = _WEEKDAYS[name[:3]]
-        modifier = " ".join(g["wdmod"].lower().split()) if g["wdmod"] else None
+        modifier = " ".join(modifier.lower().split()) if modifier else None
         return DayRef(start, end, weekday=weekday, weekday_span=match.span("wdname"), modifier=modifier,
-                      resolved=_weekday_date(weekday, modifier, today), recurring=bool(g["plural"]))
+                      resolved=_weekday_date(weekday, modifier, today), recurring=bool(g("plural")))
     if kind == "rel":
-        word = " ".join(g["rel"].lower().split())
+        word = " ".join(g("rel").lower().split())
         shift = {"today": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1}[word]
         return DayRef(start, end, relative=word if word != "tmrw" else "tomorrow",
                       resolved=today + dt.timedelta(days=shift))
     date, inferred = None, False
-    if kind == "ord" and g["ordmon"]:  # "the 5th of October" is a day-month date
-        kind = "dm"
-        g = {**g, "dmmon": g["ordmon"], "dmday": g["ordday"], "dmyear": g["ordyear"]}
+    if kind == "ord" and g("ordmon"):  # "the 5th of October" is a day-month date
+        kind, month_name, day_text, year = "dm", g("ordmon"), g("ordday"), g("ordyear")
+    elif kind == "md" or kind == "dm":
+        month_name, day_text, year = g(kind + "mon"), g(kind + "day"), g(kind + "year")
     if kind == "iso":
         try:
-            date = dt.date(int(g["iy"]), int(g["im"]), int(g["id"]))
+            date = dt.date(int(g("iy")), int(g("im")), int(g("id")))
         except ValueError:
             return None
     elif kind == "md" or kind == "dm":
-        month = _MONTHS[g[kind + "mon"].lower().rstrip(".")[:3]]
-        day, year = int(g[kind + "day"]), g[kind + "year"]
+        month = _MONTHS[month_name.lower().rstrip(".")[:3]]
+        day = int(day_text)
         try:
             date = dt.date(int(year), month, day) if year else _nearest_year(month, day, today)
         except ValueError:
             return None
         inferred = not year
     elif kind == "ord":
-        date = _nearest_month(int(g["ordday"]), today)
+        date = _nearest_month(int(g("ordday")), today)
         inferred = True
     elif kind == "num":
-        first, second = int(g["nm"]), int(g["nd"])
+        first, second = int(g("nm")), int(g("nd"))
         month, day = (first, second) if american else (second, first)
         if month > 12 and day <= 12:
             month, day = day, month
-        year = g["ny"]
+        year = g("ny")
         try:
             if year:
                 date = dt.date(int(year) + (2000 if len(year) == 2 else 0), month, day)
@@ -317,7 +351,7 @@ def _join_days(tokens: list[DayRef], text: str) -> list[DayRef]:
     groups: list[DayRef] = []
     for token in tokens:
         last = groups[-1] if groups else None
-        if (last is not None and _DAY_JOIN.match(text, last.end, token.start) and token.start - last.end <= 3
+        if (last is not None and token.start - last.end <= 3 and _DAY_JOIN.match(text, last.end, token.start)
                 and (last.date is None) != (token.date is None) and last.relative is None and token.relative is None):
             weekday_part, date_part = (last, token) if last.date is None else (token, last)
             groups[-1] = DayRef(last.start, token.end, weekday=weekday_part.weekday, weekday_span=weekday_part.weekday_span,
@@ -333,12 +367,12 @@ def _zone_after(text: str, pos: int, end: int, parties: tuple) -> tuple[ZoneRef,
     match = _ZONE.match(text, pos, end)
     if not match:
         return None
-    g = match.groupdict()
-    opened = "(" in g["lead"]
-    if opened and not g["close"]:
+    g = match.group  # groups read one by one: a groupdict costs more than the few read here
+    opened = "(" in g("lead")
+    if opened and not g("close"):
         return None
-    start = match.start() + len(g["lead"])
-    written = text[start:match.end() - len(g["close"] or "")].rstrip()
+    start = match.start() + len(g("lead"))
+    written = text[start:match.end() - len(g("close") or "")].rstrip()
     stop = start + len(written)
     found = _zone_ref(g, text, start, stop, written, parties)
     if found is None:
@@ -352,28 +386,28 @@ _BEFORE_LISTED_TIME = re.compile(r"/\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\
 _LIST_NEXT = re.compile(r"\s*/")
 
 
-def _listed_place(g: dict, text: str, start: int, stop: int) -> bool:
-    if g["close"] or _LIST_NEXT.match(text, stop):  # an opened parenthesis is closed by now
+def _listed_place(g, text: str, start: int, stop: int) -> bool:
+    if g("close") or _LIST_NEXT.match(text, stop):  # an opened parenthesis is closed by now
         return True
-    clock_end = start - len(g["lead"])
+    clock_end = start - len(g("lead"))
     return bool(_BEFORE_LISTED_TIME.search(text, max(0, clock_end - 16), clock_end))
 
 
-def _zone_ref(g: dict, text: str, start: int, stop: int, written: str, parties: tuple) -> ZoneRef | None:
+def _zone_ref(g, text: str, start: int, stop: int, written: str, parties: tuple) -> ZoneRef | None:
     sender, recipient = parties
-    if g["iana"]:
-        zone = zones.iana_zone(g["iana"])
+    if g("iana"):
+        zone = zones.iana_zone(g("iana"))
         return ZoneRef(start, stop, written, zone, "iana") if zone else None
-    if g["utc"]:
-        hours, minutes = int(g["oh"]), int(g["om"] or 0)
+    if g("utc"):
+        hours, minutes = int(g("oh")), int(g("om") or 0)
         if hours > 14 or minutes >= 60:
             return None
-        return ZoneRef(start, stop, written, zones.offset_key(g["sign"], hours, minutes), "offset")
-    if g["family"]:
-        family = " ".join(g["family"].lower().split())
-        if family.endswith("european") and not g["time"]:
+        return ZoneRef(start, stop, written, zones.offset_key(g("sign"), hours, minutes), "offset")
+    if g("family"):
+        family = " ".join(g("family").lower().split())
+        if family.endswith("european") and not g("time"):
             return None
-        season = (g["kind"] or "").strip().lower()
+        season = (g("kind") or "").strip().lower()
         abbr = None
         if season:  # "Eastern Standard Time" says as much as "EST", so the same season check applies
             summer = season != "standard"
@@ -382,31 +416,31 @@ def _zone_ref(g: dict, text: str, start: int, stop: int, written: str, parties: 
             else:
                 abbr = {"alaska": "AK"}.get(family, family[0].upper()) + ("DT" if summer else "ST")
         return ZoneRef(start, stop, written, _FAMILY_ZONES[family], "family", abbr=abbr)
-    if g["whose"]:
-        whose = g["whose"].lower()
+    if g("whose"):
+        whose = g("whose").lower()
         zone = recipient if whose == "your" else None if whose == "local" else sender
         return ZoneRef(start, stop, written, zone, "party" if whose != "local" else "local")
-    if g["foryou"]:  # "10am for you", "5pm for me in Los Angeles", "4pm on your end"
-        return ZoneRef(start, stop, written, recipient if "you" in g["foryou"].lower() else sender, "party")
-    if g["abbr"]:
-        if zones.is_abbreviation(g["abbr"]):
-            return ZoneRef(start, stop, written, zones.resolve_abbreviation(g["abbr"], parties), "abbr", abbr=g["abbr"])
-        place, after = zones.city_zones().get(g["abbr"]), _PLACE_TIME.match(text, stop)
+    if g("foryou"):  # "10am for you", "5pm for me in Los Angeles", "4pm on your end"
+        return ZoneRef(start, stop, written, recipient if "you" in g("foryou").lower() else sender, "party")
+    if g("abbr"):
+        if zones.is_abbreviation(g("abbr")):
+            return ZoneRef(start, stop, written, zones.resolve_abbreviation(g("abbr"), parties), "abbr", abbr=g("abbr"))
+        place, after = zones.city_zones().get(g("abbr")), _PLACE_TIME.match(text, stop)
         if place and after:  # "3pm UK time", "9am NYC time": an upper-case place, not an abbreviation
             return ZoneRef(start, after.end(), text[start:after.end()], place, "place")
         return None
-    if g["place"]:
-        words = g["place"].replace("-", " ").split()
+    if g("place"):
+        words = g("place").replace("-", " ").split()
         cities = zones.city_zones()
         for n in range(len(words), 0, -1):
             name = " ".join(words[:n])
             if name in cities:
                 if n < len(words):  # the rest of the capitalized run is not part of the place
-                    if g["ptime"]:
+                    if g("ptime"):
                         return None
                     stop = start + text[start:stop].index(words[n - 1]) + len(words[n - 1])
                     written = text[start:stop]
-                elif not (g["in"] or g["ptime"] or _listed_place(g, text, start, stop)):
+                elif not (g("in") or g("ptime") or _listed_place(g, text, start, stop)):
                     return None  # "2pm Denver" is rare; "2pm Monday" is not a place
                 return ZoneRef(start, stop, written, cities[name], "place")
     return None
@@ -417,6 +451,7 @@ _DIGITS = re.compile(r"\d+")
 # "day", as do today, yesterday and midday: one scan finds them all.
 _WORD_STEMS = ("day", "tonight", "tomorrow", "tmrw", "noon", "midnight", "half", "quarter", "clock")
 _CASED_STEM = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b")
+_LEAD_WORDS = _MONTH_WORDS | _MODIFIERS | frozenset(_NUMBER_WORDS) | {"the"}
 
 
 def _candidates(text: str, low: str, lo: int, hi: int) -> list[int]:
@@ -433,18 +468,19 @@ def _candidates(text: str, low: str, lo: int, hi: int) -> list[int]:
             if stem == "clock" and start == i:  # "o'clock": the number word before it starts the time
                 found.add(previous_word(low, max(lo, i - 2), lo)[1])
             i = low.find(stem, i + len(stem), hi)
-    found.update(match.start() for match in _CASED_STEM.finditer(text, lo, hi))
+    for match in _CASED_STEM.finditer(text, lo, hi):
+        found.add(match.start())
     starts = set(found)
     for pos in found:
-        start = pos
+        if pos == lo or low[pos - 1] not in " \t":
+            continue  # no word just before (previous_word would say so)
         # A part may begin a word earlier: "March 12", "the 14th", "three o'clock", "next Monday".
-        word, at = previous_word(low, start, lo)
-        if word in _MONTH_WORDS or word in _MODIFIERS or word in _NUMBER_WORDS or word == "the":
-            start = at
-            if word == "coming":
-                word, at = previous_word(low, start, lo)
-                start = at if word == "this" else start
-        starts.add(start)
+        word, at = previous_word(low, pos, lo)
+        if word in _LEAD_WORDS:
+            if word == "coming":  # "this coming Friday" starts at "this"
+                before, this_at = previous_word(low, at, lo)
+                at = this_at if before == "this" else at
+            starts.add(at)
     return sorted(starts)
 
 
@@ -504,6 +540,8 @@ def extract(text: str, ranges: Iterable[tuple[int, int]], context, today: dt.dat
     limit = {start: end for start, end in ranges}
 
     def range_end(pos: int) -> int:
+        if len(ranges) == 1 and ranges[0][0] <= pos <= ranges[0][1]:  # most drafts: one range of new text
+            return ranges[0][1]
         return next((end for start, end in limit.items() if start <= pos <= end), len(text))
 
     # Join "2–3pm" / "10:00 to 11:30 am" into one clock carrying both ends.
@@ -524,16 +562,16 @@ def extract(text: str, ranges: Iterable[tuple[int, int]], context, today: dt.dat
                 clocks.append(Clock(start, nxt.end(), hour, minute, h2, m2, stated and stated2, style24 or style2))
                 i += 2
                 continue
-        clocks.append(Clock(start, end, hour, minute, None, None, stated, style24))
         i += 1
+        if match.group().isdigit() and previous_word(low, start)[0] not in _CONTEXT_WORDS:
+            continue  # a bare number is a time only as in "Thursday at 10"
+        clocks.append(Clock(start, end, hour, minute, None, None, stated, style24))
 
     mentions: list[TimeMention] = []
     day_starts = sorted((d.start, d) for d in days)
     for clock in clocks:
         written = text[clock.start:clock.end]
         word_before = previous_word(low, clock.start)[0]
-        if written.isdigit() and word_before not in _CONTEXT_WORDS:
-            continue  # a bare number is a time only as in "Thursday at 10"
         found = _zone_after(text, clock.end, range_end(clock.end), (sender, recipient))
         zone, tail = found if found else (None, clock.end)
         # The day before the clock ("Tuesday at 2pm") or after it ("2pm Central on Tuesday").
