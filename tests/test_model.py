@@ -4,7 +4,7 @@ import hashlib
 
 import pytest
 
-from tact.model import Issue
+from tact.model import Finding, Issue
 
 
 def issue(**changes):
@@ -27,3 +27,15 @@ def test_an_issue_is_frozen_and_compares_by_value():
     assert first == issue() and hash(first) == hash(issue())
     assert dataclasses.replace(first, length=2) == issue(length=2, id=first.id)
     assert first.to_json()["replacements"] == ["a"] and first.to_json()["id"] == first.id
+
+
+def test_a_finding_is_frozen_compares_by_value_and_takes_defaults():
+    first = Finding(3, 8, "apology.no-remedy", "apology", "warning", "m")
+    assert (first.explanation, first.replacements) == ("", ())
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        first.start = 9
+    same = Finding(start=3, end=8, rule="apology.no-remedy", category="apology", severity="warning", message="m",
+                   explanation="", replacements=())
+    assert first == same and hash(first) == hash(same) and repr(first) == repr(same)
+    moved = dataclasses.replace(first, start=4, replacements=("a",))
+    assert (moved.start, moved.end, moved.replacements) == (4, 8, ("a",)) and moved != first

@@ -33,7 +33,7 @@ class Context:
     quoted: str = ""  # the quoted thread the client sent separately
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Finding:
     """A problem a check found, located in the draft's normalized text (code points)."""
 
@@ -45,6 +45,12 @@ class Finding:
     message: str
     explanation: str = ""
     replacements: tuple[str, ...] = ()
+
+    def __init__(self, start: int, end: int, rule: str, category: str, severity: str, message: str,
+                 explanation: str = "", replacements: tuple[str, ...] = ()):
+        # Filled at once, as Issue is (a draft makes dozens of findings; still frozen after).
+        self.__dict__.update(start=start, end=end, rule=rule, category=category, severity=severity, message=message,
+                             explanation=explanation, replacements=replacements)
 
 
 @dataclass(frozen=True, init=False)

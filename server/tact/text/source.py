@@ -47,7 +47,10 @@ class Source:
         """UTF-16 index of code-point index `offset` in `original` (astral characters count twice)."""
         if self._astral is None:
             original = self.original  # isascii() is a flag look-up: most drafts need no scan at all
-            self._astral = [] if original.isascii() else [m.start() for m in _ASTRAL.finditer(original)]
+            # Nor does a text whose UTF-16 form has one unit per character (no astral character): the
+            # encoder runs in C, several times faster than a regex walk over every character.
+            plain = original.isascii() or len(original.encode("utf-16-le", "surrogatepass")) == 2 * len(original)
+            self._astral = [] if plain else [m.start() for m in _ASTRAL.finditer(original)]
         return offset + bisect.bisect_left(self._astral, offset)
 
 
