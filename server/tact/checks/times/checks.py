@@ -37,7 +37,8 @@ def analysis(draft) -> Analysis:
 def _analyse(draft) -> Analysis:
     context = draft.context
     today = reference_date(context)
-    thread_text, latest = latest_message(draft.quoted.translate(_FOLD_QUOTES))
+    # Most drafts quote nothing: an empty thread has no latest message to read.
+    thread_text, latest = latest_message(draft.quoted.translate(_FOLD_QUOTES)) if draft.quoted else ("", [])
     new = extract(draft.folded, draft.new_ranges, context, today)
     return Analysis(
         new=new,
@@ -46,8 +47,27 @@ def _analyse(draft) -> Analysis:
         sender=getattr(context.sender_timezone, "zone", None),
         recipient=getattr(context.recipient_timezone, "zone", None),
         today=today,
-        scheduled=tuple(m for m in new.mentions if not _is_past(draft, m)),
+        scheduled=_scheduled(draft, new.mentions),
     )
+
+
+def _scheduled(draft, mentions) -> tuple[TimeMention, ...]:
+    """The mentions that set a time to come: not a past day, not in a sentence about the past (each
+    sentence searched once, however many times it holds)."""
+    past_sentence: dict[int, bool] = {}
+    kept = []
+    for m in mentions:
+        if m.day is not None and m.day.past:
+            continue
+        sentence = draft.sentence_at(m.start)
+        if sentence is not None:
+            past = past_sentence.get(sentence.start)
+            if past is None:
+                past = past_sentence[sentence.start] = bool(_PAST.search(sentence.text))
+            if past:
+                continue
+        kept.append(m)
+    return tuple(kept)
 
 
 # ---------------------------------------------------------------- formatting
@@ -93,13 +113,6 @@ def moments(mention: TimeMention, zone: str, date: dt.date) -> tuple[dt.datetime
         if end < start:
             end += dt.timedelta(days=1)
     return start, end
-
-
-def _is_past(draft, mention: TimeMention) -> bool:
-    if mention.day is not None and mention.day.past:
-        return True
-    sentence = draft.sentence_at(mention.start)
-    return bool(sentence and _PAST.search(sentence.text))
 
 
 def _meant_zone(mention: TimeMention, a: Analysis) -> str | None:
