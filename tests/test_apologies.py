@@ -418,7 +418,7 @@ def test_session_3_blame_near_misses(check, text):
     ("We did it exactly as per your instructions.", "blame.did-as-told"),
 ])
 def test_session_3_second_round_blame_devices(check, text, rule):
-    assert rule in [i.rule for i in found(check, text, "blame-shifting")]
+    assert rule in [i.rule for i in check(text=text, rules=[rule]).issues]
 
 
 @pytest.mark.parametrize("text", [
@@ -728,3 +728,69 @@ def test_session_5_held_out_round_keeps_its_first_run(service):
     flagged = [i["text"] for i in items if not i["expect"] and categories(i["text"]) & {"blame-shifting", "apology"}]
     assert caught >= 11
     assert not flagged
+
+
+# Session 6: families seen in two or more unseen writers' drafts (w19v-w24v), each written as fresh
+# variants before the rules; the near-misses share their words and must stay clean.
+@pytest.mark.parametrize("text", [
+    "If our statement caused any confusion, then naturally I apologise.",
+    "If there's been any confusion regarding the schedule, that's regrettable.",
+    "I apologize if the pricing was unclear.",
+    "I'm sorry this has caused you so much frustration.",
+    "Apologies that the quote came as a shock, but it reflects the current rates.",
+    "I'm sorry the changes were misunderstood.",
+    "I was fairly sure the quote made that clear.",
+    "To be fair, I did explain this in my last email.",
+    "The hold-up sits with the printers, who missed their slot.",
+    "Our subcontractor, who frankly dropped the ball, has been told.",
+    "Our subcontracted haulier let us down badly on this occasion.",
+    "So sorry we missed the install date, but your site contact wasn't there to let us in.",
+    "The spreadsheet converted the codes to dates and no one noticed.",
+    "The damage was down to the packaging your team insisted on.",
+    "Our old account manager made promises he couldn't keep.",
+    "If payment had gone through by Friday, the tickets would still be held for you.",
+    "The launch slipped, as projects often do.",
+    "Some things are simply beyond anyone's control.",
+    "Regrettably, several pages were omitted during the upload to the portal.",
+])
+def test_session_6_blame_families(check, text):
+    assert found(check, text, "blame-shifting")
+
+
+@pytest.mark.parametrize("text", [
+    "If there's any confusion about the fee basis, just give me a ring.",
+    "Sorry if this isn't clear — I'm writing from my phone.",
+    "I'm sorry the delay has been so frustrating — I've rebooked the fitter for 8am Friday.",
+    "Sorry to hear the move has been so stressful for you.",
+    "I thought the presentation was very clear — thanks for sharing it.",
+    "I thought I'd made that clear, but clearly I didn't — sorry, here's the full breakdown.",
+    "Our previous account manager, Dana, has moved to the Leeds office; I'm your contact now.",
+    "Excel can reformat dates, so I've saved the file as a PDF for you.",
+    "The weather is out of anyone's hands, so we've booked the marquee as a backup.",
+    "Projects like this often run over, so we've built two weeks of slack into the plan.",
+    "Had a great time at the launch, thank you!",
+    "Apologies for missing Tuesday's call — I was stuck with an emergency. I'm free Thursday at 10; does that suit?",
+    "Sorry to be a pain, but could you resend the rider as a PDF?",
+])
+def test_session_6_near_misses(check, text):
+    assert not found(check, text, "blame-shifting") and not found(check, text, "apology")
+
+
+def test_a_miss_dated_in_the_sentence_that_names_it_still_wants_a_next_step(check):
+    # "for Monday" dates what was promised, not a new plan
+    issue, = found(check, "Oops, sorry! The rate sheet I promised for Monday totally slipped through the cracks.", "apology")
+    assert issue.rule == "apology.no-remedy" and "slipped through the cracks" in issue.text
+    assert not found(check, "Oops, sorry! The rate sheet slipped through the cracks. You'll have it on Monday.", "apology")
+
+
+def test_an_apology_taken_back_by_blame_is_blame_not_a_missing_remedy(check):
+    text = "I'm sorry the rollout didn't go to plan, but your IT team gave us the wrong server details."
+    assert found(check, text, "blame-shifting") and not found(check, text, "apology")
+    # owning the miss in so many words still wants the next step
+    text = "Sorry I missed the kickoff this morning, but nobody told me it had moved to 8."
+    assert found(check, text, "blame-shifting") and found(check, text, "apology")
+
+
+def test_apologising_for_the_apology_joins_the_groveling_passage(check):
+    issue, = found(check, "Sorry again! And sorry for the delay in saying sorry! I do feel awful about the missed demo.", "apology")
+    assert "I do feel awful" in issue.text

@@ -22,10 +22,10 @@ DATA = Path(__file__).parent / "data" / "independent"
 FLOORS = {  # the comment gives each category's F1 over the 2,760 drafts at the start of session 6
     "condescension": 0.98,  # 0.959; 0.986 after the session-6 condescension families
     "accusatory-question": 0.985,  # 0.995
-    "blame-shifting": 0.96,  # 0.965
+    "blame-shifting": 0.985,  # 0.965; 0.990 after the session-6 blame families
     "timezone": 0.98,  # 0.989
     "vague-commitment": 0.975,  # 0.982
-    "apology": 0.975,  # 0.985
+    "apology": 0.985,  # 0.985; 0.992 after the session-6 apology fixes
 }
 CLEAN_FLAGGED = 0.03  # 5 of 755 at the start of session 6; the DESIGN target
 

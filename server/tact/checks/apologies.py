@@ -51,7 +51,11 @@ _PERSON = (
     r"|host|branch|reception|front\s+desk|boss|director|owner|organi[sz]er|planner|translator|editor|analyst|consultant"
     r"|broker|agent|dispatcher|technician|installer|guy|person|predecessor|temp|recruiter|auditor|architect|shop"
     r"|embassy|consulate|council|authority|authorities|ministry|regulator|customs\s+(?:officers?|office|agents?|brokers?)|post\s+office|registry|insurer|studio|mill|plant"
-    r"|tenant|neighbou?r|resident|occupant|guest|visitor|patient|member|parent)s?"
+    r"|tenant|neighbou?r|resident|occupant|guest|visitor|patient|member|parent"
+    # trades and services a firm hires in, the usual third parties of "they let us down"
+    r"|haulier|hauler|transporter|shipper|forwarder|packer|fitter|cleaner|decorator|glazier|roofer|plumber|electrician"
+    r"|mechanic|surveyor|solicitor|locksmith|joiner|carpenter|tiler|plasterer|scaffolder|transcriber|typesetter|proofreader"
+    r"|illustrator|videographer|florist|distributor|wholesaler|reseller|partner\s+(?:firm|company|agency))s?"
 )
 _GROUP = r"(?:team|office|department|staff|people|folks|side|end|IT|finance|accounts|legal|HR|procurement|ops|marketing|sales|crew)"
 _MACHINE = (
@@ -137,6 +141,7 @@ _STATE = (
     r"|(?:wasn't|weren't|isn't|aren't|was\s+not|were\s+not)\s+(?:\w+ly\s+|very\s+|quite\s+|even\s+)?(?:clear|complete|final|signed|specific"
     r"|accurate|correct|legible|answering|responding|updated|included|copied|told|accessible|cleared|safe)"
     # "the site wasn't ready when we arrived": not ready for the writer, not the writer's own work not ready
+    r"|(?:wasn't|weren't|was\s+not|were\s+not)\s+(?:there|around|home|at\s+home|on\s+site|on-?site|in|available|contactable|reachable)\s+(?:to\s+(?:let|meet|sign|open|receive|take|accept|collect|give)|when\s+(?:we|I|the\s+[\w-]+)\s+(?:arrived|got\s+there|turned\s+up|came|called|rang))\b"
     r"|(?:wasn't|weren't|was\s+not|were\s+not)\s+(?:ready|open|prepared)\s+(?:when\s+(?:we|I|the\s+[\w-]+)\s+(?:arrived|got\s+there|turned\s+up|came)|for\s+(?:us|me|our\s+[\w-]+)))"
 )
 # Any past action of "nobody" is a failure: "nobody told me", "no one had put it in the calendar".
@@ -171,7 +176,8 @@ EXCUSE = fast(
     r"|\bout\s+of\s+(?:our|my)\s+hands\b|\bbeyond\s+(?:our|my)\s+control\b|\bnothing\s+(?:I|we)\s+could\s+(?:do|have\s+done)\b"
     r"|\b(?:that's|that\s+is|it's|it\s+is)\s+on\s+(?:the\s+\w+|you|your)|\btheir\s+(?:problem|fault|responsibility|call)\b"
     r"|\b(?:was|is)\s+your\s+(?:responsibility|job|call|fault|problem|change|mistake|error|decision)\b|\bonus\s+on\b"
-    r"|\b\w+'s\s+(?:job|responsibility|fault|call|mistake|error|doing)\b|\bwhich\s+(?:stemmed|came|resulted)\s+from\s+(?:the|your|their|a|an|his|her|[\w-]+'s)\b"
+    # "it was the client's call" hands off a decision; "Tuesday's call" is a meeting: "call" needs the copula
+    r"|\b\w+'s\s+(?:job|responsibility|fault|mistake|error|doing)\b|\b(?:was|is|were|'s)\s+(?:\w+\s+)?\w+'s\s+call\b|\bwhich\s+(?:stemmed|came|resulted)\s+from\s+(?:the|your|their|a|an|his|her|[\w-]+'s)\b"
     r"|\b(?:caused|due)\s+(?:by|to)\s+(?:your|the\s+client|the\s+customer|incorrect|wrong)\b"
     r"|\b(?:every|most|all|any)\s+\w+\s+(?:I've|I\s+have|we've)\s+(?:ever\s+)?(?:met|seen|known|worked\s+with|dealt\s+with)\b"
     r"|\beasy\s+mistake\s+to\s+make\b|\banyone\s+would\s+have\b|\b(?:it|this)\s+was\s+only\b|\bonly\s+(?:one|a)\s+(?:letter|typo|minute|day|small|tiny)\b"
@@ -223,7 +229,7 @@ CONSEQUENCE = fast(
 )
 # Idioms that blame by themselves, with or without an apology: "our subcontractor dropped the ball".
 SCAPEGOAT = fast(
-    rf"\b(?:{_PEOPLE}|{_TOOL}){_GAP}(?:dropped\s+the\s+ball|messed\s+(?:it\s+|things\s+|this\s+)?up|screwed\s+(?:it\s+|this\s+)?up"
+    rf"\b(?:{_PEOPLE}|{_TOOL})(?:,\s+(?:who|which))?{_GAP}(?:dropped\s+the\s+ball|messed\s+(?:it\s+|things\s+|this\s+)?up|screwed\s+(?:it\s+|this\s+)?up"
     r"|let\s+(?:us|me)\s+down|botched|sat\s+on\s+(?:it|this|that|the|your)|made\s+a\s+(?:mess|hash)\s+of)\b"
 )
 # A fix, next step or new date: what turns an apology into a good one.
@@ -639,22 +645,27 @@ def apology_without_remedy(draft, rule):
         text = without_quotations(sentence.text)
         neighbours = " ".join(s.text for s in sentences[max(0, index - 1):index + 2])
         failure = FAILURE.search(text)
-        first = sentence
+        first, told_in = sentence, None
         if failure is None and len(text) < 40:  # "The audit isn't finished. My apologies."
             for other in sentences[max(0, index - 1):index + 2]:
                 if other is not sentence and FAILURE.search(without_quotations(other.text)):
                     failure, first = FAILURE.search(without_quotations(other.text)), min(other, sentence, key=lambda x: x.start)
+                    told_in = (other, failure.end())
                     break
         if failure is None or _NOT_AN_APOLOGY.search(text):
             continue  # "sorry you feel...", "sorry if...": a non-apology, blame-shifting's finding
         blamed = blamed_apologies(draft).get(index)
-        if blamed is not None and blamed[0] <= sentence.start + failure.start():
-            continue  # "Apologies, but nobody told us": the only failure named is the excuse (blame-shifting)
+        if blamed is not None and (blamed[0] <= sentence.start + failure.start() or (
+                blamed[2] and not ADMISSION.search(text, 0, min(len(text), max(0, blamed[0] - sentence.start))))):
+            # "Apologies, but nobody told us": the only failure named is the excuse; "Sorry the rollout
+            # failed, but your team gave us the wrong details": an apology taken back, blame-shifting's
+            # finding. "Sorry I missed the kickoff, but nobody told me" still owns a miss that wants a next step.
+            continue
         if _SLOW_REPLY.search(text) and not _STILL_NOTHING.search(neighbours):
             continue
-        if _NEW_ETA.search(text) or _has_remedy(draft, index, text, failure):
+        if _NEW_ETA.search(text) or _has_remedy(draft, index, text, failure, told_in):
             return
-        last = max(first, sentence, key=lambda x: x.start)
+        last = max(first, sentence, *(told_in[:1] if told_in else ()), key=lambda x: x.start)
         end = last.start + len(last.text.rstrip())
         said = draft.text[first.start:end] if draft.text[end - 1:end] in (".", "!", "?") else draft.text[first.start:end] + "."
         yield Hit(first.start, end, replacements=(
@@ -685,7 +696,7 @@ def _last(regex, text: str, first):
     return last
 
 
-def _has_remedy(draft, index: int, text: str, failure) -> bool:
+def _has_remedy(draft, index: int, text: str, failure, told_in=None) -> bool:
     """A fix or next step anywhere in the draft, other than the words that describe the failure itself."""
     tail = text[_last(FAILURE, text, failure).end():]
     cut = re.search(r"[,;\u2014\u2013]|\s-\s|\band\b", tail)
@@ -696,7 +707,16 @@ def _has_remedy(draft, index: int, text: str, failure) -> bool:
     pivot = _pivot_after(draft, index)
     if any(i != index and (i < pivot or _ABOUT_THE_MISS.search(draft.sentences[i].text)) for i in remedies):
         return True
-    return any(index < i < pivot or (i >= pivot and _ABOUT_THE_MISS.search(draft.sentences[i].text)) for i in times)
+    return any((index < i < pivot or (i >= pivot and _ABOUT_THE_MISS.search(draft.sentences[i].text)))
+               and not _dates_the_miss(draft, i, told_in) for i in times)
+
+
+def _dates_the_miss(draft, i: int, told_in) -> bool:
+    """"Sorry! The rate sheet I promised for Monday slipped through the cracks": in the sentence that names
+    the miss, a time before the failure dates what was missed, not a new plan."""
+    if told_in is None or draft.sentences[i] is not told_in[0]:
+        return False
+    return not _time_in(without_quotations(told_in[0].text)[told_in[1]:])
 
 
 # "Anyway, I've attached the timetable", "On another note, brochure attached": after a change of
