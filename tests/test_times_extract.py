@@ -166,3 +166,18 @@ def test_latest_message_skips_headers_and_older_replies():
     assert len(text) == len(quoted)
     kept = " ".join(text[a:b] for a, b in ranges)
     assert "10:30am" in kept and "3pm" not in kept and "2:31" not in kept
+
+
+def test_digit_runs_start_where_the_regex_finds_them():
+    """The candidate search's digit runs (bytes.find on ASCII text) are those `\\d+` finds, inside any range."""
+    import random
+    import re
+
+    from tact.checks.times.extract import _digit_runs
+
+    rnd, digits = random.Random(5), re.compile(r"\d+")
+    for _ in range(20000):
+        text = "".join(rnd.choice("0123456789ab .:/-\u0663—") for _ in range(rnd.randint(0, 24)))
+        lo = rnd.randint(0, len(text))
+        hi = rnd.randint(lo, len(text))
+        assert _digit_runs(text, lo, hi) == {m.start() for m in digits.finditer(text, lo, hi)}
