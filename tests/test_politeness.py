@@ -125,10 +125,11 @@ def test_fair_requests_stay_unflagged(check, text):
 
 
 def test_sincere_questions_with_judging_words_stay_unflagged(service):
-    """Rounds 4-5 of families.jsonl: questions that share words with accusations but ask to learn
+    """Rounds 4-6 of families.jsonl: questions that share words with accusations but ask to learn
     ("Why would you use a pointer here? I'm trying to learn"), for a method ("How could you detect
-    the encoding?") or for a fact ("Do you actually need the mutex?"): no rule may flag them."""
+    the encoding?", "How do you delete a remote branch?") or for a fact ("Do you actually need the
+    mutex?"): no rule may flag them."""
     items = [item for item in read_jsonl(str(DATA / "families.jsonl"))
-             if item["note"].startswith(("round 4", "round 5")) and not item["expect"]]
+             if item["note"].startswith(("round 4", "round 5", "round 6")) and not item["expect"]]
     assert len(items) >= 20
     assert [item["text"] for item in items if flagged(service.ruleset, item["text"])] == []
