@@ -449,3 +449,31 @@ def test_session_five_near_misses_are_fair_questions(check, text):
 ])
 def test_session_five_second_round(check, text, flagged):
     assert bool(accusations(check, text)) is flagged
+
+
+# Session 6: families from the session-5 blind drafts' misses (a sarcastic presumption, doubting the
+# reader's role, "why is it always us"), variants written before the rules.
+@pytest.mark.parametrize("text, rule", [
+    ("Are you under the impression that our deadlines are optional?", "accusatory.incredulous"),
+    ("Was your team under the impression that the invoice would pay itself?", "accusatory.incredulous"),
+    ("Do you think we work for free?", "accusatory.incredulous"),
+    ("Are you certain you're qualified to sign this off?", "accusatory.competence-question"),
+    ("Is there anyone else on your team who actually understands billing?", "accusatory.competence-question"),
+    ("Are you really the best person to be managing our project?", "accusatory.competence-question"),
+    ("How come we're always the ones who notice the missing items?", "accusatory.excuse-demand"),
+    ("Why does it always fall to us to catch these problems?", "accusatory.excuse-demand"),
+])
+def test_session_6_unseen_accusations_are_flagged_by_their_rule(check, text, rule):
+    assert [i.rule for i in check(text=text, rules=[rule]).issues] == [rule]
+
+
+@pytest.mark.parametrize("text", [
+    "Were you under the impression that the deposit was refundable? If so, I'm sorry for the confusion.",
+    "We were under the impression that you wanted the blue finish.",
+    "Are you sure you're happy to take this on? It's a lot of extra work.",
+    "Is there someone on your team who handles VAT questions?",
+    "Why does it always rain on launch day? Typical!",
+    "Could you tell me why the October invoice lists the deep clean twice? It may just be two separate visits.",
+])
+def test_session_6_near_misses_are_not_accusations(check, text):
+    assert not accusations(check, text)

@@ -63,29 +63,31 @@ VAGUE_TIME = fast(
     # The writer's own piece of work being finished: "I'll give you a shout when it's sorted".
     r"|\b(?:when|once|whenever)\s+(?:it's|it\s+is|it\s+has\s+been|this\s+has\s+been|that's|they're|they\s+are|they've\s+been|everything's|it's\s+all|all\s+is)\s+(?:all\s+)?(?:done|finished|sorted|fixed|complete|completed|resolved|ready)\b"
     r"|\b(?:in|within)\s+(?:a\s+)?(?:few|couple\s+(?:of\s+)?)\s+(?:days|weeks|months)\b"
+    # "when there's movement", "once there's news": no event, only "when something happens".
+    r"|\b(?:when|once|as\s+soon\s+as|whenever)\s+(?:there(?:'s|\s+is|\s+are)(?:\s+been)?|there\s+ha(?:s|ve)\s+been|(?:I|we)\s+(?:have|get|hear|see))\s+(?:any\s+|some\s+|more\s+|an?\s+|further\s+|real\s+)?(?:movement|news|progress|developments?|update|word)\b"
     r"|\b(?:when|once|after)\s+(?:I|we)\s+(?:return(?:\s+(?:from|to\s+(?:the\s+)?office|home)\b|\s*[,.;!]|$)|get\s+back\s+(?:from|to\s+(?:the\s+)?office|home|to\s+my\s+desk)\b)|\bafter\s+(?:my|our)\s+(?:holiday|leave|break|trip|vacation|time\s+off|annual\s+leave|hols)\b"
     r"|\b(?:when|once|as\s+soon\s+as|whenever)\s+(?:there's|there\s+is|we\s+have|I\s+have|we\s+get|I\s+get|a)\s+(?:a\s+)?(?:gap|free\s+slot|slot|opening|window|cancellation)\b|\bslot\s+opens\s+up\b"
     r"|\b(?:fit|slot|squeeze)\s+(?:it|you|this|that|them|the\s+[\w-]+)\s+in\s+(?:somewhere|between\s+(?:jobs|other\s+\w+|calls|meetings)|around\s+(?:other|my|our)\s+\w+)\b"
     r"|\b(?:once|when|after)\s+(?:a|the|our|their)\s+(?:final\s+)?decision\s+(?:has\s+been|have\s+been|is|was|gets?)\s+(?:made|reached|taken)\b|\b(?:once|when|after)\s+(?:we|they)(?:'ve|\s+have)?\s+(?:made|reached|taken)\s+a\s+decision\b"
     # Someone else's trouble clearing up, however long that takes: "as soon as they sort themselves out".
-    r"|\b(?:once|when|as\s+soon\s+as)\s+(?:[\w'-]+\s+){1,2}?(?:(?:sorts?|gets?|pulls?|got)\s+(?:(?:themselves|itself|himself|herself|things|it)\s+(?:out|together|sorted)|(?:their|its|his|her)\s+(?:act|house|finger)\b|back\s+on\s+(?:track|(?:their|its|his|her)\s+feet)|round\s+to\s+it|on\s+top\s+of|a\s+(?:chance|minute|moment|sec))|(?:catch(?:es)?|caught)\s+up\b|(?:is|are)\s+back\s+on\s+(?:track|(?:their|its|his|her)\s+feet|top))"
+    r"|\b(?:once|when|as\s+soon\s+as)\s+(?:[\w'-]+\s+){1,2}?(?:(?:sorts?|gets?|pulls?|got)\s+(?:(?:themselves|itself|himself|herself|things|it)\s+(?:out|together|sorted)|(?:their|its|his|her)\s+(?:act|house|finger)\b|back\s+on\s+(?:track|(?:their|its|his|her)\s+feet)|round\s+to\s+it|on\s+top\s+of|a\s+(?:chance|minute|moment|sec))|had\s+(?:a\s+)?(?:chance|minute|moment|look|proper\s+look|bit\s+of\s+time|time)|(?:catch(?:es)?|caught)\s+up\b|(?:is|are)\s+back\s+on\s+(?:track|(?:their|its|his|her)\s+feet|top))"
     r"|\bwhenever\s+(?:it|they|that|this|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:comes?\s+in|arrives?|turns?\s+up|lands?|gets?\s+(?:here|in)|(?:is|are)\s+(?:in|here|back))\b"
     r"|\b(?:early|later|late|mid|(?:towards?|around)\s+the\s+end\s+of)[\s-]+(?:next\s+|this\s+|the\s+)?(?:week|month|quarter|year)\b"
     r"|\b(?:in|over|within)\s+the\s+(?:next|coming|following)\s+(?:few\s+|couple\s+(?:of\s+)?)?(?:days|weeks|months|little\s+while|while|period)\b"
     r"|\b(?:in\s+)?(?:a|one)\s+(?:day|week|month)\s+or\s+two\b|\bnext\s+(?:few|couple\s+(?:of\s+)?)\s+(?:days|weeks|months)\b|\bin\s+the\s+coming\s+(?:days|weeks|months)\b"
     r"|\bin\s+a\s+(?:matter|couple)\s+of\s+(?:days|weeks)\b|\bwithin\s+a\s+reasonable\s+(?:time|timeframe|period)\b"
-    r"|\b(?:at\s+)?the\s+appropriate\s+(?:time|juncture|moment)\b|\bin\s+the\s+normal\s+course\b|\b(?:days?|weeks?|months?)\s+or\s+so\b|\w-ish\b"
+    r"|\b(?:at\s+)?the\s+appropriate\s+(?:time|juncture|moment)\b|\bin\s+the\s+normal\s+course\b|\b(?:days|weeks?|months?)\s+or\s+so\b|\w-ish\b"
     r"|\bfingers\s+crossed\b|\b(?:time|bandwidth|capacity|resources|workload)\s+permitting\b|\bwhen\s+(?:time|bandwidth|capacity|resources|workload|(?:our|my|the)\s+(?:schedule|diary|calendar))\s+(?:allows?|permits?)\b"
     r"|\bafter\s+further\s+(?:review|discussion|consideration)\b|\brespond\s+accordingly\b|\bpost\s+discussion\b"
     r"|\b(?:in|with|into|for)\s+(?:one\s+of\s+)?(?:an?|the)\s+(?:upcoming|future|later|coming|forthcoming|subsequent|next\s+few)\s+(?:releases?|versions?|updates?|builds?|patch(?:es)?|phases?|sprints?|iterations?)\b"
     r"|\b(?:after|once|when)\s+(?:the\s+)?(?:rush|busy\s+(?:season|period|spell)|crunch|holidays|peak)\b"
-    r"|\b(?:after|once|when)\s+(?:the|all|our|their)\s+[\w\s-]{1,40}?\s+(?:is|are|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:finali[sz]ed|done|over|settled|completed?|ready|sorted|consulted)\b"
+    r"|\b(?:after|once|when)\s+(?:the|all|our|their)\s+[\w\s-]{1,40}?\s+(?:is|are|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:finali[sz]ed|done|over|settled|completed?|ready|sorted|consulted|finished|concluded|through|wrapped\s+up)\b"
     # Sign-off on the writer's own side; "once the design is approved" usually waits on the reader.
     r"|\b(?:after|once|when)\s+(?:our|their)\s+[\w\s-]{1,40}?\s+(?:is|are|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:approved|signed|agreed)\b"
     r"|\bafter\s+(?:the|our|their)\s+(?:[\w-]+\s+){1,2}?(?:sorts|finishes|gets|comes|confirms|meets|reconvenes|convenes|sits|has\s+met)\b|\b(?:nearer|closer)\s+(?:to\s+)?the\s+(?:time|date|day)\b"
     r"|\bif\s+(?:I|we)\s+get\s+(?:a|the)\s+(?:chance|minute|moment|free)\b|\b(?:another|some)\s+day\b|\bone\s+of\s+these\s+days\b|\bsomeday\b"
     r"|\bat\s+(?:our|my|the)\s+earliest\s+(?:convenience|opportunity)\b|\bpresently\b|\bin\s+(?:a\s+)?(?:timely|prompt)\s+(?:manner|fashion)\b"
-    r"|\bin\s+(?:due|good)\s+time\b|\bexpeditiously\b|\bas\s+and\s+when\b|\bas\s+(?:circumstances|time|capacity|resources?|bandwidth|workload|(?:our|my|the)\s+(?:schedule|workload|capacity|diary|calendar))\s+(?:permits?|allows?)\b|\ball\s+being\s+well\b"
+    r"|\bin\s+(?:due|good)\s+time\b|\bin\s+time(?:\s*[.!;,]|\s*$)|\bexpeditiously\b|\bas\s+and\s+when\b|\bas\s+(?:circumstances|time|capacity|resources?|bandwidth|workload|(?:our|my|the)\s+(?:schedule|workload|capacity|diary|calendar))\s+(?:permits?|allows?)\b|\ball\s+being\s+well\b"
     r"|\bgive\s+or\s+take\b|\bor\s+thereabouts\b|\bwhere\s+(?:I|we)\s+can\b|\bright\s+up\b|\bwhen\s+possible\b|\bas\s+(?:quickly|quick|fast)\s+as\s+(?:possible|I\s+can|we\s+can)\b|\bas\s+(?:quickly|quick|fast|soon|promptly)\s+as\s+(?:is\s+)?(?:reasonably|humanly|realistically|practically)\s+(?:possible|practicable|I\s+can|we\s+can)\b|\bas\s+(?:quickly|quick|fast|soon|promptly)\s+as\s+(?:I|we)\s+(?:reasonably|realistically|possibly)\s+can\b"
     r"|\b(?:before|by|over|after)\s+the\s+(?:summer|spring|autumn|fall|winter|holidays|new\s+year|(?:cold|warm|bad|wet)\s+weather|winter\s+months)\b"
     r"|\btimely(?:\s*(?:[.,;!]|$)|\s+(?:about|on|with|regarding|of|and|once|when|as)\b)|\bin\s+a\s+timely\s+way\b|\bin\s+the\s+fullness\s+of\s+time\b"
@@ -115,7 +117,13 @@ PROMISE = fast(
     r"|(?:^|[,.!?:;\x{2014}\x{2013}]\s*|\s-\s)(?:will|shall|should\s+(?:have|get|be))\s+\w+|^\s*(?:on\s+it|brb)\b|\blet\s+(?:me|us)\b|\blet's\b"
     r"|(?:^|[,.!?:;\x{2014}\x{2013}]\s*|\s-\s)hoping\s+to\b"
     r"|\b(?:and|but|then)\s+(?:will|shall|should\s+(?:have|get|be))\s+\w+|\b(?:and|but)\s+(?:aim|plan|intend)\s+to\b"
+    r"|\b(?:and|but)\s+(?:expect|hope)\s+to\s+(?:send|share|deliver|circulate|issue|provide|confirm|return|publish|revert|update|finish|complete|come\s+back|get\s+(?:it|this|that|them|the|back)\b|have\s+(?:it|this|that|them|the\s+[\w-]+)\s+(?:to|with|over|ready|back))\b"
     r"|,\s*who\s+(?:will|shall)\s+\w+"  # "...to the enforcement team, who will look at it"
+    # Someone on the writer's side contacting the reader: "our team … and they'll update you", "the technician will give you a call".
+    r"|\b(?:they|he|she)(?:'ll|\s+will|\s+shall)\s+(?:be\s+in\s+touch|(?:get|come)\s+back\s+to\s+you|(?:update|contact|call|ring|phone|e-?mail|text|ping|inform|notify|advise)\s+you)\b"
+    r"|\b(?:will|shall)\s+(?:give\s+you\s+a\s+(?:call|ring|shout|bell|buzz)|(?:call|ring|phone)\s+you)\b"
+    # The present for the future, as many non-native writers use it: "we send you the proposal in the next days".
+    r"|\b(?:I|we)\s+(?:send|forward|deliver|share|e-?mail)\s+(?:to\s+)?you\b"
     r"|\b(?:our|my)\s+(?:[\w-]+\s+){0,3}?(?:(?:will|shall)\s+\w+|(?:expects|plans|aims|intends|hopes)\s+to\b)"  # "our accounts team will sort it out"
     r"|\bshould\s+(?:be\s+with\s+you|reach\s+you|get\s+to\s+you|arrive|land|turn\s+up|show\s+up|come\s+through|drop\s+(?:\w+\s+){1,3}?off)\b"
     r"|\b(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:team|department|desk|crew|engineers?|technicians?|staff)\s+(?:will|shall)\s+\w+"
@@ -135,12 +143,15 @@ REPLY_OR_FIX = fast(
     r"|keep\s+(?:you|everyone|all)\s+(?:posted|updated|informed|in\s+the\s+loop)|let\s+you\s+know|update\s+you"
     r"|sort(?:\s+out)?\s+(?:it|this|that|the)|fix\s+(?:it|this|that|the)|look\s+into|dig\s+into|chase|take\s+care\s+of"
     r"|get\s+(?:it|this|that|the\s+\w+)\s+(?:fixed|sorted|done)|have\s+(?:it|this|that|the\s+\w+)\s+(?:fixed|sorted)"
-    r"|touch\s+base|ping\s+you|drop\s+you\s+a\s+line|reach\s+out|loop\s+back|make\s+it\s+right|try\s+to\s+(?:get|have|send|finish|deliver|carve|fit|squeeze|find|sort|fix)|do\s+(?:my|our)\s+best\s+to\s+(?:get|send|have|finish|deliver|sort|fix|reply|respond|turn|come\s+back)|aim\s+to|add\s+it\s+to|reschedule|revisit|weigh\s+up)\b"
+    r"|touch\s+base|ping\s+you|drop\s+you\s+a\s+line|reach\s+out|loop\s+back|make\s+it\s+right|try\s+to\s+(?:get|have|send|finish|deliver|carve|fit|squeeze|find|sort|fix)|do\s+(?:my|our)\s+best\s+to\s+(?:get|send|have|finish|deliver|sort|fix|reply|respond|turn|come\s+back)|aim\s+to|add\s+it\s+to|reschedule|revisit|weigh\s+up|get\s+to\s+(?:it|yours))\b|\bget\s+to\s+(?:this|that|them)\s*(?:[.!,;\x{2014}\x{2013}]|$)"
     r"|\b(?:will|shall)\s+(?:intimate|revert|reconnect|be\s+in\s+touch)\b"
     r"|\bshall\s+\w+\s+(?:the\s+)?details\b|\bdo\s+the\s+needful\b|\btake\s+this\s+offline\b|\bleave\s+(?:it|this|that|this\s+one|that\s+one)\s+with\s+(?:me|us)\b"
     r"|\bsee\s+what\s+(?:(?:I|we)\s+can|can\s+be)\s+(?:do|done|arrange|sort|manage|find|organi[sz]e|work\s+out|fit|squeeze)\b"
     r"|\bwill\s+follow(?:\s+(?:shortly|separately|later|soon|under\s+separate\s+cover|by\s+(?:post|mail|e-?mail|courier)))?\s*(?:[.!]|$)"
     r"|\b(?:I'm|I\s+am|we're|we\s+are)\s+on\s+it\b|\bon\s+(?:my|our)\s+(?:list|radar|to-?do\s+list)\b|\bin\s+the\s+queue\b"
+    # A place on a plan is no date: "it's on the roadmap", "it's in our backlog", "it's on the list — we'll get to it".
+    r"|\b(?:on|in)\s+(?:the|our|my)\s+(?:(?:product|development|dev|feature|engineering|tech|internal|team's)\s+)?(?:roadmap|backlog|wish\s*list)\b"
+    r"|\b(?:it's|it\s+is|that's|that\s+is|this\s+is|they're|they\s+are)\s+(?:(?:definitely|firmly|already|now|still|very\s+much|high\s+up)\s+)?on\s+the\s+(?:list|to-?do\s+list)\b"
     r"|\bbear\s+with\s+(?:me|us)\b|\brest\s+assured\b|\bwatch\s+this\s+space\b|\bbrb\b|\bit's\s+coming\s*[.!]"
     r"|\bbeing\s+(?:taken\s+care\s+of|looked\s+into|handled|worked\s+on)\b"
     r"|\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:working\s+on|looking\s+into)\s+(?:it|this|that)\b"
@@ -213,7 +224,7 @@ _READER_MOVE = re.compile(
     r"|\b(?:when|once|as\s+soon\s+as|after)\s+(?:I|we)\s+(?:hear\s+(?:back\s+)?from|receive|get|have)\s+(?:you\b|your\b)"
     r"|\blet\s+(?:me|us)\s+(?:hear|here)\s+from\s+you\b|\bif\s+(?:still\s+)?(?:desired|wanted|needed|required|requested)\b"  # a request; an offer
     # an instruction to the reader that the promise follows: "simply reply YES and we'll take care of the rest"
-    r"|(?:^|[,;:]\s*)(?:(?:simply|just|please)\s+)?(?:reply|respond|sign|return|confirm|say|tick|click|call|ring|send\s+(?:it|them|me|us|the|your))\b[^.;]{0,80}?\band\s+(?:I|we)(?:'ll|\s+will)\b",
+    r"|(?:^|[,;:]\s*)(?:(?:simply|just|please|next\s+time|in\s+(?:the\s+)?future|from\s+now\s+on|maybe|perhaps)\s*,?\s+)*(?:reply|respond|sign|return|confirm|say|tick|click|call|ring|send\s+(?:it|them|me|us|the|your))\b[^.;]{0,80}?\band\s+(?:I|we)(?:'ll|\s+will)\b",
     _I)
 # A promise to report something only if it happens is not a promise to report: "if there are any
 # problems, we'll let you know".
@@ -334,7 +345,7 @@ _MODAL_BEFORE = re.compile(r"\b(?:can|could|may|might)\s+$", _I)  # "we can expe
 _HOPEFULLY = re.compile(r"\bhopefully\s*,?\s*$", _I)
 _AFTER_HEDGE = re.compile(r"\s+(?:most\s+)?(?:likely|probably|prob)\b", _I)
 # Note style with the writer left out: "Looking into it and will update", "Noted, will revert".
-_NOTE_STYLE = re.compile(r"^\s*(?:\w+ing\b|thanks|thank\s+you|noted|received|got\s+it|ok|okay|sure|understood|will\b)", _I)
+_NOTE_STYLE = re.compile(r"^\s*(?:\w+ing\b|thanks|thank\s+you|noted|received|got\s+it|ok|okay|sure|understood|will\b|yes|yep|yeah|yup|no\s+(?:problem|worries)|of\s+course|absolutely|certainly|sounds\s+good|fine|cool|right|agreed)", _I)
 
 
 def is_commitment(text: str, promise) -> bool:
@@ -406,7 +417,7 @@ def vague_promise(draft, rule):
         if vague is None:
             vague = _contingent(text)
             contingent = vague is not None
-        if vague is None:
+        if vague is None or _waits_on_reader_input(draft, sentence, text, vague.start()):
             continue
         promise = _nearest_promise(text, vague.start())
         if promise is not None and promise.start() == vague.start():
@@ -434,6 +445,8 @@ def vague_promise(draft, rule):
             continue  # "when I get back from Leeds next week": the condition has a rough date
         if vague.start() < promise.start() and has_concrete_time(text[promise.start():clause_around(text, promise.start(), promise.end())[1]]):
             continue  # "Once I have the text I can launch it within two days": the promise is dated
+        if (contingent or _OWN_WORK.match(vague.group())) and _dated_neighbour(draft, sentence):
+            continue  # "The switch is set for Tuesday 2 March. You'll get a text when it's done.": the event is dated
         if _OWN_WORK.match(vague.group()) and _follows_vague_promise(draft, sentence):
             continue  # "…should be with you soonish. I'll drop the link over when they're done.": one finding, the first
         if _dated_step_follows(draft, sentence):
@@ -462,7 +475,52 @@ def vague_promise(draft, rule):
             more = _APPOSED_TIME.match(text, end)  # "as soon as possible, latest in some days"
             if more is not None and _vague_search(more.group()) is not None:
                 end = more.end()
-        yield Hit(sentence.start + start, sentence.start + end, values={"deadline": deadline}, replacements=(fixed,))
+        status = _status_before(draft, sentence)  # "It's on the roadmap. We'll let you know when there's news.": one promise
+        if status is not None:
+            fixed = draft.text[status:sentence.start + start] + fixed
+        yield Hit(sentence.start + start if status is None else status, sentence.start + end, values={"deadline": deadline}, replacements=(fixed,))
+
+
+# The reader's own input sets the time of a next step hung on it: "I attach the questionnaire. Once we
+# receive these, we will request the title"; "Once payment clears we'll book the delivery".
+_PAYMENT_CLEARS = re.compile(
+    r"once\s+(?:the\s+|your\s+|full\s+)?(?:payment|deposit|balance|funds|remittance|transfer)\s+(?:has\s+)?(?:clears?|cleared"
+    r"|is\s+(?:received|in|cleared|through)|has\s+been\s+received|arrives?|arrived|lands?|comes\s+through|goes\s+through|reaches\s+us)\b", _I)
+_RECEIPT_OF_ASKED = re.compile(
+    r"once\s+(?:I|we)(?:'ve|\s+have)?\s+(?:receive[sd]?|get|got|have|had)\s+(?:back\s+)?(?:these|those|them|it|both"
+    r"|all\s+(?:of\s+)?(?:these|those|them|three|the\s+above)|(?:the\s+|any\s+|all\s+(?:the\s+)?)?(?:comments|feedback|input|corrections|responses|replies|answers)\b"
+    r"|the\s+(?:above|attached|enclosed|requested)\b|(?:it|them|these|those)\s+back\b)", _I)
+_ASKED_OF_READER = re.compile(
+    r"\b(?:please|kindly|(?:could|can|would)\s+you|(?:I|we)\s+(?:attach|enclose)|attached|enclosed|(?:I|we)(?:'ll|\s+will)?\s+(?:need|require)|we'd\s+need)\b", _I)
+_ASKED_WITHIN = 300  # characters back: a request, then perhaps the list of what it asks for
+
+
+def _waits_on_reader_input(draft, sentence, text: str, pos: int) -> bool:
+    """Is the condition at `pos` the reader's payment, or what the text just before asked the reader for?"""
+    if _PAYMENT_CLEARS.match(text, pos):
+        return True
+    if not _RECEIPT_OF_ASKED.match(text, pos):
+        return False
+    return _ASKED_OF_READER.search(draft.text, max(0, sentence.start - _ASKED_WITHIN), sentence.start) is not None
+
+
+# A status that stands for a promise ("it's on our radar", "it's on the roadmap"); undated_promise leaves it
+# to the vague promise in the next sentence, whose finding starts here.
+_STATUS = fast(
+    r"\bon\s+(?:my|our)\s+(?:list|radar|to-?do\s+list)\b|\bin\s+the\s+queue\b"
+    r"|\b(?:on|in)\s+(?:the|our|my)\s+(?:(?:product|development|dev|feature|engineering|tech|internal|team's)\s+)?(?:roadmap|backlog|wish\s*list)\b")
+
+
+def _status_before(draft, sentence):
+    """Where a status phrase starts in the sentence before, in the same paragraph, if there is one."""
+    index = bisect.bisect_left(draft.sentence_starts, sentence.start) - 1
+    if index < 0:
+        return None
+    before = draft.sentences[index]
+    m = _STATUS.search(before.text)
+    if m is None or before.text.rstrip().endswith("?") or "\n\n" in draft.text[before.end:sentence.start]:
+        return None
+    return before.start + m.start()
 
 
 def _dated_promise(text: str, start: int, promise, vague, c_end: int, deadline: str) -> str:
@@ -505,6 +563,8 @@ _PRESENCE = re.compile(
 _NOT_VAGUE_AFTER = re.compile(rf"\s+(?:after|before|in\s+(?:early\s+|mid-?|late\s+)?{_MONTH}|this|today|tomorrow|on|by)\b", _I)
 
 
+_NOTICE_BEFORE = re.compile(r"\b(?:update|inform|tell|notify|advise|contact|in\s+touch|back\s+to|hear\s+from)\s+(?:you\s+|us\s+|me\s+)?$", _I)
+_AS_BEFORE = re.compile(r"\bas\s+$")  # "as soon as", however many spaces the mail client left
 _TIME_AS_NOUN = re.compile(r"\b(?:have|has|had|take|takes|took|spend|spent|need|needs|schedule|set\s+aside|block\s+out|book|pencil\s+in|(?<!aim\s)(?<!shoot\s)for|been)\s+$", _I)  # "have some time"
 
 
@@ -600,10 +660,12 @@ def _vague_search(text: str):
                 and not text[m.end() + 1:m.end() + 4].lower() == "ish"  # "Soon-yi"
             name = name or text[m.end():m.end() + 4].lower() == "-to-"  # "the soon-to-open office"
             before = text[:m.start()].lower()
-            if name or before.endswith("as ") or _NOT_VAGUE_AFTER.match(text, m.end()) or _TIME_AS_NOUN.search(before):
+            if name or _AS_BEFORE.search(before) or _NOT_VAGUE_AFTER.match(text, m.end()) or _TIME_AS_NOUN.search(before):
                 continue
         elif word.endswith(("later", "can")) and _NOT_A_TIME_AFTER.match(text, m.end()):
             continue
+        elif word.startswith("in time") and not _NOTICE_BEFORE.search(text, 0, m.start()):
+            continue  # "the parts will be here in time" meets a deadline; "they'll update you in time" names none
         if _OPEN_FUTURE.match(word) and not _IMPROVEMENT.search(text):
             continue  # "going forward, invoices go out on the 1st" is a policy, not a promise
         if word in _HEDGE_WORDS:
@@ -634,9 +696,13 @@ def _notify_on_outside_event(text: str, promise, vague) -> bool:
     elif not (_CONDITION_WORD.match(vague.group()) and _NOTIFY_AFTER_EVENT.match(text, promise.start())):
         return False
     condition = text[vague.start():vague.end() + 12]
-    if _OWN_WORK.match(condition):
+    if _OWN_WORK.match(condition) or _NO_EVENT.search(condition):
         return False
     return not _OWN_SIDE.search(condition)
+
+
+# "When there's news" names no event: it is "whenever something happens", however long that takes.
+_NO_EVENT = re.compile(r"\b(?:movement|news|progress|developments?|update)\b", _I)
 _APPROVAL = re.compile(r"\b(?:signed(?:\s+off)?|approved|agreed|confirmed|green-?lit)\b", _I)
 _OWN_SIDE = re.compile(r"\b(?:our|my|internal(?:ly)?|we|I)\b", _I)
 _RECEIPT = re.compile(r"\b(?:I|we)(?:'ve|\s+have)?\s+(?:receive|received|get|got|have|had)\b", _I)  # "once we receive the signed letter"
@@ -702,8 +768,10 @@ def undated_promise(draft, rule):
         if (_NOTIFY.search(text, promise.end(), promise.end() + 20) or _REASSURANCE.match(promise.group())) and _follows_vague_promise(draft, sentence):
             continue  # "...should have something for you at some point. I'll keep you posted.": one finding, the first
         phrase = text[promise.start():].rstrip(" .!")
+        # "it's on the roadmap by Thursday" misreads: a place on a plan gets its date in a clause of its own
+        fixed = f"{phrase}, and we'll confirm a date for it {deadline}" if _STATUS.match(phrase) else f"{phrase} {deadline}"
         yield Hit(sentence.start + promise.start(), sentence.start + promise.start() + len(phrase),
-                  values={"deadline": deadline}, replacements=(f"{phrase} {deadline}",))
+                  values={"deadline": deadline}, replacements=(fixed,))
 
 
 def _comes_with_event(text: str) -> bool:
@@ -751,7 +819,7 @@ def _first_person(text: str, endpos: int | None = None):
 # "a follow-up letter", "get back on track", "on my list of people to call", "if it is being handled"
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|any|our|my|your|their)\s+$", _I)
 _BACK_ELSEWHERE = re.compile(r"\s+(?:on|into|in|up|together|home|to\s+(?:normal|work|basics|where|the\s+(?:office|drawing|grind)))\b", _I)
-_LIST_OF = re.compile(r"\s+(?:screen\s+)?(?:of|for)\b", _I)
+_LIST_OF = re.compile(r"\s+(?:screen\s+)?(?:of|for)\b(?!\s+(?:things|items|jobs|tasks|stuff|changes|fixes|features)\s+(?:to|we)\b)", _I)  # "our list of things to fix" is a to-do list
 _STATUS_SUBJECT = re.compile(
     r"(?:\bit|\bthis|\bthat|\bthey|\bthese|\byour\s+[\w-]+(?:\s+[\w-]+)?)(?:'s|'re|\s+is|\s+are)\s+(?:now\s+|currently\s+|already\s+)?$", _I)
 _ASKING = re.compile(r"\b(?:if|whether|how|what|why)\b", _I)
@@ -767,6 +835,8 @@ def _not_a_reply(text: str, r) -> bool:
         return True
     if word.startswith("on ") and _LIST_OF.match(text, r.end()):
         return True
+    if word.startswith(("on ", "in ")) and text.rstrip().endswith("?"):
+        return True  # "Is the export button on the roadmap?" asks; it promises nothing
     if word.startswith("being "):
         return text.rstrip().endswith("?") or not _STATUS_SUBJECT.search(text, 0, r.start()) \
             or _ASKING.search(text, 0, r.start()) is not None
