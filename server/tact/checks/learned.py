@@ -162,6 +162,13 @@ class Model:
         """The bigram weights by (word, next word): `zip` makes those tuples, no string is joined."""
         return {tuple(k.split(" ", 1)): v for k, v in self.weights.items() if " " in k}
 
+    @functools.cached_property
+    def cues(self) -> tuple[str, ...]:
+        """The REMOVABLE phrases the model weighs toward the tone (their words' and pairs' weights add up
+        above zero), in REMOVABLE's order: worked out once, not for every sentence flagged."""
+        return tuple(phrase for phrase in REMOVABLE if sum(
+            self.weights.get(f, 0.0) for f in features(phrase, False) if not f.startswith(START)) > 0)
+
     def score(self, feats: list[str]) -> float:
         """The logit (log-odds) of the sentence being of the model's category."""
         total = sum(filter(None, map(self.weights.get, feats)))
@@ -271,9 +278,8 @@ def _quotations(draft) -> list[tuple[int, int]]:
 
 def _cue_removed(model: Model, text: str, is_question: bool) -> str | None:
     """`text` without the removable words the model weighs toward the tone, if what is left is not flagged."""
-    words = " ".join(tokenize(text))
-    cues = tuple(phrase for phrase in REMOVABLE if f" {phrase} " in f" {words} "
-                 and sum(model.weights.get(f, 0.0) for f in features(phrase, False) if not f.startswith(START)) > 0)
+    words = f' {" ".join(tokenize(text))} '
+    cues = tuple(phrase for phrase in model.cues if f" {phrase} " in words)
     if not cues:
         return None
     out = _removal_pattern(cues).sub(" ", text)  # "is, frankly, basic" -> "is basic": both commas go with it
