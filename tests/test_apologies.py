@@ -794,3 +794,31 @@ def test_an_apology_taken_back_by_blame_is_blame_not_a_missing_remedy(check):
 def test_apologising_for_the_apology_joins_the_groveling_passage(check):
     issue, = found(check, "Sorry again! And sorry for the delay in saying sorry! I do feel awful about the missed demo.", "apology")
     assert "I do feel awful" in issue.text
+
+
+# Session 6, after reading w25-w30 (first scored blind): their misses as device classes, in fresh words.
+@pytest.mark.parametrize("text", [
+    "If my notes on the pitch came across as blunt, I apologise, but somebody had to raise it.",
+    "Sorry you found the menu underwhelming; the rest of the party seemed to love it.",
+    "This error is from our dispatch team, not from me.",
+    "Honestly this was the fault of our night driver.",
+    "That quote came from Raj, so please take it up with him.",
+    "It's sorted now, so there's no point dwelling on it.",
+    "We printed it exactly as your brief asked.",
+    "You might want to re-read the contract you signed.",
+    "Sorry the boiler is playing up again, but I did ask in May whether you wanted a service.",
+    "They do clog when guests flush wipes.",
+])
+def test_session_6_second_round_blame_devices(check, text):
+    assert found(check, text, "blame-shifting")
+
+
+def test_a_formal_apology_for_failing_to_deliver_wants_a_next_step(check):
+    assert found(check, "Please accept our apologies for failing to file your return on time.", "apology")
+    # a hedged promise to deliver is a next step (its vagueness is vague-commitment's finding)
+    assert not found(check, "The report is overdue and I'm sorry. I'm hoping to get it over to you soon.", "apology")
+
+
+def test_a_surprise_is_a_non_apology_only_when_it_is_taken_back(check):
+    assert not found(check, "I'm sorry the bill came as a surprise. We can set up a payment plan.", "blame-shifting")
+    assert found(check, "I'm sorry the bill came as a surprise, but the fee was on the estimate.", "blame-shifting")

@@ -248,12 +248,14 @@ REMEDY = fast(
     r"|\b(?:should|will|'ll)\s+(?:now\s+)?(?:arrive|land|reach\s+you|be\s+with\s+you)\b"
     # a promise to deliver, even an undated one: its vagueness is vague-commitment's finding, not a missing remedy
     r"|\b(?:I|we)(?:'ll|\s+will)\s+(?:try\s+(?:to|and)\s+)?(?:get|send|pass|hand|bring)\s+(?:it|this|that|them|the\s+[\w-]+)\s+(?:\w+\s+)?(?:to|over|across|back)\b"
-    r"|\b(?:I|we)(?:'ll|\s+will)\s+(?:try\s+(?:to|and)\s+)?get\s+(?:it|this|that|them)\s+(?:sorted|done|fixed|finished|over|filed|sent)\b",
+    r"|\b(?:I|we)(?:'ll|\s+will)\s+(?:try\s+(?:to|and)\s+)?get\s+(?:it|this|that|them)\s+(?:sorted|done|fixed|finished|over|filed|sent)\b"
+    # "I'm hoping to get it over to you soon": a hedged promise to deliver is still the next step
+    r"|\b(?:I|we)(?:'m|\s+am|'re|\s+are)\s+(?:hoping|planning|aiming|intending|expecting)\s+to\s+(?:get|send|pass|hand|bring)\s+(?:it|this|that|them|the\s+[\w-]+)\s+(?:\w+\s+)?(?:to|over|across|back)\b",
 )
 # What the apology is for: a missed commitment or a failure the reader is left holding.
 FAILURE = fast(
     r"\b(?:missed|missing|no-?show(?:ed|ing)?|forgot|forgotten|slipped\s+my\s+mind|didn't|did\s+not|couldn't|could\s+not"
-    r"|wasn't\s+able|weren't\s+able|(?:was|were)\s+unable\s+to|for\s+not\s+\w+ing|(?:was|were)\s+(?:unavailable|down|offline)|haven't|hasn't|still\s+(?:isn't|aren't|not|hasn't|haven't|don't|doesn't|out)"
+    r"|wasn't\s+able|weren't\s+able|(?:was|were)\s+unable\s+to|for\s+not\s+\w+ing|for\s+(?:failing|our\s+failure|my\s+failure)\s+to|(?:was|were)\s+(?:unavailable|down|offline)|haven't|hasn't|still\s+(?:isn't|aren't|not|hasn't|haven't|don't|doesn't|out)"
     r"|(?:isn't|aren't|wasn't|weren't|not)\s+(?:yet\s+)?(?:ready|done|finished|delivered|complete|completed|paid|served|available|there)"
     r"|(?:isn't|aren't|wasn't|weren't|was\s+not|were\s+not|is\s+not|are\s+not)\s+(?:yet\s+)?with\s+you"
     r"|(?:wasn't|weren't|hasn't|haven't|hadn't)\s+(?:been\s+)?(?:sent|done|given|paid|made|built|run|shown|put|brought|taken|written)\b"
