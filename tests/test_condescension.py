@@ -575,6 +575,12 @@ def test_session_six_families(service):
     ("Perhaps in your country deadlines are flexible, but here they are not.", "condescension.your-country"),
     ("Had you looked at the second tab, you would have found the totals.", "condescension.would-have-seen"),
     ("I've put little stars next to the boxes you need, since this part seems to confuse you.", "condescension.hand-holding"),
+    # after the w25-w30 transfer check
+    ("Congratulations on working out that the rent is due monthly.", "condescension.mock-congrats"),
+    ("I would have thought signing off the artwork was part of your job.", "condescension.your-role"),
+    ("I'll go through it extra slowly so nothing gets missed.", "condescension.simpler-still"),
+    ("As any landlord will appreciate, the deposit is held in a scheme.", "condescension.any-professional"),
+    ("I'm sure you'll manage it this time.", "condescension.hand-holding"),
 ])
 def test_session_six_devices(check, text, rule):
     assert rule in [i.rule for i in check(text=text, rules=[rule]).issues]
@@ -584,6 +590,8 @@ def test_session_six_devices(check, text, rule):
     "We'd love to do the signs for y'all once things quieten down.\n\nBless,\nCarla",  # a sign-off
     "This is the third time I've asked for the insurance certificate; we can't start on site without it.",  # a chaser
     "Reading the handbook before your first shift will help you settle in.",  # advice, not a scolding
+    "It only took three rounds of edits, thanks to your clear notes.",  # sincere thanks
+    "We've labelled every box so nothing gets lost in the move.",  # care, not a slow explanation
 ])
 def test_session_six_near_misses(check, text):
     assert condescension(check, text) == []
