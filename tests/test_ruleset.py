@@ -128,3 +128,21 @@ def test_a_text_reads_in_latin1_one_byte_per_character():
     assert ruleset.candidates(build_draft(text="Fine \u2014 whatever you like.")) == [0]
     assert ruleset.candidates(build_draft(text="Fine \u2013 whatever you like.")) == []
     assert ruleset.candidates(build_draft(text="\u212a. Fine \u2014 whatever.")) == [0]
+
+
+def test_a_text_reads_in_latin1_the_same_through_the_codec_as_character_by_character():
+    import random
+
+    from tact.rules.rule import build_rule
+
+    raw = {"id": "t.dash", "category": "condescension", "message": "m", "pattern": "a\\s*[\u2014\u2013]\\s*b"}
+    ruleset = RuleSet.of([build_rule(raw, "pack.yaml", require_examples=False)])
+    alphabet = ["a", "K", " ", "\n", "\u00e9", "\u00ff", "\u00a3", "\x80", "\x85", "\x9f", "\u2014", "\u2013", "\u4e2d",
+                "\U0001F389", "\u0130", "\u0131", "\u017f", "\u212a", "\u0100", "\ud800"]
+    randomly = random.Random(6)
+    for _ in range(5000):
+        text = "".join(randomly.choice(alphabet) for _ in range(randomly.randint(1, 10)))
+        utf8 = text.encode("utf-8", "surrogatepass")
+        assert ruleset._latin1(text, utf8) == ruleset._latin1_by_character(text), repr(text)
+    assert ruleset._latin1("a \u2014 \u00e9 \U0001F389") == b"a \x81 \xe9 \x80"
+    assert ruleset._latin1("\u2014 \u212a") is None and ruleset._latin1("\u2014 \x85") == b"\x81 \x80"
