@@ -406,3 +406,34 @@ def test_a_status_and_the_vague_promise_after_it_are_one_finding(check):
 def test_a_status_alone_gets_its_date_in_a_clause_of_its_own(check):
     issues = vague(check, "Good idea on the export button, it's definitely on the roadmap.")
     assert issues[0].replacements[0] == "on the roadmap, and we'll confirm a date for it by Thursday, [date]"
+
+
+# Session 6, after the new authors' tuning drafts were scored blind (then read): their families in
+# other words.
+@pytest.mark.parametrize("text", [
+    "We will send the new price list in coming days.",
+    "I check the invoice and send you the correction when I find time.",
+    "The revised report will land once it's cleared QA.",
+    "Our team will arrange the replacement as soon as the factory have available capacity.",
+    "We expect to be able to release decisions at some point after the reviewing phase wraps up.",
+    "The landlord is considering a number of proposals and we will revert with their position in due course.",
+])
+def test_session_6_tuning_families_are_flagged(check, text):
+    assert vague(check, text)
+
+
+@pytest.mark.parametrize("text", [
+    "I'll look at it on Friday morning.",
+    "The release will land on 14 May once it's cleared QA.",
+    "The landlord will revert with his position in due course, his agent told me.",
+])
+def test_session_6_tuning_near_misses_pass(check, text):
+    assert not vague(check, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Yep, the API docs are on my list. Leave it with me.",
+    "We'll reorder as soon as the mill has spare capacity. We will inform you again later.",
+])
+def test_a_status_or_a_notice_beside_the_promise_is_one_finding(check, text):
+    assert len(vague(check, text)) == 1

@@ -22,10 +22,10 @@ DATA = Path(__file__).parent / "data" / "independent"
 # drafts when w25-w30 joined (session 6, 09:00), after the morning's session-6 rules.
 FLOORS = {
     "condescension": 0.95,  # 0.954 (0.986 over the 2,760 drafts before w25-w30 joined)
-    "accusatory-question": 0.985,  # 0.990
+    "accusatory-question": 0.995,  # 0.999 (session 6, vague/accusatory rounds; 0.990 when w25-w30 joined)
     "blame-shifting": 0.97,  # 0.975 (0.990 before)
     "timezone": 0.98,  # 0.988
-    "vague-commitment": 0.98,  # 0.986
+    "vague-commitment": 0.99,  # 0.995 (session 6, vague/accusatory rounds; 0.986 when w25-w30 joined)
     "apology": 0.985,  # 0.988
 }
 CLEAN_FLAGGED = 0.03  # 2 of 851 when w25-w30 joined; the DESIGN target

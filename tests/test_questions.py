@@ -477,3 +477,23 @@ def test_session_6_unseen_accusations_are_flagged_by_their_rule(check, text, rul
 ])
 def test_session_6_near_misses_are_not_accusations(check, text):
     assert not accusations(check, text)
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Do you realise the renewal form had to be signed by Friday?", "accusatory.do-you-realize"),
+    ("Do you realise we waited two hours in the rain?", "accusatory.do-you-realize"),
+    ("Do you have any idea how many patients are waiting on this?", "accusatory.do-you-realize"),
+    ("What've you lot been doing all month, then?", "accusatory.idle-demand"),
+    ("Were the rooms even cleaned, or did the crew just tick the boxes?", "accusatory.sneering-alternative"),
+])
+def test_session_6_tuning_families_are_flagged_by_their_rule(check, text, rule):
+    assert [i.rule for i in check(text=text, rules=[rule]).issues] == [rule]
+
+
+@pytest.mark.parametrize("text", [
+    "Do you realise the shop shuts at 5 on Saturdays? Just so you can plan.",
+    "Do you have any idea how many guests are coming? No rush.",
+    "Is this the final version, or is it just a draft for comments?",
+])
+def test_session_6_tuning_near_misses_are_fair_questions(check, text):
+    assert not accusations(check, text)

@@ -58,10 +58,11 @@ VAGUE_TIME = fast(
     r"|\b(?:when|once|after)\s+(?:things|it|work|life|everything)(?:'s|\s+is|\s+are|\s+gets?)\s+(?:a\s+bit\s+)?(?:less\s+\w+|quieter|calmer|back\s+to\s+normal|more\s+manageable)\b"
     r"|\b(?:when|once)\s+(?:I'm|I\s+am|we're|we\s+are)\s+back\b"
     r"|\b(?:once|when|after)\s+[\w\s']{1,40}?\s+(?:is|are)\s+out\s+of\s+the\s+way\b|\bget\s+(?:a)?round\s+to\b"
-    r"|\b(?:once|when(?:ever)?|as\s+soon\s+as)\s+[\w\s'-]{1,40}?\s+(?:frees?\s+up|(?:is|are)\s+free\b|(?:has|have|gets?)\s+(?:some\s+|more\s+|(?:a\s+)?(?:bit|little|touch)\s+(?:of\s+|more\s+)?|spare\s+)?(?:availability|capacity|bandwidth|room|time))\b"
+    r"|\b(?:once|when(?:ever)?|as\s+soon\s+as)\s+[\w\s'-]{1,40}?\s+(?:frees?\s+up|(?:is|are)\s+free\b|(?:has|have|gets?)\s+(?:some\s+|more\s+|(?:a\s+)?(?:bit|little|touch)\s+(?:of\s+|more\s+)?|spare\s+|available\s+|free\s+)?(?:availability|capacity|bandwidth|room|time))\b"
     r"|\b(?:when|once|whenever)\s+(?:[\w'-]+\s+){0,3}?(?:becomes?|is|are|will\s+be|gets?)\s+available\b"
     # The writer's own piece of work being finished: "I'll give you a shout when it's sorted".
     r"|\b(?:when|once|whenever)\s+(?:it's|it\s+is|it\s+has\s+been|this\s+has\s+been|that's|they're|they\s+are|they've\s+been|everything's|it's\s+all|all\s+is)\s+(?:all\s+)?(?:done|finished|sorted|fixed|complete|completed|resolved|ready)\b"
+    r"|\b(?:once|when|after)\s+(?:it's|it\s+has|they've|they\s+have|it|they)\s+(?:cleared|passed|been\s+through|gone\s+through|got\s+through|clears|passes|goes\s+through|gets\s+through)\s+(?:QA|testing|tests|review|sign-?off|checks|approval|compliance|legal)\b"
     r"|\b(?:in|within)\s+(?:a\s+)?(?:few|couple\s+(?:of\s+)?)\s+(?:days|weeks|months)\b"
     # "when there's movement", "once there's news": no event, only "when something happens".
     r"|\b(?:when|once|as\s+soon\s+as|whenever)\s+(?:there(?:'s|\s+is|\s+are)(?:\s+been)?|there\s+ha(?:s|ve)\s+been|(?:I|we)\s+(?:have|get|hear|see))\s+(?:any\s+|some\s+|more\s+|an?\s+|further\s+|real\s+)?(?:movement|news|progress|developments?|update|word)\b"
@@ -74,7 +75,7 @@ VAGUE_TIME = fast(
     r"|\bwhenever\s+(?:it|they|that|this|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:comes?\s+in|arrives?|turns?\s+up|lands?|gets?\s+(?:here|in)|(?:is|are)\s+(?:in|here|back))\b"
     r"|\b(?:early|later|late|mid|(?:towards?|around)\s+the\s+end\s+of)[\s-]+(?:next\s+|this\s+|the\s+)?(?:week|month|quarter|year)\b"
     r"|\b(?:in|over|within)\s+the\s+(?:next|coming|following)\s+(?:few\s+|couple\s+(?:of\s+)?)?(?:days|weeks|months|little\s+while|while|period)\b"
-    r"|\b(?:in\s+)?(?:a|one)\s+(?:day|week|month)\s+or\s+two\b|\bnext\s+(?:few|couple\s+(?:of\s+)?)\s+(?:days|weeks|months)\b|\bin\s+the\s+coming\s+(?:days|weeks|months)\b"
+    r"|\b(?:in\s+)?(?:a|one)\s+(?:day|week|month)\s+or\s+two\b|\bnext\s+(?:few|couple\s+(?:of\s+)?)\s+(?:days|weeks|months)\b|\bin\s+(?:the\s+)?coming\s+(?:days|weeks|months)\b"
     r"|\bin\s+a\s+(?:matter|couple)\s+of\s+(?:days|weeks)\b|\bwithin\s+a\s+reasonable\s+(?:time|timeframe|period)\b"
     r"|\b(?:at\s+)?the\s+appropriate\s+(?:time|juncture|moment)\b|\bin\s+the\s+normal\s+course\b|\b(?:days|weeks?|months?)\s+or\s+so\b|\w-ish\b"
     r"|\bfingers\s+crossed\b|\b(?:time|bandwidth|capacity|resources|workload)\s+permitting\b|\bwhen\s+(?:time|bandwidth|capacity|resources|workload|(?:our|my|the)\s+(?:schedule|diary|calendar))\s+(?:allows?|permits?)\b"
@@ -114,7 +115,7 @@ PROMISE = fast(
     r"\b(?:I|we)(?:'ll|\s+will|\s+shall|\s+(?:am|are)\s+going\s+to|'m\s+going\s+to|'re\s+going\s+to"
     r"|\s+(?:plan|aim|intend|expect|promise|hope)\s+to|(?:'m|'re|\s+am|\s+are)\s+(?:hoping|planning|aiming|intending)\s+to|\s+(?:should|may|might)\s+be\s+able\s+to|\s+should\s+(?:have|get|hear|know)|'d\s+(?:aim|hope)\s+to"
     r"|\s+anticipate|\s+(?:can|could)\s+(?:revisit|discuss|pick|talk|come\s+back|return|have|get|send|deliver|pencil|book|fit|squeeze|slot|schedule|arrange|set\s+up))\b"
-    r"|(?:^|[,.!?:;\x{2014}\x{2013}]\s*|\s-\s)(?:will|shall|should\s+(?:have|get|be))\s+\w+|^\s*(?:on\s+it|brb)\b|\blet\s+(?:me|us)\b|\blet's\b"
+    r"|(?:^|[,.!?:;\x{2014}\x{2013}]\s*|\s-\s)(?:will|shall|should\s+(?:have|get|be))\s+\w+|^\s*(?:on\s+it|brb)\b|\b(?:and|then)\s+(?:send|forward|share|e-?mail|mail)\s+you\b|\blet\s+(?:me|us)\b|\blet's\b"
     r"|(?:^|[,.!?:;\x{2014}\x{2013}]\s*|\s-\s)hoping\s+to\b"
     r"|\b(?:and|but|then)\s+(?:will|shall|should\s+(?:have|get|be))\s+\w+|\b(?:and|but)\s+(?:aim|plan|intend)\s+to\b"
     r"|\b(?:and|but)\s+(?:expect|hope)\s+to\s+(?:send|share|deliver|circulate|issue|provide|confirm|return|publish|revert|update|finish|complete|come\s+back|get\s+(?:it|this|that|them|the|back)\b|have\s+(?:it|this|that|them|the\s+[\w-]+)\s+(?:to|with|over|ready|back))\b"
@@ -158,7 +159,7 @@ REPLY_OR_FIX = fast(
     r"|\blet's\s+(?:set\s+something\s+up|pick\s+this\s+up|find\s+(?:some\s+)?time)\b|\bfind\s+(?:some\s+)?time\s+to\b"
     r"|\bcarve\s+out\s+(?:some\s+)?time\b|\bwe\s+can\s+revisit\b"
     r"|\b(?:get\s+(?:on|onto)\s+(?:it|this|that)|get\s+cracking|crack\s+on|get\s+the\s+ball\s+rolling|make\s+a\s+start|make\s+sure\s+(?:it|this|that)\s+(?:gets?\s+)?(?:done|sorted|fixed|resolved|happens)|action\s+(?:it|this|that|the\s+[\w-]+))\b"
-    r"|\bsee\s+to\s+(?:it|this|that)\s*(?:[.!]|$)|\bconsider\s+it\s+(?:done|sorted)\b|\b(?:will|shall|'ll)\s+(?:check\s+and\s+)?(?:confirm|inform)\s+(?:to\s+)?you\b"
+    r"|\bsee\s+to\s+(?:it|this|that)\s*(?:[.!]|$)|\b(?:will|'ll|shall)\s+(?:take\s+a\s+)?look\s+at\s+(?:it|this|that|them)\s*(?:[.!]|$)|\bconsider\s+it\s+(?:done|sorted)\b|\b(?:will|shall|'ll)\s+(?:check\s+and\s+)?(?:confirm|inform)\s+(?:to\s+)?you\b"
     r"|\b(?:I|we)(?:'ll|\s+will)\s+send\s+(?:you\s+)?(?:a|an)\s+(?:note|update|line|email)\b|\b(?:will|shall)\s+come\s+your\s+way\b",
 )
 # A fix promised in the passive counts when it is the reader's ("your account will be credited").
@@ -231,7 +232,7 @@ _READER_MOVE = re.compile(
 _CONDITIONAL = re.compile(r"\b(?:if|in\s+case|should\s+(?:there|anything|we|it))\b", _I)
 _ANY_NEWS = re.compile(r"\s*(?:(?:informed|posted|updated)\s+)?(?:on|of|about)\s+any\b", _I)
 _IF_NEWS = re.compile(r"\b(?:if|should)\s+(?:anything|something|there(?:'s|\s+is|\s+are)\s+(?:any|a)\b|any\s+\w+\s+(?:change|come|arise))", _I)  # "I'll be in touch nearer the time if anything changes"
-_NOTIFY = re.compile(r"let\s+you\s+know|keep\s+(?:you|everyone|all)|update\s+you|be\s+in\s+touch|get\s+in\s+touch|reach\s+out|tell\s+you|alert|notify", _I)
+_NOTIFY = re.compile(r"let\s+you\s+know|keep\s+(?:you|everyone|all)|update\s+you|inform\s+you|be\s+in\s+touch|get\s+in\s+touch|reach\s+out|tell\s+you|alert|notify", _I)
 # Someone else's plans, not the writer's promise: "the board will decide in due course", "the
 # vendor says a patch will be released shortly". It becomes one when it is made to the reader.
 _THIRD_PARTY = re.compile(
@@ -248,6 +249,7 @@ _TO_READER = re.compile(r"\byou(?:r|rs)?\b(?!\s+know\b)|\blet\s+you\s+know\b", _
 _FIRST_PERSON_SUBJECT = re.compile(r"\b(?:I|we|our|my|us)\b|^\s*(?:will|shall|let|expect)\b", _I)
 
 
+_JOIN_END = re.compile(r"\b(?:and|but|so)\s*$", _I)
 _NEW_SUBJECT = re.compile(r"\b(?:and|but|so)\s+((?:it|this|that|everything|(?:your|the)\s+[\w-]+)\s*)$", _I)
 # A new main clause ("..., and we'll hold the order until you approve"): a reader move there is
 # about that clause, not about the promise before it.
@@ -269,6 +271,8 @@ def owed_to_reader(text: str, start: int) -> bool:
     own_clause = _NEW_SUBJECT.search(subject)
     if own_clause is not None:  # "the supplier is on it and it should be sorted in a bit": the reader's thing is the subject
         subject = subject[own_clause.start(1):]
+    if _JOIN_END.search(subject) and _WRITER_HEAD.match(promise_and_after):
+        subject = ""  # "the landlord is weighing offers and we will revert": the promise has its own subject
     first_person = _FIRST_PERSON_SUBJECT.search(subject) or (not subject.strip() and _FIRST_PERSON_SUBJECT.match(promise_and_after))
     if first_person:
         return True
@@ -308,7 +312,7 @@ _DELIVERABLE = re.compile(
     r"(?:send|get\s+(?:it|this|that|them|these|those|the|back\s+to|round|around|to|over|something|an?|you)|have\s+(?:it|this|that|them|the|something|an?)"
     r"|share|deliver|forward|e-?mail|mail|post|call|ring|phone|text|write|reply|respond|revert|confirm|update|follow|come\s+back|circle"
     r"|loop|touch|reach|contact|provide|issue|return|refund|credit|pay|fix|sort|resolve|settle|address|handle|deal\s+with|finish|complete|review|look|check|go\s+(?:through|over)"
-    r"|read|process|book|schedule|arrange|set\s+up|prepare|draft|put\s+together|quote|invoice|ship|dispatch|circulate|give|hand|pass"
+    r"|read|process|book|schedule|arrange|set\s+up|prepare|draft|put\s+together|quote|invoice|ship|dispatch|circulate|give|hand|pass|release|announce|notify|inform"
     r"|bring|drop|turn\s+around|publish|be\s+in\s+touch|revisit|discuss|talk|pick|meet|sit\s+down|reconnect|regroup|come\s+back|return"
     r"|reschedule|rebook|rearrange|re-?run|redo|repair|replace|install|fit|visit|come\s+(?:out|round|over)|get\s+there|get\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:back\s+)?out)\b", _I)
 _ON_ITS_WAY = re.compile(
@@ -426,6 +430,8 @@ def vague_promise(draft, rule):
             continue
         if not is_commitment(text, promise):
             continue
+        if _NOTIFY.search(text, promise.start(), promise.end() + 25) and _follows_vague_promise(draft, sentence):
+            continue  # "…as soon as the factory has capacity. We will inform you again later.": one finding, the first
         if not owed_to_reader(text, min(promise.start(), vague.start())):
             continue
         if _OFFER.match(promise.group()) and _IF_WANTED.search(text):
@@ -768,10 +774,24 @@ def undated_promise(draft, rule):
         if (_NOTIFY.search(text, promise.end(), promise.end() + 20) or _REASSURANCE.match(promise.group())) and _follows_vague_promise(draft, sentence):
             continue  # "...should have something for you at some point. I'll keep you posted.": one finding, the first
         phrase = text[promise.start():].rstrip(" .!")
+        if _STATUS.match(phrase) and _reply_follows(draft, sentence):
+            continue  # "The docs are on my list. Leave it with me.": one finding, from the status to the promise
         # "it's on the roadmap by Thursday" misreads: a place on a plan gets its date in a clause of its own
         fixed = f"{phrase}, and we'll confirm a date for it {deadline}" if _STATUS.match(phrase) else f"{phrase} {deadline}"
-        yield Hit(sentence.start + promise.start(), sentence.start + promise.start() + len(phrase),
-                  values={"deadline": deadline}, replacements=(fixed,))
+        start = sentence.start + promise.start()
+        status = _status_before(draft, sentence)
+        if status is not None:
+            fixed, start = draft.text[status:start] + fixed, status
+        yield Hit(start, sentence.start + promise.start() + len(phrase), values={"deadline": deadline}, replacements=(fixed,))
+
+
+def _reply_follows(draft, sentence) -> bool:
+    """Does the next sentence, in the same paragraph, hold a reply or fix promise?"""
+    index = bisect.bisect_left(draft.sentence_starts, sentence.end)
+    if index == len(draft.sentences):
+        return False
+    after = draft.sentences[index]
+    return "\n\n" not in draft.text[sentence.end:after.start] and _reply_or_fix(without_quotations(after.text)) is not None
 
 
 def _comes_with_event(text: str) -> bool:
