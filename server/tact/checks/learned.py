@@ -13,7 +13,6 @@ not the writer's tone.
 """
 from __future__ import annotations
 
-import bisect
 import functools
 import itertools
 import json
@@ -300,7 +299,6 @@ class _DraftWords:
     sentences: list
     tokens: list[str]
     spans: list[tuple[int, int]]  # each sentence's positions in `tokens`, its START first
-    starts: list[int]  # each sentence's START position in `tokens`
 
 
 def _draft_words(draft) -> _DraftWords:
@@ -317,9 +315,11 @@ def _draft_words(draft) -> _DraftWords:
         texts = [s.text for s in sentences]
     # START cannot come out of a text (the tokenizer makes no word of it there but from "qqstartqq").
     tokens = (_SEPARATOR + _SEPARATOR.join(texts)).encode("ascii", "replace").translate(_TOKEN_BYTES).decode("ascii").split()
-    # Each sentence's START: one C pass over the tokens (the first len(texts), as the sentences are).
-    starts = list(itertools.compress(itertools.count(), map(START.__eq__, tokens)))[:len(texts)]
-    return _DraftWords(sentences, tokens, list(zip(starts, [*starts[1:], len(tokens)])), starts)
+    starts, index, at = [], tokens.index, -1
+    for _ in texts:  # each sentence's START (a C scan per sentence, no Python step per token)
+        at = index(START, at + 1)
+        starts.append(at)
+    return _DraftWords(sentences, tokens, list(zip(starts, [*starts[1:], len(tokens)])))
 
 
 _SEPARATOR = f" {START} "
@@ -350,17 +350,11 @@ def sentence_logits(draft, model: Model, questions_only: bool = False) -> tuple[
     if questions_only and not any(s.is_question for s in draft.sentences):
         return [], []  # no need to tokenize a draft without a question
     words = draft.memo("tact.checks.learned.words", _draft_words)
-    tokens, sentences, spans = words.tokens, words.sentences, words.spans
-    if model.gate:  # the sentences of the gate words' positions: one C pass over the tokens, no slices
-        where = words.starts
-        at = itertools.compress(itertools.count(), map(model.gate.__contains__, tokens))
-        kept = sorted({bisect.bisect_right(where, i) - 1 for i in at})
-    else:
-        kept = range(len(sentences))
-    if questions_only:
-        kept = [k for k in kept if sentences[k].is_question]
-    return ([sentences[k] for k in kept],
-            [_sentence_logit(model, tokens[spans[k][0]:spans[k][1]], sentences[k].is_question) for k in kept])
+    tokens = words.tokens
+    gated_out = model.gate.isdisjoint if model.gate else lambda _: False
+    picked = [(s, (a, b)) for s, (a, b) in zip(words.sentences, words.spans)
+              if (s.is_question or not questions_only) and not gated_out(tokens[a + 1:b])]
+    return [s for s, _ in picked], [_sentence_logit(model, tokens[a:b], s.is_question) for s, (a, b) in picked]
 
 
 @python_check("learned")
