@@ -51,7 +51,7 @@ def test_rude_requests_are_flagged_and_fine_ones_are_not(service, pol):
     for item in pol:
         counts[kind(item)][0] += 1
         counts[kind(item)][1] += bool(flagged(service.ruleset, item["text"]))
-    assert counts["rude"][1] >= 95, counts  # 55 of 110 at first sight, 61 with rules from our own variants, 97 tuned
+    assert counts["rude"][1] >= 97, counts  # 55 of 110 at first sight, 61 with rules from our own variants, 100 tuned
     assert counts["blunt"][1] == 0, counts
     assert counts["polite"][1] <= 3, counts
 
