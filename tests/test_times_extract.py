@@ -173,7 +173,7 @@ def test_digit_runs_start_where_the_regex_finds_them():
     import random
     import re
 
-    from tact.checks.times.extract import _digit_runs
+    from tact.checks.times.anchors import _digit_runs
 
     rnd, digits = random.Random(5), re.compile(r"\d+")
     for _ in range(20000):
@@ -181,3 +181,33 @@ def test_digit_runs_start_where_the_regex_finds_them():
         lo = rnd.randint(0, len(text))
         hi = rnd.randint(lo, len(text))
         assert _digit_runs(text, lo, hi) == {m.start() for m in digits.finditer(text, lo, hi)}
+
+
+def test_the_hyperscan_anchors_are_the_python_scans():
+    """One Hyperscan scan finds the digit runs, stems and weekday abbreviations the Python scans do,
+    inside any range (stems may be found more than once inside a word: the candidates are the same)."""
+    import random
+
+    from tact.checks.times import anchors
+    from tact.checks.times.extract import _candidates, _lower
+
+    if anchors._database() is None:
+        pytest.skip("hyperscan is not installed")
+    rnd = random.Random(7)
+    pieces = ["day", "Mon", "mon", "TUE", "Sat.", "noon", "oon", "clock", "o'clock", "half", "quarter", "tmrw",
+              "tonight", "tomorrow", "midnight", "12", "3", " ", "\t", "\n", "é", "Monä", "—", "\u0663", "K",
+              "\u212a", "İ", "x", "_", "?", ":", "-"]
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        low = _lower(text)
+        lo = rnd.randint(0, len(text))
+        hi = rnd.randint(lo, len(text))
+        data = anchors.scannable(low)
+        assert (data is None) == ("\u0663" in text)
+        digits, stems, weekdays = anchors.find(text, low, data, lo, hi)
+        want_digits, want_stems, want_weekdays = anchors._python_anchors(text, low, lo, hi)
+        assert digits == want_digits
+        assert sorted(weekdays) == want_weekdays
+        assert set(stems) >= set(want_stems)
+        assert all(low.startswith(stem, i) and lo <= i <= hi - len(stem) for stem, i in stems)
+        assert _candidates(text, low, data, lo, hi) == _candidates(text, low, None, lo, hi)

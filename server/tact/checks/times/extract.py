@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from . import zones
+from . import anchors, zones
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -446,49 +446,21 @@ def _zone_ref(g, text: str, start: int, stop: int, written: str, parties: tuple)
     return None
 
 
-_DIGITS = re.compile(r"\d+")
-_DIGIT_MARKS = bytes(0 if 0x30 <= b <= 0x39 else 1 for b in range(256))  # an ASCII digit -> 0, anything else -> 1
-
-
-def _digit_runs(text: str, lo: int, hi: int) -> set[int]:
-    """Where each run of digits in text[lo:hi] starts, as `\\d+` finds them. An ASCII text (most real
-    mail) is marked digit / not digit by bytes.translate and the runs found by bytes.find, in C: a
-    Python-regex walk over every character cost more than the rest of the candidate search."""
-    if not text.isascii():  # Unicode digits count too: the regex knows them
-        return {match.start() for match in _DIGITS.finditer(text, lo, hi)}
-    marks = text.encode("ascii").translate(_DIGIT_MARKS)
-    found = set()
-    i = marks.find(0, lo, hi)
-    while i >= 0:
-        found.add(i)
-        i = marks.find(1, i, hi)
-        if i < 0:
-            break
-        i = marks.find(0, i, hi)
-    return found
-# Words that can start a time part, found with str.find (C speed). Every weekday name ends in
-# "day", as do today, yesterday and midday: one scan finds them all.
-_WORD_STEMS = ("day", "tonight", "tomorrow", "tmrw", "noon", "midnight", "half", "quarter", "clock")
-_CASED_STEM = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b")
 _LEAD_WORDS = _MONTH_WORDS | _MODIFIERS | frozenset(_NUMBER_WORDS) | {"the"}
 
 
-def _candidates(text: str, low: str, lo: int, hi: int) -> list[int]:
-    """Where a time part may start: digits and a few words, found with C-speed scans, so the
+def _candidates(text: str, low: str, data: bytes | None, lo: int, hi: int) -> list[int]:
+    """Where a time part may start: digits and a few words, found in C (`anchors`), so the
     full pattern runs at a handful of places instead of at every character."""
-    found = _digit_runs(text, lo, hi)
-    for stem in _WORD_STEMS:
-        i = low.find(stem, lo, hi)
-        while i >= 0:
-            start = i
-            while start > lo and low[start - 1].isalpha():
-                start -= 1
-            found.add(start)
-            if stem == "clock" and start == i:  # "o'clock": the number word before it starts the time
-                found.add(previous_word(low, max(lo, i - 2), lo)[1])
-            i = low.find(stem, i + len(stem), hi)
-    for match in _CASED_STEM.finditer(text, lo, hi):
-        found.add(match.start())
+    found, stems, weekdays = anchors.find(text, low, data, lo, hi)
+    for stem, i in stems:
+        start = i
+        while start > lo and low[start - 1].isalpha():
+            start -= 1
+        found.add(start)
+        if stem == "clock" and start == i:  # "o'clock": the number word before it starts the time
+            found.add(previous_word(low, max(lo, i - 2), lo)[1])
+    found.update(weekdays)
     starts = set(found)
     for pos in found:
         if pos == lo or low[pos - 1] not in " \t":
@@ -525,9 +497,10 @@ def _lower(text: str) -> str:
 
 def _tokens(text: str, low: str, ranges: Iterable[tuple[int, int]], today: dt.date, american: bool):
     clocks, days = [], []
+    data = anchors.scannable(low) if ranges else None
     for lo, hi in ranges:
         covered = lo
-        for pos in _candidates(text, low, lo, hi):
+        for pos in _candidates(text, low, data, lo, hi):
             if pos < covered:
                 continue
             match = (_NUMERIC_PARTS if text[pos].isdigit() else _WORD_PARTS).match(text, pos, hi)
