@@ -437,3 +437,47 @@ def test_session_6_tuning_near_misses_pass(check, text):
 ])
 def test_a_status_or_a_notice_beside_the_promise_is_one_finding(check, text):
     assert len(vague(check, text)) == 1
+
+
+# Session 7 (issue 3): devices from w25v-w30v in fresh words, and internal-mail families that are no
+# stall (tests/data/tone_va_s7.jsonl holds 12 variants and 6 near-misses a family).
+def test_session_7_fresh_variants_and_near_misses(service):
+    report = score(service, "tone_va_s7.jsonl", ("vague-commitment",))
+    vague = report.scores["vague-commitment"]
+    assert vague.tp >= 115 and vague.fp <= 3
+
+
+@pytest.mark.parametrize("text", [
+    "Nearly finished the sketches, shouldn't be much longer!",
+    "Timing on the brochure proofs — hopefully sometime next week.",
+    "Let's pencil in the network cutover for sometime after Christmas.",
+    "Sorry the accounts are late again. They'll be with you shortly.",
+    "We will inform you when possible about the new shipment.",
+    "Your request is under process and the needful will be done accordingly.",
+    "We will check and reply you soonest.",
+    "For the extra night, we will see with the marina and we tell you.",
+    "I'm back now and will look at it.",
+    "Let me mull it over with the team and circle back when I can.",
+])
+def test_session_7_devices_are_flagged(check, text):
+    assert vague(check, text)
+
+
+@pytest.mark.parametrize("text", [
+    "It won't be long before the new rates apply to everyone.",
+    "Hi all, the trading floor move is still on hold. We will keep you informed.",
+    "I'll update everyone periodically as the merger review progresses.",
+    "Over the coming days we will be interviewing candidates for the analyst role.",
+    "Per the vendor, the patch will be released in a couple of weeks.",
+    "If there's anything you need from me, I'll do it asap.",
+    "Great to hear from you. I'll give you a call when I get back from Dallas.",
+    "I'll ring you at 10:00 am tomorrow (Wednesday) unless another time works better for you.",
+    "I will send the new bill of lading as soon as I receive it, and in any case by Friday.",
+    "All -- I'll send out a summary of the key terms once the last open point is settled.",
+])
+def test_session_7_internal_mail_passes(check, text):
+    assert not vague(check, text)
+
+
+def test_a_group_greeting_does_not_excuse_a_time_word(check):
+    assert vague(check, "Hello all,\n\nOur engineers are investigating the cause. Expect an update from us shortly.")

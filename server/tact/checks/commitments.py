@@ -43,7 +43,9 @@ SOME_TIME = fast(
 )
 # Words that set no date. Each must come with a promise to count.
 VAGUE_TIME = fast(
-    r"\bsoon(?:ish)?\b|\bshortly\b|\ba\.?s\.?a\.?p\b\.?"
+    r"\bwhen(?:ever)?\s+(?:convenient|feasible|practicable)\b|\bnext\s+(?:day|week|month)\s+or\s+two\b|\bsoon(?:ish|est)?\b|\bshortly\b|\ba\.?s\.?a\.?p\b\.?|\bin\s+(?:the\s+)?shortest\s+(?:possible\s+)?(?:time|period)\b"
+    # "shouldn't be long now", "won't take long": how long is left, with no end to it
+    r"|\b(?:shouldn't|won't|should\s+not|will\s+not|wouldn't|not)\s+(?:be|take)\s+(?:(?:too|very|that|so|much)\s+){0,2}long(?:er)?(?:\s+now)?\b|\bnot\s+long\s+now\b"
     r"|\bas\s+soon\s+as\s+(?:(?:it|this|that)\s+(?:will\s+be|is|becomes|would\s+be)\s+)?(?:possible|humanly\s+possible|practicable|feasible|(?:I|we|they|he|she)\s+(?:can|could)\b"
     r"|(?:I'm|we're|they're|he's|she's|I\s+am|we\s+are|they\s+are|he\s+is|she\s+is)\s+able|(?:it's|it\s+is|they're|they\s+are)\s+(?:ready|done|finished|available)\b|(?:I|we)\s+(?:hear|get\s+word|receive|know)\b)"
     rf"|\bat\s+(?:some|a\s+later|a\s+future)\s+(?:point|stage|date|time)\b|\bsome\s?time\b|\beventually\b"
@@ -89,8 +91,9 @@ VAGUE_TIME = fast(
     r"|\bif\s+(?:I|we)\s+get\s+(?:a|the)\s+(?:chance|minute|moment|free)\b|\b(?:another|some)\s+day\b|\bone\s+of\s+these\s+days\b|\bsomeday\b"
     r"|\bat\s+(?:our|my|the)\s+earliest\s+(?:convenience|opportunity)\b|\bpresently\b|\bin\s+(?:a\s+)?(?:timely|prompt)\s+(?:manner|fashion)\b"
     r"|\bin\s+(?:due|good)\s+time\b|\bin\s+time(?:\s*[.!;,]|\s*$)|\bexpeditiously\b|\bas\s+and\s+when\b|\bas\s+(?:circumstances|time|capacity|resources?|bandwidth|workload|(?:our|my|the)\s+(?:schedule|workload|capacity|diary|calendar))\s+(?:permits?|allows?)\b|\ball\s+being\s+well\b"
-    r"|\bgive\s+or\s+take\b|\bor\s+thereabouts\b|\bwhere\s+(?:I|we)\s+can\b|\bright\s+up\b|\bwhen\s+possible\b|\bas\s+(?:quickly|quick|fast)\s+as\s+(?:possible|I\s+can|we\s+can)\b|\bas\s+(?:quickly|quick|fast|soon|promptly)\s+as\s+(?:is\s+)?(?:reasonably|humanly|realistically|practically)\s+(?:possible|practicable|I\s+can|we\s+can)\b|\bas\s+(?:quickly|quick|fast|soon|promptly)\s+as\s+(?:I|we)\s+(?:reasonably|realistically|possibly)\s+can\b"
+    r"|\bgive\s+or\s+take\b|\bor\s+thereabouts\b|\bwhere\s+(?:I|we)\s+can\b|\bright\s+up\b|\bwhen(?:ever)?\s+possible\b|\bas\s+(?:quickly|quick|fast)\s+as\s+(?:possible|I\s+can|we\s+can)\b|\bas\s+(?:quickly|quick|fast|soon|promptly)\s+as\s+(?:is\s+)?(?:reasonably|humanly|realistically|practically)\s+(?:possible|practicable|I\s+can|we\s+can)\b|\bas\s+(?:quickly|quick|fast|soon|promptly)\s+as\s+(?:I|we)\s+(?:reasonably|realistically|possibly)\s+can\b"
     r"|\b(?:before|by|over|after)\s+the\s+(?:summer|spring|autumn|fall|winter|holidays|new\s+year|(?:cold|warm|bad|wet)\s+weather|winter\s+months)\b"
+    r"|\b(?:some\s?time\s+|soon\s+)?after\s+(?:the\s+)?(?:christmas|xmas|easter|new\s+year|half[\s-]?term|diwali|eid|ramadan|thanksgiving|hanukkah|(?:school|summer|easter|christmas)\s+holidays|bank\s+holiday|festive\s+(?:season|period)|busy\s+season|season\s+ends)\b"
     r"|\btimely(?:\s*(?:[.,;!]|$)|\s+(?:about|on|with|regarding|of|and|once|when|as)\b)|\bin\s+a\s+timely\s+way\b|\bin\s+the\s+fullness\s+of\s+time\b"
     r"|\bat\s+the\s+earliest(?:\s+possible)?\b|\bat\s+the\s+(?:first|next)\s+(?:opportunity|chance|available\s+opportunity)\b|\b(?:on|with)\s+(?:top\s+|high\s+)?priority\b|\bas\s+early\s+as\s+(?:possible|we\s+can|I\s+can)\b"
     # A place in a queue is no date: "we will deal with yours in turn", "in the order received".
@@ -126,13 +129,15 @@ PROMISE = fast(
     # The present for the future, as many non-native writers use it: "we send you the proposal in the next days".
     r"|\b(?:I|we)\s+(?:send|forward|deliver|share|e-?mail)\s+(?:to\s+)?you\b"
     r"|\b(?:our|my)\s+(?:[\w-]+\s+){0,3}?(?:(?:will|shall)\s+\w+|(?:expects|plans|aims|intends|hopes)\s+to\b)"  # "our accounts team will sort it out"
+    r"|\b(?:it|they|these|those)(?:'ll|\s+will|\s+should|\s+shall)\s+(?:be\s+(?:with\s+you|over\s+to\s+you|in\s+your\s+(?:inbox|hands|mailbox)|on\s+(?:its|their)\s+way\s+to\s+you)|reach\s+you|land\s+with\s+you|get\s+to\s+you)\b"
+    r"|(?:[:\x{2014}\x{2013}]\s*|\s-\s)(?:hopefully|fingers\s+crossed,?|all\s+being\s+well,?)\s+(?:by|in|within|some\s?time|later|early|mid|end|around|before|over|next|this|after|soon)\b"
     r"|\bshould\s+(?:be\s+with\s+you|reach\s+you|get\s+to\s+you|arrive|land|turn\s+up|show\s+up|come\s+through|drop\s+(?:\w+\s+){1,3}?off)\b"
     r"|\b(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:team|department|desk|crew|engineers?|technicians?|staff)\s+(?:will|shall)\s+\w+"
     r"|\b(?:will|shall)\s+(?:get|send|pass|hand|forward|have)\s+(?:\w+\s+){0,3}?(?:over\s+|back\s+)?to\s+you\b"
     r"|\b(?:back\s+to\s+you|more\s+soon|coming\s+right\s+up|coming\s+your\s+way)\b"
     r"|\bexpect\s+(?:it|something|them|the|an?|to\s+hear|to\s+be|our|my)\b"
     r"|\byou(?:'ll|\s+will|\s+should)\s+(?:hear|receive|get\s+(?:it|the|a|an|your)|have|be\s+contacted)\b"
-    r"|\b(?:will|shall|should)\s+(?:be\s+)?(?:in\s+touch|with\s+you|\w+ed|made|sent|done|paid|given|ready|dealt\s+with|taken\s+care\s+of)\b"
+    r"|\b(?:will|shall|should)\s+(?:be\s+)?(?:in\s+touch|with\s+you|\w+ed|made|sent|done|paid|given|taken|ready|dealt\s+with|taken\s+care\s+of)\b"
     r"|^\s*should\s+be\b|\bshould\s+be\s+(?:ready|done|finished|with\s+you|sorted|fixed|back|available|live|there|working|running|resolved)\b"
     r"|\bwill\s+(?:follow|come|be\s+forthcoming|respond|reply|revert|follow\s+up|come\s+back|come\s+your\s+way|be\s+back|get\s+back|contact|consider|decide"
     r"|confirm|ship|arrive|land|send|deliver|update)\b",
@@ -146,6 +151,8 @@ REPLY_OR_FIX = fast(
     r"|get\s+(?:it|this|that|the\s+\w+)\s+(?:fixed|sorted|done)|have\s+(?:it|this|that|the\s+\w+)\s+(?:fixed|sorted)"
     r"|touch\s+base|ping\s+you|drop\s+you\s+a\s+line|reach\s+out|loop\s+back|make\s+it\s+right|try\s+to\s+(?:get|have|send|finish|deliver|carve|fit|squeeze|find|sort|fix)|do\s+(?:my|our)\s+best\s+to\s+(?:get|send|have|finish|deliver|sort|fix|reply|respond|turn|come\s+back)|aim\s+to|add\s+it\s+to|reschedule|revisit|weigh\s+up|get\s+to\s+(?:it|yours))\b|\bget\s+to\s+(?:this|that|them)\s*(?:[.!,;\x{2014}\x{2013}]|$)"
     r"|\b(?:will|shall)\s+(?:intimate|revert|reconnect|be\s+in\s+touch)\b"
+    r"|\band\s+(?:(?:I|we)\s+)?(?:tell|inform|write|revert|confirm|answer|reply|advise)\s+(?:to\s+)?you\s*(?:[.!,;]|$)|\b(?:will|shall|'ll)\s+(?:check\s+and\s+)?(?:reply|revert|answer|feedback)\s+(?:to\s+)?you\b"
+    r"|\bthe\s+needful\s+(?:will|shall)\s+be\s+done\b|\b(?:necessary|appropriate|required|suitable|needful|due)\s+(?:action|actions|steps|measures)\s+(?:will|shall)\s+be\s+(?:taken|initiated|done)\b|\b(?:will|shall)\s+be\s+(?:\w+ed|done|dealt\s+with)\s+accordingly\b"
     r"|\bshall\s+\w+\s+(?:the\s+)?details\b|\bdo\s+the\s+needful\b|\btake\s+this\s+offline\b|\bleave\s+(?:it|this|that|this\s+one|that\s+one)\s+with\s+(?:me|us)\b"
     r"|\bsee\s+what\s+(?:(?:I|we)\s+can|can\s+be)\s+(?:do|done|arrange|sort|manage|find|organi[sz]e|work\s+out|fit|squeeze)\b"
     r"|\bwill\s+follow(?:\s+(?:shortly|separately|later|soon|under\s+separate\s+cover|by\s+(?:post|mail|e-?mail|courier)))?\s*(?:[.!]|$)"
@@ -177,7 +184,8 @@ FIRST_PERSON_PROMISE = fast(r"\b(?:I|we)(?:'ll|\s+will|\s+shall|'m\s+going\s+to|
 _SOCIAL = fast(
     r"\b(?:see(?:ing)?|meet(?:ing)?|talk(?:ing)?\s+(?:to|with)|speak(?:ing)?\s+(?:to|with)|chat(?:ting)?\s+with|catch(?:ing)?\s+up\s+with"
     r"|hear(?:ing)?\s+from)\s+(?:you|her|him|them|everyone|all)\b|\b(?:talk|speak|chat)\s+(?:again|more)\b|\bmeet\s+(?:up|in\s+person)\b"
-    r"|\bget\s+well\b|\btalk\s+soon\b|\bsee\s+you\b|\bwelcom(?:e|ing)\s+you\b|\b(?:have|grab|get)\s+(?:a\s+)?(?:lunch|coffee|dinner|drinks?|a\s+drink|a\s+catch-?up)\b",
+    r"|\bget\s+well\b|\btalk\s+soon\b|\bsee\s+you\b|\bwelcom(?:e|ing)\s+you\b|\b(?:have|grab|get|pencil\s+in|go\s+for|meet\s+for|do)\s+(?:a\s+)?(?:lunch|coffee|dinner|drinks?|a\s+drink|a\s+beer|beers|a\s+catch-?up|golf|a\s+round\s+of\s+golf)\b"
+    r"|\b(?:return|repay)\s+the\s+(?:favou?r|hospitality)\b|\bget\s+(?:the\s+(?:families|kids|gang)|everyone|us\s+all)\s+together\b|\bcatch\s+up\s+properly\b",
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013\u2600-\u27bf\U0001f300-\U0001faff]|\s-\s|\b(?:and|but|so)\b", _I)
 _QUOTED = re.compile(r"\"[^\"\n]{1,300}\"")
@@ -201,6 +209,48 @@ def has_concrete_time(text: str) -> bool:
     return CONCRETE_TIME.search(text) is not None
 
 
+# A notice to a group, or one that goes on as it has: "Hi all … we will keep you informed", "I'll update
+# everyone periodically", "we'll continue to update you". Announcements, not a stall owed to one reader.
+_NOTICE = re.compile(r"\b(?:send\s+(?:\w+\s+)?out|circulate|distribute|let\s+(?:you|everyone|all)\s+know|keep\s+(?:[\w'-]+\s+){1,3}?(?:posted|updated|informed|in\s+the\s+loop|abreast|apprised)|update|inform|notify|advise|provide\s+(?:\w+\s+)?updates|send\s+(?:\w+\s+)?updates|(?:be\s+)?in\s+touch)\b", _I)
+_GROUP = re.compile(r"^\s*(?:(?:let|keep|update|inform|notify|advise|send|provide)\w*\s+)?(?:everyone|everybody|all\s+of\s+you|you\s+all|y'all|all\s+staff|all\s+employees|the\s+(?:whole\s+|entire\s+)?(?:team|desk|group|department|floor|office|business\s+unit))\b", _I)
+_ONGOING = re.compile(r"\bcontinue\s+to\b|\bkeep\s+(?:on\s+)?(?:updating|informing|sending)\b|\b(?:periodically|regularly|on\s+a\s+regular\s+basis|from\s+time\s+to\s+time|as\s+(?:appropriate|needed|necessary|required)|at\s+(?:regular\s+)?intervals)\b", _I)
+_GROUP_GREETING = re.compile(r"^\s*(?:(?:hi|hello|hey|dear|good\s+(?:morning|afternoon)|morning)\s+)?(?:all|everyone|everybody|folks|team|guys|y'all|colleagues|all\s+staff|ladies\s+and\s+gentlemen)\s*[,:!\n\u2014-]", _I)
+
+
+def _broadcast(draft, text: str, start: int, greeting: bool) -> bool:
+    """Is the promise at `start` a notice to a group, or one that goes on as it has? With `greeting`, a
+    draft opened to a group ("Hi all,") is enough (for a notice on an event: "All -- I'll send out a summary once
+    the last point is settled"); a vague time word needs the group named in the sentence."""
+    notice = _NOTICE.search(text, start, start + 60)
+    if notice is None:
+        return False
+    after = text[notice.start():notice.end() + 25]
+    return _GROUP.match(after.split(None, 1)[-1] if " " in after else after) is not None or _GROUP.match(after) is not None \
+        or _ONGOING.search(text) is not None or (greeting and _GROUP_GREETING.match(draft.text) is not None)
+
+
+# The writer narrating their own days: "over the next few days I will be in Houston meeting the traders".
+_NARRATION = re.compile(
+    r"\s*(?:\w+ly\s+)?be\s+(?!(?:send|shar|deliver|forward|post|issu|circulat|releas|publish|provid|return|repl|respond|follow|revert|gett|e-?mail|mail|call|ring|phon|contact"
+    r"|updat|writ|ship|dispatch|fix|sort|finali[sz]|complet|finish|submit|pay|refund|credit|draft|prepar|book|arrang|schedul|quot|invoic|chas|look"
+    r"|review|investigat|examin|assess|audit|check|process|handl|deal|work\s+on|address|resolv|repair|replac|install|reschedul|rebook|revisit)\w*ing\b)\w+ing\b", _I)
+# A call promised for when the writer is back, with no business in it: "I'll give you a call when I get back from Dallas."
+_CALL = re.compile(r"\s*(?:give\s+you\s+a\s+(?:call|ring|buzz|bell|shout)|(?:call|ring|phone)\s+you|(?:stop|drop|swing|pop)\s+(?:by|in|round)|look\s+you\s+up)\b", _I)
+_BACK = re.compile(r"(?:when|once|after)\s+(?:I|we)(?:'m|'re|\s+am|\s+are)?\s+(?:get\s+back|back|return|next\s+in\s+town)\b", _I)
+_TOPIC = re.compile(r"\b(?:about|re|regarding|to\s+(?:discuss|go|talk|walk|run|agree|sort|finali[sz]e|confirm)|with\s+the|on\s+the)\b", _I)
+
+
+def _dated_beyond_now(text: str, promise) -> bool:
+    """A concrete time for the promise; "now" counts only in the promise's own clause ("I'm back now and will look at it")."""
+    for m in CONCRETE_TIME.finditer(text):
+        if m.group().lower() != "now":
+            return True
+        c_start, c_end = clause_around(text, promise.start(), promise.end())
+        if c_start <= m.start() < c_end:
+            return True
+    return False
+
+
 def suggested_deadline(context) -> str:
     """A deadline to put in a replacement: a real weekday two working days after `sent_at`, else a placeholder."""
     sent = getattr(context, "sent_at", None)
@@ -217,7 +267,8 @@ def suggested_deadline(context) -> str:
 # back to you", "once you confirm, I'll book") waits on the reader, so it owes no date; politeness
 # ("if you like") is not such a condition.
 _READER_MOVE = re.compile(
-    r"\b(?:if|when|once|as\s+soon\s+as|whenever|should|unless|until)\s+you(?!\s*(?:'d\s+)?(?:like|want|prefer|don't\s+mind"
+    r"\bif\s+there(?:'s|\s+is)\s+anything\s+(?:else\s+)?(?:you|I\s+can|we\s+can)\b"
+    r"|\b(?:if|when|once|as\s+soon\s+as|whenever|should|unless|until)\s+you(?!\s*(?:'d\s+)?(?:like|want|prefer|don't\s+mind"
     r"|do\s+not\s+mind|agree|wish|think|'re\s+(?:happy|ok|okay|fine)|r\s+turn|'ve\s+ever|\s+ever\b))"
     r"|\blet\s+(?:me|us)\s+(?:know|have(?!\s+a\s+(?:\w+\s+){0,2}?(?:think|ponder|look|go|crack|bit)\b))\b|\b(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:let|send|tell|give|email|forward)\b"  # "let me sync with the team" is the writer's own step
     r"|\b(?:tell|send|give|show|forward|email|call|ring|phone|text|ping)\s+me\b(?!\s+(?:check|see|look|find|ask|get\s+back|confirm|review|dig|chase|have|think|sort|try|circle|come|follow"
@@ -243,7 +294,10 @@ _THIRD_PARTY = re.compile(
     _I)
 _REPORTED = re.compile(
     r"\b(?<!I\s)(?<!we\s)(?:says|say|said|tells\s+(?:us|me)|told\s+(?:us|me)|according\s+to|expects|announced|reports|reported|claims"
-    r"|estimates|indicated|informed\s+(?:us|me)|predicts|forecasts)\b",
+    r"|estimates|indicated|informed\s+(?:us|me)|predicts|forecasts)\b"
+    # news passed on from someone else: "Per the vendor, …", "Word from the plant is that…", "I'm told…"
+    r"|(?:^|[,;:(]\s*)per\s+(?!your\b|my\b|our\b|the\s+(?:contract|agreement|terms|policy|schedule|plan)\b)\w+|\bword\s+(?:from|is)\b|\b(?:I'm|I\s+am|we're|we\s+are|I've\s+been|we've\s+been)\s+(?:told|informed|advised)\b"
+    r"|\b(?:I|we)\s+(?:hear|heard|understand|gather)\s+(?:from|that)\b|\b(?:just\s+)?heard\s+(?:back\s+)?from\b|\b(?:mentioned|confirmed|let\s+(?:me|us)\s+know)\s+that\b|\bapparently\b|\breportedly\b|\bFYI\b",
     _I)
 _TO_READER = re.compile(r"\byou(?:r|rs)?\b(?!\s+know\b)|\blet\s+you\s+know\b", _I)
 _FIRST_PERSON_SUBJECT = re.compile(r"\b(?:I|we|our|my|us)\b|^\s*(?:will|shall|let|expect)\b", _I)
@@ -295,7 +349,7 @@ _READER_LEARNS = re.compile(r"you(?:'ll|\s+will|\s+should)\s+(?:soon\s+|quickly\
 _CHANCE = re.compile(r"you(?:'ll|\s+will)\s+(?:have|get)\s+(?:several|many|an?|plenty\s+of|another|more)\s+(?:\w+\s+)?(?:opportunit|chance)", _I)
 _EMBEDDED = re.compile(r"\b(?:how|whether|what|why|where|which|(?:they|he|she)\s+(?:know|knows|understands?)(?:\s+that)?)\s+$", _I)
 _LETS_MEET = re.compile(
-    r"\s+(?:all\s+)?(?:try\s+(?:and|to)\s+)?(?:grab|set|pick|connect|talk|chat|speak|find|schedule|arrange|book|circle|touch|sync|regroup"
+    r"\s+(?:all\s+)?(?:try\s+(?:and|to)\s+)?(?:tentatively\s+|provisionally\s+)?(?:grab|set|pencil|pick|connect|talk|chat|speak|find|schedule|arrange|book|circle|touch|sync|regroup"
     r"|revisit|reconnect|discuss|review|go\s+over|walk|look|plan|aim|have|do|follow|mull|think|take|come|loop|hop|jump|reconvene|put|get\s+back)\b",
     _I)
 # Without the reader in the sentence, weaker forms say nothing owed to them: a need or wish ("we will
@@ -314,7 +368,7 @@ _DELIVERABLE = re.compile(
     r"|loop|touch|reach|contact|provide|issue|return|refund|credit|pay|fix|sort|resolve|settle|address|handle|deal\s+with|finish|complete|review|look|check|go\s+(?:through|over)"
     r"|read|process|book|schedule|arrange|set\s+up|prepare|draft|put\s+together|quote|invoice|ship|dispatch|circulate|give|hand|pass|release|announce|notify|inform"
     r"|bring|drop|turn\s+around|publish|be\s+in\s+touch|revisit|discuss|talk|pick|meet|sit\s+down|reconnect|regroup|come\s+back|return"
-    r"|reschedule|rebook|rearrange|re-?run|redo|repair|replace|install|fit|visit|come\s+(?:out|round|over)|get\s+there|get\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:back\s+)?out)\b", _I)
+    r"|reschedule|rebook|rearrange|re-?run|redo|repair|replace|install|fit|pencil|visit|come\s+(?:out|round|over)|get\s+there|get\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:back\s+)?out)\b", _I)
 _ON_ITS_WAY = re.compile(
     r"(?:\s+(?:then|also|soon|shortly|probably|hopefully))*\s+(?:follow|arrive|reach|land|ship|drop|go\s+out|come\s+(?:through|over|back)"
     r"|be\s+(?:with|ready|available|sent|forwarded|delivered|posted|mailed|e-?mailed|issued|shipped|dispatched|done|sorted|fixed"
@@ -425,7 +479,14 @@ def vague_promise(draft, rule):
             continue
         promise = _nearest_promise(text, vague.start())
         if promise is not None and promise.start() == vague.start():
-            promise = PROMISE.search(text, vague.end())  # "Let me have a think and I'll…": the promise follows
+            head, promise = promise, PROMISE.search(text, vague.end())  # "Let me have a think and I'll…": the promise follows
+            later = None if promise is not None else _vague_search(text[vague.end():])
+            if later is not None and head.group().lower().startswith("let"):  # "Let me mull it over and circle back when I can"
+                promise, vague = head, _Shifted(later, vague.end())
+        if promise is None and _NOT_LONG.match(vague.group()):
+            if _EVENT_SUBJECT.search(text, clause_around(text, vague.start(), vague.end())[0], vague.start()):
+                continue  # "the meeting shouldn't be long"
+            promise = vague  # "— shouldn't be long now!": the reassurance is the promise
         if promise is None or (contingent and not _conditions(promise, vague, text)) or _PRESENCE.match(text, promise.end()):
             continue
         if not is_commitment(text, promise):
@@ -434,6 +495,12 @@ def vague_promise(draft, rule):
             continue  # "…as soon as the factory has capacity. We will inform you again later.": one finding, the first
         if not owed_to_reader(text, min(promise.start(), vague.start())):
             continue
+        if _NARRATION.match(text, promise.end()) and not _TO_READER.search(text):
+            continue  # "In the next few weeks I'll be meeting each of the desk heads": the writer's own days
+        if _broadcast(draft, text, promise.start(), contingent or _CONDITION_OPENS.match(vague.group()) is not None):
+            continue  # "I'll keep the whole desk in the loop over the coming weeks"
+        if _CALL.match(text, promise.end()) and _BACK.match(text, vague.start()) and not _TOPIC.search(text, promise.end()):
+            continue  # "I'll give you a call when I get back from Dallas"
         if _OFFER.match(promise.group()) and _IF_WANTED.search(text):
             continue  # "If you'd like, I can send the template sometime": an offer the reader takes up or not
         if _CALENDAR_INVITE.search(text, promise.start(), vague.start()) and (_MINUTES_AWAY.match(vague.group()) or has_concrete_time(text)):
@@ -472,6 +539,9 @@ def vague_promise(draft, rule):
         if vague.start() < promise.start() and _ASKS_FOR_TIME.match(vague.group()):  # "give me a while and I'll revert": both parts
             start, end = vague.start(), len(text[:clause_around(text, promise.start(), promise.end())[1]].rstrip(" .!"))
             fixed = text[promise.start():end] + " " + deadline
+        elif promise is vague:  # "— shouldn't be long now!", "it won't be long till you have them"
+            start, end = vague.start(), len(text[:c_end].rstrip(" .!"))
+            fixed = "should be with you " + deadline
         elif vague.start() < promise.start():  # "When the dust settles, we'll..." flag the condition
             start, end = vague.start(), c_end
             fixed = deadline[0].upper() + deadline[1:]
@@ -557,6 +627,11 @@ _BARE_PROMISE = re.compile(r"(?:I|we)(?:'ll|\s+will|\s+shall)", _I)
 _CONDITION_OPENS = re.compile(r"(?:when(?:ever)?|once|after|as\s+soon\s+as|as\s+and\s+when|post|until|till)\b", _I)
 
 
+# A holiday or season with no end to it: "sometime after Christmas".
+_OPEN_PERIOD = (r"(?:christmas|xmas|easter|new\s+year|half[\s-]?term|diwali|eid|ramadan|thanksgiving|hanukkah|holidays|summer|winter|spring|autumn|fall"
+                r"|(?:school|summer|easter|christmas)\s+holidays|bank\s+holiday|festive\s+(?:season|period)|busy\s+(?:season|period)|season\s+ends)\b")
+
+
 # Where the writer will be, not what the reader will get: "I'll be in a little later", "I'm going to
 # be out of the office over the next few weeks", "we'll go pick up the kids later".
 _PRESENCE = re.compile(
@@ -566,11 +641,14 @@ _PRESENCE = re.compile(
     r"|know\s+(?:whether|if|which|what|how|more)|see\s+(?:whether|if|how)|see(?!\s+(?:to|about|what|you|that\s+(?:it|you|this|the))\b)|notice|witness|experience"
     r"|(?:soon\s+|shortly\s+)?(?:take\s+place|happen|occur|be\s+held|(?:all\s+)?be\s+over))\b",  # what the writer will learn is no deliverable
     _I)
-_NOT_VAGUE_AFTER = re.compile(rf"\s+(?:after|before|in\s+(?:early\s+|mid-?|late\s+)?{_MONTH}|this|today|tomorrow|on|by)\b", _I)
+_NOT_VAGUE_AFTER = re.compile(rf"\s+(?:works|suits|would\s+(?:work|suit)|is\s+(?:better|easier)|after(?!\s+(?:the\s+)?{_OPEN_PERIOD})|before|in\s+(?:early\s+|mid-?|late\s+)?{_MONTH}|this|today|tomorrow|on|by)\b", _I)
 
 
 _NOTICE_BEFORE = re.compile(r"\b(?:update|inform|tell|notify|advise|contact|in\s+touch|back\s+to|hear\s+from)\s+(?:you\s+|us\s+|me\s+)?$", _I)
-_AS_BEFORE = re.compile(r"\bas\s+$")  # "as soon as", however many spaces the mail client left
+_AS_BEFORE = re.compile(r"\bas\s+$")
+_YOU_NEAR = re.compile(r"\byou", _I)
+_TIME_FOLLOWS = re.compile(r"\s+(?:after|next|during|around)\b", _I)  # "pencil it in for sometime after Easter": a time, not a duration
+_LONG_BEFORE = re.compile(r"\s+(?:now\s+)?(?:before|until|till|to\s+(?:wait|walk|drive)|for\s+(?:a|the|this|that))\b", _I)  # "as soon as", however many spaces the mail client left
 _TIME_AS_NOUN = re.compile(r"\b(?:have|has|had|take|takes|took|spend|spent|need|needs|schedule|set\s+aside|block\s+out|book|pencil\s+in|(?<!aim\s)(?<!shoot\s)for|been)\s+$", _I)  # "have some time"
 
 
@@ -607,7 +685,7 @@ _AWAITS_INPUT = re.compile(r"(?:once|when|as\s+soon\s+as)\s+(?:(?:I|we)(?:'ve|\s
 _RETURN = re.compile(r"(?:when|once|after)\s+(?:I|we)(?:'m|'re|\s+am|\s+are)?\s+(?:back|return)\b|after\s+(?:my|our)\s+(?:holiday|leave|break|trip|vacation|time\s+off|annual\s+leave|hols)\b", _I)
 _RETURN_DATE = re.compile(r"\b(?:until|till|back\s+(?:in\s+the\s+office\s+)?on|return(?:ing)?\s+(?:to\s+the\s+office\s+)?on|away\s+until)\s+", _I)
 # A date set after the condition: "…once the courier gives it to me, no later than 11 November".
-_DATE_APPENDED = re.compile(r"\s*[,;(\u2014\u2013-]?\s*(?:and\s+)?(?:(?:no|not)\s+later\s+than|by|before|latest(?:\s+by)?|at\s+the\s+(?:very\s+)?latest(?:\s+by|\s+on)?)\s", _I)
+_DATE_APPENDED = re.compile(r"\s*[,;(\u2014\u2013-]?\s*(?:and\s+|but\s+|or\s+)?(?:(?:in\s+any\s+(?:case|event)|either\s+way|regardless|whatever\s+happens|at\s+all\s+events)\s*,?\s*)?(?:(?:no|not)\s+later\s+than|by|before|latest(?:\s+by)?|at\s+the\s+(?:very\s+)?latest(?:\s+by|\s+on)?)\s", _I)
 # Reassurance that restates the promise before it: "…when it calms down. Promise it's on my list!"
 _REASSURANCE = re.compile(r"bear\s+with|on\s+(?:my|our)\s|rest\s+assured|in\s+the\s+queue|leave\s|watch\s+this|being\s|(?:I'm|I\s+am|we're|we\s+are)\s+on\s+it", _I)
 _WEIGHED_WITH_OTHERS = re.compile(r"\s+(?:alongside|along\s+with|together\s+with|with\s+(?:all\s+)?(?:the\s+)?other)\b", _I)  # a consultation's responses
@@ -666,8 +744,10 @@ def _vague_search(text: str):
                 and not text[m.end() + 1:m.end() + 4].lower() == "ish"  # "Soon-yi"
             name = name or text[m.end():m.end() + 4].lower() == "-to-"  # "the soon-to-open office"
             before = text[:m.start()].lower()
-            if name or _AS_BEFORE.search(before) or _NOT_VAGUE_AFTER.match(text, m.end()) or _TIME_AS_NOUN.search(before):
+            if name or _AS_BEFORE.search(before) or _NOT_VAGUE_AFTER.match(text, m.end()) or (_TIME_AS_NOUN.search(before) and not _TIME_FOLLOWS.match(text, m.end())):
                 continue
+        elif word.endswith(("long", "longer", "now")) and _LONG_BEFORE.match(text, m.end()) and not _YOU_NEAR.search(text[m.end():m.end() + 40]):
+            continue  # "it won't be long before prices rise" predicts; it promises nothing
         elif word.endswith(("later", "can")) and _NOT_A_TIME_AFTER.match(text, m.end()):
             continue
         elif word.startswith("in time") and not _NOTICE_BEFORE.search(text, 0, m.start()):
@@ -708,7 +788,7 @@ def _notify_on_outside_event(text: str, promise, vague) -> bool:
 
 
 # "When there's news" names no event: it is "whenever something happens", however long that takes.
-_NO_EVENT = re.compile(r"\b(?:movement|news|progress|developments?|update)\b", _I)
+_NO_EVENT = re.compile(r"\b(?:movement|news|progress|developments?|update|possible|practicable|feasible|convenient|(?:I|we)\s+can)\b", _I)
 _APPROVAL = re.compile(r"\b(?:signed(?:\s+off)?|approved|agreed|confirmed|green-?lit)\b", _I)
 _OWN_SIDE = re.compile(r"\b(?:our|my|internal(?:ly)?|we|I)\b", _I)
 _RECEIPT = re.compile(r"\b(?:I|we)(?:'ve|\s+have)?\s+(?:receive|received|get|got|have|had)\b", _I)  # "once we receive the signed letter"
@@ -727,6 +807,24 @@ def _contingent(text: str):
 
 
 _JOINED = re.compile(r"(?:and|but|then)\s", _I)
+_NOT_LONG = re.compile(r"(?:shouldn't|won't|should\s+not|will\s+not|wouldn't|not)\s+(?:(?:be|take)\s+(?:(?:too|very|that|so|much)\s+){0,2})?long", _I)
+_EVENT_SUBJECT = re.compile(r"\b(?:meeting|call|wait|walk|drive|journey|trip|flight|queue|session|presentation|talk|speech|visit|delay|list|process|form|survey)s?\b", _I)
+
+
+class _Shifted:
+    """A match found in a slice of the text, with offsets in the whole text."""
+
+    def __init__(self, m, offset: int):
+        self._m, self._offset = m, offset
+
+    def start(self):
+        return self._m.start() + self._offset
+
+    def end(self):
+        return self._m.end() + self._offset
+
+    def group(self):
+        return self._m.group()
 
 
 def _conditions(promise, condition, text: str) -> bool:
@@ -761,10 +859,12 @@ def undated_promise(draft, rule):
         promise = _reply_or_fix(text)
         if promise is None or _vague_search(text) is not None:
             continue  # a vague word is vague_promise's finding
-        if has_concrete_time(text) or SOME_TIME.search(text) or CONTINGENT.search(text):
+        if _dated_beyond_now(text, promise) or SOME_TIME.search(text) or CONTINGENT.search(text):
             continue
         if not owed_to_reader(text, promise.start()) or not is_commitment(text, promise):
             continue
+        if _broadcast(draft, text, promise.start(), True):
+            continue  # "Hi all, … We will keep you informed.": an announcement's notice
         if _comes_with_event(text):
             continue  # "I will let you know the minute it's back up"
         if _dated_neighbour(draft, sentence):
@@ -818,7 +918,8 @@ def _dated_neighbour(draft, sentence) -> bool:
 _CALENDAR_DATE = fast(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     rf"|\b{_MONTH}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b|\b\d{{1,2}}/\d{{1,2}}\b")
-_SCHEDULED = re.compile(r"\b(?:moved|moves|moving|changed|rescheduled|scheduled|booked|set\s+for|planned|confirmed|will\s+(?:be|take)|takes\s+place|is\s+on|due)\b", _I)
+_SCHEDULED = re.compile(r"\b(?:moved|moves|moving|changed|rescheduled|scheduled|booked|set\s+for|planned|confirmed|will\s+(?:be|take)|takes\s+place|is\s+on|due"
+                        r"|(?:visits?|arrives?|starts?|begins?|finishes|ends|lands?|returns?|comes?|goes\s+live)\s+(?:on|this|next)\b)", _I)
 
 
 _WILL = re.compile(r"\b(?:will|shall)\b", _I)
