@@ -497,3 +497,32 @@ def test_session_6_tuning_families_are_flagged_by_their_rule(check, text, rule):
 ])
 def test_session_6_tuning_near_misses_are_fair_questions(check, text):
     assert not accusations(check, text)
+
+
+# Session 7 (issue 3): the w25v-w30v misses as devices in fresh words (tests/data/tone_va_s7.jsonl,
+# 12 variants and 6 near-misses a family).
+def test_session_7_fresh_accusatory_variants_and_near_misses(service):
+    acc = score(service, "tone_va_s7.jsonl", ("accusatory-question",)).scores["accusatory-question"]
+    assert acc.tp >= 58 and acc.fp == 0
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("On what grounds did you decide the deadline didn't apply to you?", "accusatory.what-makes-you-think"),
+    ("Does anyone at your end look at the invoices before sending them?", "accusatory.did-you-even"),
+    ("Is this honestly the best your studio could come up with?", "accusatory.sarcastic-verdict"),
+    ("How exactly was this \u201cchecked\u201d?", "accusatory.sarcastic-verdict"),
+    ("Why didn't your night shift crew call us when the alarm went?", "accusatory.why-didnt-you"),
+])
+def test_session_7_devices(check, text, rule):
+    assert rule in [i.rule for i in accusations(check, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "On what basis are the bonuses awarded this year?",
+    "Is anyone free to check the timesheets before they go out on Monday?",
+    "Was that really all it took? Amazing work, thanks so much.",
+    "How do I mark the file as \"final\"?",
+    "Why didn't the storm hit the coast as forecast?",
+])
+def test_session_7_near_misses_pass(check, text):
+    assert accusations(check, text) == []
