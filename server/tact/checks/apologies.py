@@ -171,7 +171,7 @@ EXCUSE = fast(
     r"\bif\s+I(?:'d|\s+had)\s+been\s+(?:in\s+the\s+loop|told|informed|copied|kept|included|given|warned|reminded|consulted|asked)\b"
     r"|\bif\s+(?:you|your|someone|somebody|anyone|nobody|they|the\s+\w+)[^.;!?]{0,50}?(?:\bhad|'d)\s+(?:just\s+)?"
     r"(?:been|\w+ed|sent|told|read|done|seen|kept|made|got|gone|given|known|written)\b"
-    r"|\bto\s+be\s+(?:fair|honest)\b|\bin\s+(?:all\s+)?fairness\b|\bhonestly,?\s+the\b|\bultimately,?\s+(?:you|your|it\s+was)\b"
+    r"|\bto\s+be\s+(?:fair|honest)\b|\bin\s+(?:all\s+)?fairness\b|(?:^|[^m\s]\s+|[,;:.!?\x{2014}\x{2013}-]\s*)honestly,?\s+the\b|\bultimately,?\s+(?:you|your|it\s+was)\b"
     r"|\bnot\s+(?:our|my)\s+(?:fault|call|problem|responsibility|department|job|platform|doing|error|mistake)\b|\bnot\s+(?:us|me)\b"
     r"|\bout\s+of\s+(?:our|my)\s+hands\b|\bbeyond\s+(?:our|my)\s+control\b|\bnothing\s+(?:I|we)\s+could\s+(?:do|have\s+done)\b"
     r"|\b(?:that's|that\s+is|it's|it\s+is)\s+on\s+(?:the\s+\w+|you|your)|\btheir\s+(?:problem|fault|responsibility|call)\b"
@@ -282,10 +282,17 @@ FAILURE = fast(
     # a promise named as broken: "like I said I would", "I know I said...", "as I'd promised", "I never rang back"
     r"|(?:like|as)\s+(?:I|we)(?:'d|\s+had)?\s+(?:said|told\s+you|promised)\s+(?:I|we|it|they|he|she)(?:'d|\s+would)"
     r"|(?:as|like)\s+(?:I|we)(?:'d|\s+had)?\s+promised|(?:I|we)\s+know\s+(?:I|we)\s+(?:said|promised|told\s+you)"
+    # session 7: "I wasn't on the call with your board", "it went out of my head", "I was meant to send it", "never left our studio"
+    r"|(?:wasn't|weren't|was\s+not|were\s+not)\s+on\s+(?:the|our|your|this|that|today's|yesterday's)\s+(?:[\w-]+\s+){0,2}?(?:call|meeting|session|demo|visit|review|briefing|hearing|viewing|webinar|walkthrough)"
+    r"|went\s+(?:clean\s+|completely\s+|right\s+)?out\s+of\s+my\s+head|(?:was|were)\s+(?:meant|supposed)\s+to\s+(?:send|call|ring|book|bring|deliver|file|finish|post|pay|get|have)|still\s+sitting\s+(?:on|in)"
+    r"|never\s+left\s+(?:our|the|my)\s+(?:[\w-]+\s+)?(?:studio|warehouse|office|depot|desk|workshop|building|premises|outbox)"
     r"|(?:I|we)\s+never\s+(?:rang|called|phoned|got\s+back|got\s+round|sent|replied|responded|wrote\s+back|came\s+back|followed\s+up|delivered|booked|confirmed|finished|submitted|filed|paid|posted|shipped)|let\s+(?:it|that|this|things|the\s+[\w-]+)\s+slip)\b",
 )
 # "Sorry you feel...", "sorry if...": not an apology for a miss but a non-apology (blame-shifting).
 _NOT_AN_APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies|regret)\s+(?:that\s+)?(?:if\b|you\b)", _I)
+# "Sorry I missed you at the party": a missed chance to meet, not a missed commitment.
+_SOCIAL_MISS = re.compile(r"\bmissed\s+(?:you|seeing\s+you|each\s+other|catching\s+you)\s+(?:at|on|in|when|yesterday|today|last|this)\b"
+                          r"|\bcouldn't\s+(?:make|join)\s+(?:the|your)\s+(?:party|drinks|dinner|lunch|leaving\s+do|celebration|wedding|barbecue|bbq)\b", _I)
 # An apology for a slow reply is answered by the reply itself, unless the writer still has nothing.
 _SLOW_REPLY = re.compile(
     r"\b(?:late|slow|delayed|belated)\s+(?:reply|response|answer)\b|\bdelay\s+in\s+(?:getting\s+back|responding|replying)\b"
@@ -654,7 +661,7 @@ def apology_without_remedy(draft, rule):
                     failure, first = FAILURE.search(without_quotations(other.text)), min(other, sentence, key=lambda x: x.start)
                     told_in = (other, failure.end())
                     break
-        if failure is None or _NOT_AN_APOLOGY.search(text):
+        if failure is None or _NOT_AN_APOLOGY.search(text) or _SOCIAL_MISS.search(text):
             continue  # "sorry you feel...", "sorry if...": a non-apology, blame-shifting's finding
         blamed = blamed_apologies(draft).get(index)
         if blamed is not None and (blamed[0] <= sentence.start + failure.start() or (
@@ -683,7 +690,7 @@ def _time_in(text: str) -> bool:
     return any(m.group().strip().lower() != "now" for m in CONCRETE_TIME.finditer(text))
 
 
-_NOT_A_FIX = frozenset("been got ruined forgotten failed missed messed dropped lost".split())
+_NOT_A_FIX = frozenset("been got ruined forgotten failed missed messed dropped lost promised meant tried wanted hoped intended".split())
 
 
 def _remedy_in(text: str) -> bool:
