@@ -9,7 +9,11 @@ point of the sentence:
 - "…X, which is where/what X-ed things go": a generic clause (no article) naming the folder again;
 - "the X button is the one that X-es" or "the X bar X-es": the label and the verb share a stem;
 - "a deadline is a deadline", "rules are rules": a clause that is the noun said twice, offered as the
-  whole argument (at the start of a sentence or after a comma, and ending the clause).
+  whole argument (at the start of a sentence or after a comma, and ending the clause);
+- "the column marked 'Qty' is the quantity", "the box labelled 'Name' is for your name": a label read
+  back as what it labels (the label the same word, or its abbreviation), ending the clause;
+- "fridge items go in the fridge", "chilled goods go in the chiller": a class of goods sent to the
+  place it is named after.
 """
 from __future__ import annotations
 
@@ -22,7 +26,8 @@ from .registry import Hit, python_check
 # The draft-wide anchor scan (RE2); sentences are read only around an anchor.
 _CONTROL = r"(?:button|bar|key|icon|link|tab|box|field|menu|option|folder|switch)"
 _ANCHOR = fast(r"\bcan\s+only\b|\bwhich\s+is\s+(?:just\s+|simply\s+|exactly\s+)?(?:where|what)\b|\b(?:is|are)\s+(?:(?:simply|just|literally|actually|also)\s+)?the\s+ones?\s+(?:that|which)\b"
-               rf"|\b{_CONTROL}\s+(?:(?:actually|literally|just|simply)\s+)?[a-z]+s\b")
+               rf"|\b{_CONTROL}\s+(?:(?:actually|literally|just|simply)\s+)?[a-z]+s\b"
+               r"|\b(?:marked|labell?ed|titled|headed)\b|\b(?:go|goes|belong|belongs)\s+(?:straight\s+|directly\s+|back\s+)?(?:in|into|on)\b")
 
 _CAN_ONLY = re.compile(
     r"(?P<a>\b[\w'-]+(?:\s+[\w'-]+){0,2})\s+can\s+only\s+[^.!?;:]{1,60}?\b(?:on|in|into|onto|from)\s+"
@@ -47,7 +52,20 @@ _SAID_TWICE = fast(r"(?:^|[.!?,;:\n\x{2014}-]\s*|\b(?:but|and|so|because)\s+)((?
 _STANDS_ALONE = re.compile(r"(?:^|[,;:\u2014-]|\b(?:but|and|so|because))\W*$", re.IGNORECASE)
 _CONTRAST = re.compile(r"\s*(?:not|but|rather|instead)\b", re.IGNORECASE)  # "a plan is a plan, not a promise" distinguishes
 _NOT_NOUNS = frozenset("this that what which there here who it its done said business".split())
-_FRAMES = (_CAN_ONLY, _WHICH_IS, _THE_ONE, _CONTROL_DOES)
+# "the column marked 'Qty' is the quantity": the label (group "label") and the word after the article
+# are compared as a word or its abbreviation; the clause must end there ("is your booking reference
+# from the confirmation email" adds something and passes).
+_LABEL = re.compile(
+    r"(?P<a>\b(?:field|box|column|row|tab|button|line|section|cell|heading|header|key|icon|option)\s+"
+    r"(?:marked|labell?ed|titled|headed|that\s+says)\s+['\"]?(?P<label>[A-Za-z]{2,})['\"]?)\s+"
+    r"(?:is|are|means|stands\s+for)\s+(?:(?:just|simply|literally|basically)\s+)?(?:for\s+)?(?:the|your|a|an)\s+"
+    r"(?P<b>[A-Za-z]{2,})\s*(?=[.!,;:\u2014]|$)", re.IGNORECASE)
+# "fridge items go in the fridge": a class of goods (a noun of goods after the name) sent to its namesake.
+_ITEMS_GO = re.compile(
+    r"(?P<a>\b[\w'-]+\s+(?:items|goods|stock|products|things|stuff|bits|deliveries|orders|samples|lines))\s+"
+    r"(?:go|goes|belong|belongs|need\s+to\s+go|should\s+go|must\s+go|get\s+put|are\s+put|are\s+kept)\s+"
+    r"(?:straight\s+|directly\s+|back\s+)?(?P<prep>in|into|on)\s+(?:the\s+|a\s+|your\s+)(?P<b>[\w'-]+)", re.IGNORECASE)
+_FRAMES = (_CAN_ONLY, _WHICH_IS, _THE_ONE, _CONTROL_DOES, _LABEL, _ITEMS_GO)
 
 _STOP = frozenset(
     "the a an this that these those our your their my his her its we you they it i one ones can only "
@@ -62,6 +80,27 @@ _LEADING_JOIN = re.compile(r"(?:(?:and|but|so|because|as|since|then|while|althou
 
 def _stems(text: str) -> set[str]:
     return {w.lower()[:4] for w in re.findall(r"[A-Za-z]{3,}", text) if w.lower() not in _STOP}
+
+
+def _abbreviates(label: str, word: str) -> bool:
+    """'Qty' -> quantity, 'Ref' -> reference, 'Date' -> date: the label's letters, in order, from the
+    word's first letter (a label of two letters must be the word's start)."""
+    label, word = label.lower(), word.lower()
+    if not word.startswith(label[0]) or len(label) > len(word):
+        return False
+    if len(label) < 3:
+        return word.startswith(label)
+    it = iter(word)
+    return all(c in it for c in label)
+
+
+def _repeats(frame: re.Pattern, m: re.Match) -> bool:
+    if frame is _LABEL:
+        return _abbreviates(m.group("label"), m.group("b"))
+    if frame is _ITEMS_GO:
+        first = m.group("a").split()[0].lower()
+        return first[:4] == m.group("b").lower()[:4] and first[:4] not in _STOP
+    return bool(_stems(m.group("a")) & _stems(m.group("b")))
 
 
 def _lets_you(named: str, m: re.Match, frame: re.Pattern) -> str:
@@ -94,6 +133,12 @@ def _said_twice(draft):
             yield start, m.end(4), (f"{article} {noun} {verb}",)
 
 
+def _label_start(text: str, m: re.Match) -> int:
+    """The start of "the column marked 'Qty'": the article (and one modifier) before the control word."""
+    before = re.search(r"(?:\b(?:the|this|that|a)\s+(?:[\w'-]+\s+)?)$", text[:m.start("a")], re.IGNORECASE)
+    return before.start() if before else m.start("a")
+
+
 @python_check("spelled_out_tautology")
 def spelled_out_tautology(draft, rule):
     quotes = None
@@ -106,7 +151,7 @@ def spelled_out_tautology(draft, rule):
         text = draft.folded[sentence.start:sentence.end]
         for frame in _FRAMES:
             m = frame.search(text)
-            if m is None or not (_stems(m.group("a")) & _stems(m.group("b"))):
+            if m is None or not _repeats(frame, m):
                 continue
             if quotes is None:
                 quotes = quotation_spans(draft.folded)
@@ -115,6 +160,14 @@ def spelled_out_tautology(draft, rule):
                 before = text[:m.start("clause")].rstrip()
                 start = sentence.start + (len(before) - 1 if before.endswith(",") else m.start("clause"))
                 replacements = ("",)
+            elif frame is _LABEL:  # the label read back: the sentence goes
+                start = sentence.start + _label_start(text, m)
+                replacements = ("",)
+            elif frame is _ITEMS_GO:  # the lesson as a request: "Please put fridge items in the fridge"
+                start = sentence.start + m.start("a")
+                named = draft.text[start:sentence.start + m.end("a")]
+                named = named[0].lower() + named[1:] if named[:1].isupper() and not named[:2].isupper() else named
+                replacements = (f"Please put {named} {m.group('prep').lower()} the {m.group('b')}",)
             else:
                 join = _LEADING_JOIN.match(m.group("a"))
                 start = sentence.start + m.start("a") + (join.end() if join else 0)
