@@ -822,3 +822,24 @@ def test_a_formal_apology_for_failing_to_deliver_wants_a_next_step(check):
 def test_a_surprise_is_a_non_apology_only_when_it_is_taken_back(check):
     assert not found(check, "I'm sorry the bill came as a surprise. We can set up a payment plan.", "blame-shifting")
     assert found(check, "I'm sorry the bill came as a surprise, but the fee was on the estimate.", "blame-shifting")
+
+
+def test_session_7_variants_record(service):
+    """tests/data/tone_ba_s7.jsonl: session-7 devices from w25v-w30v's misses. Round 1 (132 devices, 12 per
+    device, written before the rules) was 39/132 with the session-start rules and 128/132 after; round 2
+    (22 devices, written after the rules and never tuned on) was 16/22 on first run, with 3 of its 11
+    near-misses flagged (since fixed). No near-miss of either round, nor the precision families (passive
+    reports of third-party or market events, counterfactuals in a third party's reported view — 3 of
+    which blame.learned still flags, not these rules' finding — and apologies that are no missed
+    commitment), may be flagged by a pattern rule or the apology checks."""
+    items = [json.loads(line) for line in open(DATA / "tone_ba_s7.jsonl")]
+
+    def found(text):
+        return service.check(parse_check({"text": text}), service.ruleset).issues
+
+    devices = [i for i in items if i["expect"]]
+    caught = sum(any(x.category == i["expect"][0]["category"] for x in found(i["text"])) for i in devices)
+    flagged = [i["text"] for i in items if not i["expect"]
+               and any(x.category in ("blame-shifting", "apology") and x.rule != "blame.learned" for x in found(i["text"]))]
+    assert caught >= 144  # of 154
+    assert len(flagged) <= 1  # "Sorry I couldn't join the call — who is taking notes?" (no-remedy; borderline)
