@@ -843,3 +843,10 @@ def test_session_7_variants_record(service):
                and any(x.category in ("blame-shifting", "apology") and x.rule != "blame.learned" for x in found(i["text"]))]
     assert caught >= 144  # of 154
     assert len(flagged) <= 1  # "Sorry I couldn't join the call — who is taking notes?" (no-remedy; borderline)
+
+
+def test_the_readers_thing_slipping_through_is_the_writers_miss(check):
+    # the reader's invoice "slipped through" on the writer's side: the reader did nothing
+    text = "Sorry — your March invoice slipped through during our system changeover. It's been approved today and will be paid Friday."
+    assert not found(check, text, "blame-shifting")
+    assert found(check, "Sorry for the delay, but your office sent the invoice to the wrong address.", "blame-shifting")

@@ -416,7 +416,7 @@ def _blame_in(text: str, start: int = 0, end: int | None = None, regret_only: bo
         for regex in (READER_AFTER_CONTRAST, EXCUSE):
             m = regex.search(text, start, end)
             if m is not None and not (regex is EXCUSE and _CANDOUR_THEN_OWNING.match(text, m.start())) \
-                    and not (regex is READER_AFTER_CONTRAST and _PRAISE.match(text, m.end())):
+                    and not (regex is READER_AFTER_CONTRAST and (_PRAISE.match(text, m.end()) or _SLIPPED_THROUGH.search(m.group()) and _THROUGH.match(text, m.end()))):
                 found.append(m.span())
     if not found:
         return None
@@ -454,6 +454,9 @@ _YOU_AS_OBJECT = re.compile(r"\b(?:promised|told|sent|gave|owe|owed|showed|offer
 # "our drivers don't cover that area": what the writer's own side does not offer, not a failure.
 _OWN_POLICY = re.compile(
     r"(?:our|my)\s[^.;!?]*?\b(?:don't|doesn't|do\s+not|does\s+not)\s+(?:deliver|ship|open|work|cover|support|allow|include|accept)\b", _I)
+# "Sorry — your March invoice slipped through during our changeover": the reader's thing suffered the miss, the reader did nothing.
+_SLIPPED_THROUGH = re.compile(r"\bslipped$", _I)
+_THROUGH = re.compile(r"\s+(?:through|past\s+(?:us|me)|off\s+(?:our|my)\s+(?:radar|list|desk))\b", _I)
 # "to be honest I'm sorry for the whole month": candour that leads into owning it, not an excuse.
 _CANDOUR_THEN_OWNING = re.compile(
     r"to\s+be\s+(?:fair|honest),?\s+(?:I'm|I\s+am|we're|we\s+are|I|we)\s+(?:\w+\s+)?(?:sorry|apologi[sz]e|owe\s+you|should\s+have|regret|got\s+(?:it|this|that)\s+wrong|dropped|missed|messed)", _I)
