@@ -283,6 +283,7 @@ FAILURE = fast(
     r"|(?:like|as)\s+(?:I|we)(?:'d|\s+had)?\s+(?:said|told\s+you|promised)\s+(?:I|we|it|they|he|she)(?:'d|\s+would)"
     r"|(?:as|like)\s+(?:I|we)(?:'d|\s+had)?\s+promised|(?:I|we)\s+know\s+(?:I|we)\s+(?:said|promised|told\s+you)"
     # session 7: "I wasn't on the call with your board", "it went out of my head", "I was meant to send it", "never left our studio"
+    r"|(?:was|were)\s+not\s+at\s+(?:your|the|our)\s+(?:[\w-]+\s+){0,2}?(?:lab|site|office|house|home|premises|meeting|call|appointment|event|venue|door|desk|session)"
     r"|(?:wasn't|weren't|was\s+not|were\s+not)\s+on\s+(?:the|our|your|this|that|today's|yesterday's)\s+(?:[\w-]+\s+){0,2}?(?:call|meeting|session|demo|visit|review|briefing|hearing|viewing|webinar|walkthrough)"
     r"|went\s+(?:clean\s+|completely\s+|right\s+)?out\s+of\s+my\s+head|(?:was|were)\s+(?:meant|supposed)\s+to\s+(?:send|call|ring|book|bring|deliver|file|finish|post|pay|get|have)|still\s+sitting\s+(?:on|in)"
     r"|never\s+left\s+(?:our|the|my)\s+(?:[\w-]+\s+)?(?:studio|warehouse|office|depot|desk|workshop|building|premises|outbox)"
