@@ -223,6 +223,25 @@ def test_sentence_features_are_computed_once_per_draft_for_every_model():
     assert questions[1] == [two.score(learned.features("Why did you send it?", True))]
 
 
+@pytest.mark.parametrize("text", [
+    "Café’s menu — naïve? Don't worry: it's FINE.\n\nNew line 2nd try!! 😀 ok",
+    "He wrote qqstartqq here. Then 'quoted words' and \"more\" here? Yes.",
+    "Line one without a stop\nline two, wrapped\n\nΑλφα beta. Done",
+])
+def test_each_sentences_tokens_are_its_text_tokenized(text):
+    """The draft is mapped once and each sentence's tokens split from its slice (no quotation) or its
+    blanked text (quotation): the same tokens as `tokenize` of what the model scores."""
+    from tact.rules.conditions import quotation_spans
+    from tact.text.draft import build_draft
+
+    draft = build_draft(text=text)
+    words = learned._draft_words(draft)
+    quotes = quotation_spans(draft.folded)
+    texts = [(s, learned.sentence_text(draft.folded, s.start, s.end, quotes)) for s in draft.sentences]
+    assert words.sentences == [s for s, t in texts if t is not None]
+    assert words.tokens == [learned.tokenize(t) for _, t in texts if t is not None]
+
+
 # ---- ordinary email (tests/data/clean): fine mail the learned rules must leave alone
 
 CLEAN_MAIL = sorted((BUILTIN_RULES.parent / "tests" / "data" / "clean").glob("*.jsonl"))

@@ -18,6 +18,7 @@ import itertools
 import json
 import logging
 import math
+import operator
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -294,47 +295,45 @@ def _cue_removed(model: Model, text: str, is_question: bool) -> str | None:
 
 @dataclass(frozen=True)
 class _DraftWords:
-    """The sentences of a draft, quotations blanked, as one token list: each sentence is START and its
-    tokens. Built once per draft (one tokenizer pass), whatever the number of models."""
+    """The sentences of a draft that are not all quotation, and each one's tokens (quotations blanked).
+    Built once per draft, whatever the number of models."""
     sentences: list
-    tokens: list[str]
-    spans: list[tuple[int, int]]  # each sentence's positions in `tokens`, its START first
+    tokens: list[list[str]]  # per sentence, its tokens (START not included)
+
+
+_START_OF, _END_OF = operator.itemgetter(0), operator.itemgetter(1)  # a Sentence's start and end
 
 
 def _draft_words(draft) -> _DraftWords:
+    """Without a quotation, one byte-table pass over the whole draft (`tokenize` maps each character to
+    one, so offsets hold) and each sentence's tokens are a split of its slice of that: no Python step
+    per sentence (a sentence's text is `folded[start:end]`)."""
     folded, quotes = draft.folded, _quotations(draft)
     if quotes:
-        sentences, texts = [], []
+        sentences, tokens = [], []
         for sentence in draft.sentences:
             text = sentence_text(folded, sentence.start, sentence.end, quotes)
             if text is not None:
                 sentences.append(sentence)
-                texts.append(text)
-    else:
-        sentences = list(draft.sentences)
-        texts = [s.text for s in sentences]
-    # START cannot come out of a text (the tokenizer makes no word of it there but from "qqstartqq").
-    tokens = (_SEPARATOR + _SEPARATOR.join(texts)).encode("ascii", "replace").translate(_TOKEN_BYTES).decode("ascii").split()
-    starts, index, at = [], tokens.index, -1
-    for _ in texts:  # each sentence's START (a C scan per sentence, no Python step per token)
-        at = index(START, at + 1)
-        starts.append(at)
-    return _DraftWords(sentences, tokens, list(zip(starts, [*starts[1:], len(tokens)])))
+                tokens.append(tokenize(text))
+        return _DraftWords(sentences, tokens)
+    sentences = draft.sentences
+    mapped = folded.encode("ascii", "replace").translate(_TOKEN_BYTES).decode("ascii")
+    slices = map(slice, map(_START_OF, sentences), map(_END_OF, sentences))
+    return _DraftWords(list(sentences), list(map(str.split, map(mapped.__getitem__, slices))))
 
 
-_SEPARATOR = f" {START} "
-
-
-def _sentence_logit(model: Model, words: list[str], is_question: bool) -> float:
-    """`model.score` of one sentence's features (`words`: START, then its tokens), its word and pair weights
-    looked up by two `map`s instead of building each bigram's string (the same figure, added in another order)."""
+def _sentence_logit(model: Model, tokens: list[str], is_question: bool) -> float:
+    """`model.score` of one sentence's features (`tokens`: its tokens), its word and pair weights looked up
+    by two `map`s instead of building each bigram's string (the same figure, added in another order)."""
     zero = itertools.repeat(0.0)
-    total = sum(map(model.words.get, words[1:], zero)) + sum(map(model.pairs.get, zip(words, words[1:]), zero))
-    count = 2 * (len(words) - 1) + is_question
+    total = (sum(map(model.words.get, tokens, zero))
+             + sum(map(model.pairs.get, zip(itertools.chain((START,), tokens), tokens), zero)))
+    count = 2 * len(tokens) + is_question
     if is_question:
         total += model.words.get(QUESTION, 0.0)
     if model.classes:
-        extra = class_features(words[1:], model.classes)
+        extra = class_features(tokens, model.classes)
         total += sum(map(model.weights.get, extra, zero))
         count += len(extra)
     if model.length_normalized and count:
@@ -350,11 +349,16 @@ def sentence_logits(draft, model: Model, questions_only: bool = False) -> tuple[
     if questions_only and not any(s.is_question for s in draft.sentences):
         return [], []  # no need to tokenize a draft without a question
     words = draft.memo("tact.checks.learned.words", _draft_words)
-    tokens = words.tokens
-    gated_out = model.gate.isdisjoint if model.gate else lambda _: False
-    picked = [(s, (a, b)) for s, (a, b) in zip(words.sentences, words.spans)
-              if (s.is_question or not questions_only) and not gated_out(tokens[a + 1:b])]
-    return [s for s, _ in picked], [_sentence_logit(model, tokens[a:b], s.is_question) for s, (a, b) in picked]
+    sentences, tokens = words.sentences, words.tokens
+    gate = model.gate
+    if questions_only:
+        picked = [k for k, s in enumerate(sentences) if s.is_question and not (gate and gate.isdisjoint(tokens[k]))]
+    elif gate:  # the sentences holding a gate word, found without a Python step per sentence
+        picked = list(itertools.compress(range(len(sentences)), map(operator.not_, map(gate.isdisjoint, tokens))))
+    else:
+        picked = range(len(sentences))
+    return ([sentences[k] for k in picked],
+            [_sentence_logit(model, tokens[k], sentences[k].is_question) for k in picked])
 
 
 @python_check("learned")
