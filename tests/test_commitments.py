@@ -444,7 +444,7 @@ def test_a_status_or_a_notice_beside_the_promise_is_one_finding(check, text):
 def test_session_7_fresh_variants_and_near_misses(service):
     report = score(service, "tone_va_s7.jsonl", ("vague-commitment",))
     vague = report.scores["vague-commitment"]
-    assert vague.tp >= 115 and vague.fp <= 3
+    assert vague.tp >= 138 and vague.fp <= 3
 
 
 @pytest.mark.parametrize("text", [
@@ -481,3 +481,13 @@ def test_session_7_internal_mail_passes(check, text):
 
 def test_a_group_greeting_does_not_excuse_a_time_word(check):
     assert vague(check, "Hello all,\n\nOur engineers are investigating the cause. Expect an update from us shortly.")
+
+
+@pytest.mark.parametrize("text", [
+    "I'll be checking voicemail from time to time over the holidays.",
+    "We'll get together for a drink once the quarter closes.",
+    "I'll follow up with Mark later.",
+    "Turn the thermostat down to 20 and the bills will follow.",
+])
+def test_availability_drinks_a_colleague_and_a_consequence_pass(check, text):
+    assert not vague(check, text)

@@ -185,7 +185,7 @@ _SOCIAL = fast(
     r"\b(?:see(?:ing)?|meet(?:ing)?|talk(?:ing)?\s+(?:to|with)|speak(?:ing)?\s+(?:to|with)|chat(?:ting)?\s+with|catch(?:ing)?\s+up\s+with"
     r"|hear(?:ing)?\s+from)\s+(?:you|her|him|them|everyone|all)\b|\b(?:talk|speak|chat)\s+(?:again|more)\b|\bmeet\s+(?:up|in\s+person)\b"
     r"|\bget\s+well\b|\btalk\s+soon\b|\bsee\s+you\b|\bwelcom(?:e|ing)\s+you\b|\b(?:have|grab|get|pencil\s+in|go\s+for|meet\s+for|do)\s+(?:a\s+)?(?:lunch|coffee|dinner|drinks?|a\s+drink|a\s+beer|beers|a\s+catch-?up|golf|a\s+round\s+of\s+golf)\b"
-    r"|\b(?:return|repay)\s+the\s+(?:favou?r|hospitality)\b|\bget\s+(?:the\s+(?:families|kids|gang)|everyone|us\s+all)\s+together\b|\bcatch\s+up\s+properly\b",
+    r"|\b(?:get\s+together|meet\s+up|catch\s+up)\s+(?:for|over)\b|\bfor\s+(?:a\s+)?(?:drink|drinks|beer|beers|pint|pints)\b|\b(?:return|repay)\s+the\s+(?:favou?r|hospitality)\b|\bget\s+(?:the\s+(?:families|kids|gang)|everyone|us\s+all)\s+together\b|\bcatch\s+up\s+properly\b",
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013\u2600-\u27bf\U0001f300-\U0001faff]|\s-\s|\b(?:and|but|so)\b", _I)
 _QUOTED = re.compile(r"\"[^\"\n]{1,300}\"")
@@ -388,7 +388,8 @@ _OTHERS = re.compile(
     r"|\b(?:send|give|notify|tell|inform|remind|call|email|contact|ask)\s+(?:him|her|the\s+(?:customers?|clients?|users?|delegates?"
     r"|candidates?|distributors?|partners?))\b"
     r"|\b(?:send|give|get|email|issue|hand)\s+(?:the\s+)?[\w-]+\s+(?:their|his|her)\b"  # "send the installers their codes"
-    r"|\b(?:deal|follow\s+up|meet|check\s+in|sit\s+down|talk|speak)\s+(?:with|to)\s+(?:the|my|our)\s+(?:[\w-]+\s+)?(?:users?|traders?|staff|team\s+members|members|reports|managers?|brokers?|agents?|vendors?|suppliers?|contractors?|subcontractors?|crews?|drivers?|employees|accountants?|lawyers?|attorneys?|customers?|clients?|distributors?|partners?|candidates?|delegates?|resellers?|dealers?)\b", _I)
+    r"|\b(?:deal|follow\s+up|meet|check\s+in|sit\s+down|talk|speak)\s+(?:with|to)\s+(?:the|my|our)\s+(?:[\w-]+\s+)?(?:users?|traders?|staff|team\s+members|members|reports|managers?|brokers?|agents?|vendors?|suppliers?|contractors?|subcontractors?|crews?|drivers?|employees|accountants?|lawyers?|attorneys?|customers?|clients?|distributors?|partners?|candidates?|delegates?|resellers?|dealers?)\b"
+    r"|\b(?:follow\s+up|check\s+in|touch\s+base|sit\s+down|talk|speak|meet)\s+(?:with|to)\s+(?-i:[A-Z][a-z]+)\b(?!['\u2019])", _I)  # "I'll follow up with Mark later", not "with Leilani's details"
 _LETS = re.compile(r"let(?:'s|\s+us)", _I)
 _OFFER = re.compile(r"(?:I|we)\s+(?:can|could)\b", _I)
 _IF_WANTED = re.compile(r"\b(?:if|should|whenever)\s+you(?:'d|\s+would)?\s+(?:like|want|wish|prefer|need)|\bif\s+(?:useful|helpful|that\s+(?:helps|would\s+help)|it\s+helps)\b", _I)
@@ -636,7 +637,7 @@ _OPEN_PERIOD = (r"(?:christmas|xmas|easter|new\s+year|half[\s-]?term|diwali|eid|
 # be out of the office over the next few weeks", "we'll go pick up the kids later".
 _PRESENCE = re.compile(
     r"\s*(?:(?:(?:most\s+)?likely|probably|prob|also|just)\s+)?(?:be\s+(?:in(?!\s+(?:touch|contact|a\s+position))|out|away|off|around|home|late|on\s+(?:leave|holiday|vacation)|back(?!\s+(?:to|with|in\s+touch))"
-    r"|leaving|going|heading|travell?ing|gone|mia|offline|unavailable)|leaving|heading\s+(?:out|off|home|over)|travell?ing"
+    r"|leaving|going|heading|travell?ing|gone|mia|offline|unavailable|checking\s+(?:my\s+|in\s+on\s+)?(?:e-?mails?|voice-?mails?|messages|phone|inbox|blackberry))|leaving|heading\s+(?:out|off|home|over)|travell?ing"
     r"|go\s+(?:pick|get|grab|home|out)|head\s+(?:out|off|home)|leave\b|pop\s+(?:out|in|by)"
     r"|know\s+(?:whether|if|which|what|how|more)|see\s+(?:whether|if|how)|see(?!\s+(?:to|about|what|you|that\s+(?:it|you|this|the))\b)|notice|witness|experience"
     r"|(?:soon\s+|shortly\s+)?(?:take\s+place|happen|occur|be\s+held|(?:all\s+)?be\s+over))\b",  # what the writer will learn is no deliverable
@@ -946,8 +947,14 @@ _STATUS_SUBJECT = re.compile(
 _ASKING = re.compile(r"\b(?:if|whether|how|what|why)\b", _I)
 
 
+# What follows from a step, not a thing sent: "turn it down to 20 and the bills will follow".
+_CONSEQUENCE = re.compile(r"\b(?:bills?|savings|results|benefits|sales|success|growth|money|profits?|returns|improvements?|gains|trust|respect|reviews|business|referrals|customers|clients)\s+$", _I)
+
+
 def _not_a_reply(text: str, r) -> bool:
     word = r.group().lower()
+    if word.startswith("will follow") and _CONSEQUENCE.search(text, 0, r.start()):
+        return True
     if word.startswith("let you know") and _IF.match(text, r.end()):
         return True
     if word.startswith(("follow", "fix", "chase", "revisit", "update")) and _ARTICLE_BEFORE.search(text, 0, r.start()):
