@@ -503,7 +503,7 @@ def test_session_6_tuning_near_misses_are_fair_questions(check, text):
 # 12 variants and 6 near-misses a family).
 def test_session_7_fresh_accusatory_variants_and_near_misses(service):
     acc = score(service, "tone_va_s7.jsonl", ("accusatory-question",)).scores["accusatory-question"]
-    assert acc.tp >= 58 and acc.fp == 0
+    assert acc.tp >= 74 and acc.fp == 0
 
 
 @pytest.mark.parametrize("text, rule", [
