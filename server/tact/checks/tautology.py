@@ -15,7 +15,9 @@ point of the sentence:
 - "fridge items go in the fridge", "chilled goods go in the chiller": a class of goods sent to the
   place it is named after;
 - "your slot is 15 minutes, which means your talk should last no longer than 15 minutes": a figure, a
-  time or a day restated as its own consequence.
+  time or a day restated as its own consequence;
+- "files you download go into your Downloads folder", "to reply, you press the Reply button": a folder
+  or a control named after what it does, explained.
 """
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ _CONTROL = r"(?:button|bar|key|icon|link|tab|box|field|menu|option|folder|switch
 _ANCHOR = fast(r"\bcan\s+only\b|\bwhich\s+is\s+(?:just\s+|simply\s+|exactly\s+)?(?:where|what)\b|\b(?:is|are)\s+(?:(?:simply|just|literally|actually|also)\s+)?the\s+ones?\s+(?:that|which)\b"
                rf"|\b{_CONTROL}\s+(?:(?:actually|literally|just|simply)\s+)?[a-z]+s\b"
                r"|(?:\d|day\b|midnight|noon|midday)[^.!?]{0,40},\s*(?:which\s+means|meaning|so|i\.e\.|in\s+other\s+words|that\s+means|that\s+is\s+to\s+say)\b"
+               r"|\b(?:folder|tab|tray)\b|\bto\s+[a-z]+\b[^,.!?]{0,12},[^.!?]{0,20}\b(?:press|click|hit|tap|select|use|choose)\b"
                r"|\b(?:marked|labell?ed|titled|headed)\b|\b(?:go|goes|belong|belongs)\s+(?:straight\s+|directly\s+|back\s+)?(?:in|into|on)\b")
 
 _CAN_ONLY = re.compile(
@@ -76,10 +79,31 @@ _AMOUNT = (r"(?:[£$€]\s?)?\d+(?:[,.:]\d+)*(?:\s*(?:am|pm|kg|km|%|[a-z]+))?"
            r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|midnight|noon|midday)\b")
 _RESTATED = re.compile(
     rf"(?P<a>{_AMOUNT})[^.!?;]{{0,30}}?(?P<clause>,\s*(?:which\s+means|meaning|so|i\.e\.|in\s+other\s+words|that\s+means|that\s+is\s+to\s+say))\b"
-    rf"[^.!?;\d]{{1,80}}?(?P<b>{_AMOUNT})(?:\s+at\s+(?:the\s+)?most|\s+max(?:imum)?)?", re.IGNORECASE)
+    rf"(?P<mid>[^.!?;\d]{{1,80}}?)(?P<b>{_AMOUNT})(?:\s+at\s+(?:the\s+)?most|\s+max(?:imum)?)?", re.IGNORECASE)
+# "Files you download go into your Downloads folder", "emails you've sent live in the Sent folder": the
+# folder named after the verb that fills it (first three letters: send/Sent, delete/Deleted).
+_YOU_V_FOLDER = re.compile(
+    r"(?P<a>\b(?:[\w'-]+\s+)?you(?:'ve|\s+have)?\s+(?:just\s+|already\s+)?(?P<verb>[a-z]{3,}))\s+"
+    r"(?:live|lives|go|goes|end\s+up|ends\s+up|are\s+(?:kept|saved|stored|put)|get\s+(?:saved|put|stored)|sit|land|appear|show\s+up)\s+"
+    r"(?:in|into|under)\s+(?:the\s+|your\s+)?['\"]?(?P<b>[A-Za-z]{3,})(?:\s+items)?['\"]?\s+(?:folder|tab|section|list|tray|box|area)\b",
+    re.IGNORECASE)
+# "To reply, you press the Reply button", "To print, click Print.": the control named after the task,
+# the clause ending at the control ("To save time, use the saved searches" goes on and passes).
+_TO_V_PRESS = re.compile(
+    r"\bto\s+(?P<a>[a-z]{3,})\b[^,.!?]{0,12},\s*(?:just\s+|simply\s+)?(?:you\s+)?(?:just\s+|simply\s+|can\s+)?"
+    r"(?:press|click|hit|tap|select|use|choose)\s+(?:on\s+)?(?:the\s+)?['\"]?(?P<b>[A-Za-z]{3,})['\"]?"
+    r"(?:\s+(?:button|key|icon|tab|option|link|menu))?\s*(?=[.!,;]|$)", re.IGNORECASE)
+# The restatement is a limit put on the reader ("your talk should last no longer than", "you can't
+# spend more than", "no more than 40 people can come"); the writer confirming their own step ("the call
+# is at 10am, so I'll dial in at 10am") is no lesson.
+_LIMIT = re.compile(r"\b(?:you|your|no\s+(?:more|longer|later)\s+than|not\s+(?:more|longer|later)\s+than|can't|cannot|must|should|"
+                    r"needs?\s+to|ha(?:s|ve)\s+to|at\s+(?:the\s+)?most|max(?:imum)?|up\s+to|by|within|only)\b", re.IGNORECASE)
+_WRITER = re.compile(r"\b(?:I|I'll|I'm|I've|I'd|we|we'll|we're|we've|we'd)\b", re.IGNORECASE)
+_EVERYDAY_FOLDERS = frozenset("sent deleted drafts draft downloads download trash outbox junk spam".split())
+_EVERYDAY_CONTROLS = frozenset("reply print send save close open delete forward attach undo copy paste search exit".split())
 _MOVED_ON = re.compile(r"\s*(?:next|last|this|the\s+following|following|later|after|before|from|plus|onwards|on\s+top|extra|more|\d)\b",
                        re.IGNORECASE)
-_FRAMES = (_CAN_ONLY, _WHICH_IS, _THE_ONE, _CONTROL_DOES, _LABEL, _ITEMS_GO, _RESTATED)
+_FRAMES = (_CAN_ONLY, _WHICH_IS, _THE_ONE, _CONTROL_DOES, _LABEL, _ITEMS_GO, _RESTATED, _YOU_V_FOLDER, _TO_V_PRESS)
 # Each frame's own words: a sentence the anchor let through ("…, so we'll…") is read only by the frames
 # whose words it holds (the frames' leading lazy groups cost ~50-90 µs a sentence).
 _GATES = {
@@ -89,6 +113,8 @@ _GATES = {
     _CONTROL_DOES: re.compile(rf"\b{_CONTROL}\b", re.IGNORECASE),
     _LABEL: re.compile(r"\b(?:marked|labell?ed|titled|headed|that\s+says)\b", re.IGNORECASE),
     _ITEMS_GO: re.compile(r"\b(?:items|goods|stock|products|things|stuff|bits|deliveries|orders|samples|lines)\s+(?:go|goes|belong|need|should|must|get|are)\b", re.IGNORECASE),
+    _YOU_V_FOLDER: re.compile(r"\byou\b[^.!?]*\b(?:folder|tab|section|list|tray|box|area)\b", re.IGNORECASE),
+    _TO_V_PRESS: re.compile(r"\bto\s+[a-z]+\b[^,.!?]{0,12},[^.!?]*\b(?:press|click|hit|tap|select|use|choose)\b", re.IGNORECASE),
     _RESTATED: re.compile(r",\s*(?:which\s+means|meaning|so|i\.e\.|in\s+other\s+words|that\s+means|that\s+is\s+to\s+say)\b", re.IGNORECASE),
 }
 
@@ -124,7 +150,15 @@ def _repeats(frame: re.Pattern, m: re.Match) -> bool:
         return _abbreviates(m.group("label"), m.group("b"))
     if frame is _RESTATED:  # "… the release date is 9 September next year" moves the date on
         same = lambda t: re.sub(r"[\s,]", "", t.lower())  # noqa: E731
-        return same(m.group("a")) == same(m.group("b")) and not _MOVED_ON.match(m.string, m.end())
+        return (same(m.group("a")) == same(m.group("b")) and not _MOVED_ON.match(m.string, m.end())
+                and _LIMIT.search(m.group("mid") + m.string[m.end("b"):m.end()]) is not None
+                and _WRITER.search(m.group("mid")) is None)
+    if frame is _YOU_V_FOLDER:  # the mail and file folders every reader has; a team's "Uploads" is news
+        verb, folder = m.group("verb").lower(), m.group("b").lower()
+        return verb not in _STOP and folder in _EVERYDAY_FOLDERS and verb[:3] == folder[:3]
+    if frame is _TO_V_PRESS:  # the controls every program has; "To approve, click Approve" teaches a system
+        task, control = m.group("a").lower(), m.group("b").lower()
+        return task not in _STOP and control in _EVERYDAY_CONTROLS and task[:4] == control[:4]
     if frame is _ITEMS_GO:
         first = m.group("a").split()[0].lower()
         return first[:4] == m.group("b").lower()[:4] and first[:4] not in _STOP
@@ -192,6 +226,9 @@ def spelled_out_tautology(draft, rule):
             elif m.groupdict().get("clause"):  # the aside alone goes, with its comma
                 before = text[:m.start("clause")].rstrip()
                 start = sentence.start + (len(before) - 1 if before.endswith(",") else m.start("clause"))
+                replacements = ("",)
+            elif frame in (_YOU_V_FOLDER, _TO_V_PRESS):  # the obvious step: it goes
+                start = sentence.start + m.start()
                 replacements = ("",)
             elif frame is _LABEL:  # the label read back: the sentence goes
                 start = sentence.start + _label_start(text, m)
