@@ -595,3 +595,56 @@ def test_session_six_devices(check, text, rule):
 ])
 def test_session_six_near_misses(check, text):
     assert condescension(check, text) == []
+
+
+def test_session_seven_families(service):
+    """tests/data/tone_cond_s7.jsonl: the families behind the misses in the session-6 blind drafts
+    (w25v-w30v) and in sentences.jsonl, each written as phrasings another writer would use plus
+    near-misses, before the rules. Round 1 (9 families x 12 + 6): 23 of 108 flagged before, three
+    near-misses flagged. Round 2 (48 + 24, written after round 1's rules): the nine families 30 of 36
+    (0.83) before any change, two near-misses flagged; two new families 0 of 12. Round 3 (50 + 27,
+    after round 2): earlier families 13 of 14, one near-miss; three new families 0 of 36, then 23 of 36
+    (basic-ui-fact only 4 of 12: the tautology frames, not a list of every obvious fact). The floor only
+    catches regressions; no near-miss may be flagged."""
+    from tact.evaluation import evaluate, read_jsonl
+    from labeled import DATA
+
+    report = evaluate(read_jsonl(str(DATA / "tone_cond_s7.jsonl")), _pattern_rules_only(service), ("condescension",))
+    assert report.scores["condescension"].recall >= 0.87  # 0.898 when round 3 went in
+    assert report.clean_flagged == 0
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Maybe ask someone in your finance team to explain the statement to you.", "condescension.get-it-explained"),
+    ("Online forms can be so confusing, I know!", "condescension.scary-basics"),
+    ("Updating the rota is usually what a shift manager does.", "condescension.your-job-reminder"),
+    ("Well done for finally finding the mute button.", "condescension.mock-congrats"),
+    ("With a bit more practice, the quoting will come naturally to you.", "condescension.eventual-mastery"),
+    ("As I said at our last two appointments, the dressing must stay dry.", "condescension.said-before-count"),
+    ("I'll explain again, because you didn't understand the first time: the fee is fixed.", "condescension.repetition"),
+    ("Let me put it in plain English once more.", "condescension.plain-terms"),
+    ("Even a quick glance at the invoice would have spotted the VAT line.", "condescension.would-have-seen"),
+    ("Hopefully pictures help.", "condescension.picture-book"),
+    ("The shared folder is, funnily enough, where shared files go.", "condescension.obvious-aside"),
+    ("Did you actually open the form? It's one page.", "condescension.short-document-jab"),
+    ("There's a 'Spreadsheets for Beginners' course you might find useful.", "condescension.training-offer"),
+    ("Only two typos in the title this time, well done!", "condescension.only-n-mistakes"),
+    ("Your slot is 10 minutes, which means you should speak for no longer than 10 minutes.", "condescension.tautology"),
+    ("Freezer items go in the freezer as soon as they arrive.", "condescension.tautology"),
+])
+def test_session_seven_devices(check, text, rule):
+    assert rule in [i.rule for i in check(text=text, rules=[rule]).issues]
+
+
+@pytest.mark.parametrize("text", [
+    "Aye, I'll get round to the bathroom quote in a bit, love.",  # a tradesperson's own promise
+    "One small thing for next time: put the case citations in footnotes rather than in the body.",  # feedback
+    "Congratulations on finally getting the keys to the new house!",  # a celebration
+    "The engineer can also show you how it works on Thursday if needed.",  # a booked visit
+    "The call is at 10am, so I'll dial in at 10am.",  # the writer's own step, restated
+    "As we discussed on our last two calls, the launch is now in May.",  # shared discussion, news
+    "Hopefully the diagram helps you plan the furniture layout.",
+    "We're running a training session on the new portal for all clients on Thursday.",
+])
+def test_session_seven_near_misses(check, text):
+    assert condescension(check, text) == []
