@@ -85,7 +85,7 @@ _RESTATED = re.compile(
 _YOU_V_FOLDER = re.compile(
     r"(?P<a>\b(?:[\w'-]+\s+)?you(?:'ve|\s+have)?\s+(?:just\s+|already\s+)?(?P<verb>[a-z]{3,}))\s+"
     r"(?:live|lives|go|goes|end\s+up|ends\s+up|are\s+(?:kept|saved|stored|put)|get\s+(?:saved|put|stored)|sit|land|appear|show\s+up)\s+"
-    r"(?:in|into|under)\s+(?:the\s+|your\s+)?['\"]?(?P<b>[A-Za-z]{3,})(?:\s+items)?['\"]?\s+(?:folder|tab|section|list|tray|box|area)\b",
+    r"(?:in|into|under|to)\s+(?:the\s+|your\s+)?['\"]?(?P<b>[A-Za-z]{3,})(?:\s+items)?['\"]?\s+(?:folder|tab|section|list|tray|box|area)\b",
     re.IGNORECASE)
 # "To reply, you press the Reply button", "To print, click Print.": the control named after the task,
 # the clause ending at the control ("To save time, use the saved searches" goes on and passes).
