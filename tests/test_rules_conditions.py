@@ -200,3 +200,36 @@ def test_paragraph_breaks_are_line_breaks_before_a_blank_line(text):
     from tact.rules.conditions import _paragraph_breaks
     expected = [i for i, c in enumerate(text) if c == "\n" and text[i + 1:].lstrip(" \t").startswith("\n")]
     assert _paragraph_breaks(text) == expected
+
+
+def test_words_are_counted_where_a_scan_from_the_start_finds_them():
+    """`near`'s word count between two places: the word starts a scan of the whole text with
+    `\\w+(?:'\\w+)*` finds, counted in the window only."""
+    import random
+    import re
+
+    from tact.rules.conditions import DraftFacts
+    from tact.text.draft import build_draft
+
+    rnd, word = random.Random(3), re.compile(r"\w+(?:'\w+)*")
+    for _ in range(3000):
+        text = "".join(rnd.choice(["a", "b1", "'", "''", " ", "-", "é", "_", "\u0663", "x'y", "\n", "."])
+                       for _ in range(rnd.randint(0, 16)))
+        facts = DraftFacts(build_draft(text=text))
+        folded = facts.draft.folded
+        starts = [m.start() for m in word.finditer(folded)]
+        left = rnd.randint(0, len(folded))
+        right = rnd.randint(left, len(folded))
+        count = sum(left <= s < right for s in starts)
+        for most in range(4):
+            assert facts.words_at_most(left, right, most) == (count <= most)
+
+
+def test_a_pattern_captures_only_when_the_rule_names_a_group():
+    """A rule whose text names no `{1}` matches with a non-capturing regex (RE2 finds its spans with
+    DFAs alone); one that names a group still fills it."""
+    plain = rule(pattern=r"\b(foo|bar)\b")
+    named = rule(pattern=r"\b(foo|bar)\b", message="Avoid “{1}”.")
+    assert plain.regex.groups == 0 and named.regex.groups == 1
+    assert flagged(plain, "a foo b") == flagged(named, "a foo b") == ["foo"]
+    assert run(CheckRequest(text="a bar b"), RuleSet.of([named])).issues[0].message == "Avoid “bar”."

@@ -15,7 +15,9 @@ from ..text.positions import positions
 _QUOTE_CHARS = "\"'"
 _OPENS_AFTER = "([{\"-\u2014\u2013"
 MAX_QUOTATION_CHARS = 600
-_WORD = re.compile(r"\w+(?:'\w+)*")
+# Where a word (`\w+(?:'\w+)*`, as a scan from the start of the text finds them) starts: a word
+# character after neither a word character nor an apostrophe that follows one.
+_WORD_START = re.compile(r"(?<!\w)(?<!\w')\w")
 
 
 @dataclass(frozen=True)
@@ -89,16 +91,17 @@ class DraftFacts:
     def _quotation_starts(self) -> list[int]:
         return [s for s, _ in self._quotations]
 
-    @cached_property
-    def _word_starts(self) -> list[int]:
-        return [m.start() for m in _WORD.finditer(self.draft.folded)]
-
     def inside_quotation(self, start: int, end: int) -> bool:
         i = bisect.bisect_right(self._quotation_starts, start) - 1
         return i >= 0 and end <= self._quotations[i][1]
 
-    def words_between(self, left_end: int, right_start: int) -> int:
-        return max(0, bisect.bisect_left(self._word_starts, right_start) - bisect.bisect_left(self._word_starts, left_end))
+    def words_at_most(self, left_end: int, right_start: int, most: int) -> bool:
+        """Whether at most `most` words start in [left_end, right_start): counted there, not over the
+        whole text (a regex walk of 160 µs a 1,500-character draft), and no further than `most` + 1."""
+        for count, _ in enumerate(_WORD_START.finditer(self.draft.folded, left_end, right_start), 1):
+            if count > most:
+                return False
+        return True
 
     def near(self, near: Near, start: int, end: int) -> bool:
         """Whether `near`'s phrase occurs in the new text within `near.within` words of [start, end)."""
@@ -113,8 +116,7 @@ class DraftFacts:
                 continue  # the match itself is not "another phrase"
             if s < end and start < e:
                 return True
-            gap = self.words_between(e, start) if e <= start else self.words_between(end, s)
-            if gap <= near.within:
+            if self.words_at_most(e, start, near.within) if e <= start else self.words_at_most(end, s, near.within):
                 return True
         return False
 

@@ -47,14 +47,17 @@ class RuleInvalid(Exception):
         super().__init__("\n".join(map(str, problems)))
 
 
-def compile_pattern(pattern: str, case_sensitive: bool = False):
-    """Compile with RE2 (linear time, no backtracking); raise ValueError with RE2's reason."""
+def compile_pattern(pattern: str, case_sensitive: bool = False, capture: bool = True):
+    """Compile with RE2 (linear time, no backtracking); raise ValueError with RE2's reason. Without
+    `capture` every group is non-capturing: the same matches, and RE2 finds a match's span with its
+    DFAs alone instead of also running its NFA over the match for the groups."""
     if len(pattern) > MAX_PATTERN_LENGTH:
         raise ValueError(f"pattern is longer than {MAX_PATTERN_LENGTH} characters")
     options = re2.Options()
     options.log_errors = False
     options.case_sensitive = case_sensitive
     options.max_mem = _RE2_MAX_MEM
+    options.never_capture = not capture
     try:
         return regex.compile(pattern, options)
     except re2.error as exc:
@@ -106,7 +109,7 @@ class Rule:
     file: str
     line: int
     pattern_source: Optional[str] = None  # the RE2 pattern a pattern/phrases rule matches
-    regex: Any = None
+    regex: Any = None  # its groups capture only when the rule's text names one (`{1}`)
     check: Optional[str] = None
     trigger: Optional[str] = None  # a check rule's RE2 pattern: the check runs only where it matches the new text
     when: dict = field(default_factory=dict)
@@ -281,7 +284,8 @@ def build_rule(raw: Any, file: str, require_examples: bool = True) -> Rule:
         pattern_source = _matcher_source(raw, inflect, problem)
     if pattern_source is not None:
         try:
-            regex = compile_pattern(pattern_source, case_sensitive)
+            # A rule whose text names no group (`{1}`) needs only where each match is.
+            regex = compile_pattern(pattern_source, case_sensitive, capture=bool(_group_placeholders(raw)))
         except ValueError as exc:
             problem(matchers[0], str(exc))
         else:
@@ -345,12 +349,19 @@ def build_rule(raw: Any, file: str, require_examples: bool = True) -> Rule:
 _GROUP_PLACEHOLDER = re.compile(r"\{(\d+)\}")
 
 
-def _check_placeholders(groups: int, raw: dict, problem) -> None:
-    """`{N}` in a pattern rule's text must name one of the pattern's capture groups."""
+def _group_placeholders(raw: dict) -> list[tuple[str, str]]:
+    """(key, number) of each `{N}` in a pattern rule's message, explanation and replacements."""
+    found = []
     for key in ("message", "explanation", "replacements"):
         texts = raw.get(key)
         for text in texts if isinstance(texts, list) else [texts]:
-            for number in _GROUP_PLACEHOLDER.findall(text) if isinstance(text, str) else ():
-                if not 1 <= int(number) <= groups:
-                    problem(key, f"`{{{number}}}` names capture group {number}, but the pattern has "
-                                 f"{groups} group{'s' if groups != 1 else ''}")
+            found += [(key, number) for number in (_GROUP_PLACEHOLDER.findall(text) if isinstance(text, str) else ())]
+    return found
+
+
+def _check_placeholders(groups: int, raw: dict, problem) -> None:
+    """`{N}` in a pattern rule's text must name one of the pattern's capture groups."""
+    for key, number in _group_placeholders(raw):
+        if not 1 <= int(number) <= groups:
+            problem(key, f"`{{{number}}}` names capture group {number}, but the pattern has "
+                         f"{groups} group{'s' if groups != 1 else ''}")

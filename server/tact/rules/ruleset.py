@@ -417,8 +417,8 @@ def _pattern_findings(rule: Rule, draft: Draft, facts: DraftFacts) -> Iterator[F
     hits = []
     text = draft.folded
     not_in_quotes = when.get("not_in_quotes")
-    # Capture groups only fill `{1}`-style placeholders; the wrapper builds them one call per group.
-    templated = any("{" in t for t in (rule.message, rule.explanation, *rule.replacements))
+    # Groups only fill `{1}`-style placeholders: a rule without one has no capturing group (`build_rule`).
+    templated = rule.regex.groups > 0
     for range_start, range_end in draft.new_ranges:
         for match in rule.regex.finditer(text, range_start, range_end):
             start, end = match.span()
