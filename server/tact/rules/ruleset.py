@@ -260,6 +260,8 @@ class RuleSet:
     _hyperscan: object = field(default=None, hash=False, compare=False)
     _members: tuple = field(default=((), ()), hash=False, compare=False)  # what `of` built the sets from
     _remaining: dict = field(default_factory=dict, hash=False, compare=False)
+    # (index in `rules`, rule) of each check rule: the few a draft may run, without a walk over every rule
+    _check_rules: tuple = field(default=(), hash=False, compare=False)
 
     @classmethod
     def of(cls, rules: Iterable[Rule]) -> "RuleSet":
@@ -283,7 +285,7 @@ class RuleSet:
                 + [(rules[i].id, hyperscan_prefilter.expressions(rules[i].trigger, True, latin1) if ready else None)
                    for i, _, ready in trigger_members])
         return cls(rules, pattern_rules, tuple(sets), frozenset(i for i, _ in triggers), tuple(twins), codes,
-                   accelerated, (members, trigger_members))
+                   accelerated, (members, trigger_members), _check_rules=tuple((i, r) for i, r in enumerate(rules) if r.check))
 
     def compile_prefilter(self) -> float:
         """Compile (and cache on disk) the Hyperscan databases the cache does not hold yet: seconds spent.
@@ -376,8 +378,9 @@ class RuleSet:
     def checks(self, draft: Draft) -> list[Rule]:
         """The check rules to run on `draft`, in order: those without a trigger, and those whose
         trigger matches somewhere in the new text (read from the same set scan as the candidates)."""
-        fired = self._scan(draft)[1] if self._gated else set()
-        return [rule for i, rule in enumerate(self.rules) if rule.check and (i not in self._gated or i in fired)]
+        gated = self._gated
+        fired = self._scan(draft)[1] if gated else set()
+        return [rule for i, rule in self._check_rules if i not in gated or i in fired]
 
     def findings(self, draft: Draft) -> Iterator[Finding]:
         candidates = self.candidates(draft)
