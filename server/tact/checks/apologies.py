@@ -292,12 +292,16 @@ FAILURE = fast(
 # "Sorry you feel...", "sorry if...": not an apology for a miss but a non-apology (blame-shifting).
 _NOT_AN_APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies|regret)\s+(?:that\s+)?(?:if\b|you\b)", _I)
 # "Sorry I missed you at the party": a missed chance to meet, not a missed commitment.
+_SOCIAL = r"(?:party|drinks|dinner|lunch|leaving\s+do|celebration|wedding|barbecue|bbq|happy\s+hour|reception|golf\s+day|picnic|game|match|social|get-together|christmas\s+do)"
 _SOCIAL_MISS = re.compile(r"\bmissed\s+(?:you|seeing\s+you|each\s+other|catching\s+you)\s+(?:at|on|in|when|yesterday|today|last|this)\b"
-                          r"|\bcouldn't\s+(?:make|join)\s+(?:the|your)\s+(?:party|drinks|dinner|lunch|leaving\s+do|celebration|wedding|barbecue|bbq)\b", _I)
+                          rf"|\b(?:couldn't|could\s+not|can't|won't\s+be\s+able\s+to)\s+(?:make(?:\s+it\s+to)?|join|be\s+at|come\s+to|get\s+to)\s+(?:the|your)\s+(?:[\w-]+\s+)?{_SOCIAL}\b"
+                          rf"|\bmissed\s+(?:the|your)\s+(?:[\w-]+\s+)?{_SOCIAL}\b"
+                          r"|\b(?:couldn't|could\s+not|didn't|did\s+not)\s+(?:get\s+together|catch\s+up|meet\s+up)\b", _I)
 # An apology for a slow reply is answered by the reply itself, unless the writer still has nothing.
 _SLOW_REPLY = re.compile(
     r"\b(?:late|slow|delayed|belated)\s+(?:reply|response|answer)\b|\bdelay\s+in\s+(?:getting\s+back|responding|replying)\b"
-    r"|\b(?:haven't|hadn't|have\s+not|not)\s+(?:been|being|getting|got)\s+in\s+touch\b", _I)
+    r"|\b(?:haven't|hadn't|have\s+not|not)\s+(?:been|being|getting|got)\s+in\s+touch\b"
+    r"|\bnot\s+(?:replying|responding|answering|writing\s+back|getting\s+back(?:\s+to\s+you)?)\s+(?:sooner|earlier|before\s+now)\b", _I)
 # "It will be a few days late": the apology itself says when it comes.
 _NEW_ETA = re.compile(
     r"\b(?:will|'ll)\s+be\s+(?:about\s+|around\s+|roughly\s+|only\s+)?(?:a\s+(?:few|couple\s+of)|an?|one|two|three|\d+)\s+(?:minutes?|mins?|hours?|days?|weeks?)\s+late\b", _I)
@@ -657,12 +661,13 @@ def apology_without_remedy(draft, rule):
         sentence = sentences[index]
         text = without_quotations(sentence.text)
         neighbours = " ".join(s.text for s in sentences[max(0, index - 1):index + 2])
-        failure = FAILURE.search(text)
+        failure = _commitment_failure(text)
         first, told_in = sentence, None
-        if failure is None and len(text) < 40:  # "The audit isn't finished. My apologies."
+        # "The audit isn't finished. My apologies."; "I owe you an apology. I promised…": the miss is told beside it
+        if (failure is None or _OWE_AN_APOLOGY.match(failure.group())) and len(text) < 40:
             for other in sentences[max(0, index - 1):index + 2]:
-                if other is not sentence and FAILURE.search(without_quotations(other.text)):
-                    failure, first = FAILURE.search(without_quotations(other.text)), min(other, sentence, key=lambda x: x.start)
+                if other is not sentence and _commitment_failure(without_quotations(other.text)):
+                    failure, first = _commitment_failure(without_quotations(other.text)), min(other, sentence, key=lambda x: x.start)
                     told_in = (other, failure.end())
                     break
         if failure is None or _NOT_AN_APOLOGY.search(text) or _SOCIAL_MISS.search(text):
@@ -687,6 +692,19 @@ def apology_without_remedy(draft, rule):
 
 
 _NEWS_ADVERBS = frozenset(("regrettably", "regretfully"))
+# Words of failure that name no missed commitment: not knowing or noticing ("sorry, I didn't realise you
+# were away"), not meaning to, not being able to open what the reader sent, forgetting to mention a fact.
+_NOT_A_COMMITMENT = re.compile(
+    r"(?:didn't|did\s+not|couldn't|could\s+not|wasn't\s+able\s+to|weren't\s+able\s+to|forgot\s+to)\s+(?:even\s+|quite\s+|actually\s+)?"
+    r"(?:realise|realize|know|see|notice|catch|hear|mean|intend|understand|recognise|recognize|open|access|view|download|mention|say|add)\b", _I)
+
+
+def _commitment_failure(text: str):
+    """The first words of failure in text that could be a missed commitment."""
+    for m in FAILURE.finditer(text):
+        if not _NOT_A_COMMITMENT.match(text, m.start()):
+            return m
+    return None
 
 
 def _time_in(text: str) -> bool:
@@ -728,8 +746,18 @@ def _dates_the_miss(draft, i: int, told_in) -> bool:
     """"Sorry! The rate sheet I promised for Monday slipped through the cracks": in the sentence that names
     the miss, a time before the failure dates what was missed, not a new plan."""
     if told_in is None or draft.sentences[i] is not told_in[0]:
-        return False
+        # "I promised to book the room for the 12th and it slipped my mind": a promise's own date, before
+        # the words of the miss and none after them, dates what was missed
+        text = without_quotations(draft.sentences[i].text)
+        failure = _commitment_failure(text)
+        if failure is None or not _PROMISED.search(text, 0, failure.start()):
+            return False
+        return not _time_in(text[_last(FAILURE, text, failure).end():])
     return not _time_in(without_quotations(told_in[0].text)[told_in[1]:])
+
+
+_OWE_AN_APOLOGY = re.compile(r"owe\s+you$", _I)
+_PROMISED = re.compile(r"\b(?:promised|agreed|committed|was\s+(?:meant|supposed|due)|were\s+(?:meant|supposed|due)|said\s+I'd|told\s+you\s+I'd)\b", _I)
 
 
 # "Anyway, I've attached the timetable", "On another note, brochure attached": after a change of
