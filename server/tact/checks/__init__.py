@@ -5,6 +5,7 @@ Importing this package registers every built-in Python check.
 from . import readability  # noqa: F401
 from . import commitments  # noqa: F401
 from . import questions  # noqa: F401
+from . import account_demand  # noqa: F401
 from . import times  # noqa: F401
 from . import apologies  # noqa: F401
 from . import condescension  # noqa: F401
