@@ -146,3 +146,20 @@ def test_a_text_reads_in_latin1_the_same_through_the_codec_as_character_by_chara
         assert ruleset._latin1(text, utf8) == ruleset._latin1_by_character(text), repr(text)
     assert ruleset._latin1("a \u2014 \u00e9 \U0001F389") == b"a \x81 \xe9 \x80"
     assert ruleset._latin1("\u2014 \u212a") is None and ruleset._latin1("\u2014 \x85") == b"\x81 \x80"
+
+
+def test_fill_replaces_known_placeholders_and_keeps_the_rest():
+    """`fill` as the one regex substitution it replaces: known `{name}`s filled, others left as written."""
+    import random
+    import re
+
+    from tact.rules.ruleset import fill
+
+    placeholder = re.compile(r"\{(\w+)\}")
+    rnd = random.Random(2)
+    pieces = ["{match}", "{1}", "{x}", "{", "}", "a", " ", "{{1}}", "{a b}", "{}", "é", "{2}"]
+    values = {"match": "M{1}", "1": 7, "x": ""}
+    for _ in range(5000):
+        template = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8)))
+        expected = placeholder.sub(lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0), template)
+        assert fill(template, values) == expected

