@@ -829,7 +829,9 @@ def test_session_7_variants_record(service):
     device, written before the rules) was 39/132 with the session-start rules and 128/132 after; round 2
     (22 devices, written after the rules and never tuned on) was 16/22 on first run, with 3 of its 11
     near-misses flagged (since fixed); round 3 (24 devices in new registers, written after the round-2
-    generalisation) was 17/24 on first run, with 3 of its 20 near-misses flagged (since fixed). No near-miss of either round, nor the precision families (passive
+    generalisation) was 17/24 on first run, with 3 of its 20 near-misses flagged (since fixed); round 4 (20
+    devices, 5 of them older blame devices, written after round 3's rules) was 13/20 on first run, 0/12
+    near-misses flagged. No near-miss of either round, nor the precision families (passive
     reports of third-party or market events, counterfactuals in a third party's reported view — 3 of
     which blame.learned still flags, not these rules' finding — and apologies that are no missed
     commitment), may be flagged by a pattern rule or the apology checks."""
@@ -842,7 +844,7 @@ def test_session_7_variants_record(service):
     caught = sum(any(x.category == i["expect"][0]["category"] for x in found(i["text"])) for i in devices)
     flagged = [i["text"] for i in items if not i["expect"]
                and any(x.category in ("blame-shifting", "apology") and x.rule != "blame.learned" for x in found(i["text"]))]
-    assert caught >= 170  # of 178
+    assert caught >= 190  # of 198
     assert len(flagged) <= 1  # "Sorry I couldn't join the call — who is taking notes?" (no-remedy; borderline)
 
 
