@@ -604,13 +604,14 @@ def test_session_seven_families(service):
     near-misses flagged. Round 2 (48 + 24, written after round 1's rules): the nine families 30 of 36
     (0.83) before any change, two near-misses flagged; two new families 0 of 12. Round 3 (50 + 27,
     after round 2): earlier families 13 of 14, one near-miss; three new families 0 of 36, then 23 of 36
-    (basic-ui-fact only 4 of 12: the tautology frames, not a list of every obvious fact). The floor only
-    catches regressions; no near-miss may be flagged."""
+    (basic-ui-fact only 4 of 12: the tautology frames, not a list of every obvious fact). Round 4 (14 in
+    US, terse and non-native registers + 20 realistic near-misses): 11 of 14, no near-miss. Round 5
+    (truism): 0 of 12, then 12 of 12. The floor only catches regressions; no near-miss may be flagged."""
     from tact.evaluation import evaluate, read_jsonl
     from labeled import DATA
 
     report = evaluate(read_jsonl(str(DATA / "tone_cond_s7.jsonl")), _pattern_rules_only(service), ("condescension",))
-    assert report.scores["condescension"].recall >= 0.87  # 0.898 when round 3 went in
+    assert report.scores["condescension"].recall >= 0.88  # 0.910 when round 5 went in
     assert report.clean_flagged == 0
 
 
@@ -631,6 +632,7 @@ def test_session_seven_families(service):
     ("Only two typos in the title this time, well done!", "condescension.only-n-mistakes"),
     ("Your slot is 10 minutes, which means you should speak for no longer than 10 minutes.", "condescension.tautology"),
     ("Freezer items go in the freezer as soon as they arrive.", "condescension.tautology"),
+    ("Kettles need water in them to boil.", "condescension.truism"),
 ])
 def test_session_seven_devices(check, text, rule):
     assert rule in [i.rule for i in check(text=text, rules=[rule]).issues]
@@ -645,6 +647,7 @@ def test_session_seven_devices(check, text, rule):
     "As we discussed on our last two calls, the launch is now in May.",  # shared discussion, news
     "Hopefully the diagram helps you plan the furniture layout.",
     "We're running a training session on the new portal for all clients on Thursday.",
+    "Plants need watering twice a week in July, more in a heatwave.",  # a schedule, not a truism
 ])
 def test_session_seven_near_misses(check, text):
     assert condescension(check, text) == []
