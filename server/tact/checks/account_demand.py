@@ -25,12 +25,21 @@ _READER = re.compile(
 # Something that should have happened and did not, or happened wrong.
 _FAILURE = re.compile(r"""
   \b(?:not|never|nobody|no\s+one|nothing|without)\b | n't\b
-| \bonly\s+(?:now|today|hearing|finding|learning|\d+)\b | \beven\s+once\b | \binstead\s+of\b
+| \bonly\s+(?:now|today|hearing|finding|learning|\d+)\b | \beven\s+once\b
 | \bas\s+(?:every\s+other|agreed|per\s+the\s+agreed|promised|requested|instructed)\b
 | \bbefore\s+(?:you|your|somebody|someone|anyone|they)\b
 | \bwhen\s+(?:your|the)\b[^?]*\b(?:clearly|own|says?|said|shows?)\b
 | \bapart\s+from\b | \bif\s+(?:I|we)\s+(?:have|had)\s+to\b
 """, _X)
+# Failures that name their victim or their breach, so need no word for the reader.
+_BREACH = re.compile(
+    r"\bwithout\s+(?:informing|telling|notifying|asking|consulting|warning|checking\s+with)\b|\beven\s+once\b"
+    r"|\bas\s+(?:every\s+other|agreed|per\s+the\s+agreed|promised)\b|\bonly\s+(?:now|today|hearing|finding|learning)\b", re.IGNORECASE)
+# A failure in the past: what was (not) done, not what would or could be.
+_PAST_FAILURE = re.compile(
+    r"\b(?:did|was|were|has|have|had)(?:n't|\s+(?:not|never))\b|\b(?:didn't|wasn't|weren't|hasn't|haven't|hadn't|never)\b"
+    r"|\bwithout\b|\bonly\s+(?:now|today|hearing|finding|learning)\b|\beven\s+once\b|\bas\s+(?:agreed|promised|per\s+the\s+agreed)\b",
+    re.IGNORECASE)
 # Asking for an account outright.
 _ACCOUNT = re.compile(r"""
   \b(?:can|could|would|will)\s+(?:you|someone|somebody|anyone)\s+(?:kindly\s+|please\s+|possibly\s+)?explain\b
@@ -40,9 +49,11 @@ _ACCOUNT = re.compile(r"""
 """, _X)
 _BASIS = re.compile(r"\bon\s+what\s+(?:basis|grounds|authority)\b", re.IGNORECASE)
 _WHY = re.compile(r"\bwhy\b(?!\s+(?:don't|not|do\s+not)\b)", re.IGNORECASE)  # "why don't we…", "why not…" suggest
-# "why was the incident not logged", "why wasn't the gate left open": a step not taken, agent unsaid.
+# "why was the incident not logged", "why wasn't the gate left open", "why the template was not used": a step
+# not taken, its agent unsaid.
 _UNDONE = re.compile(
-    r"\bwhy\s+(?:was|were|has|have|is|are)(?:n't|\s+\w+(?:\s+\w+){0,5}\s+not)\b|\bwhy\s+(?:wasn't|weren't|hasn't|haven't|isn't|aren't)\b",
+    r"\bwhy\s+(?:(?:was|were|has|have)(?:n't|\s+\w+(?:\s+\w+){0,5}\s+not)|wasn't|weren't|hasn't|haven't"
+    r"|(?:[\w'-]+\s+){1,6}(?:was|were|has\s+been|had\s+been|have\s+been)(?:n't|\s+not|\s+never))\b",
     re.IGNORECASE)
 _OURS = re.compile(r"\b(?:our|my|we|I)\b")  # a step of the writer's own side left undone is no accusation
 # Rhetorical forms that are an accusation whatever the words around them.
@@ -50,7 +61,7 @@ _RHETORICAL = re.compile(r"""
   \bwhat\s+(?:exactly\s+)?(?:was|were|is|are|has|have)\s+(?:you|your\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:been\s+)?doing\s+(?:while|all\s+(?:day|week|month)|since)\b
 | \bwhat\s+exactly\s+(?:was|were|is|are|has|have)\s+(?:you|your\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:been\s+)?doing\b
 | \bwhat\s+exactly\s+(?:were|was|did|do|are)\s+(?:you|your\s+[\w-]+)\s+(?:expecting|expect|thinking|think|hoping)\b
-| \bwhat(?:'s|\s+is)\s+(?:exactly\s+)?the\s+point\s+of\b[^?]*\bif\b
+| \bwhat(?:'s|\s+is)\s+(?:exactly\s+)?the\s+point\s+of\b[^?]*\bif\s+(?!I\b|we\b)
 | \bwhat\s+exactly\s+is\s+(?:the|this|that|your)\s+[\w-]+\s+for\b
 | \bwas\s+it\s+(?:really\s+)?(?:so|that|too)\s+(?:difficult|hard|much)\b
 | \bhow\s+many\s+(?:more\s+)?times\s+(?:does|do|must|will|should|has|have)\b[^?]*\b(?:have|has|need|needs)\s+to\s+be\b
@@ -63,14 +74,18 @@ _RHETORICAL = re.compile(r"""
 def demands_account(question: str) -> bool:
     if _RHETORICAL.search(question):
         return True
-    if _ACCOUNT.search(question) and _FAILURE.search(question):
+    account = _ACCOUNT.search(question)
+    if account and _FAILURE.search(question, account.end()) and (
+            _READER.search(question, account.end()) or _BREACH.search(question, account.end())):
         return True
     if _BASIS.search(question) and _READER.search(question):
         return True
     why = _WHY.search(question)
-    return bool(why and _FAILURE.search(question, why.end())
-                and (_READER.search(question, why.end())
-                     or _UNDONE.search(question) and not _OURS.search(question, why.end())))
+    if why is None:
+        return False
+    if _PAST_FAILURE.search(question, why.end()) and _READER.search(question, why.end()):
+        return True
+    return bool(_UNDONE.search(question) and not _OURS.search(question, why.end()))
 
 
 @python_check("account_demand")
