@@ -17,14 +17,14 @@ from ...rules import hyperscan_prefilter
 
 # Words that can start a time part. Every weekday name ends in "day", as do today, yesterday and
 # midday: one stem finds them all.
-WORD_STEMS = ("day", "tonight", "tomorrow", "tmrw", "noon", "midnight", "half", "quarter", "clock")
-CASED_STEM = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b")
+_WORD_STEMS = ("day", "tonight", "tomorrow", "tmrw", "noon", "midnight", "half", "quarter", "clock")
+_CASED_STEM = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b")
 _DIGITS = re.compile(r"\d+")
 _DIGIT_MARKS = bytes(0 if 0x30 <= b <= 0x39 else 1 for b in range(256))  # an ASCII digit -> 0, anything else -> 1
 
 # Expression ids: 0-1 a digit run's first digit, 2.. each stem, then a weekday abbreviation in any
-# case followed by an ASCII word boundary (a superset: `CASED_STEM` confirms each on the text).
-_EXPRESSIONS = (rb"^[0-9]", rb"[^0-9][0-9]", *(stem.encode() for stem in WORD_STEMS),
+# case followed by an ASCII word boundary (a superset: `_CASED_STEM` confirms each on the text).
+_EXPRESSIONS = (rb"^[0-9]", rb"[^0-9][0-9]", *(stem.encode() for stem in _WORD_STEMS),
                 rb"(?:mon|tue|wed|thu|fri|sat|sun)\b")
 _WEEKDAY = len(_EXPRESSIONS) - 1
 
@@ -70,7 +70,7 @@ def scannable(low: str) -> bytes | None:
 
 def find(text: str, low: str, data: bytes | None, lo: int, hi: int) -> tuple[set[int], list[tuple[str, int]], list[int]]:
     """In text[lo:hi]: where each run of digits starts (as `\\d+` finds them), each occurrence of a
-    stem in `low` as (stem, position), and where `CASED_STEM` matches. `data`: `scannable(low)`."""
+    stem in `low` as (stem, position), and where `_CASED_STEM` matches. `data`: `scannable(low)`."""
     if data is None:
         return _python_anchors(text, low, lo, hi)
     digits, stems, weekdays = set(), [], []
@@ -79,8 +79,8 @@ def find(text: str, low: str, data: bytes | None, lo: int, hi: int) -> tuple[set
         if expression < 2:
             digits.add(lo + end - 1)
         elif expression < _WEEKDAY:
-            stems.append((WORD_STEMS[expression - 2], lo + end - len(_EXPRESSIONS[expression])))
-        elif CASED_STEM.match(text, lo + end - 3, hi):
+            stems.append((_WORD_STEMS[expression - 2], lo + end - len(_EXPRESSIONS[expression])))
+        elif _CASED_STEM.match(text, lo + end - 3, hi):
             weekdays.append(lo + end - 3)
 
     database, scratch = _database()
@@ -90,12 +90,12 @@ def find(text: str, low: str, data: bytes | None, lo: int, hi: int) -> tuple[set
 
 def _python_anchors(text: str, low: str, lo: int, hi: int) -> tuple[set[int], list[tuple[str, int]], list[int]]:
     stems = []
-    for stem in WORD_STEMS:
+    for stem in _WORD_STEMS:
         i = low.find(stem, lo, hi)
         while i >= 0:
             stems.append((stem, i))
             i = low.find(stem, i + len(stem), hi)
-    return _digit_runs(text, lo, hi), stems, [match.start() for match in CASED_STEM.finditer(text, lo, hi)]
+    return _digit_runs(text, lo, hi), stems, [match.start() for match in _CASED_STEM.finditer(text, lo, hi)]
 
 
 def _digit_runs(text: str, lo: int, hi: int) -> set[int]:
