@@ -38,7 +38,8 @@ _BREACH = re.compile(
 # A failure in the past: what was (not) done, not what would or could be.
 _PAST_FAILURE = re.compile(
     r"\b(?:did|was|were|has|have|had)(?:n't|\s+(?:not|never))\b|\b(?:didn't|wasn't|weren't|hasn't|haven't|hadn't|never)\b"
-    r"|\bwithout\b|\bonly\s+(?:now|today|hearing|finding|learning)\b|\beven\s+once\b|\bas\s+(?:agreed|promised|per\s+the\s+agreed)\b",
+    r"|\bonly\s+(?:now|today|hearing|finding|learning)\b|\beven\s+once\b|\bas\s+(?:agreed|promised|per\s+the\s+agreed)\b"
+    r"|\bwithout\s+(?:informing|telling|notifying|asking|consulting|warning|checking\s+with)\b",
     re.IGNORECASE)
 # Asking for an account outright.
 _ACCOUNT = re.compile(r"""
@@ -47,7 +48,12 @@ _ACCOUNT = re.compile(r"""
 | \bmay\s+I\s+(?:\w+\s+)?(?:know|ask|enquire|inquire|understand)\s+(?:why|on\s+what|what|how|who|the\s+reason)\b
 | \bis\s+there\s+(?:some|a|any)\s+(?:good\s+|particular\s+|specific\s+)?reason\b
 """, _X)
-_BASIS = re.compile(r"\bon\s+what\s+(?:basis|grounds|authority)\b", re.IGNORECASE)
+# "On what basis did you decide…", "…, and on what basis?" (not "On what basis do you price a rush job?").
+_BASIS = re.compile(
+    r"\bon\s+what\s+(?:basis|grounds|authority)\s+(?:did|was|were|has|have|had)\b|\band\s+on\s+what\s+(?:basis|grounds|authority)\s*\?",
+    re.IGNORECASE)
+# "your project manager's name": the reader's thing, not the reader, is the subject.
+_READERS_THING = re.compile(r"\byour(?:\s+[\w-]+){0,3}'s\s+[\w-]+", re.IGNORECASE)
 _WHY = re.compile(r"\bwhy\b(?!\s+(?:don't|not|do\s+not)\b)", re.IGNORECASE)  # "why don't we…", "why not…" suggest
 # "why was the incident not logged", "why wasn't the gate left open", "why the template was not used": a step
 # not taken, its agent unsaid.
@@ -83,7 +89,8 @@ def demands_account(question: str) -> bool:
     why = _WHY.search(question)
     if why is None:
         return False
-    if _PAST_FAILURE.search(question, why.end()) and _READER.search(question, why.end()):
+    rest = _READERS_THING.sub("", question[why.end():])
+    if _PAST_FAILURE.search(rest) and _READER.search(rest):
         return True
     return bool(_UNDONE.search(question) and not _OURS.search(question, why.end()))
 

@@ -69,7 +69,8 @@ _SCOFF = re.compile(
 
 def _quoted(draft, start: int, end: int) -> bool:
     """Whether [start, end) sits inside quotation marks (someone else's words, not the writer's)."""
-    return any(s <= start and end <= e for s, e in quotation_spans(draft.folded))
+    spans = draft.memo("quotation_spans", lambda d: quotation_spans(d.folded))  # once a draft, not once a question
+    return any(s <= start and end <= e for s, e in spans)
 
 
 @python_check("justification_demand")
