@@ -32,15 +32,13 @@ _FAILURE = re.compile(r"""
 | \bapart\s+from\b | \bif\s+(?:I|we)\s+(?:have|had)\s+to\b
 """, _X)
 # Failures that name their victim or their breach, so need no word for the reader.
-_BREACH = re.compile(
-    r"\bwithout\s+(?:informing|telling|notifying|asking|consulting|warning|checking\s+with)\b|\beven\s+once\b"
-    r"|\bas\s+(?:every\s+other|agreed|per\s+the\s+agreed|promised)\b|\bonly\s+(?:now|today|hearing|finding|learning)\b", re.IGNORECASE)
+_BREACH_WORDS = (r"\bwithout\s+(?:informing|telling|notifying|asking|consulting|warning|checking\s+with)\b|\beven\s+once\b"
+                 r"|\bas\s+(?:every\s+other|agreed|per\s+the\s+agreed|promised)\b|\bonly\s+(?:now|today|hearing|finding|learning)\b")
+_BREACH = re.compile(_BREACH_WORDS, re.IGNORECASE)
 # A failure in the past: what was (not) done, not what would or could be.
 _PAST_FAILURE = re.compile(
-    r"\b(?:did|was|were|has|have|had)(?:n't|\s+(?:not|never))\b|\b(?:didn't|wasn't|weren't|hasn't|haven't|hadn't|never)\b"
-    r"|\bonly\s+(?:now|today|hearing|finding|learning)\b|\beven\s+once\b|\bas\s+(?:agreed|promised|per\s+the\s+agreed)\b"
-    r"|\bwithout\s+(?:informing|telling|notifying|asking|consulting|warning|checking\s+with)\b",
-    re.IGNORECASE)
+    r"\b(?:did|was|were|has|have|had)(?:n't|\s+(?:not|never))\b|\b(?:didn't|wasn't|weren't|hasn't|haven't|hadn't|never)\b|"
+    + _BREACH_WORDS, re.IGNORECASE)
 # Asking for an account outright.
 _ACCOUNT = re.compile(r"""
   \b(?:can|could|would|will)\s+(?:you|someone|somebody|anyone)\s+(?:kindly\s+|please\s+|possibly\s+)?explain\b
