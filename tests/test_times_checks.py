@@ -341,3 +341,29 @@ def test_the_past_sentence_test_agrees_with_its_regex():
     for _ in range(20000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6)))
         assert _about_the_past(text) == bool(_PAST.search(text)), text
+
+
+# ------------------------------------------------------------------ clocks and places in other usages
+
+POS, LONDON = "America/Port_of_Spain", "Europe/London"
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Let's try again: Thursday at 14h, same link.", "Thursday at 14h"),
+    ("Could we do Friday at 9h30?", "Friday at 9h30"),
+])
+def test_a_24_hour_clock_written_with_h_is_a_time(check, text, flagged):
+    issue = one(check, text, sender_timezone=POS, recipient_timezone=LONDON, sent_at="2026-05-28T09:40:00-04:00")
+    assert issue.rule == "timezone.no-zone" and issue.text == flagged
+
+
+@pytest.mark.parametrize("text", [
+    "We reply within 2h on weekdays.",
+    "The crossing takes 14h door to door.",
+    "Let's talk on Thursday 4 June at 10:00 Trinidad time (UTC−4), which is 15:00 in London.",
+    "Friday at 3pm Ghana time works for our team.",
+    "Tuesday 10am Kenya time, then.",
+])
+def test_durations_and_single_zone_countries_are_no_missing_zone(check, text):
+    assert timezone_issues(check, text, sender_timezone=POS, recipient_timezone=LONDON,
+                           sent_at="2026-05-28T09:40:00-04:00") == []

@@ -41,6 +41,7 @@ _NUMERIC_PARTS = re.compile(
         {_NUM}(?P<h>\d{{1,2}})(?:[:.](?P<m>[0-5]\d))?\s?(?P<mer>{_MER})(?![-‐][A-Za-z])
       | {_NUM}(?P<hh>\d{{1,2}}):(?P<mm>[0-5]\d)(?![\d:])
       | {_NUM}(?P<oh>\d{{1,2}})\s+(?i:o'?clock\b)
+      | {_NUM}(?P<hx>\d{{1,2}})h(?P<hxm>[0-5]\d)?(?!\w)
       | {_NUM}(?P<bare>\d{{1,2}})(?![\w%:/.,]\d|[\w%$£€])
     )
     """,
@@ -291,6 +292,10 @@ def _clock(match: re.Match, american: bool) -> tuple[int, int, bool, bool] | Non
             return hour, minute, True, True
         # "10:00" from a writer on a 24-hour clock (most of the world outside the Americas) is 10:00.
         return (hour, minute, True, True) if not american else (_hour_guess(hour), minute, False, False)
+    hx = g("hx")
+    if hx is not None:  # "14h", "9h30": a 24-hour clock in French, Portuguese, Spanish… usage
+        hour, minute = int(hx), int(g("hxm") or 0)
+        return (hour, minute, True, True) if hour <= 23 else None
     oh = g("oh")
     if oh is not None:
         hour = int(oh)
@@ -562,7 +567,8 @@ def extract(text: str, ranges: Iterable[tuple[int, int]], context, today: dt.dat
                 i += 2
                 continue
         i += 1
-        if match.group().isdigit() and previous_word(low, start)[0] not in _CONTEXT_WORDS:
+        bare = match.group().isdigit() or match.group()[-1] == "h"  # "14h" alone may be a duration ("within 2h")
+        if bare and previous_word(low, start)[0] not in _CONTEXT_WORDS:
             continue  # a bare number is a time only as in "Thursday at 10"
         clocks.append(Clock(start, end, hour, minute, None, None, stated, style24))
 

@@ -271,6 +271,9 @@ def iana_zone(text: str) -> str | None:
         return None
 
 
+_NOT_COUNTRY_ZONES = frozenset({"Georgia"})  # "2pm Georgia time" is Atlanta's
+
+
 @lru_cache(maxsize=1)
 def city_zones() -> dict[str, str]:
     """City and region names readers use as zones ("London time", "in Berlin") → zone name."""
@@ -278,5 +281,12 @@ def city_zones() -> dict[str, str]:
     for name in pytz.common_timezones:
         if "/" in name and not name.startswith(("Etc/", "US/", "Canada/")):
             cities.setdefault(city(name), name)
+    # A country with one zone names it ("Ghana time", "10:00 Trinidad time"), except where a US state
+    # or a bigger place shares the name.
+    for code, zone_names in pytz.country_timezones.items():
+        country = pytz.country_names.get(code, "")
+        if len(zone_names) == 1 and country not in _NOT_COUNTRY_ZONES:
+            for name in {country, re.split(r" & | and |, | \(", country)[0]}:
+                cities.setdefault(name, zone_names[0])
     cities.update(REGION_ZONES)
     return cities
