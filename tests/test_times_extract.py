@@ -183,6 +183,36 @@ def test_digit_runs_start_where_the_regex_finds_them():
         assert _digit_runs(text, lo, hi) == {m.start() for m in digits.finditer(text, lo, hi)}
 
 
+def test_the_hyperscan_anchors_scan_in_many_threads_at_once():
+    """A Hyperscan scratch serves one scan at a time: threads checking drafts together each use their
+    own (a shared one raised ScratchInUseError under a threaded server)."""
+    import threading
+
+    from tact.checks.times import anchors
+
+    if anchors._database() is None:
+        pytest.skip("hyperscan is not installed")
+    text = "Monday at 10am, Tuesday 3pm or tomorrow at noon? " * 400
+    low = text.lower()
+    data = anchors.scannable(low)
+    want = anchors.find(text, low, data, 0, len(text))
+    errors, results = [], []
+
+    def scan():
+        try:
+            for _ in range(20):
+                results.append(anchors.find(text, low, data, 0, len(text)) == want)
+        except Exception as exc:  # noqa: BLE001 - the test reports whatever a thread raised
+            errors.append(exc)
+
+    threads = [threading.Thread(target=scan) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and all(results) and len(results) == 160
+
+
 def test_the_hyperscan_anchors_are_the_python_scans():
     """One Hyperscan scan finds the digit runs, stems and weekday abbreviations the Python scans do,
     inside any range (stems may be found more than once inside a word: the candidates are the same)."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import functools
 import re
+import threading
 
 from ...rules import hyperscan_prefilter
 
@@ -47,14 +48,25 @@ codecs.register_error("tact-times", _beyond_latin1)
 
 @functools.lru_cache(maxsize=1)
 def _database():
-    """The compiled database and a scratch, or None without a usable Hyperscan."""
+    """The compiled database, or None without a usable Hyperscan."""
     if not hyperscan_prefilter.available():
         return None
     hyperscan = hyperscan_prefilter.hyperscan
     database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
     database.compile(expressions=list(_EXPRESSIONS), ids=list(range(len(_EXPRESSIONS))),
                      elements=len(_EXPRESSIONS), flags=[0] * len(_EXPRESSIONS))
-    return database, hyperscan.Scratch(database)
+    return database
+
+
+_per_thread = threading.local()
+
+
+def _scratch(database):
+    """A scratch of this thread's own: one scratch scanning in two threads at once is an error."""
+    scratch = getattr(_per_thread, "scratch", None)
+    if scratch is None:
+        scratch = _per_thread.scratch = hyperscan_prefilter.hyperscan.Scratch(database)
+    return scratch
 
 
 def scannable(low: str) -> bytes | None:
@@ -83,8 +95,8 @@ def find(text: str, low: str, data: bytes | None, lo: int, hi: int) -> tuple[set
         elif _CASED_STEM.match(text, lo + end - 3, hi):
             weekdays.append(lo + end - 3)
 
-    database, scratch = _database()
-    database.scan(data[lo:hi], match_event_handler=found, scratch=scratch)
+    database = _database()
+    database.scan(data[lo:hi], match_event_handler=found, scratch=_scratch(database))
     return digits, stems, weekdays
 
 
