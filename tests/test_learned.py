@@ -96,6 +96,7 @@ def test_score_is_the_logit_of_the_features_present(tmp_path):
 
 
 def test_each_sentence_is_scored_alone_with_its_quotations_blanked():
+    from tact.rules.conditions import quotation_spans
     from tact.text.draft import build_draft
 
     model = learned.Model("condescension", {"why": 0.5, "qqstartqq why": 1.0, "you": -0.25, "did you": 2.0,
@@ -104,7 +105,7 @@ def test_each_sentence_is_scored_alone_with_its_quotations_blanked():
             "Why? why why\n\nBest,\nAl")
     draft = build_draft(text=text)
     sentences, logits = learned.sentence_logits(draft, model)
-    quotes = learned.quotation_spans(draft.folded)
+    quotes = quotation_spans(draft.folded)
     alone = [model.score(learned.features(learned.sentence_text(draft.folded, s.start, s.end, quotes), s.is_question))
              for s in sentences]
     assert len(sentences) == len(draft.sentences) - 1  # the all-quoted sentence is not scored

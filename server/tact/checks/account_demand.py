@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .questions import _quoted
+from ..rules.conditions import in_quotation
 from .registry import Hit, python_check
 
 _X = re.IGNORECASE | re.VERBOSE
@@ -22,19 +22,18 @@ _X = re.IGNORECASE | re.VERBOSE
 _READER = re.compile(
     r"\b(?:you|your|yours|yourselves|yourself)\b"
     r"|\b(?:anyone|anybody|someone|somebody|nobody|no\s+one)\s+(?:at|on|in|from|over)\s+(?:your|there)\b", re.IGNORECASE)
-# Something that should have happened and did not, or happened wrong.
-_FAILURE = re.compile(r"""
-  \b(?:not|never|nobody|no\s+one|nothing|without)\b | n't\b
-| \bonly\s+(?:now|today|hearing|finding|learning|\d+)\b | \beven\s+once\b
-| \bas\s+(?:every\s+other|agreed|per\s+the\s+agreed|promised|requested|instructed)\b
-| \bbefore\s+(?:you|your|somebody|someone|anyone|they)\b
-| \bwhen\s+(?:your|the)\b[^?]*\b(?:clearly|own|says?|said|shows?)\b
-| \bapart\s+from\b | \bif\s+(?:I|we)\s+(?:have|had)\s+to\b
-""", _X)
 # Failures that name their victim or their breach, so need no word for the reader.
 _BREACH_WORDS = (r"\bwithout\s+(?:informing|telling|notifying|asking|consulting|warning|checking\s+with)\b|\beven\s+once\b"
                  r"|\bas\s+(?:every\s+other|agreed|per\s+the\s+agreed|promised)\b|\bonly\s+(?:now|today|hearing|finding|learning)\b")
 _BREACH = re.compile(_BREACH_WORDS, re.IGNORECASE)
+# Something that should have happened and did not, or happened wrong: a breach, or one of these.
+_FAILURE = re.compile(r"""
+  \b(?:not|never|nobody|no\s+one|nothing|without)\b | n't\b
+| \bonly\s+\d+\b | \bas\s+(?:requested|instructed)\b
+| \bbefore\s+(?:you|your|somebody|someone|anyone|they)\b
+| \bwhen\s+(?:your|the)\b[^?]*\b(?:clearly|own|says?|said|shows?)\b
+| \bapart\s+from\b | \bif\s+(?:I|we)\s+(?:have|had)\s+to\b
+| """ + _BREACH_WORDS, _X)
 # A failure in the past: what was (not) done, not what would or could be.
 _PAST_FAILURE = re.compile(
     r"\b(?:did|was|were|has|have|had)(?:n't|\s+(?:not|never))\b|\b(?:didn't|wasn't|weren't|hasn't|haven't|hadn't|never)\b|"
@@ -62,7 +61,7 @@ _UNDONE = re.compile(
 _OURS = re.compile(r"\b(?:our|my|we|I)\b")  # a step of the writer's own side left undone is no accusation
 # Rhetorical forms that are an accusation whatever the words around them.
 _RHETORICAL = re.compile(r"""
-  \bwhat\s+(?:exactly\s+)?(?:was|were|is|are|has|have)\s+(?:you|your\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:been\s+)?doing\s+(?:while|all\s+(?:day|week|month)|since)\b
+  \bwhat\s+(?:was|were|is|are|has|have)\s+(?:you|your\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:been\s+)?doing\s+(?:while|all\s+(?:day|week|month)|since)\b
 | \bwhat\s+exactly\s+(?:was|were|is|are|has|have)\s+(?:you|your\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:been\s+)?doing\b
 | \bwhat\s+exactly\s+(?:were|was|did|do|are)\s+(?:you|your\s+[\w-]+)\s+(?:expecting|expect|thinking|think|hoping)\b
 | \bwhat(?:'s|\s+is)\s+(?:exactly\s+)?the\s+point\s+of\b[^?]*\bif\s+(?!I\b|we\b)
@@ -99,5 +98,5 @@ def account_demand(draft, rule):
         if not sentence.is_question or not demands_account(sentence.text):
             continue
         mark = sentence.start + sentence.text.rfind("?")
-        if not _quoted(draft, mark, mark + 1):  # a question inside quotation marks is someone else's
+        if not in_quotation(draft, mark, mark + 1):  # a question inside quotation marks is someone else's
             yield Hit(sentence.start, sentence.end)

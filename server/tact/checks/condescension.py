@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from ..rules.conditions import quotation_spans
+from ..rules.conditions import quotations
 from ..text.regex import fast
 from .registry import Hit, python_check
 
@@ -118,7 +118,7 @@ def judging_adverb(draft, rule):
             if not verdict and not _obviously_talks_down(text, start, end):
                 continue
             if quotes is None:
-                quotes = quotation_spans(draft.folded)
+                quotes = quotations(draft)
             if any(s <= m.start() < e for s, e in quotes):
                 continue
             hit_start, hit_end, replacement = _removal(text, start, end)

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..rules.conditions import quotation_spans
+from ..rules.conditions import quotations
 from .registry import Hit, python_check
 
 log = logging.getLogger(__name__)
@@ -272,8 +272,7 @@ def _may_quote(folded: str) -> bool:
 
 
 def _quotations(draft) -> list[tuple[int, int]]:
-    folded = draft.folded
-    return quotation_spans(folded) if _may_quote(folded) else []
+    return quotations(draft) if _may_quote(draft.folded) else []
 
 
 def _cue_removed(model: Model, text: str, is_question: bool) -> str | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..rules.conditions import quotation_spans
+from ..rules.conditions import in_quotation
 from .registry import Hit, python_check
 
 # Asking the reader what a call, meeting or message is for.
@@ -67,18 +67,12 @@ _SCOFF = re.compile(
 )
 
 
-def _quoted(draft, start: int, end: int) -> bool:
-    """Whether [start, end) sits inside quotation marks (someone else's words, not the writer's)."""
-    spans = draft.memo("quotation_spans", lambda d: quotation_spans(d.folded))  # once a draft, not once a question
-    return any(s <= start and end <= e for s, e in spans)
-
-
 @python_check("justification_demand")
 def justification_demand(draft, rule):
     sentences = draft.sentences
     for i, sentence in enumerate(sentences):
         purpose = _PURPOSE.search(sentence.text) if sentence.is_question and _may_ask_purpose(sentence.text) else None
-        if purpose is None or _quoted(draft, sentence.start + purpose.start(), sentence.start + purpose.end()):
+        if purpose is None or in_quotation(draft, sentence.start + purpose.start(), sentence.start + purpose.end()):
             continue
         nearby = sentences[max(0, i - _NEIGHBOURS):i] + sentences[i + 1:i + 1 + _NEIGHBOURS]
         if _INTENSIFIER.search(sentence.text) or any(_GATEKEEPING.search(s.text) for s in nearby):
@@ -90,7 +84,7 @@ def scoff_question(draft, rule):
     """One hit per run of consecutive scoffs ("Seriously? Again?" is one scoff)."""
     run = None
     for sentence in draft.sentences:
-        if sentence.is_question and _SCOFF.match(sentence.text) and not _quoted(draft, sentence.start, sentence.end):
+        if sentence.is_question and _SCOFF.match(sentence.text) and not in_quotation(draft, sentence.start, sentence.end):
             run = (run[0] if run else sentence.start, sentence.end)
             continue
         if run:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from ..rules.conditions import quotation_spans
+from ..rules.conditions import quotations
 from ..text.regex import fast
 from .registry import Hit, python_check
 
@@ -169,7 +169,7 @@ def reader_ease(draft, rule):
         if span is None:
             continue
         if quotes is None:
-            quotes = quotation_spans(draft.folded)
+            quotes = quotations(draft)
         if any(s <= sentence.start + span[0] < e for s, e in quotes):
             continue
         start, end, replacements = _rewrite(draft.text[sentence.start:sentence.end], *span)

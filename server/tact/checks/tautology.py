@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from ..rules.conditions import quotation_spans
+from ..rules.conditions import quotations
 from ..text.regex import fast
 from .registry import Hit, python_check
 
@@ -206,7 +206,7 @@ def spelled_out_tautology(draft, rule):
     quotes = None
     for start, end, replacements in _said_twice(draft):
         if quotes is None:
-            quotes = quotation_spans(draft.folded)
+            quotes = quotations(draft)
         if not any(s <= start < e for s, e in quotes):
             yield Hit(start, end, replacements=replacements)
     for sentence in draft.sentences_matching(_ANCHOR):
@@ -218,7 +218,7 @@ def spelled_out_tautology(draft, rule):
             if m is None or not _repeats(frame, m):
                 continue
             if quotes is None:
-                quotes = quotation_spans(draft.folded)
+                quotes = quotations(draft)
             replacements = ()
             if frame is _RESTATED:  # the restatement goes, with its comma
                 start = sentence.start + m.start("clause")

@@ -66,6 +66,20 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+def quotations(draft: Draft) -> list[tuple[int, int]]:
+    """`quotation_spans` of the draft's folded text, worked out once per draft for every check and condition."""
+    return draft.memo("conditions.quotations", _draft_quotations)
+
+
+def _draft_quotations(draft: Draft) -> list[tuple[int, int]]:
+    return quotation_spans(draft.folded)
+
+
+def in_quotation(draft: Draft, start: int, end: int) -> bool:
+    """Whether [start, end) sits inside quotation marks (someone else's words, not the writer's)."""
+    return any(s <= start and end <= e for s, e in quotations(draft))
+
+
 # A line break followed by a blank line (only spaces and tabs, or none) and another line break; led
 # by a literal, so Python's re looks only where a line break is.
 _PARAGRAPH_BREAK = re.compile(r"\n(?=[ \t]*\n)")
@@ -85,7 +99,7 @@ class DraftFacts:
 
     @cached_property
     def _quotations(self) -> list[tuple[int, int]]:
-        return quotation_spans(self.draft.folded)
+        return quotations(self.draft)
 
     @cached_property
     def _quotation_starts(self) -> list[int]:

@@ -22,6 +22,7 @@ import re2
 from ..checks.registry import PYTHON_CHECKS, Hit
 from ..model import Finding
 from ..text.draft import Draft
+from ..text.regex import FOLDS_INTO_ASCII
 from . import hyperscan_prefilter
 from .conditions import DraftFacts, sentence_ok
 from .loader import PackError, RuleProblem, pack_files, parse_yaml
@@ -56,7 +57,6 @@ _COUNTED_REPEAT = re.compile(r"\{(\d+),(\d+)\}")
 _NOT_LATIN1_READY = re.compile(r"\\(?:x[89a-fA-F]|[pPCQ0-7])")  # `\x{…}` is read by `_ESCAPE`
 _ESCAPE = re.compile(r"\\(?:x\{([0-9a-fA-F]{1,6})\}|.)", re.S)
 _FOLDS_BEYOND_LATIN1 = frozenset("\u00b5\u00df\u00e5\u00c5\u00ff")  # µ ß å Å ÿ
-_FOLDS_INTO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 _NON_ASCII = re.compile("[^\x00-\x7f]")
 _C1_IN_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
 _C1_PLACEHOLDER = "\x80"
@@ -76,7 +76,7 @@ def _beyond_latin1(error: UnicodeError) -> tuple[str, int]:
     """Codec error handler ("tact-latin1"): a run of characters above U+00FF as the Latin-1 sets
     read them (the rule set's C1 codes, else the placeholder); notes a character RE2 folds into ASCII."""
     chars = error.object[error.start:error.end]
-    _READING.folds_into_ascii = _READING.folds_into_ascii or bool(_FOLDS_INTO_ASCII.search(chars))
+    _READING.folds_into_ascii = _READING.folds_into_ascii or bool(FOLDS_INTO_ASCII.search(chars))
     return "".join(_READING.codes.get(char, _C1_PLACEHOLDER) for char in chars), error.end
 
 
@@ -335,7 +335,7 @@ class RuleSet:
 
     def _latin1_by_character(self, text: str) -> bytes | None:
         """`_latin1` character by character (a text holding a C1 control, which reads as the placeholder)."""
-        if _FOLDS_INTO_ASCII.search(text):
+        if FOLDS_INTO_ASCII.search(text):
             return None
         codes = self._codes
 

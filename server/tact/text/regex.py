@@ -16,6 +16,8 @@ import threading
 
 import re2
 
+# The letters a case-insensitive match (RE2's or Python's re.I) equates with an ASCII letter: İ ı ſ K.
+FOLDS_INTO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 _NULL_SPAN = (-1, -1)
 _UNANCHORED = re2._Anchor.UNANCHORED
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")

@@ -5,6 +5,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ...text.regex import FOLDS_INTO_ASCII
 from ..registry import Hit, python_check
 from . import zones
 from .extract import Extraction, TimeMention, extract, latest_message, reference_date
@@ -13,7 +14,6 @@ _FOLD_QUOTES = str.maketrans({"\u2019": "'", "\u00a0": " ", "\u202f": " "})
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _PAST = re.compile(r"\b(?:yesterday|ago|last (?:week|night|time|month)|missed|earlier today)\b", re.I)
 _PAST_WORDS = ("yesterday", "ago", "last ", "missed", "earlier today")  # one is in every text _PAST matches
-_FOLDS_INTO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")  # what re.I matches to an ASCII letter: İ ı ſ K
 # A reply that turns a proposed time down or offers another is not confirming it.
 _COUNTER = re.compile(
     r"\b(?:instead|how about|what about|can't|cannot|doesn't work|won't work|not work|unavailable|"
@@ -76,7 +76,7 @@ def _about_the_past(text: str) -> bool:
     """`_PAST` searched for (10 µs a sentence: a case-insensitive regex walks every character) where
     the lower-cased text holds one of its words; re.I also matches "ſ" to "s" and three more letters."""
     low = text.lower()
-    if not any(word in low for word in _PAST_WORDS) and (text.isascii() or not _FOLDS_INTO_ASCII.search(text)):
+    if not any(word in low for word in _PAST_WORDS) and (text.isascii() or not FOLDS_INTO_ASCII.search(text)):
         return False
     return bool(_PAST.search(text))
 
