@@ -25,3 +25,36 @@ def test_the_rewrite_keeps_what_the_passage_says_besides_grovelling(check):
     text = "I am mortified. Truly. Please forgive me for the wrong address. The parcel went out again at 9am today."
     issue, = check(text=text, rules=["apology.grovel-cluster"]).issues
     assert issue.replacements and issue.replacements[0].startswith("I'm sorry.")
+
+
+# Session 8: a pile of apology and remorse is one finding, whichever sentence of it a check starts from.
+def _apology_issues(check, text):
+    return [i for i in check(text=text).issues if i.category == "apology"]
+
+
+def test_a_plain_apology_beside_the_groveling_joins_the_passage(check):
+    text = ("Hi Mr Duval,\n\nHonestly, I feel dreadful. I can't apologise enough. I'm so sorry the tasting menu "
+            "came out an hour late.\n\nWarm regards,\nInes")
+    issue, = _apology_issues(check, text)
+    assert issue.text.startswith("Honestly, I feel dreadful") and issue.text.endswith("an hour late.")
+
+
+def test_groveling_after_the_repeated_apologies_joins_the_over_apology(check):
+    text = ("Sorry about the mislabelled crates. Sorry, I know it's the second time, and sorry for the extra work "
+            "at your end. I feel terrible about it.")
+    issue, = _apology_issues(check, text)
+    assert issue.rule == "apology.over-apology" and issue.text.endswith("I feel terrible about it.")
+    assert "terrible" not in issue.replacements[0]
+
+
+def test_groveling_before_the_repeated_apologies_joins_the_over_apology(check):
+    text = ("I am so embarrassed, I hardly know what to say. Pardon me for quoting the wrong tonnage. Pardon me, "
+            "please. The right quote is attached.")
+    issue, = _apology_issues(check, text)
+    assert issue.text.startswith("I am so embarrassed") and "embarrassed" not in issue.replacements[0]
+
+
+def test_groveling_far_from_the_apologies_stays_its_own_finding(check):
+    text = ("Sorry for the delay. Apologies for the confusion, and sorry for the extra emails. The invoice is attached. "
+            "The parts are in the van. The fitter comes on Tuesday at 8am. I feel awful about the whole thing.")
+    assert len(_apology_issues(check, text)) == 2

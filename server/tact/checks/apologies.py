@@ -610,21 +610,37 @@ def over_apology(draft, rule):
     same_sentence = any(a[0] == b[0] for a, b in zip(found, found[1:]))
     again = any(re.search(r"\b(?:again|once\s+more)\b", draft.folded[s:draft.sentences[i].end], _I) for i, s, _ in found[1:])
     if len(found) > limit or same_sentence or again:
-        last = draft.sentences[found[-1][0]]
+        groveling = set()
+        lo = hi = found[0][0]
+        if rule.options.get("patterns"):
+            # The groveling beside the apologies is the same pile: one finding over all of it
+            from .groveling import grovel_phrases, widen  # groveling imports this module
+
+            groveling = {index for index, _, _ in grovel_phrases(draft, rule)}
+            lo, hi = widen(found[0][0], found[-1][0], groveling | {index for index, _, _ in found},
+                           int(rule.options.get("within_sentences", 2)))
+        last = draft.sentences[max(hi, found[-1][0])]
         end = last.start + len(last.text.rstrip())
-        yield Hit(found[0][1], end, values={"count": len(found)}, replacements=(_one_apology(draft, found, end),))
+        start = draft.sentences[lo].start if lo < found[0][0] else found[0][1]
+        yield Hit(start, end, values={"count": len(found)}, replacements=(_one_apology(draft, found, end, groveling, lo),))
 
 
-def _one_apology(draft, found, end: int) -> str:
-    """The flagged text with only its first apology: later apology clauses dropped, other content kept."""
+def _one_apology(draft, found, end: int, groveling=frozenset(), lo=None) -> str:
+    """The flagged text with only its first apology: later apology clauses and groveling sentences
+    dropped, other content kept."""
     apologetic = {index for index, _, _ in found}
     first = draft.sentences[found[0][0]]
-    kept = [_first_apology_clause(draft, found[0][1], first.end)
-            if sum(index == found[0][0] for index, _, _ in found) > 1 else draft.text[found[0][1]:first.end].strip()]
+    before = [draft.sentences[i].text.strip() for i in range(lo, found[0][0]) if i not in groveling] if lo is not None else []
+    kept = before + [_first_apology_clause(draft, found[0][1], first.end)
+                     if sum(index == found[0][0] for index, _, _ in found) > 1 else draft.text[found[0][1]:first.end].strip()]
+    if before:
+        kept[len(before)] = kept[len(before)][:1].upper() + kept[len(before)][1:]
     for index in range(found[0][0] + 1, len(draft.sentences)):
         sentence = draft.sentences[index]
         if sentence.start >= end:
             break
+        if index in groveling and index not in apologetic:
+            continue
         if index not in apologetic:
             kept.append(sentence.text.strip())
             continue

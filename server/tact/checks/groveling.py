@@ -12,7 +12,7 @@ import re
 
 from ..text import regex
 from ..text.regex import fast
-from .apologies import APOLOGY, UNION_OPTIONS, scan
+from .apologies import APOLOGY, UNION_OPTIONS, _apologies, scan
 from .commitments import without_quotations
 from .registry import Hit, python_check
 
@@ -53,29 +53,55 @@ def _regexes(rule):
     return found[1], found[2]
 
 
-@python_check("grovel_cluster")
-def grovel_cluster(draft, rule):
+def grovel_phrases(draft, rule) -> list[tuple[int, int, int]]:
+    """(sentence index, start, end) of each groveling phrase of the rule's `patterns`, outside the
+    sentences its `not_matches` excludes."""
     union, exclude = _regexes(rule)
-    within = int(rule.options.get("within_sentences", 2))
     phrases = scan(draft, union)  # (sentence index, start, end) in draft order
-    if len(phrases) < 2:
-        return
-    if exclude is not None:
+    if phrases and exclude is not None:
         excluded = {i for i in {p[0] for p in phrases} if exclude.search(without_quotations(draft.sentences[i].text))}
         phrases = [p for p in phrases if p[0] not in excluded]
+    return phrases
+
+
+def widen(lo: int, hi: int, marked, within: int) -> tuple[int, int]:
+    """The sentence range [lo, hi] widened over every marked sentence (an apology, a groveling phrase)
+    at most `within` sentences beyond either end, again and again: the reader sees one pile of
+    apology and remorse, so it is one finding, not a card for each sentence of it."""
+    marked = sorted(set(marked))
+    changed = True
+    while changed:
+        changed = False
+        for index in marked:
+            if lo - within <= index < lo:
+                lo, changed = index, True
+            elif hi < index <= hi + within:
+                hi, changed = index, True
+    return lo, hi
+
+
+@python_check("grovel_cluster")
+def grovel_cluster(draft, rule):
+    union, _ = _regexes(rule)
+    within = int(rule.options.get("within_sentences", 2))
+    phrases = grovel_phrases(draft, rule)
+    if len(phrases) < 2:
+        return
     cluster = []
     for phrase in phrases + [None]:
         if phrase is not None and (not cluster or phrase[0] - cluster[-1][0] <= within):
             cluster.append(phrase)
             continue
         if len(cluster) >= 2:
-            yield _passage(draft, union, cluster)
+            yield _passage(draft, union, cluster, within)
         cluster = [phrase]
 
 
-def _passage(draft, union, cluster) -> Hit:
-    """One hit over the whole sentences from the first groveling phrase to the last, with a calm rewrite."""
-    first, last = draft.sentences[cluster[0][0]], draft.sentences[cluster[-1][0]]
+def _passage(draft, union, cluster, within: int) -> Hit:
+    """One hit over the whole sentences from the first groveling phrase to the last, and over the plain
+    apologies beside them ("I feel terrible. I'm so sorry your dinner was cold."), with a calm rewrite."""
+    lo, hi = widen(cluster[0][0], cluster[-1][0], [index for index, _, _ in _apologies(draft)], within)
+    first, last = draft.sentences[lo], draft.sentences[hi]
     end = last.start + len(last.text.rstrip())
     kept = [piece.strip(" .!") for piece in _PIECES.split(draft.folded[first.start:end])]
     kept = [piece for piece in kept if len(piece.split()) >= 3 and not union.search(piece) and not _DANGLING.search(piece)]
