@@ -49,9 +49,10 @@ def test_groveling_after_the_repeated_apologies_joins_the_over_apology(check):
 
 def test_groveling_before_the_repeated_apologies_joins_the_over_apology(check):
     text = ("I am so embarrassed, I hardly know what to say. Pardon me for quoting the wrong tonnage. Pardon me, "
-            "please. The right quote is attached.")
+            "please, and sorry again. The right quote is attached.")
     issue, = _apology_issues(check, text)
-    assert issue.text.startswith("I am so embarrassed") and "embarrassed" not in issue.replacements[0]
+    assert issue.rule == "apology.over-apology" and issue.text.startswith("I am so embarrassed")
+    assert "embarrassed" not in issue.replacements[0]
 
 
 def test_groveling_far_from_the_apologies_stays_its_own_finding(check):
