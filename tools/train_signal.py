@@ -98,6 +98,8 @@ CLASSES = None  # word -> class (learned.Model.classes) when --classes; None: wo
 CLASSES_ONLY = False  # --classes-only: the model weighs word classes, their pairs and the question mark, no word
 GATE_COVER = None  # with --gate SHARE: only sentences holding a gate word are scored (gate_of)
 GATE_CLASSES: tuple[str, ...] = ()  # --gate-classes: classes whose words also open the gate
+BALANCE = False  # --balance-authors: each source's positives weigh the same in all (one prolific writer's
+#                 devices do not outweigh a sparse writer's); negatives keep weight 1
 MIN_GROUPS = 2  # a feature must occur in the positives of this many sources (authors, sentences.jsonl,
 #                 the rules' examples) to carry weight toward the tone: one writer's topic words do not
 
@@ -186,6 +188,17 @@ def _group(path: Path) -> str:
     return author.group(1) if author and path.parent.name != CLEAN.name else f"clean:{path.stem}"
 
 
+def independent_files(names=(), authors: str = "", folder: Path = INDEPENDENT) -> list[Path]:
+    """The labeled draft files trained and validated on: every w*.jsonl but the files named and the
+    authors listed (comma-separated "w34,w35": an author is every file of its wN prefix, w34 and w34v)."""
+    excluded = {a.strip() for a in authors.split(",") if a.strip()}
+    bad = sorted(a for a in excluded if not re.fullmatch(r"w\d+", a))
+    if bad:
+        raise ValueError(f"not an author (wN): {', '.join(bad)}")
+    return sorted(p for p in folder.glob("w*.jsonl")
+                  if p.name not in names and (m := AUTHOR.match(p.name)) and m.group(1) not in excluded)
+
+
 def labeled_drafts(paths: list[Path], ruleset: RuleSet) -> tuple[list[LabeledDraft], list[Row]]:
     drafts, rows = [], []
     for path in paths:
@@ -231,11 +244,22 @@ def train(rows: list[Row], category: str) -> tuple[dict[str, float], float]:
     x = csr_matrix((np.array(data, dtype=float), indices, indptr), shape=(len(rows), len(vocab)))
     y = np.array([category in r.labels for r in rows])
     model = LogisticRegression(C=C, class_weight={False: 1.0, True: POSITIVE_WEIGHT}, max_iter=2000, solver="liblinear")
-    model.fit(x, y)
+    model.fit(x, y, sample_weight=author_balanced_weights(rows, category) if BALANCE else None)
     coef = model.coef_[0]
     names = list(vocab)
     keep = np.argsort(-np.abs(coef))[:MAX_FEATURES]
     return {names[i]: round(float(coef[i]), 4) for i in keep if abs(coef[i]) >= 1e-4}, round(float(model.intercept_[0]), 4)
+
+
+def author_balanced_weights(rows: list[Row], category: str) -> np.ndarray:
+    """Per row: 1 for a negative; for a positive, (mean positives per source) / (its source's positives),
+    so every source's positives add up to the same total and the overall positive mass is unchanged."""
+    per = defaultdict(int)
+    for r in rows:
+        if category in r.labels:
+            per[r.group] += 1
+    mean = sum(per.values()) / max(len(per), 1)
+    return np.array([mean / per[r.group] if category in r.labels else 1.0 for r in rows])
 
 
 def gate_of(rows: list[Row], category: str) -> frozenset | None:
@@ -512,6 +536,9 @@ def main(argv=None) -> int:
     parser.add_argument("--exclude", nargs="*", default=[],
                         help="independent files left out of training and validation (names, e.g. w13v.jsonl), "
                              "to score them afterwards as a fresh test")
+    parser.add_argument("--exclude-authors", default="",
+                        help="comma-separated authors (wN: w34 means w34.jsonl and w34v.jsonl) left out of training "
+                             "and validation altogether, e.g. a transfer set scored afterwards with --score")
     parser.add_argument("--score", nargs="*", default=[], help="score files: rules alone vs rules + shipped models")
     parser.add_argument("--rules", type=Path, default=BUILTIN_RULES,
                         help="the rule pack the signal is validated next to (e.g. a tree from before the "
@@ -543,6 +570,8 @@ def main(argv=None) -> int:
     parser.add_argument("--positive-weight", type=float, default=POSITIVE_WEIGHT)
     parser.add_argument("--min-groups", type=int, default=MIN_GROUPS)
     parser.add_argument("--c", type=float, default=C, help="inverse L2 strength")
+    parser.add_argument("--balance-authors", action="store_true",
+                        help="weigh each source's positives so every source's add up to the same total")
     parser.add_argument("--raw-counts", action="store_true", help="features not scaled by sentence length")
     parser.add_argument("--classes", action="store_true", help="add DEVICE_CLASSES features (learned.class_features)")
     parser.add_argument("--classes-only", action="store_true",
@@ -552,7 +581,7 @@ def main(argv=None) -> int:
                         help="score only sentences holding a gate word: words that hold this share of the positives")
     args = parser.parse_args(argv)
     categories = [c for c in args.categories.split(",") if c]
-    globals().update(POSITIVE_WEIGHT=args.positive_weight, MIN_GROUPS=args.min_groups, C=args.c,
+    globals().update(POSITIVE_WEIGHT=args.positive_weight, BALANCE=args.balance_authors, MIN_GROUPS=args.min_groups, C=args.c,
                      NORMALIZED=not args.raw_counts, GATE_COVER=args.gate, CLASSES_ONLY=args.classes_only,
                      GATE_CLASSES=tuple(c for c in args.gate_classes.split(",") if c),
                      CLASSES={w: c for c, ws in DEVICE_CLASSES.items() for w in ws} if args.classes else None)
@@ -562,7 +591,7 @@ def main(argv=None) -> int:
     if not (args.cv or args.write):
         return 0
 
-    files = sorted(p for p in INDEPENDENT.glob("w*.jsonl") if p.name not in args.exclude) + [Path(p) for p in args.extra] + list(args.clean)
+    files = independent_files(args.exclude, args.exclude_authors) + [Path(p) for p in args.extra] + list(args.clean)
     rules = [r for r in load_rules([args.rules]) if r.check != "learned"]
     ruleset = RuleSet.of(rules)
     snippets = [SENTENCES, *args.snippets]
