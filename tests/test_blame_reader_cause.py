@@ -1,0 +1,42 @@
+"""The reader's own action named as the cause of the writer's miss (checks/blame_reader_cause.py)."""
+import pytest
+
+
+def blame(check, text):
+    return [i for i in check(text=text).issues if i.rule == "blame.reader-as-cause"]
+
+
+# Fresh variants (session 8), none from a labeled set: the reader's side as the past subject, a link of
+# cause, a bad outcome.
+@pytest.mark.parametrize("text", [
+    "Your team moved the delivery window, which is why the van missed you.",
+    "Your receptionist sent our fitter away, so the job didn't get done.",
+    "Your accounts team paid the wrong invoice, and that's why the account went on hold.",
+    "You booked the small room, so there wasn't space for the extra guests.",
+    "Your side kept adding rooms to the scope, so of course the budget grew.",
+    "The tiles went down late because your plumber hadn't capped the pipes.",
+    "Look, you signed off the blue, so that's what we printed.",
+])
+def test_the_reader_as_the_cause_of_a_bad_outcome_is_flagged(check, text):
+    issue, = blame(check, text)
+    assert issue.text == text.rstrip()
+
+
+@pytest.mark.parametrize("text", [
+    "You asked for the cheaper paper, so I've sent two samples to compare.",
+    "You mentioned you're away next week, so we'll deliver on Monday 3 June.",
+    "Your order shipped late because we booked the wrong van, and that's on us.",
+    "You've been very patient, so the delivery is free this time.",
+    "Thanks — you sent the plans early, so we finished a day ahead.",
+    "Did your team move the delivery window, so the van arrived late?",
+    "The pump failed the day after you serviced it.",
+    'She wrote "you changed the plan, so it slipped" in her notes.',
+])
+def test_the_reader_acting_without_a_bad_outcome_or_owned_passes(check, text):
+    assert not blame(check, text)
+
+
+def test_only_the_sentence_with_the_cause_is_flagged(check):
+    text = "Hi Dana,\n\nThanks for the call. You changed the menu on Friday, so the kitchen couldn't prep the fish.\n\nBest,\nOwen"
+    issue, = blame(check, text)
+    assert issue.text == "You changed the menu on Friday, so the kitchen couldn't prep the fish."
