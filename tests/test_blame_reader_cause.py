@@ -1,5 +1,10 @@
 """The reader's own action named as the cause of the writer's miss (checks/blame_reader_cause.py)."""
+import json
+from pathlib import Path
+
 import pytest
+
+DATA = Path(__file__).parent / "data"
 
 
 def blame(check, text):
@@ -40,3 +45,24 @@ def test_only_the_sentence_with_the_cause_is_flagged(check):
     text = "Hi Dana,\n\nThanks for the call. You changed the menu on Friday, so the kitchen couldn't prep the fish.\n\nBest,\nOwen"
     issue, = blame(check, text)
     assert issue.text == "You changed the menu on Friday, so the kitchen couldn't prep the fish."
+
+
+def test_session_8_variants_record(service):
+    """tests/data/tone_ba_s8.jsonl: session-8 fresh variants, written from the brief's device list before
+    any rule for them (none from a labeled set): the reader's action as the cause (12, 0 caught before
+    blame.reader-as-cause, 11 after), the same as a noun phrase (12), a third party named as the cause
+    (23), an apology answered with the rule that says no (8), an apology for the reader's reaction (5),
+    an apology with a vague remedy (10); and 14 near misses. Most families here were tried as checks and
+    did not reach the transfer writers (see the session-8 report), so they stay misses on record."""
+    from tact.request import parse_check
+
+    items = [json.loads(line) for line in open(DATA / "tone_ba_s8.jsonl")]
+
+    def found(text):
+        return service.check(parse_check({"text": text}), service.ruleset).issues
+
+    devices = [i for i in items if i["expect"]]
+    caught = sum(any(x.category == i["expect"][0]["category"] for x in found(i["text"])) for i in devices)
+    flagged = [i["text"] for i in items if not i["expect"] and any(x.category in ("blame-shifting", "apology") for x in found(i["text"]))]
+    assert caught >= 27  # of 69
+    assert not flagged
