@@ -42,35 +42,3 @@ def test_accounts_demanded_of_the_reader(question):
 ])
 def test_questions_about_things_and_suggestions_pass(question):
     assert not demands_account(question)
-
-
-def _diligence_hits(text):
-    from tact.checks.account_demand import diligence_doubt
-    from tact.text.draft import build_draft
-
-    draft = build_draft(text=text)
-    return [draft.text[h.start:h.end] for h in diligence_doubt(draft, None)]
-
-
-@pytest.mark.parametrize("question", [
-    "Was the manual I sent opened at all?",
-    "Did anybody on your side test the link at all?",
-    "Were the numbers checked at all?",
-    "Are your technicians trained at all?",
-    "So has the contract been read at all?",
-    "Is the shared inbox checked at all?",
-])
-def test_diligence_doubt_flags_at_all_about_what_was_done(question):
-    assert _diligence_hits(question) == [question]
-
-
-@pytest.mark.parametrize("text", [
-    "Is there any chance at all of a Friday slot?",
-    "Is this feature supported at all?",
-    "Are you free at all?",
-    "Do you have any time at all next week?",
-    "Was the parcel delivered at the back door?",
-    'The customer asked, "Was it tested at all?" and I sent the report.',
-])
-def test_diligence_doubt_passes_availability_capability_and_quotes(text):
-    assert _diligence_hits(text) == []

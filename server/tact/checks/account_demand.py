@@ -100,28 +100,3 @@ def account_demand(draft, rule):
         mark = sentence.start + sentence.text.rfind("?")
         if not in_quotation(draft, mark, mark + 1):  # a question inside quotation marks is someone else's
             yield Hit(sentence.start, sentence.end)
-
-
-# Doubt that the reader did their job at all: a yes/no question about what was or is being done that
-# ends "…at all?" ("Was the manual I sent opened at all?", "Are your technicians trained at all?"). What
-# a thing can or must be ("Is this supported at all?") and availability ("Is there any chance at all?",
-# "Are you free at all?") pass.
-_AT_ALL = re.compile(
-    r"^\W*(?:(?:and|so|but|then|honestly|seriously)\W+)?(?:(?:did|was|were|has|have|had)(?:n't)?\b(?!\s+there\b)"
-    r"|(?:is|are)(?:n't)?\b(?!\s+there\b))[^?]*\bat\s+all\s*\?+\W*$", re.IGNORECASE)
-# What a thing can or must be, not what someone did: "Is this supported at all?", "Is a visa needed at all?".
-_NOT_DILIGENCE = re.compile(
-    r"\b(?:free|available|around|possible|able|feasible|supported|allowed|permitted|documented|required|needed|necessary"
-    r"|relevant|useful|important|related|compatible|affected|worth|any\s+(?:chance|way|room|space|time))\b", re.IGNORECASE)
-
-
-@python_check("diligence_doubt")
-def diligence_doubt(draft, rule):
-    lower = draft.new_text.lower()
-    if "at all" not in lower and "at\nall" not in lower:  # the trigger sees "all"; few drafts say "at all"
-        return
-    for sentence in draft.sentences:
-        if sentence.is_question and _AT_ALL.search(sentence.text) and not _NOT_DILIGENCE.search(sentence.text):
-            mark = sentence.start + sentence.text.rfind("?")
-            if not in_quotation(draft, mark, mark + 1):  # a question inside quotation marks is someone else's
-                yield Hit(sentence.start, sentence.end)
