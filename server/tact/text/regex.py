@@ -22,11 +22,6 @@ _NULL_SPAN = (-1, -1)
 _UNANCHORED = re2._Anchor.UNANCHORED
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _TABLES_KEPT = 64
-# The DFA budget of every regex compiled here (RE2's default is 8 MB). A budget only caps the memory a
-# regex's DFA may take; it changes no match. With 8 MB the DFA of a check's anchor with counted repeats
-# (tautology's `[^.!?]{0,40}`) filled up on nearly every unseen email and RE2 threw its states away and
-# rebuilt them: 0.14 ms a 1,500-character Enron email on every pass, against 0.016 ms once warm with 64 MB.
-MAX_MEM = 64 << 20
 _MAX_EXTRA_BYTES = 4096  # a table holds three short lists per non-ASCII character: keep them small
 
 
@@ -163,10 +158,7 @@ class Regex(re2._Regexp):
 
 
 def compile(pattern: str, options: re2.Options | None = None) -> Regex:  # noqa: A001 (re2.compile's name)
-    if options is None:
-        options = re2.Options()
-        options.max_mem = MAX_MEM
-    return Regex(pattern, options)
+    return Regex(pattern, options or re2.Options())
 
 
 def fast(pattern: str, flags: int = re.IGNORECASE) -> Regex:
@@ -176,5 +168,4 @@ def fast(pattern: str, flags: int = re.IGNORECASE) -> Regex:
     options = re2.Options()
     options.case_sensitive = not flags & re.IGNORECASE
     options.log_errors = False
-    options.max_mem = MAX_MEM
     return Regex(pattern, options)
