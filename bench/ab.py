@@ -10,8 +10,8 @@ The `before` tree's `server/tact` is imported as `tact_before` from a temporary 
 beside it, where its rule set looks for them; its codec error handlers renamed, as both trees register
 them under the same names); `tact` is the one this Python imports (this checkout, or PYTHONPATH=DIR/server),
 with its own rules. While others edit rules and checks, time only your change: the session-start copy
-against a copy of it with your files put in. Each draft runs twice in each tree (the faster counts); the
-figures are CPU ms per draft: p50, mean and the median of the per-draft ratios.
+against a copy of it with your files put in. Each draft runs twice in each tree (the faster counts; `--runs 1` counts its first run, where a cache refill
+shows); the figures are CPU ms per draft: p50, mean and the median of the per-draft ratios.
 """
 from __future__ import annotations
 
@@ -53,9 +53,9 @@ def _service(package: str):
     return service, importlib.import_module(package + ".request").parse_check
 
 
-def _cpu(service, parse, body) -> float:
+def _cpu(service, parse, body, runs: int = 2) -> float:
     request, best = parse(body), float("inf")
-    for _ in range(2):
+    for _ in range(runs):
         started = time.thread_time()
         service.check(request, service.ruleset)
         best = min(best, time.thread_time() - started)
@@ -67,6 +67,10 @@ def main() -> int:
     parser.add_argument("--before", required=True, help="a copy of the tree before the change")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--count", type=int, default=300, help="1,500-character drafts")
+    parser.add_argument("--runs", type=int, default=2,
+                        help="runs of each draft per round, the fastest counting; --runs 1 --rounds 1 times each draft "
+                             "as the engine first meets it, so a cache the second run would find warm (a regex's DFA "
+                             "states) is counted")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         _import_before(Path(args.before).resolve(), Path(scratch))
@@ -82,11 +86,11 @@ def main() -> int:
             for round_ in range(args.rounds):
                 for body in bodies:
                     if round_ % 2:
-                        old.append(_cpu(*before, body))
-                        new.append(_cpu(*after, body))
+                        old.append(_cpu(*before, body, args.runs))
+                        new.append(_cpu(*after, body, args.runs))
                     else:
-                        new.append(_cpu(*after, body))
-                        old.append(_cpu(*before, body))
+                        new.append(_cpu(*after, body, args.runs))
+                        old.append(_cpu(*before, body, args.runs))
             ratio = statistics.median(b / a for a, b in zip(old, new) if a > 0)
             print(f"{name:>18}: before p50 {statistics.median(old):.3f} mean {statistics.fmean(old):.3f} | "
                   f"after p50 {statistics.median(new):.3f} mean {statistics.fmean(new):.3f} | "
