@@ -526,3 +526,10 @@ def test_session_7_devices(check, text, rule):
 ])
 def test_session_7_near_misses_pass(check, text):
     assert accusations(check, text) == []
+
+
+@pytest.mark.parametrize("ending", ["?!", "?🙄", "??"])
+def test_a_question_ending_in_an_exclamation_or_an_emoji_is_still_a_question(check, ending):
+    # "?!" once made the sentence a statement, and every question-only rule skipped it
+    assert accusations(check, f"Hi Jo,\n\nWhy didn't you send the deck{ending}\n\nSam")
+    assert accusations(check, f"Hi Jo,\n\nWho signed off on this{ending}\n\nSam")

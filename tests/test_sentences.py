@@ -55,3 +55,11 @@ def test_terminator_spans_are_those_of_the_regex_they_replace():
         lo = rnd.randint(0, len(text))
         hi = rnd.randint(lo, len(text))
         assert terminators(text, lo, hi) == [m.span() for m in regex.finditer(text, lo, hi)]
+
+
+def test_a_question_may_end_in_an_exclamation_mark_or_an_emoji():
+    text = "Why didn't you send the deck?! Done!\nWho signed this off?🙄\nReally? 👍🏽 Fine."
+    found = split_sentences(text, [(0, len(text))])
+    assert [(s.text, s.is_question) for s in found] == [
+        ("Why didn't you send the deck?!", True), ("Done!", False), ("Who signed this off?🙄", True),
+        ("Really?", True), ("👍🏽 Fine.", False)]

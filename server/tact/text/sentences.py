@@ -2,6 +2,7 @@
 (greetings, sign-offs, list items) end a sentence; a hard-wrapped line does not."""
 from __future__ import annotations
 
+import unicodedata
 from typing import NamedTuple
 
 from .positions import positions
@@ -28,6 +29,18 @@ class Sentence(NamedTuple):
     end: int
     text: str
     is_question: bool
+
+
+_AFTER_QUESTION = "\"'”’) !\ufe0f\u200d"  # closers, "!" ("?!"), emoji joiners and selectors
+
+
+def asks(body: str) -> bool:
+    """The sentence is a question: it ends in "?", perhaps followed by "!" ("?!"), closers or emoji
+    ("Who signed this off?🙄")."""
+    tail = body.rstrip(_AFTER_QUESTION)
+    while tail and unicodedata.category(tail[-1]) in ("So", "Sk"):  # emoji, skin tones
+        tail = tail[:-1].rstrip(_AFTER_QUESTION)
+    return tail.endswith("?")
 
 
 def terminators(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -122,7 +135,7 @@ def split_sentences(text: str, ranges: list[tuple[int, int]]) -> list[Sentence]:
         body = chunk.strip()
         if body:
             start = s + chunk.index(body[0])
-            append(new_sentence(Sentence, (start, start + len(body), body, body.rstrip("\"'”’) ").endswith("?"))))
+            append(new_sentence(Sentence, (start, start + len(body), body, asks(body))))
 
     for range_start, range_end in ranges:
         # One scan per range: a terminator never spans a line break, and at a piece's end the
