@@ -119,7 +119,8 @@ def test_questions_only_scores_the_questions_alone_with_the_same_scores(tmp_path
     (tmp_path / "rules.yaml").write_text(RULE.format(model="toy.json").replace(
         "{model: toy.json}", "{model: toy.json, questions_only: true}"), encoding="utf-8")
     questions = RuleSet.of(load_rules([tmp_path]))
-    text = 'Let me explain it slowly. Let me explain it slowly, shall I? "Let me explain it slowly?"'
+    # the invoice line keeps the two flagged sentences apart (neighbours would be one passage)
+    text = 'Let me explain it slowly. The invoice is attached. Let me explain it slowly, shall I? "Let me explain it slowly?"'
     assert [i.text for i in hits(rules, text)] == ["Let me explain it slowly.", "Let me explain it slowly, shall I?"]
     assert [i.text for i in hits(questions, text)] == ["Let me explain it slowly, shall I?"]
 

@@ -178,20 +178,38 @@ def test_quotation_spans_agree_with_the_regex_walk_they_replace():
         assert quotation_spans(text) == _quotation_spans_by_regex(text)
 
 
-def test_tone_findings_in_one_sentence_fold_into_one_issue_whose_replacement_keeps_the_rest():
+def test_tone_findings_in_one_sentence_or_neighbouring_ones_fold_into_one_issue_whose_replacement_keeps_the_rest():
     strong = rule(id="t.strong", category="condescension", severity="warning", pattern=r"obviously",
                   replacements=["clearly enough"])
     weak = rule(id="t.weak", category="condescension", severity="suggestion", pattern=r"as I said")
     style = [rule(id=f"t.style{k}", pattern=word) for k, word in enumerate(("obviously", "as I said"))]
-    text = "Obviously the form goes to HR, as I said. As I said, Tuesday works."
+    text = "Obviously the form goes to HR, as I said. As I said, Tuesday works. The rest is fine. As I said, bye."
     issues = run(CheckRequest(text=text), RuleSet.of([strong, weak, *style])).issues
     tone = [(i.rule, i.text, i.replacements) for i in issues if i.category == "condescension"]
     assert tone == [
-        ("t.strong", "Obviously the form goes to HR, as I said", ("clearly enough the form goes to HR, as I said",)),
-        ("t.weak", "As I said", ()),  # the next sentence is its own problem
+        # the next sentence is the same passage; one sentence further on is a problem of its own
+        ("t.strong", "Obviously the form goes to HR, as I said. As I said",
+         ("clearly enough the form goes to HR, as I said. As I said",)),
+        ("t.weak", "As I said", ()),
     ]
     # A category of a team's own is not judged by the sentence: its findings stay apart.
-    assert sorted(i.text for i in issues if i.category == "style") == ["As I said", "Obviously", "as I said"]
+    assert sorted(i.text for i in issues if i.category == "style") == ["As I said", "As I said", "Obviously", "as I said"]
+
+
+def test_a_folded_passage_replacement_applies_every_member_fix_and_questions_stay_apart():
+    strong = rule(id="t.strong", category="blame-shifting", severity="warning", pattern=r"mistakes were made",
+                  replacements=["I made a mistake"])
+    weak = rule(id="t.weak", category="blame-shifting", severity="suggestion", pattern=r"nobody told us",
+                replacements=["we should have asked"])
+    ask = rule(id="t.ask", category="accusatory-question", pattern=r"why \w+ you",
+               replacements=["could you tell me"])
+    text = "Mistakes were made. But nobody told us. Why did you wait? Why did you go?"
+    issues = run(CheckRequest(text=text), RuleSet.of([strong, weak, ask])).issues
+    assert [(i.rule, i.text, i.replacements) for i in issues] == [
+        ("t.strong", "Mistakes were made. But nobody told us", ("I made a mistake. But we should have asked",)),
+        ("t.ask", "Why did you", ("could you tell me",)),
+        ("t.ask", "Why did you", ("could you tell me",)),
+    ]
 
 
 @settings(max_examples=500, deadline=None)

@@ -69,26 +69,54 @@ def merge(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(kept, key=lambda f: (f.start, f.end, f.rule))
 
 
+# Categories whose findings in neighbouring sentences are one passage (an apology and the excuse after
+# it, a lecture over two sentences); each accusatory question stays a finding of its own.
+PASSAGE_CATEGORIES = TONE_CATEGORIES - {"accusatory-question"}
+
+
+def _sentence_index(draft: Draft, pos: int) -> int:
+    """Index of the last sentence starting at or before pos (-1 before the first)."""
+    return bisect.bisect_right(draft.sentence_starts, pos) - 1
+
+
 def fold_sentences(findings: list[Finding], draft: Draft) -> list[Finding]:
-    """One finding per tone category and sentence: the strongest, widened over the others in that
-    sentence, its replacements keeping their words (a reviewer flags the sentence once)."""
-    out: list[Finding] = []
-    slot: dict[tuple[str, int], int] = {}
+    """One finding per tone category and sentence, and per run of neighbouring sentences in the
+    passage categories (a reviewer flags the passage once): the strongest, widened over the others."""
+    groups: list[list[Finding]] = []
+    held: dict[str, tuple[list[Finding], int, int]] = {}  # category -> (its group, first sentence, last sentence)
     for f in findings:
-        sentence = draft.sentence_at(f.start) if f.category in TONE_CATEGORIES else None
-        key = (f.category, sentence.start) if sentence else None
-        if key not in slot:
-            if key:
-                slot[key] = len(out)
-            out.append(f)
+        first = _sentence_index(draft, f.start) if f.category in TONE_CATEGORIES else -1
+        if first < 0 or f.start >= draft.sentences[first].end:
+            groups.append([f])  # outside every sentence, or not a tone finding
             continue
-        g = out[slot[key]]
-        strong = min(g, f, key=_rank)
-        start, end = min(g.start, f.start), max(g.end, f.end)
-        text = draft.text
-        out[slot[key]] = replace(strong, start=start, end=end, replacements=tuple(
-            text[start:strong.start] + r + text[strong.end:end] for r in strong.replacements))
-    return out
+        slot = held.get(f.category)
+        last = max(first, _sentence_index(draft, f.end - 1))
+        if slot is None or first > (slot[2] + 1 if f.category in PASSAGE_CATEGORIES else slot[1]):
+            groups.append([f])
+            held[f.category] = (groups[-1], first, last)
+        else:
+            slot[0].append(f)
+            held[f.category] = (slot[0], slot[1], max(slot[2], last))
+    return [group[0] if len(group) == 1 else _folded(group, draft.text) for group in groups]
+
+
+def _folded(group: list[Finding], text: str) -> Finding:
+    """The group's strongest finding over the whole group. Each of its replacements rewrites the
+    group's text: the strongest finding's words by it, each other finding's by that finding's first
+    replacement (kept as written when it has none), so one click fixes the passage. The group comes
+    from merge(): in order and never overlapping."""
+    strong = min(group, key=_rank)
+    start, end = group[0].start, max(f.end for f in group)
+
+    def rewrite(replacement: str) -> str:
+        out, pos = [], start
+        for f in group:
+            own = replacement if f is strong else f.replacements[0] if f.replacements else text[f.start:f.end]
+            out += [text[pos:f.start], own]
+            pos = f.end
+        return "".join(out) + text[pos:end]
+
+    return replace(strong, start=start, end=end, replacements=tuple(rewrite(r) for r in strong.replacements))
 
 
 def to_issue(finding: Finding, draft: Draft) -> Issue:
