@@ -36,6 +36,9 @@ def test_the_reader_as_the_cause_of_a_bad_outcome_is_flagged(check, text):
     "Did your team move the delivery window, so the van arrived late?",
     "The pump failed the day after you serviced it.",
     'She wrote "you changed the plan, so it slipped" in her notes.',
+    # handing over what was asked; what follows a colon is new content, not the outcome
+    "You asked for a summary for the board, so here it is: the software flags any session missing a note.",
+    "You asked for the numbers, so here they are.",
 ])
 def test_the_reader_acting_without_a_bad_outcome_or_owned_passes(check, text):
     assert not blame(check, text)

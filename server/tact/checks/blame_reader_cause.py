@@ -31,13 +31,15 @@ _BAD = re.compile(r"\b(?:slip(?:ped|s)?|late|delay(?:ed|s)?|behind|held\s+up|sta
         r"|wasn't|weren't|was\s+not|were\s+not|never|no\s+(?:space|room|time|way|one|access)|wrong|missed|moved\s+on|went\s+(?:to|back)|bounced"
         r"|grew|went\s+up|overran|over\s+budget|always\s+going\s+to|had\s+to|flat|missing|lost|failed|nothing|that's\s+what\s+(?:we|I)"
         r"|which\s+is\s+what\s+(?:we|I)|what\s+(?:we|I)\s+(?:printed|built|made|delivered|sent|fitted|ordered|installed|did))\b", _I)
-_FORWARD = re.compile(rf"(?:^|[,;:]\s*|\b(?:but|and|then|well|honestly|frankly|look)\s*,?\s+)(?P<who>{_READER})\s+{_PAST}[^.;!?]*?{_SO}(?P<then>[^.;!?]*)", _I)
+_FORWARD = re.compile(rf"(?:^|[,;:]\s*|\b(?:but|and|then|well|honestly|frankly|look)\s*,?\s+)(?P<who>{_READER})\s+{_PAST}[^.;!?]*?{_SO}(?P<then>[^.;:!?]*)", _I)
 _BACKWARD = re.compile(rf"\b(?:because|since|as)\s+(?P<who>{_READER})\s+{_PAST}", _I)
 # A word of cause or consequence: the sentences without one are not read further.
 _LINK = re.compile(r"\b(?:so|why|meant|meaning|hence|result|because|since|as)\b", _I)
 # The reader's side as the one who suffered, asked kindly, or will act: not a cause.
 # The writer doing what the reader asked, now or next ("so I've dropped the panelling"): acting on it, not an outcome.
-_WRITER_ACTS = re.compile(r"^\W*(?:(?:of\s+course|naturally|therefore)\W+)?(?:I|we)(?:'ve|\s+have|'ll|\s+will|'m|\s+am|'re|\s+are|'d|\s+would|\s+can)\b", _I)
+# "So here it is": the writer handing over what was asked.
+_WRITER_ACTS = re.compile(r"^\W*(?:(?:of\s+course|naturally|therefore)\W+)?(?:(?:I|we)(?:'ve|\s+have|'ll|\s+will|'m|\s+am|'re|\s+are|'d|\s+would|\s+can)"
+                          r"|here(?:'s|\s+is|\s+are|\s+it\s+is|\s+they\s+are))\b", _I)
 _NOT_A_CAUSE = re.compile(r"^(?:you(?:'ve|\s+have)|your\s+(?:order|parcel|delivery|booking|invoice|refund|account|payment|call|email|message|letter|question|request|query|complaint|feedback|kind|patience))\b", _I)
 _OWNED = re.compile(
     r"\b(?:my|our)\s+(?:own\s+)?(?:fault|mistake|error|bad|oversight|responsibility)\b|\b(?:that's|it's|this\s+is)\s+on\s+(?:me|us)\b"
