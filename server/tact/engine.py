@@ -74,23 +74,18 @@ def merge(findings: Iterable[Finding]) -> list[Finding]:
 PASSAGE_CATEGORIES = TONE_CATEGORIES - {"accusatory-question"}
 
 
-def _sentence_index(draft: Draft, pos: int) -> int:
-    """Index of the last sentence starting at or before pos (-1 before the first)."""
-    return bisect.bisect_right(draft.sentence_starts, pos) - 1
-
-
 def fold_sentences(findings: list[Finding], draft: Draft) -> list[Finding]:
     """One finding per tone category and sentence, and per run of neighbouring sentences in the
     passage categories (a reviewer flags the passage once): the strongest, widened over the others."""
     groups: list[list[Finding]] = []
     held: dict[str, tuple[list[Finding], int, int]] = {}  # category -> (its group, first sentence, last sentence)
     for f in findings:
-        first = _sentence_index(draft, f.start) if f.category in TONE_CATEGORIES else -1
+        first = draft.sentence_index(f.start) if f.category in TONE_CATEGORIES else -1
         if first < 0 or f.start >= draft.sentences[first].end:
             groups.append([f])  # outside every sentence, or not a tone finding
             continue
         slot = held.get(f.category)
-        last = max(first, _sentence_index(draft, f.end - 1))
+        last = max(first, draft.sentence_index(f.end - 1))
         if slot is None or first > (slot[2] + 1 if f.category in PASSAGE_CATEGORIES else slot[1]):
             groups.append([f])
             held[f.category] = (groups[-1], first, last)

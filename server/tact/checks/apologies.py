@@ -682,8 +682,8 @@ def apology_without_remedy(draft, rule):
         # "The audit isn't finished. My apologies."; "I owe you an apology. I promised…": the miss is told beside it
         if (failure is None or _OWE_AN_APOLOGY.match(failure.group())) and len(text) < 40:
             for other in sentences[max(0, index - 1):index + 2]:
-                if other is not sentence and _commitment_failure(without_quotations(other.text)):
-                    failure, first = _commitment_failure(without_quotations(other.text)), min(other, sentence, key=lambda x: x.start)
+                if other is not sentence and (told := _commitment_failure(without_quotations(other.text))):
+                    failure, first = told, min(other, sentence, key=lambda x: x.start)
                     told_in = (other, failure.end())
                     break
         if failure is None or _NOT_AN_APOLOGY.search(text) or _SOCIAL_MISS.search(text):

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from ..rules.conditions import quotations
+from ..rules.conditions import quoted_at
 from ..text.regex import fast
 from .registry import Hit, python_check
 
@@ -107,7 +107,6 @@ def _obviously_talks_down(text: str, start: int, end: int) -> bool:
 @python_check("judging_adverb")
 def judging_adverb(draft, rule):
     # One scan of the new text for the adverbs; sentences are read only around a match.
-    quotes = None
     for range_start, range_end in draft.new_ranges:
         for m in _ADVERB.finditer(draft.folded, range_start, range_end):
             sentence = draft.sentence_at(m.start())
@@ -117,9 +116,7 @@ def judging_adverb(draft, rule):
             verdict = _verdict(text, start, end)
             if not verdict and not _obviously_talks_down(text, start, end):
                 continue
-            if quotes is None:
-                quotes = quotations(draft)
-            if any(s <= m.start() < e for s, e in quotes):
+            if quoted_at(draft, m.start()):
                 continue
             hit_start, hit_end, replacement = _removal(text, start, end)
             word = m.group(1)

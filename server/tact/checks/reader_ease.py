@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from ..rules.conditions import quotations
+from ..rules.conditions import quoted_at
 from ..text.regex import fast
 from .registry import Hit, python_check
 
@@ -162,15 +162,12 @@ def _rewrite(text: str, start: int, end: int) -> tuple[int, int, tuple[str, ...]
 
 @python_check("reader_ease")
 def reader_ease(draft, rule):
-    quotes = None
     for sentence in draft.sentences_matching(_ANCHOR):
         text = draft.folded[sentence.start:sentence.end]
         span = _frames(text)
         if span is None:
             continue
-        if quotes is None:
-            quotes = quotations(draft)
-        if any(s <= sentence.start + span[0] < e for s, e in quotes):
+        if quoted_at(draft, sentence.start + span[0]):
             continue
         start, end, replacements = _rewrite(draft.text[sentence.start:sentence.end], *span)
         yield Hit(sentence.start + start, sentence.start + end, replacements=replacements)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from ..rules.conditions import quotations
+from ..rules.conditions import quoted_at
 from ..text.regex import fast
 from .registry import Hit, python_check
 
@@ -207,11 +207,8 @@ def _label_start(text: str, m: re.Match) -> int:
 
 @python_check("spelled_out_tautology")
 def spelled_out_tautology(draft, rule):
-    quotes = None
     for start, end, replacements in _said_twice(draft):
-        if quotes is None:
-            quotes = quotations(draft)
-        if not any(s <= start < e for s, e in quotes):
+        if not quoted_at(draft, start):
             yield Hit(start, end, replacements=replacements)
     anchors = (_ANCHOR, _TIME_ASIDE) if _TIME_ASIDE_GATE.search(draft.new_text) else (_ANCHOR,)
     for sentence in draft.sentences_matching(*anchors):
@@ -222,8 +219,6 @@ def spelled_out_tautology(draft, rule):
             m = frame.search(text)
             if m is None or not _repeats(frame, m):
                 continue
-            if quotes is None:
-                quotes = quotations(draft)
             replacements = ()
             if frame is _RESTATED:  # the restatement goes, with its comma
                 start = sentence.start + m.start("clause")
@@ -248,7 +243,7 @@ def spelled_out_tautology(draft, rule):
                 start = sentence.start + m.start("a") + (join.end() if join else 0)
                 if frame is not _CAN_ONLY:  # keep the control and what it acts on, minus the lesson
                     replacements = (_lets_you(draft.text[start:sentence.start + m.start("b")], m, frame),)
-            if any(s <= start < e for s, e in quotes):
+            if quoted_at(draft, start):
                 continue
             yield Hit(start, sentence.start + m.end(), replacements=replacements)
             break

@@ -80,6 +80,11 @@ def in_quotation(draft: Draft, start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in quotations(draft))
 
 
+def quoted_at(draft: Draft, pos: int) -> bool:
+    """Whether the character at pos is inside quotation marks."""
+    return any(s <= pos < e for s, e in quotations(draft))
+
+
 # A line break followed by a blank line (only spaces and tabs, or none) and another line break; led
 # by a literal, so Python's re looks only where a line break is.
 _PARAGRAPH_BREAK = re.compile(r"\n(?=[ \t]*\n)")

@@ -63,8 +63,12 @@ class Draft:
     def sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
+    def sentence_index(self, pos: int) -> int:
+        """Index of the last sentence starting at or before pos (-1 before the first)."""
+        return bisect.bisect_right(self.sentence_starts, pos) - 1
+
     def sentence_at(self, pos: int) -> Sentence | None:
-        i = bisect.bisect_right(self.sentence_starts, pos) - 1
+        i = self.sentence_index(pos)
         if i >= 0 and self.sentences[i].start <= pos < self.sentences[i].end:
             return self.sentences[i]
         return None
