@@ -3,8 +3,10 @@
 Each author wrote realistic client email in their own industries and registers, labeled as in
 shared/eval/README.md: w1-w24 a tuning file each; w1v-w6v, w9v-w12v and w13v-w18v the held-back
 drafts of those authors, kept unseen for one session's blind measurement (sessions 2, 3 and 4),
-w19v-w24v, w25v-w30v and w31v-w36v the blind drafts of sessions 5, 6 and 7, all then retired into
-tuning; w25-w30 (session 6) and w31-w36 (session 7) a tuning file each. The rules are improved on
+w19v-w24v, w25v-w30v, w31v-w36v and w37v-w42v the blind drafts of sessions 5 to 8, all then retired
+into tuning; w25-w30 (session 6), w31-w36 (session 7) and w37-w42 (session 8) a tuning file each.
+tests/data/devices/ holds short dev-style drafts (session 8): each of d1-d4 is one writer's draft per
+device named in shared/eval/sentences.jsonl (`kind`), plus near-misses and timezone drafts. The rules are improved on
 these drafts' misses as devices, so the figures here are a floor against regressions, not a measure
 of unseen-phrasing recall: that is what each file's first run measured (see the issue notes), and
 what the current held-back drafts (outside the repository) measure.
@@ -16,33 +18,49 @@ import pytest
 from tact.evaluation import GRADED, evaluate, read_jsonl
 
 DATA = Path(__file__).parent / "data" / "independent"
+DEVICES = Path(__file__).parent / "data" / "devices"
 
-# F1 floors per category over all files (rules tuned on these drafts: a floor against regressions,
-# not a measure of recall on unseen phrasing). The comment gives each category's F1 over the 4,200
-# drafts when w31v-w36v joined (start of session 8; their blind figures are in the issue note).
+# F1 floors per category (rules tuned on these drafts: a floor against regressions, not a measure of
+# recall on unseen phrasing). The comments give each category's F1 when w37-w42 (both halves) and
+# d1-d4 joined (start of session 9; their blind figures are in the session-8 issue note).
 FLOORS = {
-    "condescension": 0.92,  # 0.928
-    "accusatory-question": 0.975,  # 0.978
-    "blame-shifting": 0.935,  # 0.940
-    "timezone": 0.98,  # 0.989
-    "vague-commitment": 0.96,  # 0.968
-    "apology": 0.96,  # 0.967
+    "independent": {
+        "condescension": 0.885,  # 0.890
+        "accusatory-question": 0.945,  # 0.951
+        "blame-shifting": 0.915,  # 0.920
+        "timezone": 0.975,  # 0.981
+        "vague-commitment": 0.945,  # 0.949
+        "apology": 0.955,  # 0.960
+    },
+    "devices": {
+        "condescension": 0.60,  # 0.622
+        "accusatory-question": 0.70,  # 0.727
+        "blame-shifting": 0.50,  # 0.523
+        "timezone": 0.95,  # 0.984
+        "vague-commitment": 0.79,  # 0.815
+        "apology": 0.59,  # 0.615
+    },
 }
-CLEAN_FLAGGED = 0.03  # 5 of 1,139 when w31v-w36v joined; the DESIGN target
+COUNTS = {"independent": 4920, "devices": 720}
+CLEAN_FLAGGED = 0.03  # of both sets' clean drafts: 18 of 1,495 when w37-w42 and d1-d4 joined; the DESIGN target
 
 
 @pytest.fixture(scope="module")
-def report(service):
-    items = [item for path in sorted(DATA.glob("*.jsonl")) for item in read_jsonl(str(path))]
-    assert len(items) >= 4200
-    return evaluate(items, service.ruleset, GRADED)
+def reports(service):
+    reports = {}
+    for name, folder in (("independent", DATA), ("devices", DEVICES)):
+        items = [item for path in sorted(folder.glob("*.jsonl")) for item in read_jsonl(str(path))]
+        assert len(items) >= COUNTS[name]
+        reports[name] = evaluate(items, service.ruleset, GRADED)
+    return reports
 
 
-@pytest.mark.parametrize("category", sorted(FLOORS))
-def test_each_category_keeps_its_floor(report, category):
-    score = report.scores[category]
-    assert score.f1 >= FLOORS[category], (category, round(score.precision, 3), round(score.recall, 3))
+@pytest.mark.parametrize("data, category", [(data, c) for data, floors in FLOORS.items() for c in sorted(floors)])
+def test_each_category_keeps_its_floor(reports, data, category):
+    score = reports[data].scores[category]
+    assert score.f1 >= FLOORS[data][category], (category, round(score.precision, 3), round(score.recall, 3))
 
 
-def test_clean_drafts_stay_unflagged(report):
-    assert report.clean_flagged / report.clean <= CLEAN_FLAGGED, report.clean_flagged
+def test_clean_drafts_stay_unflagged(reports):
+    flagged = sum(r.clean_flagged for r in reports.values())
+    assert flagged / sum(r.clean for r in reports.values()) <= CLEAN_FLAGGED, flagged
