@@ -367,3 +367,67 @@ def test_a_24_hour_clock_written_with_h_is_a_time(check, text, flagged):
 def test_durations_and_single_zone_countries_are_no_missing_zone(check, text):
     assert timezone_issues(check, text, sender_timezone=POS, recipient_timezone=LONDON,
                            sent_at="2026-05-28T09:40:00-04:00") == []
+
+
+# ------------------------------------------------------------------ session 9: misses on independent drafts
+
+def test_my_time_in_the_quoted_thread_is_the_other_partys_zone(check):
+    """The thread is the client's words: their "my time" is the recipient's zone, not the sender's."""
+    issue = one(check, "Sounds good. I'll call you Tuesday at 10 Central for the walkthrough.",
+                sender_timezone=CHICAGO, recipient_timezone="America/Phoenix", sent_at="2026-08-03T16:00:00-05:00",
+                quoted="On Mon, Aug 3, 2026, Wes wrote:\n> Tuesday at 10 my time works for the walkthrough. I'm in Phoenix.")
+    assert issue.rule == "timezone.differs-from-thread"
+    assert issue.replacements[0] == "Tuesday at 12pm Central (10am Arizona time)"
+
+
+def test_the_thread_saying_my_time_in_the_readers_zone_is_matched(check):
+    assert timezone_issues(check, "Wednesday at 3pm your time suits us for the call.",
+                           sender_timezone="Africa/Nairobi", recipient_timezone="Europe/Berlin",
+                           sent_at="2026-06-15T10:00:00+03:00",
+                           quoted="On Mon, Klaus wrote:\n> Could we do the call on Wednesday at 3 pm my time (Berlin)?") == []
+    issue = one(check, "Wednesday at 2pm your time suits us for the call.",
+                sender_timezone="Africa/Nairobi", recipient_timezone="Europe/Berlin", sent_at="2026-06-15T10:00:00+03:00",
+                quoted="On Mon, Klaus wrote:\n> Could we do the call on Wednesday at 3 pm my time (Berlin)?")
+    assert issue.rule == "timezone.differs-from-thread"
+
+
+@pytest.mark.parametrize("verb, flagged", [("come by", True), ("stop by", True), ("reply by", False)])
+def test_come_by_thursday_is_a_visit_not_a_deadline(check, verb, flagged):
+    issues = timezone_issues(check, "Confirmed, see you Thursday 4:30pm HKT at your office.",
+                             sender_timezone="Asia/Singapore", recipient_timezone="Asia/Hong_Kong",
+                             sent_at="2026-09-07T11:00:00+08:00",
+                             quoted=f"On 7 Sep 2026, Vincent wrote:\n> Can you {verb} Thursday at 3:30pm HKT?")
+    assert [i.rule for i in issues] == (["timezone.differs-from-thread"] if flagged else [])
+
+
+def test_a_proposed_time_takes_the_day_named_before_it_on_its_line_and_an_owned_time_is_no_proposal(check):
+    quoted = ("On Thu, 7 May 2026, Karen wrote:\n> Tuesday 12 May works for us. Let's do 3:00 PM Sydney time "
+              "so our controller can join after her 2 PM meeting.")
+    context = dict(sender_timezone="Asia/Manila", recipient_timezone="Australia/Sydney", sent_at="2026-05-08T10:30:00+08:00")
+    issue = one(check, "Noted: the cut-over call is on Tuesday, 12 May at 2:00 PM Sydney time.", quoted=quoted, **context)
+    assert issue.rule == "timezone.differs-from-thread" and issue.replacements[0] == "Tuesday, 12 May at 3pm Sydney time"
+    assert timezone_issues(check, "Noted: the cut-over call is on Tuesday, 12 May at 3:00 PM Sydney time.",
+                           quoted=quoted, **context) == []
+
+
+def test_half_two_is_half_past_two(check):
+    issue = one(check, "Let's try again: Thursday at half two, same link.",
+                sender_timezone="Europe/Dublin", recipient_timezone="America/Toronto", sent_at="2026-09-08T16:20:00+01:00")
+    assert issue.rule == "timezone.no-zone" and "9:30am ET" in issue.message
+    assert timezone_issues(check, "Cut the budget in half two times over.", sender_timezone="Europe/Dublin",
+                           recipient_timezone="America/Toronto", sent_at="2026-09-08T16:20:00+01:00") == []
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Shall we do the call tomorrow, Wednesday, at 10:00? 😊", "tomorrow, Wednesday"),
+    ("Let's do the visit tomorrow (Wednesday) at 2pm.", "tomorrow (Wednesday"),
+    ("Shall we do the call tomorrow, Tuesday, at 10:00?", None),
+    ("See you tomorrow, Wednesday is the backup.", None),
+])
+def test_tomorrow_named_with_the_wrong_weekday(check, text, flagged):
+    issues = timezone_issues(check, text, sender_timezone="Europe/Berlin", recipient_timezone="Europe/Berlin",
+                             sent_at="2026-11-23T15:00:00+01:00")  # a Monday: tomorrow is Tuesday
+    assert [i.text for i in issues] == ([flagged] if flagged else [])
+    if flagged:
+        assert issues[0].message == "Tomorrow (November 24, 2026) is a Tuesday, not a Wednesday."
+        assert list(issues[0].replacements) == [flagged.replace("Wednesday", "Tuesday"), "Wednesday"]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ...text.regex import FOLDS_INTO_ASCII
 from ..registry import Hit, python_check
 from . import zones
-from .extract import Extraction, TimeMention, extract, latest_message, reference_date
+from .extract import DayRef, Extraction, TimeMention, extract, latest_message, previous_word, reference_date
 
 _FOLD_QUOTES = str.maketrans({"\u2019": "'", "\u00a0": " ", "\u202f": " "})
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -44,7 +44,7 @@ def _analyse(draft) -> Analysis:
     new = extract(draft.folded, draft.new_ranges, context, today)
     return Analysis(
         new=new,
-        thread=extract(thread_text, latest, context, today) if latest else Extraction((), ()),
+        thread=extract(thread_text, latest, context, today, by_recipient=True) if latest else Extraction((), ()),
         thread_text=thread_text,
         sender=getattr(context.sender_timezone, "zone", None),
         recipient=getattr(context.recipient_timezone, "zone", None),
@@ -264,21 +264,40 @@ def _line(text: str, t: TimeMention) -> str:
     return text[text.rfind("\n", 0, t.start) + 1:(text.find("\n", t.end) + 1 or len(text) + 1) - 1]
 
 
-def _same_day(m: TimeMention, t: TimeMention) -> bool | None:
-    if m.day is None or t.day is None:
+def _same_day(m: TimeMention, t_day: DayRef | None) -> bool | None:
+    if m.day is None or t_day is None:
         return None
-    if m.day.date is not None and t.day.date is not None:
-        return m.day.date == t.day.date
-    if m.day.weekday is not None and t.day.weekday is not None:
-        return m.day.weekday == t.day.weekday
-    return m.date == t.date
+    if m.day.date is not None and t_day.date is not None:
+        return m.day.date == t_day.date
+    if m.day.weekday is not None and t_day.weekday is not None:
+        return m.day.weekday == t_day.weekday
+    return m.date == t_day.resolved
+
+
+def _thread_day(t: TimeMention, a: Analysis) -> DayRef | None:
+    """The day of a proposed time: its own, or the day the same line named just before it
+    ("Tuesday 12 May works for us. Let's do 3:00 PM Sydney time")."""
+    if t.day is not None:
+        return t.day
+    line_start = a.thread_text.rfind("\n", 0, t.start) + 1
+    return next((d for d in reversed(a.thread.days) if line_start <= d.start and d.end <= t.start), None)
+
+
+# "after her 2 PM meeting": a time owned by someone names an engagement, not a proposal.
+_POSSESSIVES = frozenset({"my", "your", "his", "her", "our", "their"})
 
 
 @python_check("differs_from_thread")
 def differs_from_thread(draft, rule):
     a = analysis(draft)
-    proposals = [t for t in a.thread.mentions
-                 if not t.deadline and _thread_zone(t, a) and not (t.day and t.day.past) and not _about_the_past(_line(a.thread_text, t))]
+    low = None
+    proposals = []
+    for t in a.thread.mentions:
+        if t.deadline or not _thread_zone(t, a) or (t.day and t.day.past) or _about_the_past(_line(a.thread_text, t)):
+            continue
+        low = low or a.thread_text.lower()
+        if previous_word(low, t.start)[0] not in _POSSESSIVES:
+            proposals.append(t)
     if not proposals:
         return
     for m in a.scheduled:
@@ -298,7 +317,7 @@ def differs_from_thread(draft, rule):
             if mine == theirs:
                 best = None
                 break
-            same_day = _same_day(m, t)
+            same_day = _same_day(m, _thread_day(t, a))
             same_clock = (m.clock.hour, m.clock.minute) == (t.clock.hour, t.clock.minute)
             if same_day is False and not same_clock:
                 continue
@@ -369,15 +388,19 @@ def weekday_date_mismatch(draft, rule):
         ws, we = day.weekday_span
         right = _weekday_like(text[ws:we], day.date.weekday())
         fixes = [text[day.start:ws] + right + text[we:day.end]]
+        written = f"{day.date:%B} {day.date.day}, {day.date.year}"
         other = _nearest_weekday(day.date, day.weekday)
-        if other.month == day.date.month and day.date_span:
+        if day.relative:  # "tomorrow (Thursday)": tomorrow is another weekday, or Thursday was meant
+            written = f"{day.relative.capitalize()} ({written})"
+            fixes.append(text[ws:we])
+        elif other.month == day.date.month and day.date_span:
             ds, de = day.date_span
             moved = re.sub(rf"(?<!\d){day.date.day}(?!\d)", str(other.day), text[ds:de], count=1)
             if moved != text[ds:de]:
                 fixes.append(text[day.start:ds] + moved + text[de:day.end])
         yield Hit(day.start, day.end, values={
             "weekday": _WEEKDAY_NAMES[day.weekday], "actual": _WEEKDAY_NAMES[day.date.weekday()],
-            "date": f"{day.date:%B} {day.date.day}, {day.date.year}"}, replacements=tuple(fixes))
+            "date": written}, replacements=tuple(fixes))
 
 
 def _nearest_weekday(date: dt.date, weekday: int) -> dt.date:

@@ -59,6 +59,7 @@ _WORD_PARTS = re.compile(
   | (?P<clock>
         \b(?P<named>(?i:noon|midday|midnight))\b
       | \b(?P<frac>(?i:half|quarter))\s+(?P<dir>(?i:past|to))\s+(?P<fh>(?i:{_NUMWORD})\b|\d{{1,2}}(?!\d))
+      | \b(?i:half)\s+(?P<bh>(?i:{_NUMWORD}))\b(?![-\u2010])  # British "half two": half past two
       | \b(?P<wh>(?i:{_NUMWORD}))\s+(?:(?P<wmer>{_MER})|(?i:o'?clock\b))
     )
     """,
@@ -67,10 +68,15 @@ _WORD_PARTS = re.compile(
 
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*$", re.I)
 _DAY_JOIN = re.compile(r"[\s,(]*$")
+_DATING_RELATIVES = frozenset({"today", "tomorrow"})  # "tonight, Friday" is as often a new clause as a date
+# The weekday after "tomorrow," names it only where the phrase ends there or a time follows: in "See
+# you tomorrow, Thursday is the backup" it starts a new clause.
+_APPOSITION_END = re.compile(r"\s*(?:[,.;:!?)\]]|$|@|\d|(?i:at|from|around|between|morning|afternoon|evening)\b)")
 _BEFORE_CLOCK = re.compile(
     r"\s*,?\s*(?:(?P<word>at|@|from|around|about|by|between|starting at|beginning at|before|after|until)\s+)?$", re.I)
 _AFTER_CLOCK = re.compile(r"\s*,?\s*(?:on\s+)?$", re.I)
 _DEADLINE_WORDS = frozenset({"by", "before", "until", "till", "due", "than"})  # "than": "no later than"
+_VISIT_VERBS = frozenset({"come", "coming", "stop", "stopping", "drop", "dropping", "swing", "swinging", "pop", "popping"})  # "come by Thursday"
 _CONTEXT_WORDS = frozenset({"at", "@", "from", "by", "until", "till", "around", "about", "to", "before", "after",
                             "between"})
 _MONTH_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -272,6 +278,9 @@ def _clock(match: re.Match, american: bool) -> tuple[int, int, bool, bool] | Non
             if g("dir").lower() == "to":
                 hour, minute = (hour - 2) % 12 + 1, 60 - minute
             return _hour_guess(hour), minute, False, False
+        bh = g("bh")
+        if bh is not None:
+            return _hour_guess(_NUMBER_WORDS[bh.lower()]), 30, False, False
         hour, wmer = _NUMBER_WORDS[g("wh").lower()], g("wmer")
         if wmer:
             return (hour % 12) + (12 if wmer[0] in "pP" else 0), 0, True, False
@@ -359,12 +368,19 @@ def _day_token(match: re.Match, today: dt.date, american: bool) -> DayRef | None
 
 
 def _join_days(tokens: list[DayRef], text: str) -> list[DayRef]:
-    """Join neighbours such as "next Monday, Feb 10" or "Friday 13 November" into one day reference."""
+    """Join neighbours such as "next Monday, Feb 10", "Friday 13 November" or "tomorrow (Thursday)" into one
+    day reference (a relative day joined to a weekday dates it: the weekday must fall on that date)."""
     groups: list[DayRef] = []
     for token in tokens:
         last = groups[-1] if groups else None
-        if (last is not None and token.start - last.end <= 3 and _DAY_JOIN.match(text, last.end, token.start)
-                and (last.date is None) != (token.date is None) and last.relative is None and token.relative is None):
+        near = last is not None and token.start - last.end <= 3 and _DAY_JOIN.match(text, last.end, token.start)
+        if (near and last.relative in _DATING_RELATIVES and token.weekday is not None and token.date is None
+                and token.modifier is None and not token.recurring and _APPOSITION_END.match(text, token.end)):
+            groups[-1] = DayRef(last.start, token.end, weekday=token.weekday, weekday_span=token.weekday_span,
+                                date=last.resolved, date_span=(last.start, last.end), resolved=last.resolved,
+                                year_inferred=True, relative=last.relative)
+        elif (near and (last.date is None) != (token.date is None) and last.relative is None
+                and token.relative is None):
             weekday_part, date_part = (last, token) if last.date is None else (token, last)
             groups[-1] = DayRef(last.start, token.end, weekday=weekday_part.weekday, weekday_span=weekday_part.weekday_span,
                                 date=date_part.date, date_span=date_part.date_span, resolved=date_part.date,
@@ -530,13 +546,17 @@ def _tokens(text: str, low: str, ranges: Iterable[tuple[int, int]], today: dt.da
     return clocks, days
 
 
-def extract(text: str, ranges: Iterable[tuple[int, int]], context, today: dt.date | None = None) -> Extraction:
+def extract(text: str, ranges: Iterable[tuple[int, int]], context, today: dt.date | None = None,
+            by_recipient: bool = False) -> Extraction:
     """Every time mention and day reference inside `ranges` of `text` (offsets into `text`).
-    `today` is `reference_date(context)`, passed in when the caller has it (a zone conversion per call)."""
+    `today` is `reference_date(context)`, passed in when the caller has it (a zone conversion per call).
+    `by_recipient`: the text is the other party's (the quoted thread), so "my time" there is theirs."""
     ranges = list(ranges)
     today = reference_date(context) if today is None else today
     sender = getattr(context.sender_timezone, "zone", None)
     recipient = getattr(context.recipient_timezone, "zone", None)
+    if by_recipient:
+        sender, recipient = recipient, sender
     american = (sender or "America/").startswith("America/")
     low = _lower(text)
     raw_clocks, day_tokens = _tokens(text, low, ranges, today, american)
@@ -596,7 +616,9 @@ def extract(text: str, ranges: Iterable[tuple[int, int]], context, today: dt.dat
                 zone = found[0] if found else None
         if not _plausible(clock, written, word_before, day, zone, connector):
             continue
-        deadline = previous_word(low, start)[0] in _DEADLINE_WORDS or connector in ("by", "before", "until")
+        word, at = previous_word(low, start)
+        visit = word == "by" and previous_word(low, at)[0] in _VISIT_VERBS
+        deadline = not visit and (word in _DEADLINE_WORDS or connector in ("by", "before", "until"))
         mentions.append(TimeMention(start, end, clock, day, zone, tail, deadline))
     mentions = _share_zones(mentions, text)
     default = _declared_zone(text, low, ranges, (sender, recipient))
