@@ -15,7 +15,7 @@ def condescension(check, text):
     ("Per my last email, the cutoff is the 25th.", "condescension.repetition"),
     ("Obviously the client won't pay twice.", "condescension.judging-adverb"),
     ("Let me make this simple for you: no PO, no payment.", "condescension.simplify"),
-    ("Filing a ticket isn't rocket science.", "condescension.trivializing"),
+    ("Filing a ticket isn't rocket science.", "condescension.grand-feat"),
     ("I'm sure even you can find the login page.", "condescension.ability"),
     ("Calm down, it's one late invoice.", "condescension.calm-down"),
     ("With all due respect, you don't understand the contract.", "condescension.respect-preface"),

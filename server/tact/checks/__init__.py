@@ -14,3 +14,4 @@ from . import groveling  # noqa: F401
 from . import blame_reader_cause  # noqa: F401
 from . import learned  # noqa: F401
 from . import reader_ease  # noqa: F401
+from . import belittling  # noqa: F401

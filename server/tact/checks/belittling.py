@@ -1,0 +1,182 @@
+"""Condescension written as shapes, not phrases (session 9: devices that new writers word afresh).
+
+- `grand_feat`: a task compared, in the negative, with a famously hard feat ("isn't exactly
+  building a space station", "hardly a moon landing", "it's not like we're landing a plane here",
+  "It's a sprinkler head, not a nuclear reactor"). The feat is a word class (space flight, surgery,
+  nuclear power, higher maths, defusing a bomb…); the frame is a negation, "hardly", "not exactly",
+  "not like we're…" or a contrast ", not a…". A feat said plainly ("Our client is a brain
+  surgeon") or of the writer ("I'm no rocket scientist") passes, and so does reassurance
+  ("Don't worry, it's not rocket science; I'll walk you through it").
+- `emphatic_try`: an imperative asking the reader to make an effort, with an emphatic "do" ("Do
+  make an effort to…", "Please do try to…") or a reproach of past failure ("Try to actually…",
+  "…this time", "…for once"). "Please try to arrive by nine" passes.
+- `sarcastic_thanks`: thanks for the reader's act with a reproach of its timing ("Thanks so much
+  for letting us know the morning of the shoot", "…two hours before doors opened", "Thank you for
+  finally replying"), and the verdict that often follows ("Really helpful, that.").
+"""
+from __future__ import annotations
+
+import re
+
+from ..rules.conditions import in_quotation
+from .registry import Hit, python_check
+
+_I = re.IGNORECASE
+
+# ---- grand_feat
+_FEAT = re.compile(
+    r"\b(?:rocket\s+science|brain\s+surgery|(?:open[\s-])?heart\s+surgery|neurosurgery|keyhole\s+surgery|heart\s+transplant"
+    r"|space\s+(?:station|shuttle|rocket|programme|program|mission|launch)|moon\s+landing|moonshot|mission\s+to\s+mars"
+    r"|nuclear\s+(?:reactor|physics|power\s+(?:station|plant)|submarine|fusion|science)"
+    r"|(?:land(?:ing)?|fly(?:ing)?|pilot(?:ing)?)\s+(?:a|an|the)\s+(?:plane|jumbo(?:\s+jet)?|jet|747|airliner|aircraft|helicopter|space\s+shuttle)"
+    r"|(?:put(?:ting)?|send(?:ing)?|land(?:ing)?)\s+(?:a\s+man|someone|people|a\s+rover)\s+on\s+(?:the\s+moon|mars)"
+    r"|(?:defus(?:e|ing)|disarm(?:ing)?)\s+(?:a|the)\s+bomb|split(?:ting)?\s+the\s+atom"
+    r"|quantum\s+(?:physics|mechanics|computing)|astrophysics|particle\s+physics|theoretical\s+physics"
+    r"|advanced\s+(?:mathematics|maths|math|physics|calculus)|calculus|differential\s+equations"
+    r"|climbing\s+everest|(?:curing|cure\s+for|a\s+cure\s+for)\s+cancer|world\s+peace|the\s+sistine\s+chapel|the\s+pyramids"
+    r"|the\s+manhattan\s+project|a\s+marathon)\b",
+    _I)
+# What must stand right before the feat: a negation or "hardly", then perhaps "exactly", "like we're",
+# a verb of doing and an article.
+_FEAT_FRAME = re.compile(
+    r"(?:\b(?:isn't|is\s+not|wasn't|was\s+not|aren't|are\s+not|weren't|ain't|it's\s+not|not|hardly|scarcely)"
+    r"(?:\s+(?:exactly|really|quite|just|precisely|like\s+(?:we're|you're|I'm|we\s+are|you\s+are|I\s+am|anyone's|anybody's|someone's|it's|this\s+is|they're|he's|she's|we've\s+got\s+to|you've\s+got\s+to|we\s+have\s+to|you\s+have\s+to)"
+    r"|as\s+(?:if|though)\s+(?:we're|you're|I'm|it's|we\s+are|you\s+are)|asking\s+(?:you|them|anyone)\s+(?:to|for)|(?:being\s+)?asked\s+to))*"
+    r"(?:\s+(?:building|doing|performing|attempting|running|launching|designing|solving|negotiating|asking\s+for|achieving|inventing))?"
+    r"(?:\s+(?:an?|the))?\s+)$",
+    _I)
+_REASSURANCE = re.compile(
+    r"\b(?:don't\s+worry|no\s+worries|not\s+to\s+worry|good\s+news|luckily|thankfully|happy\s+to\s+help|glad\s+to\s+help"
+    r"|I'll\s+(?:show|help|walk|talk)|we'll\s+(?:show|help|walk|talk))\b|\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:no|not\s+(?:a|an))\b",
+    _I)
+_COPULA_FRAME = re.compile(r"^(isn't|is\s+not|wasn't|was\s+not|aren't|are\s+not|weren't|ain't)\b", _I)
+_FEAT_MESSAGE = "“{}” belittles the task and the person who found it hard."
+
+
+def _feat_replacement(frame: str) -> str:
+    """What the frame plus feat becomes: the plain statement that the task is quick."""
+    copula = _COPULA_FRAME.match(frame)
+    if copula:
+        word = copula.group(1).lower()
+        return {"wasn't": "was", "was not": "was", "aren't": "are", "are not": "are", "weren't": "were"}.get(
+            re.sub(r"\s+", " ", word), "is") + " quick"
+    if frame.lower().startswith(("hardly", "scarcely")):
+        return "quick"
+    return "it's a quick one"  # "it's not like we're landing a plane here"
+
+
+@python_check("grand_feat")
+def grand_feat(draft, rule):
+    for sentence in draft.sentences:
+        text = sentence.text
+        for m in _FEAT.finditer(text):
+            frame = _FEAT_FRAME.search(text, 0, m.start())
+            if frame is None or _REASSURANCE.search(text):
+                continue
+            start, end = frame.start(), m.end()
+            # A contrast (", not a nuclear reactor") goes with its comma; "it's not like we're…" is one clause.
+            before = text[:start]
+            contrast = before.rstrip().endswith(",") and text[start:end].lower().startswith("not")
+            if contrast:
+                start = before.rstrip().rfind(",")
+            if in_quotation(draft, sentence.start + start, sentence.start + end):
+                continue
+            replacement = "" if contrast else _feat_replacement(text[frame.start():m.start()])
+            if text[frame.start()].isupper():  # capitalised like the words it replaces
+                replacement = replacement[:1].upper() + replacement[1:]
+            phrase = text[start:end].lstrip(", ")
+            yield Hit(sentence.start + start, sentence.start + end, values={"phrase": phrase},
+                      replacements=(replacement,), message=_FEAT_MESSAGE.format(phrase))
+            break
+
+
+# ---- emphatic_try
+_EFFORT = (r"(?:try\s+(?:to|and)|make\s+(?:an|the|some|a\s+real|a\s+proper|every|more\s+of\s+an|a\s+bit\s+more|more)\s+effort(?:\s+to)?"
+           r"|attempt\s+to|endeavou?r\s+to|bother\s+to)")
+_DO_TRY = re.compile(
+    r"^(?P<lead>\W*(?:(?:[A-Z][\w'-]+|right|ok(?:ay)?|now|so|and)\s*,\s*)?(?:please\s+|kindly\s+)?(?:do\s+(?:please\s+)?|please\s+do\s+))" + _EFFORT + r"\s+",
+    _I)
+_PLAIN_TRY = re.compile(
+    r"^(?P<lead>\W*(?:(?:[A-Z][\w'-]+|right|ok(?:ay)?|now|so|and)\s*,\s*)?(?:please\s+|kindly\s+)?)" + _EFFORT + r"\s+", _I)
+_FAILURE_MARK = re.compile(r"\b(?:actually|for\s+once|this\s+time|at\s+least|properly)\b", _I)
+_THIS_TIME = re.compile(r"\s*,?\s+(?:this\s+time|for\s+once)\b", _I)
+_TRY_MESSAGE = "“{}” scolds the reader like a child."
+_OPENER = re.compile(r"^[\s\"'(]*(?:(?:[A-Z][\w'-]+|right|ok(?:ay)?|now|so|and)\s*,\s*)?", _I)
+
+
+@python_check("emphatic_try")
+def emphatic_try(draft, rule):
+    for sentence in draft.sentences:
+        if sentence.is_question:
+            continue
+        text = sentence.text
+        frame = _DO_TRY.match(text)
+        if frame is None:
+            frame = _PLAIN_TRY.match(text)
+            if frame is None or not _FAILURE_MARK.search(text, frame.end(), frame.end() + 60):
+                continue
+        # The finding starts at "please"/"do"/"try" (a vocative before it stays) and runs to "this time"
+        # when the sentence has one, so the rewrite drops both: "Do make an effort to send X this time"
+        # -> "Please send X".
+        opener = _OPENER.match(text)
+        start = opener.end() if opener else 0
+        tail = _THIS_TIME.search(text, frame.end())
+        end = tail.start() + len(tail.group().rstrip()) if tail else frame.end()
+        if not tail:
+            actually = re.match(r"(?:actually|properly)\s+", text[end:], _I)
+            end += actually.end() if actually else 0
+        if in_quotation(draft, sentence.start + start, sentence.start + end):
+            continue
+        please = "Please " if start == len(text) - len(text.lstrip(" \"'(")) else "please "
+        if tail:
+            middle = re.sub(r"^(?:actually|properly)\s+", "", text[frame.end():tail.start()], flags=_I)
+            replacement = please + middle.rstrip(" ,")
+        else:
+            replacement = please.rstrip()
+        phrase = text[start:end].strip()
+        yield Hit(sentence.start + start, sentence.start + end, values={"phrase": phrase},
+                  replacements=(replacement,), message=_TRY_MESSAGE.format(phrase))
+
+
+# ---- sarcastic_thanks
+_THANKS = re.compile(
+    r"\b(?:thanks|thank\s+you|cheers|many\s+thanks|much\s+appreciated|(?:I|we)\s+(?:really\s+|do\s+)?appreciate(?:\s+(?:it|you))?|appreciate(?:\s+(?:it|you))?|grateful)"
+    r"(?:\s+(?:so|very|ever\s+so)\s+much|\s+a\s+lot|\s+a\s+million)?\s+(?:for\s+)?(?P<act>[^.;:!?\u2014\u2013]{3,160})",
+    _I)
+_READERS_ACT = re.compile(
+    r"^(?:(?:finally|eventually|at\s+last|belatedly|for\s+once)\s+)?(?:letting|telling|informing|warning|notifying|updating|alerting|reading|replying|responding|"
+    r"getting\s+back|sending|answering|looking|calling|confirming|checking|showing\s+up|turning\s+up|joining|coming|giving|flagging|mentioning|"
+    r"your|the\s+(?:heads-up|notice|warning|update|reply|response|call|email|message))\b",
+    _I)
+_LATE = re.compile(
+    r"\b(?:finally|eventually|at\s+(?:long\s+)?last|belatedly|for\s+once|this\s+time)\b"
+    r"|\b(?:\d+|a|an|one|two|three|four|five|six|ten|twenty|thirty|forty|a\s+few|a\s+couple\s+of)\s+(?:minutes?|hours?)\s+(?:before|ahead\s+of|after)\b"
+    r"|\bthe\s+(?:morning|afternoon|evening|day)\s+of\b|\bthe\s+night\s+before\b"
+    r"|\bat\s+(?:\d{1,2}(?:[:.]\d\d)?\s*(?:o'clock|pm|p\.m\.|am|a\.m\.)?|ten|eleven|midnight)\b[^.!?]{0,25}\bnight\b|\bat\s+midnight\b"
+    r"|\b(?:days|weeks|a\s+week|a\s+month|months)\s+(?:late|later|after)\b",
+    _I)
+_VERDICT = re.compile(
+    r"^\W*(?:(?:really|truly|very|so|super|ever\s+so|most|how)\s+)?(?:helpful|useful|appreciated|considerate|thoughtful|kind)(?:\s+of\s+you)?(?:,\s*that)?\s*[.!]*\W*$",
+    _I)
+_THANKS_MESSAGE = "Thanks with a jab at the timing reads as sarcasm."
+
+
+@python_check("sarcastic_thanks")
+def sarcastic_thanks(draft, rule):
+    sentences = draft.sentences
+    i = 0
+    while i < len(sentences):
+        sentence = sentences[i]
+        m = _THANKS.search(sentence.text)
+        if m is None or not _READERS_ACT.search(m.group("act")) or not _LATE.search(m.group("act")):
+            i += 1
+            continue
+        if in_quotation(draft, sentence.start + m.start(), sentence.start + m.end()):
+            i += 1
+            continue
+        end = sentence.end
+        if i + 1 < len(sentences) and _VERDICT.match(sentences[i + 1].text):
+            end = sentences[i + 1].end
+            i += 1
+        yield Hit(sentence.start, end)
+        i += 1
