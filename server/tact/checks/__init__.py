@@ -8,6 +8,7 @@ from . import questions  # noqa: F401
 from . import account_demand  # noqa: F401
 from . import times  # noqa: F401
 from . import apologies  # noqa: F401
+from . import apology_shapes  # noqa: F401
 from . import condescension  # noqa: F401
 from . import tautology  # noqa: F401
 from . import groveling  # noqa: F401
