@@ -13,6 +13,7 @@ from . import condescension  # noqa: F401
 from . import tautology  # noqa: F401
 from . import groveling  # noqa: F401
 from . import blame_reader_cause  # noqa: F401
+from . import blame_shapes  # noqa: F401
 from . import learned  # noqa: F401
 from . import reader_ease  # noqa: F401
 from . import belittling  # noqa: F401

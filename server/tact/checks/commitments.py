@@ -140,7 +140,10 @@ PROMISE = fast(
     r"|\b(?:will|shall|should)\s+(?:be\s+)?(?:in\s+touch|with\s+you|\w+ed|made|sent|done|paid|given|taken|ready|dealt\s+with|taken\s+care\s+of)\b"
     r"|^\s*should\s+be\b|\bshould\s+be\s+(?:ready|done|finished|with\s+you|sorted|fixed|back|available|live|there|working|running|resolved)\b"
     r"|\bwill\s+(?:follow|come|be\s+forthcoming|respond|reply|revert|follow\s+up|come\s+back|come\s+your\s+way|be\s+back|get\s+back|contact|consider|decide"
-    r"|confirm|ship|arrive|land|send|deliver|update)\b",
+    r"|confirm|ship|arrive|land|send|deliver|update)\b"
+    # a proposal to meet: "we should sit down together sometime", "we must find time to go over the plans"
+    r"|\bwe\s+(?:should|must|ought\s+to|need\s+to|'ll\s+have\s+to|will\s+have\s+to)\s+(?:really\s+|definitely\s+|probably\s+|all\s+|properly\s+)?(?:grab|get\s+together|sit\s+down|meet|catch\s+up|find\s+(?:some\s+)?time"
+    r"|set\s+(?:something|a\s+time|up)|hop|jump|connect|chat|talk|have\s+a\s+(?:chat|call|meeting|catch-?up|proper)|schedule|arrange|book|put\s+(?:something|a\s+time|a\s+date)|go\s+(?:over|through))\b",
 )
 # Promises to reply, report back or fix: a reader waits on these, so they need a day even when no
 # vague word is present.
@@ -165,6 +168,17 @@ REPLY_OR_FIX = fast(
     r"|\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:working\s+on|looking\s+into)\s+(?:it|this|that)\b"
     r"|\blet's\s+(?:set\s+something\s+up|pick\s+this\s+up|find\s+(?:some\s+)?time)\b|\bfind\s+(?:some\s+)?time\s+to\b"
     r"|\bcarve\s+out\s+(?:some\s+)?time\b|\bwe\s+can\s+revisit\b"
+    # making room for it with no day named: "I'll carve out a slot", "set aside a window"
+    r"|\b(?:carve|set|block|free)\s+(?:out|aside|off|up)\s+(?:some\s+|a\s+|an\s+)?(?:(?:bit\s+of|proper|quiet|free|spare)\s+)?(?:window|slot|space|gap|hour|afternoon|morning|evening|moment)\b"
+    # parked on a pile with no day: "sitting on my to-do pile", "in my in-tray"
+    r"|\b(?:is|'s|are|'re|sitting|sits)\s+(?:now\s+|still\s+|safely\s+|right\s+)?(?:on|in)\s+(?:my|our|the)\s+(?:to-?\s?do\s+|in-?\s?)?(?:pile|stack|heap|tray)\b|\bon\s+(?:my|our|the)\s+to-?\s?do\b"
+    # reassurance standing in for a plan: "it's all in hand", "your order is receiving our full attention"
+    r"|\b(?:it's|it\s+is|that's|that\s+is|this\s+is|everything's|everything\s+is|it's\s+all|all\s+is)\s+(?:all\s+)?(?:in\s+hand|handled\s*(?:[.;!\x{2014}\x{2013}]|$)|under\s+control|in\s+(?:good|safe)\s+hands)"
+    r"|\b(?:receiving|getting|has|have)\s+(?:our|my)\s+(?:full\s+|undivided\s+|complete\s+|utmost\s+|close\s+|immediate\s+)?attention\b"
+    # the reader told not to worry, with a claim of control in place of a step: "no need to stress, we've got it covered"
+    r"|\b(?:don't|do\s+not|no\s+need\s+to|not\s+to|never)\s+(?:\w+\s+){0,2}?(?:worry|stress|fret|panic|lose\s+(?:any\s+)?sleep)\b[^.!?]{0,80}?"
+    r"\b(?:(?:it's|it\s+is|that's|that\s+is|all|everything(?:'s|\s+is)?)\s+(?:all\s+)?(?:sorted|taken\s+care\s+of|covered|in\s+hand|under\s+control|being\s+(?:handled|dealt\s+with|looked\s+at))"
+    r"|(?:I|we)(?:'ve|\s+have)\s+got\s+(?:it|this|that|you|things)(?:\s+covered)?|(?:I'm|I\s+am|we're|we\s+are)\s+(?:on\s+top\s+of|across|all\s+over)\s+(?:it|this|that|things))"
     r"|\b(?:get\s+(?:on|onto)\s+(?:it|this|that)|get\s+cracking|crack\s+on|get\s+the\s+ball\s+rolling|make\s+a\s+start|make\s+sure\s+(?:it|this|that)\s+(?:gets?\s+)?(?:done|sorted|fixed|resolved|happens)|action\s+(?:it|this|that|the\s+[\w-]+))\b"
     r"|\bsee\s+to\s+(?:it|this|that)\s*(?:[.!]|$)|\b(?:will|'ll|shall)\s+(?:take\s+a\s+)?look\s+at\s+(?:it|this|that|them)\s*(?:[.!]|$)|\bconsider\s+it\s+(?:done|sorted)\b|\b(?:will|shall|'ll)\s+(?:check\s+and\s+)?(?:confirm|inform)\s+(?:to\s+)?you\b"
     r"|\b(?:I|we)(?:'ll|\s+will)\s+send\s+(?:you\s+)?(?:a|an)\s+(?:note|update|line|email)\b|\b(?:will|shall)\s+come\s+your\s+way\b",
@@ -177,7 +191,7 @@ PASSIVE_FIX = fast(
 _READER = fast(r"\byou(?:r|rs)?\b")
 _SUBJECT = re.compile(r"\b(?:I|we|you|he|she|they)\b", _I)
 # Reply/fix verbs that are a promise only after one ("I'll check and get back to you").
-_NEEDS_PROMISE = re.compile(r"^(?:touch|ping|drop|reach|loop|make|get|crack|confirm|inform|action|follow|circle|revert|be\s|come|reconnect|keep|let\s+you|update|sort|fix|look|dig|chase|take\s+care|have|try|do\s|aim|add|reschedule|revisit|weigh|see)", _I)
+_NEEDS_PROMISE = re.compile(r"^(?:carve|set\s+aside|block|free\s+up|touch|ping|drop|reach|loop|make|get|crack|confirm|inform|action|follow|circle|revert|be\s|come|reconnect|keep|let\s+you|update|sort|fix|look|dig|chase|take\s+care|have|try|do\s|aim|add|reschedule|revisit|weigh|see)", _I)
 # Who promises: the writer in the first person.
 FIRST_PERSON_PROMISE = fast(r"\b(?:I|we)(?:'ll|\s+will|\s+shall|'m\s+going\s+to|'re\s+going\s+to|\s+(?:am|are)\s+going\s+to)\b|\blet\s+(?:me|us)\b|(?:^|[,.!?:;]\s*|\s-\s)(?:will|shall)\s|\blet's\b")
 # "See you soon", "get well soon": social, not a promise of work.

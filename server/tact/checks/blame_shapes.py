@@ -1,0 +1,192 @@
+"""Blame-shifting devices read by their grammar, not their wording.
+
+Each check here reads one device in its general shape: who is the agent of the failure, what is
+said about the harm, and whether the writer owns it or offers a fix.
+
+- `circumstance_excuse`: a fronted circumstance ("With the school holidays and the weather, ...") or
+  a busy spell ("it's been chaos here") whose clause is the writer's work not done, with no fix or
+  date in that sentence or the next.
+- `conditional_apology`: an apology whose main clause follows a condition about the harm or the
+  reader's reaction ("If the invoice came across as confusing, then apologies for that").
+- `hedged_admission`: a harm admitted only through two hedges, one of them a doubt that it
+  happened ("There may possibly have been a small error").
+- `regret_without_agency`: an impersonal regret ("It's unfortunate that…") over a failure of the
+  service whose doer is never named ("…your refund ended up going to the previous tenant").
+"""
+from __future__ import annotations
+
+import re
+
+from .commitments import CONCRETE_TIME, without_quotations
+from .registry import Hit, python_check
+
+_I = re.IGNORECASE
+
+# The writer owning the failure: never blame-shifting.
+_OWNED = re.compile(
+    r"\b(?:my|our)\s+(?:own\s+)?(?:fault|mistake|error|bad|oversight|responsibility|slip)\b|\b(?:that's|it's|this\s+is|that\s+is|it\s+was|that\s+was)\s+on\s+(?:me|us)\b"
+    r"|\b(?:I|we)\s+should\s+have\b|\b(?:the\s+)?(?:mistake|error|fault)\s+(?:was|is)\s+(?:mine|ours)\b|\b(?:I|we)\s+(?:take|accept)\s+(?:full\s+)?responsibility\b"
+    r"|\b(?:I|we)\s+(?:dropped|missed|forgot|overlooked|messed|got\s+(?:it|this|that|the\s+\w+)\s+wrong)\b", _I)
+# A fix or a firm next step: the sentence or the one after it moves the reader forward.
+_REMEDY = re.compile(
+    r"\b(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+|since\s+|also\s+)?(?!been\b|had\b|got\s+no\b|no\b)[a-z]+(?:ed|t|en|un|ung|ought|ade|ent|ound|ook)\b"
+    r"|\battached\b|\bhere(?:'s|\s+is|\s+are)\b|\b(?:is|are|it's|they're|has\s+been|have\s+been)\s+(?:now\s+)?(?:fixed|corrected|sorted|resolved|rectified|tidied|back\s+up|on\s+(?:its|their)\s+way|booked|rebooked|scheduled|rescheduled|arranged|confirmed|going\s+out|leaving)\b"
+    r"|\b(?:I|we)(?:'m|\s+am|'re|\s+are)\s+(?:now\s+)?(?:re-?\w+ing|fixing|sorting|correcting|refunding|sending|shipping)\b", _I)
+_FUTURE = re.compile(r"\b(?:will|'ll|ships?|arrives?|due|resumes?|expect)\b", _I)
+
+
+def _remedied(sentences, i: int, window: int = 1) -> bool:
+    for s in sentences[i:i + 1 + window]:
+        said = s.text
+        if _REMEDY.search(said) or (_FUTURE.search(said) and CONCRETE_TIME.search(said)):
+            return True
+    return False
+
+
+def _span(sentence, said: str, start: int = 0, end: int | None = None) -> Hit:
+    end = len(said.rstrip(" \n")) if end is None else end
+    while start < end and said[start] in " \n\t,;:-\u2014\u2013":
+        start += 1
+    return Hit(sentence.start + start, sentence.start + end)
+
+
+# ---------------------------------------------------------------- a circumstance instead of the reason
+
+_FRONTED = re.compile(
+    r"^\W*(?:(?:what\s+)?with|between|given|due\s+to|owing\s+to|because\s+of|thanks\s+to|what\s+with|in\s+light\s+of|with\s+all)\s+"
+    r"(?P<what>[^,;:.!?\u2014]{3,90}?)\s*(?:,|\u2014|\s-\s)\s*(?P<main>[^;:!?]+)", _I)
+# The writer's work not done: "just didn't happen", "couldn't get the stage rigged", "slipped".
+_NOT_DONE = re.compile(
+    r"\b(?:just\s+|simply\s+)?(?:didn't|did\s+not|couldn't|could\s+not|wasn't|weren't|was\s+not|haven't|hasn't|hadn't|won't|can't|cannot)\s+"
+    r"(?:(?:quite|really|exactly|yet|been\s+able\s+to|manage\s+to|possibly)\s+)?(?:happen|happened|get|got|make|made|finish|finished|done|ready|going\s+to|manage|managed|come\s+together|"
+    r"go\s+ahead|arrive|arrived|ship|shipped|complete|completed|been|keep|meet|hit|deliver|delivered|start|started|move|moved|progress|progressed"
+    r"|(?!(?:need|needs|have|mind|want|expect|think|know|feel|bother|worry|charge|cost|affect|matter|change|stop|apply|count)\b)[a-z]+\s+(?:out|through|off|ahead|together|in\s+time|on\s+time|to\s+plan|as\s+planned))\b"
+    r"|\b(?:slipped|fell\s+behind|ran\s+(?:late|over|behind)|got\s+(?:pushed|delayed|held\s+up|bumped)|was\s+(?:pushed|delayed|held\s+up|bumped)|(?:is|are|was|were)\s+(?:running\s+)?(?:late|behind)|on\s+hold|ground\s+to\s+a\s+halt|went\s+out\s+the\s+window"
+    r"|never\s+(?:made\s+it|got\s+(?:done|finished|started|sent|off)|happened|went\s+out|arrived|shipped)|(?:didn't|did\s+not|never)\s+get\s+(?:done|finished|sent|started|looked\s+at)|got\s+away\s+from\s+(?:us|me)"
+    r"|fell\s+(?:through|by\s+the\s+wayside)|slipped\s+through|(?:wasn't|was\s+not|weren't)\s+(?:possible|feasible|realistic|doable)|(?:got|was|were)\s+(?:cancelled|postponed|missed))\b", _I)
+
+
+_SYMPATHY = re.compile(r"^\W*(?:(?:I'm|I\s+am|we're|we\s+are)\s+)?(?:so\s+)?sorry\s+to\s+hear\b", _I)
+# Or a busy state as the cause: "it's been chaos here, so the report didn't get done".
+_BUSY = re.compile(
+    r"\b(?:it(?:'s|\s+has|\s+had)?\s+been|things\s+(?:have\s+been|had\s+been|were|got|are)|we(?:'ve|\s+have|'d|\s+had)\s+been|it\s+was|it\s+got|we\s+were|I\s+was|I've\s+been|this\s+(?:week|month)\s+(?:has\s+been|was))\s+"
+    r"(?:(?:so|such|really|pretty|absolutely|completely|totally|utterly|just|a\s+bit|quite|rather|incredibly|very)\s+)*"
+    r"(?:a\s+|an\s+|total\s+|absolute\s+)*(?:busy|hectic|chaos|chaotic|crazy|mad|manic|madness|mental|nightmare|flat\s+out|swamped|slammed|snowed\s+under|non-?stop|whirlwind|full-?on|overwhelming|nuts|frantic|rammed|stretched|"
+    r"short-?staffed|(?:one\s+of\s+those|a\s+(?:rough|tough|difficult|crazy|mad|busy|hectic)\s+(?:week|month|few\s+(?:days|weeks)|time|season|quarter)))\b", _I)
+
+
+@python_check("circumstance_excuse")
+def circumstance_excuse(draft, rule):
+    for i, sentence in enumerate(draft.sentences):
+        if sentence.is_question:
+            continue
+        said = sentence.text
+        m = _FRONTED.match(said)
+        if m is not None:  # the cheap anchored shapes first; the quotation blanking only for a candidate
+            said = without_quotations(said)
+            m = _FRONTED.match(said)
+        if m is not None and _NOT_DONE.search(m.group("main")):
+            what = m.group("what")
+        elif _BUSY.search(said) and _NOT_DONE.search(said) and not _SYMPATHY.match(said):
+            said = without_quotations(said)
+            if not (_BUSY.search(said) and _NOT_DONE.search(said)):
+                continue
+            what = ""
+        else:
+            continue
+        if _OWNED.search(said):
+            continue
+        if re.match(r"(?:you|your|the\s+(?:[\w-]+\s+)?you)\b", what, _I) or re.search(r"\b(?:help|thanks|respect|regards|love|luck|pleasure|(?:our|my)\s+(?:[\w-]+\s+)?(?:error|mistake|oversight))\b", what, _I):
+            continue  # the reader's doing is another device; "with your help" is not a circumstance
+        if _remedied(draft.sentences, i):
+            continue
+        yield _span(sentence, said)
+
+
+# ---------------------------------------------------------------- an apology on a condition
+
+_APOLOGY = r"(?:(?:I|we)(?:'m|\s+am|'re|\s+are)\s+(?:\w+\s+){0,2}?sorry|sorry|apologies|my\s+apologies|our\s+apologies|(?:I|we)\s+(?:do\s+|would\s+|'d\s+)?(?:\w+\s+)?(?:apologi[sz]e|regret))"
+_CONDITIONAL = re.compile(
+    r"^\W*(?P<cond>(?:if|to\s+(?:whatever|the|any)\s+(?:extent|degree)(?:\s+that)?|insofar\s+as|in\s+so\s+far\s+as|inasmuch\s+as|should)\b[^;:!?]{3,140}?)"
+    rf",\s*(?:then\s+)?(?:(?:of\s+course|naturally|obviously|certainly|by\s+all\s+means|fine|okay|ok)\s*,?\s+)?(?:then\s+)?{_APOLOGY}\b", _I)
+# Conditions that offer, ask or plan are not about the harm, nor is a message that may repeat one the reader
+# already has ("If you've already received this, apologies for the duplicate").
+_OFFER = re.compile(r"\b(?:need|needs|want|wants|would|'d|like|prefer|wish|can|could|will|'ll|have\s+any|get\s+a\s+chance|let\s+me|happy|still|again|more\s+time|question|questions|already)\b", _I)
+
+
+@python_check("conditional_apology")
+def conditional_apology(draft, rule):
+    for sentence in draft.sentences:
+        if sentence.is_question:
+            continue
+        said = without_quotations(sentence.text)
+        m = _CONDITIONAL.match(said)
+        if m is None or _OFFER.search(m.group("cond")) or _OWNED.search(said):
+            continue
+        yield _span(sentence, said, 0, m.end())
+
+
+# ---------------------------------------------------------------- a harm admitted as a stacked possibility
+
+# Doubt about whether it happened, and doubt about how much: two hedges on one harm.
+_EPISTEMIC = re.compile(
+    r"\b(?:may|might|could)\s+(?:(?:possibly|perhaps|conceivably|potentially|just|well|not)\s+)?have\b|\b(?:possibly|perhaps|maybe|conceivably|potentially|presumably|apparently)\b"
+    r"|\b(?:there\s+)?(?:appears|appeared|seems|seemed)\s+to\s+(?:have\s+been|be)\b|\bit\s+(?:seems|appears|looks)\s+(?:as\s+though|as\s+if|like|that)\b"
+    r"|\bit(?:'s|\s+is|\s+was)\s+(?:just\s+|entirely\s+|quite\s+)?possible\b|\bthere(?:'s|\s+is|\s+was)\s+(?:a|some)\s+(?:small\s+|slight\s+)?chance\b", _I)
+_DEGREE = re.compile(
+    r"\b(?:somewhat|slight(?:ly)?|small|minor|tiny|little|a\s+(?:touch|tad|bit)|some\s+sort\s+of|of\s+sorts|arguably|to\s+some\s+(?:extent|degree)|not\s+(?:entirely|quite|fully|completely|100%)|less\s+than\s+(?:ideal|perfect)|marginally|partially|in\s+part)\b", _I)
+_HARM = re.compile(
+    r"\b(?:error|errors|mistake|mistakes|delay|delays|delayed|mix-?up|oversight|issue|problem|glitch|hiccup|discrepancy|overcharge|miscalculation|slip|confusion|inaccurac(?:y|ies)|"
+    r"twice|wrong(?:ly)?|incorrect(?:ly)?|late|missed|overlooked|affected|lost|miscalculated|overcharged|double-?\w+|omitted|left\s+out|miscommunication|misunderstanding|inconvenience|disruption)\b", _I)
+_PAST = re.compile(r"\bhave\b|\b(?:was|were|had|happened|occurred|went|got|crept|slipped|arose)\b", _I)
+
+
+@python_check("hedged_admission")
+def hedged_admission(draft, rule):
+    for sentence in draft.sentences:
+        if sentence.is_question:
+            continue
+        said = without_quotations(sentence.text)
+        hedges = list(_EPISTEMIC.finditer(said))
+        harm = _HARM.search(said) if hedges else None
+        if harm is None or not _PAST.search(said) or _OWNED.search(said):
+            continue
+        count = len({m.group().lower() for m in hedges}) + len({m.group().lower() for m in _DEGREE.finditer(said)})
+        if count < 2:
+            continue
+        first = min(hedges[0].start(), harm.start())
+        if re.search(r"\byou\b", said[:first], _I) or re.match(r"\W*(?:if|when|whether|in\s+case)\b", said, _I):
+            continue  # the reader may have done it, or a condition: another device
+        yield _span(sentence, said)
+
+
+# ---------------------------------------------------------------- regret with nobody doing it
+
+# "It's unfortunate that the curtains were measured wrong": an impersonal regret over a failure whose doer
+# is never named. "It's a shame you couldn't make it" is sympathy for the reader: the clause must tell a
+# failure of the service, and no "I"/"we" may own it.
+_IMPERSONAL = re.compile(
+    r"^\W*(?:(?:well|sadly|alas|honestly|look)\W+)?(?:it(?:'s|\s+is|\s+was)|that(?:'s|\s+is|\s+was))\s+(?:(?:most|very|really|rather|deeply|so|such|all\s+very|just)\s+)?"
+    r"(?:unfortunate|regrettable|a\s+(?:real\s+|great\s+|big\s+)?(?:shame|pity)|too\s+bad)\s*,?\s+(?:that\s+)?(?P<clause>[^;:!?]+)", _I)
+_LUCKLESS = re.compile(
+    r"^\W*(?:unfortunately|sadly|regrettably|alas)\b,?\s+(?P<clause>(?:the|your|some|one|two|a|an|several|all)\b[^;:!?]*?\bended\s+up\b[^;:!?]*)", _I)
+_SERVICE_FAILURE = re.compile(
+    r"\b(?:ended\s+up|wrong(?:ly)?|incorrect(?:ly)?|missing|late|delayed|damaged|broken|lost|mixed\s+up|went\s+astray|fell\s+through|didn't\s+add\s+up|double-?\w+|twice|overlooked|missed"
+    r"|contaminated|misplaced|mislabell?ed|misprinted|misdirected|in\s+(?:that|this|such\s+a)\s+(?:condition|state)|(?:was|were|got)\s+(?:not|n't)?\s*(?:\w+ed|sent|told|paid|made|put|done|given))\b", _I)
+
+
+@python_check("regret_without_agency")
+def regret_without_agency(draft, rule):
+    for sentence in draft.sentences:
+        if sentence.is_question:
+            continue
+        said = without_quotations(sentence.text)
+        m = _IMPERSONAL.match(said) or _LUCKLESS.match(said)
+        if m is None:
+            continue
+        clause = m.group("clause")
+        if re.search(r"\b(?:I|we|me|us|my|our)\b", clause, _I) or not _SERVICE_FAILURE.search(clause) or _OWNED.search(said):
+            continue
+        if re.match(r"\s*you(?:'re|'ve|\s+(?:are|have|had|can't|couldn't|could\s+not|won't|didn't|did\s+not|missed|had\s+to|were\s+(?:ill|unwell|away|sick)))\b", clause, _I):
+            continue  # the reader's own bad luck ("It's a shame you couldn't make it"): sympathy
+        yield _span(sentence, said)

@@ -1,0 +1,79 @@
+"""Blame devices read by their grammar (checks/blame_shapes.py): a circumstance in place of the reason,
+an apology on a condition, a harm admitted only through stacked hedges.
+
+The flagged sentences are fresh variants (session 9), none copied from a labeled set: other
+circumstances, other conditions, other hedges in the same grammatical shape."""
+import pytest
+
+
+def rule_hits(check, text, rule):
+    return [i for i in check(text=text).issues if i.rule == rule]
+
+
+@pytest.mark.parametrize("text", [
+    "With the bank holiday and two drivers off sick, the pallets just didn't go out on Thursday.",
+    "Between the audit and the office move, the brochure copy never got done.",
+    "What with the rain and the road closures, the crew couldn't finish the fence this week.",
+    "Given the power cut on Tuesday, the reports weren't ready in time.",
+    "It's been absolute chaos here since the merger, so the contract review slipped.",
+])
+def test_a_circumstance_in_place_of_the_reason_is_flagged(check, text):
+    issue, = rule_hits(check, text, "blame.circumstance-excuse")
+    assert issue.text == text.rstrip()
+
+
+@pytest.mark.parametrize("text", [
+    "With the bank holiday, the pallets didn't go out on Thursday; they're booked for Monday at 8am.",
+    "With your help, the launch went ahead on time.",
+    "With the school holidays coming up, the office closes at 3pm on Fridays.",
+    "Between the audit and the office move, we didn't finish the copy, and that's on us.",
+    "Sorry to hear it's been so hectic, and that the move didn't happen on Friday.",
+    "It's been a busy month, so thank you for your patience.",
+])
+def test_a_circumstance_with_a_fix_or_ownership_is_not_flagged(check, text):
+    assert rule_hits(check, text, "blame.circumstance-excuse") == []
+
+
+@pytest.mark.parametrize("text", [
+    "If the wording in our letter upset your staff, then we're sorry about that.",
+    "If the crate arrived scuffed, apologies for that.",
+    "To the degree the noise bothered your neighbours, we regret that.",
+    "Insofar as the new layout confused your team, I apologise.",
+])
+def test_an_apology_on_a_condition_is_flagged(check, text):
+    issue, = rule_hits(check, text, "blame.conditional-apology")
+    assert text.startswith(issue.text)
+
+
+@pytest.mark.parametrize("text", [
+    "If you need the files sooner, sorry, just let me know.",
+    "If you'd like a call, I'm sorry I can only do Thursday.",
+    "If the crate arrived scuffed, that's our fault, and a replacement ships today.",
+    "I'm sorry the crate arrived scuffed; a replacement ships today.",
+    "If you have questions about the invoice, apologies in advance for the jargon.",
+])
+def test_a_condition_that_offers_or_owns_is_not_flagged(check, text):
+    assert rule_hits(check, text, "blame.conditional-apology") == []
+
+
+@pytest.mark.parametrize("text", [
+    "There might perhaps have been a minor mix-up with your seat numbers.",
+    "Your deposit may possibly have been applied twice, perhaps.",
+    "It appears there was possibly a slight error in the March totals.",
+    "Some of the labels could conceivably have been printed slightly wrong.",
+])
+def test_a_harm_admitted_through_stacked_hedges_is_flagged(check, text):
+    issue, = rule_hits(check, text, "blame.hedged-admission")
+    assert issue.text == text.rstrip()
+
+
+@pytest.mark.parametrize("text", [
+    "There was an error in the March totals; the corrected sheet is attached.",
+    "The courier may have been delayed by the snow; tracking updates tonight.",
+    "You may possibly have missed the slight change in the schedule.",
+    "If there may have been a small error, we'll check it today.",
+    "The venue could possibly have room for a few more guests.",
+    "Perhaps the slight delay was our mistake, and we've fixed it.",
+])
+def test_a_single_hedge_or_an_owned_harm_is_not_flagged(check, text):
+    assert rule_hits(check, text, "blame.hedged-admission") == []
