@@ -74,6 +74,16 @@ def test_a_zone_declared_once_covers_the_drafts_times(check):
     assert len(timezone_issues(check, "Kickoff is Thursday at 9am; we meet three times a week.", **context)) == 1
 
 
+@pytest.mark.parametrize("text", [
+    "Could we review it on Tuesday, 28 July at 10:00 São Paulo time?",
+    "Could we meet on Tuesday, 28 July at 10:00 in Bogotá?",
+    "Kickoff is Tuesday, 28 July at 10:00 Sao Paulo time.",
+])
+def test_a_city_named_with_or_without_its_accents_is_a_zone(check, text):
+    assert timezone_issues(check, text, sender_timezone="America/Sao_Paulo", recipient_timezone="Europe/London",
+                           sent_at="2026-07-20T10:00:00-03:00") == []
+
+
 def test_no_zone_flag_without_any_zone_to_suggest(check):
     assert timezone_issues(check, "Tuesday at 2pm works for me.") == []
 

@@ -97,7 +97,7 @@ _ZONE = re.compile(
       | (?P<whose>(?i:your|my|our|local))\s+(?i:time)(?:\s+(?i:zone))?\b
       | (?P<foryou>(?i:for\s+(?:you|me|us)|(?:on|at)\s+(?:your|my|our)\s+end|where\s+(?:you|I|we)\s+(?:are|am)))\b
       | (?P<abbr>[A-Z]{1,5})\b
-      | (?:(?P<in>(?i:in))\s+)?(?P<place>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})(?P<ptime>\s+(?i:time))?\b
+      | (?:(?P<in>(?i:in))\s+)?(?P<place>[A-Z\u00C0-\u00DE][^\W\d_]+(?:[ -][A-Z\u00C0-\u00DE][^\W\d_]+){0,2})(?P<ptime>\s+(?i:time))?\b
     )
     (?P<close>\s*\))?
     """,
@@ -461,7 +461,7 @@ def _zone_ref(g, text: str, start: int, stop: int, written: str, parties: tuple)
         words = g("place").replace("-", " ").split()
         cities = zones.city_zones()
         for n in range(len(words), 0, -1):
-            name = " ".join(words[:n])
+            name = zones.ascii_name(" ".join(words[:n]))  # "São Paulo" is tzdata's "Sao Paulo"
             if name in cities:
                 if n < len(words):  # the rest of the capitalized run is not part of the place
                     if g("ptime"):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -269,6 +270,11 @@ def iana_zone(text: str) -> str | None:
         return pytz.timezone(text).zone
     except pytz.UnknownTimeZoneError:
         return None
+
+
+def ascii_name(place: str) -> str:
+    """A place name without its accents, as tzdata spells cities ("Bogotá" -> "Bogota")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", place) if not unicodedata.combining(c))
 
 
 _NOT_COUNTRY_ZONES = frozenset({"Georgia"})  # "2pm Georgia time" is Atlanta's
