@@ -492,6 +492,18 @@ def blamed_apologies(draft) -> dict[int, tuple[int, int, bool]]:
     return draft.memo("apologies.blamed", _find_blamed)
 
 
+# "I'm sorry the cleaners missed your office": the apology's own subject is the crew that failed, told
+# plainly, which is the writer apologising for the miss (apology's finding when nothing fixes it). A
+# contrast or a disclaimer ("however…", "not our fault"), or one of ours singled out ("our project
+# manager didn't pass it on") still hands the fault on.
+_HANDED_ON = re.compile(r"\b(?:but|however|though|although|fault|not\s+(?:us|me|our|my))\b", _I)
+
+
+def _told_plainly(text: str, after: int, agent: int) -> bool:
+    return (re.fullmatch(r"\s*(?:that\s+)?", text[after:agent]) is not None and text[agent:agent + 4].lower() == "the "
+            and not _HANDED_ON.search(text, after))
+
+
 def _find_blamed(draft) -> dict[int, tuple[int, int, bool]]:
     sentences, out, taken = draft.sentences, {}, set()
     triggers = _triggers(draft)
@@ -501,6 +513,8 @@ def _find_blamed(draft) -> dict[int, tuple[int, int, bool]]:
         text = without_quotations(sentence.text)
         clause = _next_clause(text, after)
         span = _blame_in(text, after, regret_only=regret_only, clause=clause) if index in blamable else None
+        if span is not None and not regret_only and _told_plainly(text, after, span[0]):
+            span = None
         if span is not None:
             # "Sorry the process seemed unclear to you; everyone else...": the apology for the reader's
             # reaction is part of the device, so one issue covers both
