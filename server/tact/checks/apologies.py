@@ -748,6 +748,7 @@ _QUALIFIED = re.compile(
 # An apology for the slow reply itself, in any words: "sitting on your email", "it's taken me an age to get back to you".
 _LATE_REPLY = re.compile(
     _SLOW_REPLY.pattern + r"|\bsitting\s+on\s+(?:your|this|the|my)\s+(?:\w+\s+)?(?:e-?mail|message|note|question|request|query|reply)"
+    r"|\btak(?:en|ing)\s+(?:so|this|such\s+a)\s+long\s+to\s+(?:get\s+back|reply|respond|answer|come\s+back|write\s+back)"
     r"|\btak(?:en|ing|e)\s+(?:me|us)\s+(?:an\s+age|ages|so\s+long|forever|a\s+while|a\s+bit|this\s+long|too\s+long|a\s+(?:few|couple\s+of)\s+\w+|\w+\s+(?:days|weeks))\s+to\s+(?:get\s+back|reply|respond|answer|come\s+back|write\s+back|get\s+round)"
     r"|\b(?:going|gone|went)\s+(?:quiet|silent|dark)\b|\bradio\s+silence\b|\bnot\s+(?:replying|responding|getting\s+back)\b", _I)
 # What a message with no answer in it says besides the apology: how busy it has been, hopes, thanks, a promise to reply later.
