@@ -5,8 +5,10 @@ shared/eval/README.md: w1-w24 a tuning file each; w1v-w6v, w9v-w12v and w13v-w18
 drafts of those authors, kept unseen for one session's blind measurement (sessions 2, 3 and 4),
 w19v-w24v, w25v-w30v, w31v-w36v and w37v-w42v the blind drafts of sessions 5 to 8, all then retired
 into tuning; w25-w30 (session 6), w31-w36 (session 7) and w37-w42 (session 8) a tuning file each.
-tests/data/devices/ holds short dev-style drafts (session 8): each of d1-d4 is one writer's draft per
-device named in shared/eval/sentences.jsonl (`kind`), plus near-misses and timezone drafts. The rules are improved on
+tests/data/devices/ holds short dev-style drafts: each file is one writer's draft per device named in
+shared/eval/sentences.jsonl (`kind`), plus near-misses and timezone drafts: d1-d4 (session 8) and b1-b9
+(session 10: b1-b3 and b4-b6 each blind for one measurement, then tuned on; b7-b9 blind at the session's
+end, then retired). The rules are improved on
 these drafts' misses as devices, so the figures here are a floor against regressions, not a measure
 of unseen-phrasing recall: that is what each file's first run measured (see the issue notes), and
 what the current held-back drafts (outside the repository) measure.
@@ -32,17 +34,17 @@ FLOORS = {
         "vague-commitment": 0.945,  # 0.949
         "apology": 0.955,  # 0.960
     },
-    "devices": {
-        "condescension": 0.60,  # 0.622
-        "accusatory-question": 0.70,  # 0.727
-        "blame-shifting": 0.50,  # 0.523
-        "timezone": 0.95,  # 0.984
-        "vague-commitment": 0.79,  # 0.815
-        "apology": 0.59,  # 0.615
+    "devices": {  # when b1-b9 joined (end of session 10)
+        "condescension": 0.77,  # 0.800
+        "accusatory-question": 0.84,  # 0.869
+        "blame-shifting": 0.68,  # 0.708
+        "timezone": 0.86,  # 0.890 (some b-writers' thread drafts lack the quoted thread)
+        "vague-commitment": 0.85,  # 0.877
+        "apology": 0.85,  # 0.878
     },
 }
-COUNTS = {"independent": 4920, "devices": 720}
-CLEAN_FLAGGED = 0.03  # of both sets' clean drafts: 18 of 1,495 when w37-w42 and d1-d4 joined; the DESIGN target
+COUNTS = {"independent": 4920, "devices": 2340}
+CLEAN_FLAGGED = 0.03  # of both sets' clean drafts: 30 of 1,864 when b1-b9 joined; the DESIGN target
 
 
 @pytest.fixture(scope="module")
