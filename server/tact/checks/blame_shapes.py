@@ -146,6 +146,8 @@ def hedged_admission(draft, rule):
     for sentence in draft.sentences:
         if sentence.is_question:
             continue
+        if not _EPISTEMIC.search(sentence.text):
+            continue  # the cheap test first: most sentences hold no hedge
         said = without_quotations(sentence.text)
         hedges = list(_EPISTEMIC.finditer(said))
         harm = _HARM.search(said) if hedges else None
@@ -180,6 +182,8 @@ def regret_without_agency(draft, rule):
     for sentence in draft.sentences:
         if sentence.is_question:
             continue
+        if not (_IMPERSONAL.match(sentence.text) or _LUCKLESS.match(sentence.text)):
+            continue  # the cheap test first, then again without quotations
         said = without_quotations(sentence.text)
         m = _IMPERSONAL.match(said) or _LUCKLESS.match(said)
         if m is None:
