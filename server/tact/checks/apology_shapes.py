@@ -133,7 +133,7 @@ def signoff_apology(draft, rule):
 # --- apologising for the message taking space --------------------------------------------------
 SPACE_APOLOGY = fast(
     r"\b(?:sorry|apologies|apologi[sz]e|forgive\s+me|excuse\s+me|pardon)\s+(?:(?:again|once\s+more|in\s+advance)\s+)?(?:for|about)\s+"
-    r"(?:[\w'-]+\s+){0,3}?(?:(?:clutter\w*|clog\w*|flood\w*|spamm?\w*|bombard\w*|fill\w*|stuff\w*)\s+(?:up\s+)?(?:your|the)\s+(?:\w+\s+)?(?:inbox|mailbox|e-?mail|feed|channel|thread|desk|day|calendar|screen)|tak(?:e|ing)\s+up\s+(?:so\s+much\s+(?:of\s+)?|all\s+(?:of\s+)?|(?:so\s+much\s+)?(?:space|room)\s+in\s+)?your"
+    r"(?:[\w'-]+\s+){0,3}?(?:(?:[\w'-]+\s+){1,6}?and\s+(?:for\s+)?)?(?:(?:clutter\w*|clog\w*|flood\w*|spamm?\w*|bombard\w*|fill\w*|stuff\w*)\s+(?:up\s+)?(?:your|the)\s+(?:\w+\s+)?(?:inbox|mailbox|e-?mail|feed|channel|thread|desk|day|calendar|screen)|tak(?:e|ing)\s+up\s+(?:so\s+much\s+(?:of\s+)?|all\s+(?:of\s+)?|(?:so\s+much\s+)?(?:space|room)\s+in\s+)?your"
     r"|hogg?\w*|invad\w*|existing|the\s+(?:\w+\s+)?(?:essay|novel|saga|epic|tome|wall\s+of\s+text)|(?:such\s+)?an?\s+(?:\w+\s+)?(?:essay|novel|saga|epic|tome|wall\s+of\s+text)"
     r"|(?:yet\s+)?another\s+(?:\w+\s+)?(?:e-?mail|message|note)|all\s+(?:the|these|my|of\s+my)\s+(?:\w+\s+)?(?:e-?mails|messages|notes|follow-?ups)"
     r"|(?:so\s+many|multiple|repeated|endless)\s+(?:e-?mails|messages|notes))"
@@ -153,9 +153,9 @@ def space_apology(draft, rule):
 
 # --- apologising for asking at all --------------------------------------------------------------
 ASKING_APOLOGY = fast(
-    r"\b(?:sorry|apologies|apologi[sz]e|forgive\s+me)\s+(?:\w+\s+)?(?:to|for)\s+(?:even\s+(?:having\s+to\s+)?|having\s+to\s+)"
+    r"\b(?:sorry|apologies|apologi[sz]e|forgive\s+me)\s+(?:\w+\s+)?(?:to|for)\s+(?:even\s+(?:having\s+to\s+|be\s+)?|having\s+to\s+)"
     r"(?:ask|asking|bother|bothering|trouble|troubling|chase|chasing|pester|pestering|nag|nagging|nudge|nudging|raise|raising|mention|mentioning|write|writing|e-?mail|e-?mailing)\b"
-    r"|\b(?:hate|hating)\s+(?:to|having\s+to)\s+(?:ask|bother|chase|pester|nag|nudge|trouble)\b"
+    r"|\b(?:hate|hating)\s+(?:to|having\s+to)\s+(?:ask|bother|chase|pester|nag|nudge|trouble)\b|\b(?:hate|hating)\s+to\s+be\s+(?:a|such\s+a)\s+(?:bother|pest|nuisance|pain|nag)\s*(?:[,.!;]|\s+(?:but|and)\b)"
     r"|\b(?:hate|hating)\s+(?:even\s+)?(?:asking|bothering|bugging|chasing|pestering|nagging|being\s+(?:a|such\s+a|this\s+much\s+of\s+a)\s+(?:pest|nuisance|pain|bother|nag))\b"
     r"|\bfeel(?:ing)?\s+(?:so\s+|really\s+|a\s+bit\s+|terribly\s+|quite\s+|very\s+|pretty\s+)?(?:awful|terrible|bad|guilty|horrible|rotten|dreadful|cheeky|rude|awkward)\s+"
     r"(?:for\s+)?(?:even\s+)?(?:asking|to\s+ask|bothering|to\s+bother|chasing|to\s+chase|pestering|nagging|having\s+to\s+ask|having\s+to\s+chase)\b"

@@ -26,7 +26,7 @@ _I = re.IGNORECASE
 # ---- grand_feat
 _FEAT = re.compile(
     r"\b(?:rocket\s+science|brain\s+surgery|(?:open[\s-])?heart\s+surgery|neurosurgery|keyhole\s+surgery|heart\s+transplant"
-    r"|heavy\s+lifting|building\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:bridge|cathedral|skyscraper|pyramids?|great\s+wall|tower|stadium|dam)"
+    r"|a\s+PhD(?:\s+(?:exam|thesis|dissertation|viva))?|heavy\s+lifting|building\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:bridge|cathedral|skyscraper|pyramids?|great\s+wall|tower|stadium|dam)"
     r"|space\s+(?:station|shuttle|rocket|programme|program|mission|launch)|moon\s+landing|moonshot|mission\s+to\s+mars"
     r"|nuclear\s+(?:reactor|physics|power\s+(?:station|plant)|submarine|fusion|science)"
     r"|(?:land(?:ing)?|fly(?:ing)?|pilot(?:ing)?)\s+(?:a|an|the)\s+(?:plane|jumbo(?:\s+jet)?|jet|747|airliner|aircraft|helicopter|space\s+shuttle)"

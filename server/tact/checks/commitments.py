@@ -140,7 +140,7 @@ PROMISE = fast(
     r"|\b(?:will|shall|should)\s+(?:be\s+)?(?:in\s+touch|with\s+you|\w+ed|made|sent|done|paid|given|taken|ready|dealt\s+with|taken\s+care\s+of)\b"
     r"|^\s*should\s+be\b|\bshould\s+be\s+(?:ready|done|finished|with\s+you|sorted|fixed|back|available|live|there|working|running|resolved)\b"
     r"|\bwill\s+(?:follow|come|be\s+forthcoming|respond|reply|revert|follow\s+up|come\s+back|come\s+your\s+way|be\s+back|get\s+back|contact|consider|decide"
-    r"|confirm|ship|arrive|land|send|deliver|update)\b"
+    r"|confirm|ship|arrive|land|send|deliver|update|reach\s+out|touch\s+base)\b"
     # a proposal to meet: "we should sit down together sometime", "we must find time to go over the plans"
     r"|\bwe\s+(?:should|must|ought\s+to|need\s+to|'ll\s+have\s+to|will\s+have\s+to)\s+(?:really\s+|definitely\s+|probably\s+|all\s+|properly\s+)?(?:grab|get\s+together|sit\s+down|meet|catch\s+up|find\s+(?:some\s+)?time"
     r"|set\s+(?:something|a\s+time|up)|hop|jump|connect|chat|talk|have\s+a\s+(?:chat|call|meeting|catch-?up|proper)|schedule|arrange|book|put\s+(?:something|a\s+time|a\s+date)|go\s+(?:over|through))\b",
