@@ -781,9 +781,10 @@ def _late_reply_without_answer(draft, index: int):
         if not _NO_ANSWER.search(words):
             return None
     stop = sentence.start + len(sentence.text.rstrip())
-    said = draft.text[sentence.start:stop].rstrip(" .!") 
+    said = draft.text[sentence.start:stop].rstrip(" .!")
     return Hit(sentence.start, stop, message="This apology for a slow reply still gives no answer.",
                replacements=(f"{said}. The short answer: [answer]. The details follow by Thursday, [date].",))
+
 
 # What a mishap apology is about: the words after the apology up to the clause's end.
 _MISHAP_LEAD = re.compile(r"[\s,:\u2014\u2013-]*(?:(?:so\s+|very\s+|really\s+)*(?:much\s+)?)", _I)
@@ -838,8 +839,11 @@ def _mishap(draft, index: int, text: str, start: int, end: int):
     following = draft.sentences[index + 1].text if index + 1 < len(draft.sentences) else ""
     if _EXPLAINED.search(following) and not OWNERSHIP.search(following):
         return None
-    return re.compile(re.escape(about)).search(text, lead.end())
+    at = text.index(about, lead.end())
+    return _SPAN.match(text, at, at + len(about))
 
+
+_SPAN = re.compile(r"[\s\S]+")  # a match object over a span already found
 
 # Words of failure that name no missed commitment: not knowing or noticing ("sorry, I didn't realise you
 # were away"), not meaning to, not being able to open what the reader sent, forgetting to mention a fact.
@@ -957,4 +961,3 @@ def _find_remedy_sentences(draft) -> tuple[set[int], set[int]]:
     remedies = {index for index, said in found if index not in undated or not _PROMISE.match(said)}
     times = {index for index in {match[0] for match in scan(draft, CONCRETE_TIME)} if not _SMALL_TALK.search(draft.sentences[index].text)}
     return remedies, times
-

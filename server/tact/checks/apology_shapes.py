@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..text.regex import fast
-from .apologies import ADMISSION, APOLOGY, _apologies, scan
+from .apologies import ADMISSION, APOLOGY, _apologies, _first_per_sentence, scan
 from .commitments import CONCRETE_TIME, without_quotations
 from .registry import Hit, python_check
 
@@ -26,12 +26,15 @@ def _sentence_end(draft, index: int) -> int:
     return sentence.start + len(sentence.text.rstrip())
 
 
-def _first_per_sentence(found):
-    seen = set()
-    for index, start, end in found:
-        if index not in seen:
-            seen.add(index)
-            yield index, start, end
+_CLAUSE_BREAK = re.compile(r"[,;:]|\s[\u2014\u2013-]\s|\u2014")
+_CLAUSE_BREAK_OR_BUT = re.compile(_CLAUSE_BREAK.pattern + r"|\bbut\b")
+
+
+def _clause_end(draft, index: int, end: int, text: str, breaks: re.Pattern = _CLAUSE_BREAK) -> int:
+    """Where the clause that reaches `end` (a draft offset in sentence `index`, whose text is `text`) stops:
+    the next break after it, or the sentence's end."""
+    cut = breaks.search(text, end - draft.sentences[index].start)
+    return draft.sentences[index].start + cut.start() if cut else _sentence_end(draft, index)
 
 
 # --- empty do-better pledge -------------------------------------------------------------------
@@ -144,11 +147,8 @@ SPACE_APOLOGY = fast(
 def space_apology(draft, rule):
     """An apology for the writer's own message as an imposition ("Sorry for clogging up your inbox again")."""
     for index, start, end in _first_per_sentence(scan(draft, SPACE_APOLOGY)):
-        sentence = draft.sentences[index]
-        text = without_quotations(sentence.text)
-        cut = re.search(r"[,;:]|\s[\u2014\u2013-]\s|\u2014|\bbut\b", text[end - sentence.start:])
-        stop = end + cut.start() if cut else _sentence_end(draft, index)
-        yield Hit(start, stop, replacements=("Thanks for reading",))
+        text = without_quotations(draft.sentences[index].text)
+        yield Hit(start, _clause_end(draft, index, end, text, _CLAUSE_BREAK_OR_BUT), replacements=("Thanks for reading",))
 
 
 # --- apologising for asking at all --------------------------------------------------------------
@@ -216,7 +216,5 @@ def shame_wish(draft, rule):
     for index, start, end in _first_per_sentence(scan(draft, SHAME_WISH)):
         sentence = draft.sentences[index]
         text = sentence.text
-        cut = re.search(r"[,;:]|\s[\u2014\u2013-]\s|\u2014", text[end - sentence.start:])
-        stop = end + cut.start() if cut else _sentence_end(draft, index)
-        yield Hit(sentence.start if not text[:start - sentence.start].strip(" ") or start - sentence.start < 20 else start, stop,
-                  replacements=("I'm sorry",))
+        yield Hit(sentence.start if not text[:start - sentence.start].strip(" ") or start - sentence.start < 20 else start,
+                  _clause_end(draft, index, end, text), replacements=("I'm sorry",))

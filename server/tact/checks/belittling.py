@@ -94,15 +94,14 @@ def grand_feat(draft, rule):
 # ---- emphatic_try
 _EFFORT = (r"(?:try\s+(?:to|and)|make\s+(?:an|the|some|a\s+real|a\s+proper|every|more\s+of\s+an|a\s+bit\s+more|more)\s+effort(?:\s+to)?"
            r"|attempt\s+to|endeavou?r\s+to|bother\s+to)")
-_DO_TRY = re.compile(
-    r"^(?P<lead>\W*(?:(?:[A-Z][\w'-]+|right|ok(?:ay)?|now|so|and)\s*,\s*)?(?:please\s+|kindly\s+)?(?:do\s+(?:please\s+)?|please\s+do\s+))" + _EFFORT + r"\s+",
-    _I)
-_PLAIN_TRY = re.compile(
-    r"^(?P<lead>\W*(?:(?:[A-Z][\w'-]+|right|ok(?:ay)?|now|so|and)\s*,\s*)?(?:please\s+|kindly\s+)?)" + _EFFORT + r"\s+", _I)
+# A vocative or a "right," before the imperative: "Tom, do try to…", "Right, please try to…".
+_ADDRESS = r"(?:(?:[A-Z][\w'-]+|right|ok(?:ay)?|now|so|and)\s*,\s*)?"
+_DO_TRY = re.compile(r"^\W*" + _ADDRESS + r"(?:please\s+|kindly\s+)?(?:do\s+(?:please\s+)?|please\s+do\s+)" + _EFFORT + r"\s+", _I)
+_PLAIN_TRY = re.compile(r"^\W*" + _ADDRESS + r"(?:please\s+|kindly\s+)?" + _EFFORT + r"\s+", _I)
 _FAILURE_MARK = re.compile(r"\b(?:actually|for\s+once|this\s+time|at\s+least|properly)\b", _I)
 _THIS_TIME = re.compile(r"\s*,?\s+(?:this\s+time|for\s+once)\b", _I)
 _TRY_MESSAGE = "“{}” scolds the reader like a child."
-_OPENER = re.compile(r"^[\s\"'(]*(?:(?:[A-Z][\w'-]+|right|ok(?:ay)?|now|so|and)\s*,\s*)?", _I)
+_OPENER = re.compile(r"^[\s\"'(]*" + _ADDRESS, _I)
 
 
 @python_check("emphatic_try")
@@ -165,19 +164,16 @@ _THANKS_MESSAGE = "Thanks with a jab at the timing reads as sarcasm."
 @python_check("sarcastic_thanks")
 def sarcastic_thanks(draft, rule):
     sentences = draft.sentences
-    i = 0
-    while i < len(sentences):
-        sentence = sentences[i]
+    verdict = None  # the sentence after a finding, when it is the verdict the finding already covers
+    for i, sentence in enumerate(sentences):
+        if i == verdict:
+            continue
         m = _THANKS.search(sentence.text)
         if m is None or not _READERS_ACT.search(m.group("act")) or not _LATE.search(m.group("act")):
-            i += 1
             continue
         if in_quotation(draft, sentence.start + m.start(), sentence.start + m.end()):
-            i += 1
             continue
         end = sentence.end
         if i + 1 < len(sentences) and _VERDICT.match(sentences[i + 1].text):
-            end = sentences[i + 1].end
-            i += 1
+            end, verdict = sentences[i + 1].end, i + 1
         yield Hit(sentence.start, end)
-        i += 1

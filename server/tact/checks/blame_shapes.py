@@ -17,16 +17,20 @@ from __future__ import annotations
 
 import re
 
+from .apologies import OWNERSHIP
 from .commitments import CONCRETE_TIME, without_quotations
 from .registry import Hit, python_check
 
 _I = re.IGNORECASE
 
-# The writer owning the failure: never blame-shifting.
-_OWNED = re.compile(
-    r"\b(?:my|our)\s+(?:own\s+)?(?:fault|mistake|error|bad|oversight|responsibility|slip)\b|\b(?:that's|it's|this\s+is|that\s+is|it\s+was|that\s+was)\s+on\s+(?:me|us)\b"
-    r"|\b(?:I|we)\s+should\s+have\b|\b(?:the\s+)?(?:mistake|error|fault)\s+(?:was|is)\s+(?:mine|ours)\b|\b(?:I|we)\s+(?:take|accept)\s+(?:full\s+)?responsibility\b"
-    r"|\b(?:I|we)\s+(?:dropped|missed|forgot|overlooked|messed|got\s+(?:it|this|that|the\s+\w+)\s+wrong)\b", _I)
+# The writer owning the failure, never blame-shifting: apologies' OWNERSHIP, or these plainer admissions.
+_OWNED_TOO = re.compile(
+    r"\b(?:my|our)\s+(?:own\s+)?slip\b|\b(?:it\s+was|that\s+was)\s+on\s+(?:me|us)\b|\b(?:the\s+)?(?:mistake|error|fault)\s+(?:was|is)\s+(?:mine|ours)\b"
+    r"|\b(?:I|we)\s+accept\s+(?:full\s+)?responsibility\b|\b(?:I|we)\s+(?:dropped|missed|forgot|overlooked|messed|got\s+(?:it|this|that|the\s+\w+)\s+wrong)\b", _I)
+
+
+def _owned(said: str) -> bool:
+    return OWNERSHIP.search(said) is not None or _OWNED_TOO.search(said) is not None
 # A fix or a firm next step: the sentence or the one after it moves the reader forward.
 _REMEDY = re.compile(
     r"\b(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+|since\s+|also\s+)?(?!been\b|had\b|got\s+no\b|no\b)[a-z]+(?:ed|t|en|un|ung|ought|ade|ent|ound|ook)\b"
@@ -94,7 +98,7 @@ def circumstance_excuse(draft, rule):
             what = ""
         else:
             continue
-        if _OWNED.search(said):
+        if _owned(said):
             continue
         if re.match(r"(?:you|your|the\s+(?:[\w-]+\s+)?you)\b", what, _I) or re.search(r"\b(?:help|thanks|respect|regards|love|luck|pleasure|(?:our|my)\s+(?:[\w-]+\s+)?(?:error|mistake|oversight))\b", what, _I):
             continue  # the reader's doing is another device; "with your help" is not a circumstance
@@ -121,7 +125,7 @@ def conditional_apology(draft, rule):
             continue
         said = without_quotations(sentence.text)
         m = _CONDITIONAL.match(said)
-        if m is None or _OFFER.search(m.group("cond")) or _OWNED.search(said):
+        if m is None or _OFFER.search(m.group("cond")) or _owned(said):
             continue
         yield _span(sentence, said, 0, m.end())
 
@@ -151,7 +155,7 @@ def hedged_admission(draft, rule):
         said = without_quotations(sentence.text)
         hedges = list(_EPISTEMIC.finditer(said))
         harm = _HARM.search(said) if hedges else None
-        if harm is None or not _PAST.search(said) or _OWNED.search(said):
+        if harm is None or not _PAST.search(said) or _owned(said):
             continue
         count = len({m.group().lower() for m in hedges}) + len({m.group().lower() for m in _DEGREE.finditer(said)})
         if count < 2:
@@ -189,7 +193,7 @@ def regret_without_agency(draft, rule):
         if m is None:
             continue
         clause = m.group("clause")
-        if re.search(r"\b(?:I|we|me|us|my|our)\b", clause, _I) or not _SERVICE_FAILURE.search(clause) or _OWNED.search(said):
+        if re.search(r"\b(?:I|we|me|us|my|our)\b", clause, _I) or not _SERVICE_FAILURE.search(clause) or _owned(said):
             continue
         if re.match(r"\s*you(?:'re|'ve|\s+(?:are|have|had|can't|couldn't|could\s+not|won't|didn't|did\s+not|missed|had\s+to|were\s+(?:ill|unwell|away|sick)))\b", clause, _I):
             continue  # the reader's own bad luck ("It's a shame you couldn't make it"): sympathy
