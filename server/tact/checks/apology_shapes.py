@@ -80,11 +80,14 @@ _PERMISSION = (
     r"(?:if\s+(?:it's|it\s+is|that's|that\s+is|you're|you\s+are)\s+(?:alright|all\s+right|okay|ok|fine|acceptable)"
     r"|(?:is|would)\s+it\s+(?:be\s+)?(?:alright|all\s+right|okay|ok|acceptable|appropriate)"
     r"|(?:allow|permit)\s+me|may\s+I|might\s+I|could\s+I|can\s+I|would\s+you\s+(?:mind|let\s+me)|if\s+I\s+may|if\s+you(?:'ll|\s+will|'d|\s+would)\s+(?:allow|permit|let)\s+me"
-    r"|(?:you(?:'ll|\s+will|'d|\s+would))\s+(?:allow|let|permit)\s+me)"
+    r"|(?:you(?:'ll|\s+will|'d|\s+would))\s+(?:allow|let|permit)\s+me|hope\s+(?:it's|it\s+is|that's)\s+(?:alright|all\s+right|okay|ok|fine))"
 )
 PERMISSION_APOLOGY = fast(
     rf"\b{_PERMISSION}\b[^.!?]{{0,60}}?\b{_APOLOGY_ACT}\b|\b{_APOLOGY_ACT}\b[^.!?]{{0,80}}?\b(?:if\s+(?:it's|it\s+is|that's|that\s+is)\s+(?:alright|all\s+right|okay|ok|fine|acceptable)"
     r"|if\s+you\s+(?:don't|do\s+not)\s+mind|if\s+I\s+may)\b"
+    # a request of the writer's own wrapped in an apology: "Sorry, would it be okay if I moved our chat?"
+    r"|\b(?:sorry|apologies)\s*[,!.\x{2014}\x{2013}-]+\s*(?:I\s+hope\s+(?:it's|it\s+is|that's)\s+(?:alright|all\s+right|okay|ok|fine)\s*[,.]?\s*)?"
+    r"(?:(?:would|is)\s+it\s+(?:be\s+)?(?:alright|all\s+right|okay|ok|acceptable)(?:\s+with\s+you)?\s+if\s+I|would\s+you\s+mind\s+(?:terribly\s+|awfully\s+)?if\s+I|may\s+I|could\s+I\s+possibly)\b"
 )
 
 
@@ -155,7 +158,7 @@ def space_apology(draft, rule):
 ASKING_APOLOGY = fast(
     r"\b(?:sorry|apologies|apologi[sz]e|forgive\s+me)\s+(?:\w+\s+)?(?:to|for)\s+(?:even\s+(?:having\s+to\s+|be\s+)?|having\s+to\s+)"
     r"(?:ask|asking|bother|bothering|trouble|troubling|chase|chasing|pester|pestering|nag|nagging|nudge|nudging|raise|raising|mention|mentioning|write|writing|e-?mail|e-?mailing)\b"
-    r"|\b(?:hate|hating)\s+(?:to|having\s+to)\s+(?:ask|bother|chase|pester|nag|nudge|trouble)\b|\b(?:hate|hating)\s+to\s+be\s+(?:a|such\s+a)\s+(?:bother|pest|nuisance|pain|nag)\s*(?:[,.!;]|\s+(?:but|and)\b)"
+    r"|\b(?:hate|hating)\s+(?:to|having\s+to)\s+(?:even\s+)?(?:ask|bother|chase|pester|nag|nudge|trouble)\b|\b(?:hate|hating)\s+to\s+be\s+(?:a|such\s+a)\s+(?:bother|pest|nuisance|pain|nag)\s*(?:[,.!;]|\s+(?:but|and)\b)"
     r"|\b(?:hate|hating)\s+(?:even\s+)?(?:asking|bothering|bugging|chasing|pestering|nagging|being\s+(?:a|such\s+a|this\s+much\s+of\s+a)\s+(?:pest|nuisance|pain|bother|nag))\b"
     r"|\bfeel(?:ing)?\s+(?:so\s+|really\s+|a\s+bit\s+|terribly\s+|quite\s+|very\s+|pretty\s+)?(?:awful|terrible|bad|guilty|horrible|rotten|dreadful|cheeky|rude|awkward)\s+"
     r"(?:for\s+)?(?:even\s+)?(?:asking|to\s+ask|bothering|to\s+bother|chasing|to\s+chase|pestering|nagging|having\s+to\s+ask|having\s+to\s+chase)\b"

@@ -151,7 +151,8 @@ REPLY_OR_FIX = fast(
     r"\b(?:get\s+back|follow\s+up|circle\s+back|revert|be\s+in\s+touch|get\s+in\s+touch|come\s+back\s+to|reconnect"
     r"|keep\s+(?:you|everyone|all)\s+(?:posted|updated|informed|in\s+the\s+loop)|let\s+you\s+know|update\s+you"
     r"|sort(?:\s+out)?\s+(?:it|this|that|the)|fix\s+(?:it|this|that|the)|look\s+into|dig\s+into|chase|take\s+care\s+of"
-    r"|get\s+(?:it|this|that|the\s+\w+)\s+(?:fixed|sorted|done)|have\s+(?:it|this|that|the\s+\w+)\s+(?:fixed|sorted)"
+    r"|get\s+(?:it|this|that|them|the\s+(?:[\w-]+\s+)?[\w-]+|a\s+fix)\s+(?:fixed|sorted|done|corrected|updated|resolved|repaired|amended|out)"
+    r"|have\s+(?:it|this|that|them|the\s+(?:[\w-]+\s+)?[\w-]+)\s+(?:fixed|sorted|corrected|updated|resolved|repaired|amended)"
     r"|touch\s+base|ping\s+you|drop\s+you\s+a\s+line|reach\s+out|loop\s+back|make\s+it\s+right|try\s+to\s+(?:get|have|send|finish|deliver|carve|fit|squeeze|find|sort|fix)|do\s+(?:my|our)\s+best\s+to\s+(?:get|send|have|finish|deliver|sort|fix|reply|respond|turn|come\s+back)|aim\s+to|add\s+it\s+to|reschedule|revisit|weigh\s+up|get\s+to\s+(?:it|yours))\b|\bget\s+to\s+(?:this|that|them)\s*(?:[.!,;\x{2014}\x{2013}]|$)"
     r"|\b(?:will|shall)\s+(?:intimate|revert|reconnect|be\s+in\s+touch)\b"
     r"|\band\s+(?:(?:I|we)\s+)?(?:tell|inform|write|revert|confirm|answer|reply|advise)\s+(?:to\s+)?you\s*(?:[.!,;]|$)|\b(?:will|shall|'ll)\s+(?:check\s+and\s+)?(?:reply|revert|answer|feedback)\s+(?:to\s+)?you\b"
@@ -362,9 +363,14 @@ _PREDICTION = re.compile(
 _READER_LEARNS = re.compile(r"you(?:'ll|\s+will|\s+should)\s+(?:soon\s+|quickly\s+)?(?:get\s+(?:the\s+hang|used\s+to|the\s+knack|better|there|into\s+the\s+swing)|pick\s+(?:it|this|that)\s+up|find\s+your\s+feet)\b", _I)
 _CHANCE = re.compile(r"you(?:'ll|\s+will)\s+(?:have|get)\s+(?:several|many|an?|plenty\s+of|another|more)\s+(?:\w+\s+)?(?:opportunit|chance)", _I)
 _EMBEDDED = re.compile(r"\b(?:how|whether|what|why|where|which|(?:they|he|she)\s+(?:know|knows|understands?)(?:\s+that)?)\s+$", _I)
+# What a meeting is for when it is work, not a social catch-up: "to go over the wills".
+_WORK_PURPOSE = r"\bto\s+(?:discuss|go\s+(?:over|through)|review|walk\s+through|talk\s+(?:about|through)|look\s+(?:at|over)|plan|sign|finali[sz]e|agree|decide)\b"
+_PURPOSED = re.compile(_WORK_PURPOSE, _I)
 _LETS_MEET = re.compile(
     r"\s+(?:all\s+)?(?:try\s+(?:and|to)\s+)?(?:tentatively\s+|provisionally\s+)?(?:grab|set|pencil|pick|connect|talk|chat|speak|find|schedule|arrange|book|circle|touch|sync|regroup"
-    r"|revisit|reconnect|discuss|review|go\s+over|walk|look|plan|aim|have|do|follow|mull|think|take|come|loop|hop|jump|reconvene|put|get\s+back)\b",
+    r"|revisit|reconnect|discuss|review|go\s+over|walk|look|plan|aim|have|do|follow|mull|think|take|come|loop|hop|jump|reconvene|put|get\s+back)\b"
+    # meeting up is social ("let's catch up soon!") unless it is for the work: "let's get together sometime to go over the wills"
+    r"|\s+(?:get\s+together|meet(?:\s+up)?|catch\s+up|sit\s+down)\b(?=[^.!?]*?" + _WORK_PURPOSE + ")",
     _I)
 # Without the reader in the sentence, weaker forms say nothing owed to them: a need or wish ("we will
 # need to circle back with the auditors"), a plan or capability with no deliverable ("we intend to
@@ -476,7 +482,8 @@ def _promise_sentences(draft, *triggers):
         social = _SOCIAL.search(text)
         while social is not None:  # "We can see her at 10:40, and we'll look at a credit at some point": only that clause is social
             start, end = clause_around(text, social.start(), social.end())
-            text = text[:start] + " " * (end - start) + text[end:]
+            if not _PURPOSED.search(text, social.end(), end):  # "let's meet up sometime to discuss the lease" is work
+                text = text[:start] + " " * (end - start) + text[end:]
             social = _SOCIAL.search(text, end)
         yield sentence, text
 
@@ -690,6 +697,8 @@ _IMPROVEMENT = re.compile(
     r"\b(?:better|improve\w*|tighten\w*|smoother|avoid\w*|(?:more|less)\s+(?:careful\w*|vigilant|proactive\w*|responsive|organi[sz]ed|consistent\w*|thorough\w*)"
     r"|(?:look|aim|try|seek|endeavou?r|strive|work)\s+(?:to|on|and)\b|speed\s+(?:things\s+)?up|streamline|step\s+up)", _I)
 _NOT_A_TIME_AFTER = re.compile(r"\s+(?:than|be\b)", _I)  # "later than that", "where I can be reached"
+# A pledge to be better with nothing to deliver ("I'll do better going forward") is the apology's empty promise, not a vague date.
+_BARE_PLEDGE = re.compile(r"\b(?:do|be|get)\s+(?:a\s+lot\s+|much\s+)?better\b|\btry\s+(?:much\s+)?harder\b|\bmake\s+more\s+of\s+an\s+effort\b", _I)
 
 
 # Work that picks up again when an input arrives delivers nothing by itself: "once we have the
@@ -767,7 +776,7 @@ def _vague_search(text: str):
             continue
         elif word.startswith("in time") and not _NOTICE_BEFORE.search(text, 0, m.start()):
             continue  # "the parts will be here in time" meets a deadline; "they'll update you in time" names none
-        if _OPEN_FUTURE.match(word) and not _IMPROVEMENT.search(text):
+        if _OPEN_FUTURE.match(word) and (not _IMPROVEMENT.search(text) or _BARE_PLEDGE.search(text)):
             continue  # "going forward, invoices go out on the 1st" is a policy, not a promise
         if word in _HEDGE_WORDS:
             hedge = hedge or m
