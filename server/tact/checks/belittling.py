@@ -153,10 +153,11 @@ _LATE = re.compile(
     r"|\b(?:\d+|a|an|one|two|three|four|five|six|ten|twenty|thirty|forty|a\s+few|a\s+couple\s+of)\s+(?:minutes?|hours?)\s+(?:before|ahead\s+of|after)\b"
     r"|\bthe\s+(?:morning|afternoon|evening|day)\s+of\b|\bthe\s+night\s+before\b"
     r"|\bat\s+(?:\d{1,2}(?:[:.]\d\d)?\s*(?:o'clock|pm|p\.m\.|am|a\.m\.)?|ten|eleven|midnight)\b[^.!?]{0,25}\bnight\b|\bat\s+midnight\b"
-    r"|\b(?:days|weeks|a\s+week|a\s+month|months)\s+(?:late|later|after)\b",
+    r"|\b(?:days|weeks|a\s+week|a\s+month|months)\s+(?:late|later|after)\b|\bonly\s+after\s+(?:the|our|we|I)\b"
+    r"|\b(?:a|one|two|\d)\s+days?\s+(?:before|ahead\s+of)\s+(?:the\s+|our\s+|your\s+)?(?:launch|deadline|event|wedding|conference|go-?live|opening|shoot|show|trip|flight|move|handover|deadline)\b",
     _I)
 _VERDICT = re.compile(
-    r"^\W*(?:(?:really|truly|very|so|super|ever\s+so|most|how)\s+)?(?:helpful|useful|appreciated|considerate|thoughtful|kind)(?:\s+of\s+you)?(?:,\s*that)?\s*[.!]*\W*$",
+    r"^\W*(?:(?:really|real|truly|very|so|super|ever\s+so|most|how)\s+)?(?:helpful|useful|appreciated|considerate|thoughtful|kind)(?:\s+of\s+you)?(?:,\s*that)?\s*[.!]*\W*$",
     _I)
 _THANKS_MESSAGE = "Thanks with a jab at the timing reads as sarcasm."
 

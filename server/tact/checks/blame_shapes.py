@@ -62,10 +62,10 @@ _FRONTED = re.compile(
 # The writer's work not done: "just didn't happen", "couldn't get the stage rigged", "slipped".
 _NOT_DONE = re.compile(
     r"\b(?:just\s+|simply\s+)?(?:didn't|did\s+not|couldn't|could\s+not|wasn't|weren't|was\s+not|haven't|hasn't|hadn't|won't|can't|cannot)\s+"
-    r"(?:(?:quite|really|exactly|yet|been\s+able\s+to|manage\s+to|possibly)\s+)?(?:happen|happened|get|got|make|made|finish|finished|done|ready|going\s+to|manage|managed|come\s+together|"
+    r"(?:(?:quite|really|exactly|yet|been\s+able\s+to|manage\s+to|possibly|be)\s+)?(?:happen|happened|get|got|make|made|finish|finished|done|ready|going\s+to|manage|managed|come\s+together|"
     r"go\s+ahead|arrive|arrived|ship|shipped|complete|completed|been|keep|meet|hit|deliver|delivered|start|started|move|moved|progress|progressed"
     r"|(?!(?:need|needs|have|mind|want|expect|think|know|feel|bother|worry|charge|cost|affect|matter|change|stop|apply|count)\b)[a-z]+\s+(?:out|through|off|ahead|together|in\s+time|on\s+time|to\s+plan|as\s+planned))\b"
-    r"|\b(?:slipped|fell\s+behind|ran\s+(?:late|over|behind)|got\s+(?:pushed|delayed|held\s+up|bumped)|was\s+(?:pushed|delayed|held\s+up|bumped)|(?:is|are|was|were)\s+(?:running\s+)?(?:late|behind)|on\s+hold|ground\s+to\s+a\s+halt|went\s+out\s+the\s+window"
+    r"|\b(?:slipped|fell\s+behind|(?:have|has|had)\s+fallen\s+behind|ran\s+(?:late|over|behind)|got\s+(?:pushed|delayed|held\s+up|bumped)|was\s+(?:pushed|delayed|held\s+up|bumped)|(?:is|are|was|were)\s+(?:running\s+)?(?:late|behind)|on\s+hold|ground\s+to\s+a\s+halt|went\s+out\s+the\s+window"
     r"|never\s+(?:made\s+it|got\s+(?:done|finished|started|sent|off)|happened|went\s+out|arrived|shipped)|(?:didn't|did\s+not|never)\s+get\s+(?:done|finished|sent|started|looked\s+at)|got\s+away\s+from\s+(?:us|me)"
     r"|fell\s+(?:through|by\s+the\s+wayside)|slipped\s+through|(?:wasn't|was\s+not|weren't)\s+(?:possible|feasible|realistic|doable)|(?:got|was|were)\s+(?:cancelled|postponed|missed))\b", _I)
 
