@@ -173,15 +173,20 @@ def asking_apology(draft, rule):
         if _INTENSIFIERS_ONLY.fullmatch(sentence.text[:start - sentence.start]):
             start = sentence.start  # "So sorry to even ask": the whole opening goes
         rest = _REQUEST_AFTER.match(sentence.text, end - sentence.start)
-        if rest is not None and rest.group(1).strip():
+        trailing = _TRAILING_CLAUSE.search(sentence.text, 0, start - sentence.start)
+        if rest is not None and rest.group(1).strip(" .!?"):
             request = rest.group(1).strip()
             stop = sentence.start + rest.start(1) + len(request)
             yield Hit(start, stop, replacements=(request[0].upper() + request[1:],))
+        elif trailing is not None:  # "…, and I hate to even ask.": the closing clause goes
+            yield Hit(sentence.start + trailing.start(), end, replacements=("",))
         else:
             yield Hit(start, end, replacements=("Quick request",))
 
 
 _INTENSIFIERS_ONLY = re.compile(r"\s*(?:(?:I'm|I\s+am|we're|we\s+are|so|very|really|terribly|truly|awfully|ever|just|honestly)\s*,?\s*)*", _I)
+# "…, and I hate to even ask": a closing clause of its own after the sentence's point
+_TRAILING_CLAUSE = re.compile(r"\s*[,;]\s*(?:and\s+|but\s+)?(?:I|we)\s+(?:really\s+|just\s+|do\s+)?$", _I)
 # "..., but would you mind sending the PO number?": the request the apology was wrapped round
 _REQUEST_AFTER = re.compile(r"\s*(?:[,;:\u2014\u2013-]\s*)?(?:but\s+|and\s+|so\s+)?(.*?)\s*$", _I)
 
