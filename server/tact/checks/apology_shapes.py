@@ -76,17 +76,18 @@ def empty_pledge(draft, rule):
 
 # --- permission-seeking apology ---------------------------------------------------------------
 _APOLOGY_ACT = r"(?:apologi[sz]e|say\s+(?:I'm\s+|I\s+am\s+)?sorry|said\s+sorry|saying\s+sorry|offer\s+(?:an?\s+|my\s+|our\s+)?(?:\w+\s+)?apolog\w*|express\s+(?:my|our)\s+(?:\w+\s+)?(?:apolog\w*|regret))"
+_HOPE_OK = r"hope\s+(?:it's|it\s+is|that's)\s+(?:alright|all\s+right|okay|ok|fine)"
 _PERMISSION = (
     r"(?:if\s+(?:it's|it\s+is|that's|that\s+is|you're|you\s+are)\s+(?:alright|all\s+right|okay|ok|fine|acceptable)"
     r"|(?:is|would)\s+it\s+(?:be\s+)?(?:alright|all\s+right|okay|ok|acceptable|appropriate)"
     r"|(?:allow|permit)\s+me|may\s+I|might\s+I|could\s+I|can\s+I|would\s+you\s+(?:mind|let\s+me)|if\s+I\s+may|if\s+you(?:'ll|\s+will|'d|\s+would)\s+(?:allow|permit|let)\s+me"
-    r"|(?:you(?:'ll|\s+will|'d|\s+would))\s+(?:allow|let|permit)\s+me|hope\s+(?:it's|it\s+is|that's)\s+(?:alright|all\s+right|okay|ok|fine))"
+    r"|(?:you(?:'ll|\s+will|'d|\s+would))\s+(?:allow|let|permit)\s+me|" + _HOPE_OK + ")"
 )
 PERMISSION_APOLOGY = fast(
     rf"\b{_PERMISSION}\b[^.!?]{{0,60}}?\b{_APOLOGY_ACT}\b|\b{_APOLOGY_ACT}\b[^.!?]{{0,80}}?\b(?:if\s+(?:it's|it\s+is|that's|that\s+is)\s+(?:alright|all\s+right|okay|ok|fine|acceptable)"
     r"|if\s+you\s+(?:don't|do\s+not)\s+mind|if\s+I\s+may)\b"
     # a request of the writer's own wrapped in an apology: "Sorry, would it be okay if I moved our chat?"
-    r"|\b(?:sorry|apologies)\s*[,!.\x{2014}\x{2013}-]+\s*(?:I\s+hope\s+(?:it's|it\s+is|that's)\s+(?:alright|all\s+right|okay|ok|fine)\s*[,.]?\s*)?"
+    r"|\b(?:sorry|apologies)\s*[,!.\x{2014}\x{2013}-]+\s*(?:I\s+" + _HOPE_OK + r"\s*[,.]?\s*)?"
     r"(?:(?:would|is)\s+it\s+(?:be\s+)?(?:alright|all\s+right|okay|ok|acceptable)(?:\s+with\s+you)?\s+if\s+I|would\s+you\s+mind\s+(?:terribly\s+|awfully\s+)?if\s+I|may\s+I|could\s+I\s+possibly)\b"
 )
 
@@ -173,12 +174,12 @@ def asking_apology(draft, rule):
         if _INTENSIFIERS_ONLY.fullmatch(sentence.text[:start - sentence.start]):
             start = sentence.start  # "So sorry to even ask": the whole opening goes
         rest = _REQUEST_AFTER.match(sentence.text, end - sentence.start)
-        trailing = _TRAILING_CLAUSE.search(sentence.text, 0, start - sentence.start)
         if rest is not None and rest.group(1).strip(" .!?"):
             request = rest.group(1).strip()
             stop = sentence.start + rest.start(1) + len(request)
             yield Hit(start, stop, replacements=(request[0].upper() + request[1:],))
-        elif trailing is not None:  # "…, and I hate to even ask.": the closing clause goes
+        elif (trailing := _TRAILING_CLAUSE.search(sentence.text, 0, start - sentence.start)) is not None:
+            # "…, and I hate to even ask.": the closing clause goes
             yield Hit(sentence.start + trailing.start(), end, replacements=("",))
         else:
             yield Hit(start, end, replacements=("Quick request",))

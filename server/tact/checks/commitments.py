@@ -147,12 +147,14 @@ PROMISE = fast(
 )
 # Promises to reply, report back or fix: a reader waits on these, so they need a day even when no
 # vague word is present.
+# "get the documentation updated", "have the link repaired": a fix promised through someone's work
+_FIXED_THING = r"(?:it|this|that|them|the\s+(?:[\w-]+\s+)?[\w-]+)"
+_FIXED = r"(?:fixed|sorted|corrected|updated|resolved|repaired|amended)"
 REPLY_OR_FIX = fast(
     r"\b(?:get\s+back|follow\s+up|circle\s+back|revert|be\s+in\s+touch|get\s+in\s+touch|come\s+back\s+to|reconnect"
     r"|keep\s+(?:you|everyone|all)\s+(?:posted|updated|informed|in\s+the\s+loop)|let\s+you\s+know|update\s+you"
     r"|sort(?:\s+out)?\s+(?:it|this|that|the)|fix\s+(?:it|this|that|the)|look\s+into|dig\s+into|chase|take\s+care\s+of"
-    r"|get\s+(?:it|this|that|them|the\s+(?:[\w-]+\s+)?[\w-]+|a\s+fix)\s+(?:fixed|sorted|done|corrected|updated|resolved|repaired|amended|out)"
-    r"|have\s+(?:it|this|that|them|the\s+(?:[\w-]+\s+)?[\w-]+)\s+(?:fixed|sorted|corrected|updated|resolved|repaired|amended)"
+    rf"|get\s+(?:{_FIXED_THING}|a\s+fix)\s+(?:{_FIXED}|done|out)|have\s+{_FIXED_THING}\s+{_FIXED}"
     r"|touch\s+base|ping\s+you|drop\s+you\s+a\s+line|reach\s+out|loop\s+back|make\s+it\s+right|try\s+to\s+(?:get|have|send|finish|deliver|carve|fit|squeeze|find|sort|fix)|do\s+(?:my|our)\s+best\s+to\s+(?:get|send|have|finish|deliver|sort|fix|reply|respond|turn|come\s+back)|aim\s+to|add\s+it\s+to|reschedule|revisit|weigh\s+up|get\s+to\s+(?:it|yours))\b|\bget\s+to\s+(?:this|that|them)\s*(?:[.!,;\x{2014}\x{2013}]|$)"
     r"|\b(?:will|shall)\s+(?:intimate|revert|reconnect|be\s+in\s+touch)\b"
     r"|\band\s+(?:(?:I|we)\s+)?(?:tell|inform|write|revert|confirm|answer|reply|advise)\s+(?:to\s+)?you\s*(?:[.!,;]|$)|\b(?:will|shall|'ll)\s+(?:check\s+and\s+)?(?:reply|revert|answer|feedback)\s+(?:to\s+)?you\b"
@@ -697,7 +699,8 @@ _IMPROVEMENT = re.compile(
     r"\b(?:better|improve\w*|tighten\w*|smoother|avoid\w*|(?:more|less)\s+(?:careful\w*|vigilant|proactive\w*|responsive|organi[sz]ed|consistent\w*|thorough\w*)"
     r"|(?:look|aim|try|seek|endeavou?r|strive|work)\s+(?:to|on|and)\b|speed\s+(?:things\s+)?up|streamline|step\s+up)", _I)
 _NOT_A_TIME_AFTER = re.compile(r"\s+(?:than|be\b)", _I)  # "later than that", "where I can be reached"
-# A pledge to be better with nothing to deliver ("I'll do better going forward") is the apology's empty promise, not a vague date.
+# A pledge to be better with nothing to deliver ("I'll do better going forward") is the apology's empty promise, not a vague
+# date. Narrower than apology_shapes.PLEDGE on purpose: "be more careful from now on" stays a vague commitment too.
 _BARE_PLEDGE = re.compile(r"\b(?:do|be|get)\s+(?:a\s+lot\s+|much\s+)?better\b|\btry\s+(?:much\s+)?harder\b|\bmake\s+more\s+of\s+an\s+effort\b", _I)
 
 
