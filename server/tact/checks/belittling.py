@@ -154,7 +154,7 @@ _LATE = re.compile(
     r"|\bthe\s+(?:morning|afternoon|evening|day)\s+of\b|\bthe\s+night\s+before\b"
     r"|\bat\s+(?:\d{1,2}(?:[:.]\d\d)?\s*(?:o'clock|pm|p\.m\.|am|a\.m\.)?|ten|eleven|midnight)\b[^.!?]{0,25}\bnight\b|\bat\s+midnight\b"
     r"|\b(?:days|weeks|a\s+week|a\s+month|months)\s+(?:late|later|after)\b|\bonly\s+after\s+(?:the|our|we|I)\b"
-    r"|\b(?:a|one|two|\d)\s+days?\s+(?:before|ahead\s+of)\s+(?:the\s+|our\s+|your\s+)?(?:launch|deadline|event|wedding|conference|go-?live|opening|shoot|show|trip|flight|move|handover)\b",
+    r"|\b(?:a|one|two|\d)\s+days?\s+(?:before|ahead\s+of)\s+(?:the\s+|our\s+|your\s+)?(?:launch|deadline|event|wedding|conference|go-?live|opening|shoot|show|trip|flight|move|handover|gala|party|dinner|ceremony|festival|fair|expo|summit|concert|reception|premiere|fundraiser|auction|harvest|audit|inspection)\b",
     _I)
 _VERDICT = re.compile(
     r"^\W*(?:(?:really|real|truly|very|so|super|ever\s+so|most|how)\s+)?(?:helpful|useful|appreciated|considerate|thoughtful|kind)(?:\s+of\s+you)?(?:,\s*that)?\s*[.!]*\W*$",

@@ -57,6 +57,7 @@ VAGUE_TIME = fast(
     r"|\bwhen(?:ever)?\s+(?:I'm|I\s+am|we're|we\s+are)\s+(?:next\s+\w+|passing|around|in\s+the\s+area|nearby|in\s+town|over\s+(?:your|that)\s+way)\b"
     r"|\bonce\s+(?:I|we)(?:'ve|'m|'re|\s+(?:get|have|come|am|are|find))\b"
     r"|\b(?:when|once|after)\s+(?:things|it|that|this|everything|work|life|the\s+dust)\s+(?:calm|settle|quiet|quieten|die|slow|ease|get)s?\b|\bwhen\s+the\s+dust\s+settles\b"
+    r"|\b(?:when|once|after|as\s+soon\s+as)\s+(?:[\w'-]+\s+){1,2}?(?:calms?|settles?|quietens?|slows?|eases?|dies)\s+down\b"
     r"|\b(?:when|once|after)\s+(?:things|it|work|life|everything)(?:'s|\s+is|\s+are|\s+gets?)\s+(?:a\s+bit\s+)?(?:less\s+\w+|quieter|calmer|back\s+to\s+normal|more\s+manageable)\b"
     r"|\b(?:when|once)\s+(?:I'm|I\s+am|we're|we\s+are)\s+back\b"
     r"|\b(?:once|when|after)\s+[\w\s']{1,40}?\s+(?:is|are)\s+out\s+of\s+the\s+way\b|\bget\s+(?:a)?round\s+to\b"
@@ -117,7 +118,7 @@ _NOT_A_CONDITION = frozenset("you your more again that this a an or in".split())
 PROMISE = fast(
     r"\b(?:I|we)(?:'ll|\s+will|\s+shall|\s+(?:am|are)\s+going\s+to|'m\s+going\s+to|'re\s+going\s+to"
     r"|\s+(?:plan|aim|intend|expect|promise|hope)\s+to|(?:'m|'re|\s+am|\s+are)\s+(?:hoping|planning|aiming|intending)\s+to|\s+(?:should|may|might)\s+be\s+able\s+to|\s+should\s+(?:have|get|hear|know)|'d\s+(?:aim|hope)\s+to"
-    r"|\s+anticipate|\s+(?:can|could)\s+(?:revisit|discuss|pick|talk|come\s+back|return|have|get|send|deliver|pencil|book|fit|squeeze|slot|schedule|arrange|set\s+up))\b"
+    r"|\s+anticipate|\s+(?:can|could)\s+(?:revisit|discuss|pick|talk|come\s+back|return|have|get|send|deliver|pencil|book|fit|squeeze|slot|schedule|arrange|set\s+up|go\s+(?:through|over)|cover|get\s+into))\b"
     r"|(?:^|[,.!?:;\x{2014}\x{2013}]\s*|\s-\s)(?:will|shall|should\s+(?:have|get|be))\s+\w+|^\s*(?:on\s+it|brb)\b|\b(?:and|then)\s+(?:send|forward|share|e-?mail|mail)\s+you\b|\blet\s+(?:me|us)\b|\blet's\b"
     r"|(?:^|[,.!?:;\x{2014}\x{2013}]\s*|\s-\s)hoping\s+to\b"
     r"|\b(?:and|but|then)\s+(?:will|shall|should\s+(?:have|get|be))\s+\w+|\b(?:and|but)\s+(?:aim|plan|intend)\s+to\b"
@@ -131,7 +132,7 @@ PROMISE = fast(
     r"|\b(?:our|my)\s+(?:[\w-]+\s+){0,3}?(?:(?:will|shall)\s+\w+|(?:expects|plans|aims|intends|hopes)\s+to\b)"  # "our accounts team will sort it out"
     r"|\b(?:it|they|these|those)(?:'ll|\s+will|\s+should|\s+shall)\s+(?:be\s+(?:with\s+you|over\s+to\s+you|in\s+your\s+(?:inbox|hands|mailbox)|on\s+(?:its|their)\s+way\s+to\s+you)|reach\s+you|land\s+with\s+you|get\s+to\s+you)\b"
     r"|(?:[:\x{2014}\x{2013}]\s*|\s-\s)(?:hopefully|fingers\s+crossed,?|all\s+being\s+well,?)\s+(?:by|in|within|some\s?time|later|early|mid|end|around|before|over|next|this|after|soon)\b"
-    r"|\bshould\s+(?:be\s+with\s+you|reach\s+you|get\s+to\s+you|arrive|land|turn\s+up|show\s+up|come\s+through|drop\s+(?:\w+\s+){1,3}?off)\b"
+    r"|\bshould\s+(?:be\s+with\s+you|reach\s+you|get\s+to\s+you|arrive|land|turn\s+up|show\s+up|come\s+through|ship|go\s+out|be\s+(?:shipped|dispatched)|drop\s+(?:\w+\s+){1,3}?off)\b"
     r"|\b(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:team|department|desk|crew|engineers?|technicians?|staff)\s+(?:will|shall)\s+\w+"
     r"|\b(?:will|shall)\s+(?:get|send|pass|hand|forward|have)\s+(?:\w+\s+){0,3}?(?:over\s+|back\s+)?to\s+you\b"
     r"|\b(?:back\s+to\s+you|more\s+soon|coming\s+right\s+up|coming\s+your\s+way)\b"
@@ -366,7 +367,7 @@ _READER_LEARNS = re.compile(r"you(?:'ll|\s+will|\s+should)\s+(?:soon\s+|quickly\
 _CHANCE = re.compile(r"you(?:'ll|\s+will)\s+(?:have|get)\s+(?:several|many|an?|plenty\s+of|another|more)\s+(?:\w+\s+)?(?:opportunit|chance)", _I)
 _EMBEDDED = re.compile(r"\b(?:how|whether|what|why|where|which|(?:they|he|she)\s+(?:know|knows|understands?)(?:\s+that)?)\s+$", _I)
 # What a meeting is for when it is work, not a social catch-up: "to go over the wills".
-_WORK_PURPOSE = r"\bto\s+(?:discuss|go\s+(?:over|through)|review|walk\s+through|talk\s+(?:about|through)|look\s+(?:at|over)|plan|sign|finali[sz]e|agree|decide)\b"
+_WORK_PURPOSE = r"\b(?:to|and)\s+(?:discuss|go\s+(?:over|through)|review|walk\s+through|talk\s+(?:about|through)|look\s+(?:at|over)|plan|sign|finali[sz]e|agree|decide)\b"
 _PURPOSED = re.compile(_WORK_PURPOSE, _I)
 _LETS_MEET = re.compile(
     r"\s+(?:all\s+)?(?:try\s+(?:and|to)\s+)?(?:tentatively\s+|provisionally\s+)?(?:grab|set|pencil|pick|connect|talk|chat|speak|find|schedule|arrange|book|circle|touch|sync|regroup"
@@ -390,12 +391,12 @@ _DELIVERABLE = re.compile(
     r"|loop|touch|reach|contact|provide|issue|return|refund|credit|pay|fix|sort|resolve|settle|address|handle|deal\s+with|finish|complete|review|look|check|go\s+(?:through|over)"
     r"|read|process|book|schedule|arrange|set\s+up|prepare|draft|put\s+together|quote|invoice|ship|dispatch|circulate|give|hand|pass|release|announce|notify|inform"
     r"|bring|drop|turn\s+around|publish|be\s+in\s+touch|revisit|discuss|talk|pick|meet|sit\s+down|reconnect|regroup|come\s+back|return"
-    r"|reschedule|rebook|rearrange|re-?run|redo|repair|replace|install|fit|pencil|visit|come\s+(?:out|round|over)|get\s+there|get\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:back\s+)?out)\b", _I)
+    r"|reschedule|rebook|rearrange|re-?run|redo|repair|replace|install|fit|pencil|visit|activate|enable|connect|switch\s+on|come\s+(?:out|round|over)|get\s+there|get\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:back\s+)?out)\b", _I)
 _ON_ITS_WAY = re.compile(
     r"(?:\s+(?:then|also|soon|shortly|probably|hopefully))*\s+(?:follow|arrive|reach|land|ship|drop|go\s+out|come\s+(?:through|over|back)"
     r"|be\s+(?:with|ready|available|sent|forwarded|delivered|posted|mailed|e-?mailed|issued|shipped|dispatched|done|sorted|fixed"
     r"|resolved|live|out|back|up|corrected|refunded|re-?issued|re-?sent|rebooked|rescheduled|replaced|repaired|reinstated|restored|reconnected|credited|processed|in\s+(?:touch|contact)|addressed|shared|released|forthcoming"
-    r"|actioned|handled|confirmed|made\s+available|rolled\s+out|deployed|implemented|included))\b", _I)
+    r"|actioned|handled|confirmed|made\s+available|rolled\s+out|deployed|implemented|included|communicated|provided|advised|notified|supplied))\b", _I)
 _MODAL = re.compile(r"\b(?:will|shall|should)\b|'ll\b", _I)
 _OUR_SIDE = re.compile(
     r"\b(?:I|we|our|my|us)\b|^\s*(?:will|shall|let|expect|should|hoping)\b"
@@ -405,8 +406,8 @@ _WRITER_HEAD = re.compile(r"(?:I|we)\b|let\s+(?:me|us)\b|let's\b", _I)
 _THEIR = re.compile(r"\s*(?:their|his|her)\b", _I)
 _RELATIVE = re.compile(r"\b(?:that|which|who)\b", _I)
 _OTHERS = re.compile(
-    r"\b(?:send|sent|give|given|hand(?:ed)?|pass(?:ed)?|forward(?:ed)?|deliver(?:ed)?|talk|speak|discuss(?:ing)?|follow\s+up|be\s+in\s+touch)\s+(?:[\w-]+\s+){0,3}?(?:to|with)"
-    r"\s+(?:him|her|them|their\s+(?:famil(?:y|ies)|relatives|staff|colleagues|members|customers|clients|managers?|lawyers?|boss)|the\s+(?:customers?|clients?|users?|delegates?|candidates?|distributors?|partners?))\b"
+    r"\b(?:send|sent|give|given|hand(?:ed)?|pass(?:ed)?|forward(?:ed)?|deliver(?:ed)?|provided?|talk|speak|discuss(?:ing)?|follow\s+up|be\s+in\s+touch)\s+(?:[\w-]+\s+){0,3}?(?:to|with)"
+    r"\s+(?:him|her|them|their\s+(?:famil(?:y|ies)|relatives|staff|colleagues|members|customers|clients|managers?|lawyers?|boss)|(?:the\s+|all\s+)?(?:customers?|clients?|users?|delegates?|candidates?|distributors?|partners?|employees))\b"
     r"|\b(?:send|give|notify|tell|inform|remind|call|email|contact|ask)\s+(?:him|her|the\s+(?:customers?|clients?|users?|delegates?"
     r"|candidates?|distributors?|partners?))\b"
     r"|\b(?:send|give|get|email|issue|hand)\s+(?:the\s+)?[\w-]+\s+(?:their|his|her)\b"  # "send the installers their codes"
@@ -484,7 +485,7 @@ def _promise_sentences(draft, *triggers):
         social = _SOCIAL.search(text)
         while social is not None:  # "We can see her at 10:40, and we'll look at a credit at some point": only that clause is social
             start, end = clause_around(text, social.start(), social.end())
-            if not _PURPOSED.search(text, social.end(), end):  # "let's meet up sometime to discuss the lease" is work
+            if not _PURPOSED.search(text, social.end()):  # "let's meet up sometime to discuss the lease" is work, "…and talk about next season" too
                 text = text[:start] + " " * (end - start) + text[end:]
             social = _SOCIAL.search(text, end)
         yield sentence, text
