@@ -119,7 +119,7 @@ PROMISE = fast(
     r"\b(?:I|we)(?:'ll|\s+will|\s+shall|\s+(?:am|are)\s+going\s+to|'m\s+going\s+to|'re\s+going\s+to"
     r"|\s+(?:plan|aim|intend|expect|promise|hope)\s+to|(?:'m|'re|\s+am|\s+are)\s+(?:hoping|planning|aiming|intending)\s+to|\s+(?:should|may|might)\s+be\s+able\s+to|\s+should\s+(?:have|get|hear|know)|'d\s+(?:aim|hope)\s+to"
     r"|\s+anticipate|\s+(?:can|could)\s+(?:revisit|discuss|pick|talk|come\s+back|return|have|get|send|deliver|pencil|book|fit|squeeze|slot|schedule|arrange|set\s+up|go\s+(?:through|over)|cover|get\s+into))\b"
-    r"|(?:^|[,.!?:;\x{2014}\x{2013}]\s*|\s-\s)(?:will|shall|should\s+(?:have|get|be))\s+\w+|^\s*(?:on\s+it|brb)\b|\b(?:and|then)\s+(?:send|forward|share|e-?mail|mail)\s+you\b|\blet\s+(?:me|us)\b|\blet's\b"
+    r"|(?:^|[,.!?:;\x{2014}\x{2013}\x{2600}-\x{27bf}\x{1f300}-\x{1faff}]\s*|\s-\s)(?:will|shall|should\s+(?:have|get|be))\s+\w+|^\s*(?:on\s+it|brb)\b|\b(?:and|then)\s+(?:send|forward|share|e-?mail|mail)\s+you\b|\blet\s+(?:me|us)\b|\blet's\b"
     r"|(?:^|[,.!?:;\x{2014}\x{2013}]\s*|\s-\s)hoping\s+to\b"
     r"|\b(?:and|but|then)\s+(?:will|shall|should\s+(?:have|get|be))\s+\w+|\b(?:and|but)\s+(?:aim|plan|intend)\s+to\b"
     r"|\b(?:and|but)\s+(?:expect|hope)\s+to\s+(?:send|share|deliver|circulate|issue|provide|confirm|return|publish|revert|update|finish|complete|come\s+back|get\s+(?:it|this|that|them|the|back)\b|have\s+(?:it|this|that|them|the\s+[\w-]+)\s+(?:to|with|over|ready|back))\b"
@@ -688,7 +688,7 @@ def _dated_step_follows(draft, sentence) -> bool:
 
 _MINUTES_AWAY = re.compile(r"shortly|momentarily|in\s+a\s+(?:moment|sec|second|minute|mo|tick|jiffy)", _I)
 _CALENDAR_INVITE = re.compile(r"\b(?:send|forward|share|pop)\s+(?:you\s+|over\s+)?(?:the|an?|our)\s+(?:calendar\s+|meeting\s+|teams\s+|zoom\s+)?(?:invite|invitation|hold|meeting\s+request|dial-?in|join(?:ing)?\s+link|call\s+link)\b", _I)
-_LEADING_PUNCTUATION = re.compile(r"[,.!?:;\s\u2014\u2013-]*")
+_LEADING_PUNCTUATION = re.compile(r"[,.!?:;\s\u2014\u2013\u2600-\u27bf\U0001f300-\U0001faff-]*")
 _PARENTHESIS = re.compile(r"\([^()\n]{1,60}\)")
 _OTHERS_CONDITION = re.compile(
     r"\b(?:if|unless)\s+(?:(?:he|she|they|the\s+\w+|[A-Z][a-z]+)\s+(?!(?:can|could|will|would)\b)\w+|(?:I|we)\s+(?:don't|do\s+not|haven't|can't))", _I)
