@@ -63,3 +63,10 @@ def test_a_question_may_end_in_an_exclamation_mark_or_an_emoji():
     assert [(s.text, s.is_question) for s in found] == [
         ("Why didn't you send the deck?!", True), ("Done!", False), ("Who signed this off?🙄", True),
         ("Really?", True), ("👍🏽 Fine.", False)]
+
+
+def test_an_emoji_between_two_unpunctuated_sentences_ends_the_first():
+    text = "Got your note 👍 Will send the deposit soon 😊 The invoice is attached. Really? 👍🏽 Fine. I ❤️ it"
+    found = [s.text for s in split_sentences(text, [(0, len(text))])]
+    assert found == ["Got your note 👍", "Will send the deposit soon 😊", "The invoice is attached.", "Really?",
+                     "👍🏽 Fine.", "I ❤️ it"]

@@ -52,7 +52,7 @@ VAGUE_TIME = fast(
     r"|\bin\s+due\s+course\b|\bin\s+the\s+(?:near|not[\s-]+too[\s-]+distant|foreseeable)\s+(?:future|term)\b|\bbefore\s+(?:too\s+)?long\b"
     r"|\bdown\s+the\s+(?:line|road|track)\b|\bone\s+of\s+these\s+days\b|\banother\s+time\b|\b(?:a\s+bit\s+)?later(?:\s+on)?\b"
     r"|\bany\s+(?:day|time|minute|moment|week)\s+now\b|\bjust\s+now\b|\bin\s+some\s+days\b|\bsooner\s+or\s+later\b"
-    r"|\bin\s+a\s+(?:bit|while|jiffy|sec|second|moment|tick|mo)\b|\bmomentarily\b|\bin\s+two\s+shakes\b"
+    r"|\bin\s+a\s+(?:bit|while|jiffy|sec|second|moment|tick|mo)\b|\bmomentarily\b|\bin\s+two\s+shakes\b|\bin\s+(?:two|a\s+couple\s+of|a\s+few)\s+ticks\b"
     r"|\bwhen(?:ever)?\s+(?:I|we)\s+(?:can|get|have|find|'ve\s+got|am\s+able|'m\s+able|are\s+able|'re\s+able|next|know|hear|learn|find\s+out)\b"
     r"|\bwhen(?:ever)?\s+(?:I'm|I\s+am|we're|we\s+are)\s+(?:next\s+\w+|passing|around|in\s+the\s+area|nearby|in\s+town|over\s+(?:your|that)\s+way)\b"
     r"|\bonce\s+(?:I|we)(?:'ve|'m|'re|\s+(?:get|have|come|am|are|find))\b"
@@ -125,6 +125,7 @@ PROMISE = fast(
     r"|\b(?:and|but)\s+(?:expect|hope)\s+to\s+(?:send|share|deliver|circulate|issue|provide|confirm|return|publish|revert|update|finish|complete|come\s+back|get\s+(?:it|this|that|them|the|back)\b|have\s+(?:it|this|that|them|the\s+[\w-]+)\s+(?:to|with|over|ready|back))\b"
     r"|,\s*who\s+(?:will|shall)\s+\w+"  # "...to the enforcement team, who will look at it"
     # Someone on the writer's side contacting the reader: "our team … and they'll update you", "the technician will give you a call".
+    r"|\b(?:it|this|that|they|these)(?:'ll|\s+will)\s+get\s+(?:sorted|fixed|done|resolved|sent|paid|processed|refunded)\b"
     r"|\b(?:they|he|she)(?:'ll|\s+will|\s+shall)\s+(?:be\s+in\s+touch|(?:get|come)\s+back\s+to\s+you|(?:update|contact|call|ring|phone|e-?mail|text|ping|inform|notify|advise)\s+you)\b"
     r"|\b(?:will|shall)\s+(?:give\s+you\s+a\s+(?:call|ring|shout|bell|buzz)|(?:call|ring|phone)\s+you)\b"
     # The present for the future, as many non-native writers use it: "we send you the proposal in the next days".
@@ -367,7 +368,7 @@ _READER_LEARNS = re.compile(r"you(?:'ll|\s+will|\s+should)\s+(?:soon\s+|quickly\
 _CHANCE = re.compile(r"you(?:'ll|\s+will)\s+(?:have|get)\s+(?:several|many|an?|plenty\s+of|another|more)\s+(?:\w+\s+)?(?:opportunit|chance)", _I)
 _EMBEDDED = re.compile(r"\b(?:how|whether|what|why|where|which|(?:they|he|she)\s+(?:know|knows|understands?)(?:\s+that)?)\s+$", _I)
 # What a meeting is for when it is work, not a social catch-up: "to go over the wills".
-_WORK_PURPOSE = r"\b(?:to|and)\s+(?:discuss|go\s+(?:over|through)|review|walk\s+through|talk\s+(?:about|through)|look\s+(?:at|over)|plan|sign|finali[sz]e|agree|decide)\b"
+_WORK_PURPOSE = r"\b(?:to|and)\s+(?:discuss|go\s+(?:over|through)|review|walk\s+(?:through|the|it|them)|tour|view|inspect|measure\s+up|talk\s+(?:about|through)|look\s+(?:at|over)|plan|sign|finali[sz]e|agree|decide)\b"
 _PURPOSED = re.compile(_WORK_PURPOSE, _I)
 _LETS_MEET = re.compile(
     r"\s+(?:all\s+)?(?:try\s+(?:and|to)\s+)?(?:tentatively\s+|provisionally\s+)?(?:grab|set|pencil|pick|connect|talk|chat|speak|find|schedule|arrange|book|circle|touch|sync|regroup"
@@ -396,7 +397,7 @@ _ON_ITS_WAY = re.compile(
     r"(?:\s+(?:then|also|soon|shortly|probably|hopefully))*\s+(?:follow|arrive|reach|land|ship|drop|go\s+out|come\s+(?:through|over|back)"
     r"|be\s+(?:with|ready|available|sent|forwarded|delivered|posted|mailed|e-?mailed|issued|shipped|dispatched|done|sorted|fixed"
     r"|resolved|live|out|back|up|corrected|refunded|re-?issued|re-?sent|rebooked|rescheduled|replaced|repaired|reinstated|restored|reconnected|credited|processed|in\s+(?:touch|contact)|addressed|shared|released|forthcoming"
-    r"|actioned|handled|confirmed|made\s+available|rolled\s+out|deployed|implemented|included|communicated|provided|advised|notified|supplied))\b", _I)
+    r"|actioned|handled|confirmed|made\s+available|rolled\s+out|deployed|implemented|included|communicated|provided|advised|notified|supplied|effected|taken|undertaken|carried\s+out|arranged))\b", _I)
 _MODAL = re.compile(r"\b(?:will|shall|should)\b|'ll\b", _I)
 _OUR_SIDE = re.compile(
     r"\b(?:I|we|our|my|us)\b|^\s*(?:will|shall|let|expect|should|hoping)\b"

@@ -2,6 +2,7 @@
 (greetings, sign-offs, list items) end a sentence; a hard-wrapped line does not."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import NamedTuple
 
@@ -60,6 +61,19 @@ def terminators(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         if end == hi or text[end].isspace():
             spans.append((start, end))
     return spans
+
+
+# An emoji (or a run of them) that ends a sentence with no full stop ("Got it 👍 Will send it Friday") or
+# follows its "?" ("Who signed this off?🙄 I need to know"); one opening a sentence ("Really? 👍 Fine.") stays.
+_EMOJI_BREAK = re.compile(
+    "(?:(?<=\\w[ \t])|(?<=[?!.\u2026]))[\u2600-\u27bf\U0001f300-\U0001faff][\ufe0f\u200d\u2600-\u27bf\U0001f300-\U0001faff]*(?=[ \t]+[A-Z])")
+
+
+def emoji_breaks(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Spans of emoji runs in text[lo:hi] that end a sentence: white space and a capital letter follow."""
+    if text.isascii():
+        return []
+    return [m.span() for m in _EMOJI_BREAK.finditer(text, lo, hi)]
 
 
 def _last_word(text: str, start: int, end: int) -> str:
@@ -141,6 +155,9 @@ def split_sentences(text: str, ranges: list[tuple[int, int]]) -> list[Sentence]:
         # One scan per range: a terminator never spans a line break, and at a piece's end the
         # lookahead sees the line break (white space) just as it sees the end of a piece.
         marks = terminators(text, range_start, range_end)
+        breaks = emoji_breaks(text, range_start, range_end)
+        if breaks:
+            marks = sorted(set(marks) | set(breaks))
         t, count = 0, len(marks)
         for piece_start, piece_end in _line_pieces(text, range_start, range_end):
             if piece_start == piece_end:  # an empty line: nothing to add
