@@ -237,7 +237,7 @@ REMEDY = fast(
     r"\b(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+|since\s+)?\w+(?:ed|en|t)\b"
     r"|\b(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+)?(?:sent|put|made|set|built|found|told|said|paid|got|run|spoken)\b"
     r"|\battach(?:ed|ing)\b|\benclosed\b|\bin\s+your\s+inbox\b|\b(?:with\s+you|in\s+the\s+post)\s+now\b|\bhere(?:'s|\s+is|\s+are)\b|\b(?:is|are)\s+(?:now\s+)?here\b|\bbelow\b|\bfrom\s+now\s+on\b|\bgoing\s+forward\b"
-    r"|\bre(?:schedul|book|ship|sen[dt]|fund|issu|print|rout|order|arrang)\w*\b|\breplacement\b|\bcredit(?:ed)?\b"
+    r"|\bre(?:schedul|book|ship|sen[dt]|fund|issu|print|rout|order|arrang)\w*\b|\breplacement\b|\bcredited\b|\b(?:a|the|your|in|full)\s+credit\b|\bcredit\s+(?:note|memo|you|your|it|them|the\s+(?:account|difference|fee)|back)\b"
     r"|\b(?:could|can|shall)\s+we\b|\blet's\b|\bwould\s+\w+\s+(?:work|suit)\b|\bdoes\s+\w+\s+work\b|\bare\s+you\s+free\b|\binstead\b"
     r"|\b(?:fixed|corrected|resolved|sorted|updated|moved|approved|ready\s+for|is\s+now|are\s+now|(?:it|they|that|this)(?:'s|'re)\s+now|on\s+(?:its|their)\s+way|renewed)\b"
     # "It won't happen again" promises the next time, not a fix for this one
