@@ -8,8 +8,9 @@ into tuning; w25-w30 (session 6), w31-w36 (session 7) and w37-w42 (session 8) a 
 tests/data/devices/ holds short dev-style drafts: each file is one writer's draft per device named in
 shared/eval/sentences.jsonl (`kind`), plus near-misses and timezone drafts: d1-d4 (session 8) and b1-b9
 (session 10: b1-b3, b4-b6, b7-b9, b10-b12 and b13-b15 each blind for one measurement, then tuned on;
-b16-b18 blind at the session's end, then retired) and b19-b24 (session 11: b19-b21 and b22-b24 each
-blind for one measurement, then tuned on). The rules are improved on
+b16-b18 blind at the session's end, then retired), b19-b24 (session 11: b19-b21 and b22-b24 each
+blind for one measurement, then tuned on) and b25-b33 (session 12: b25-b27 and b28-b30 each blind for
+one measurement, then tuned on; b31-b33 blind twice, then retired unread). The rules are improved on
 these drafts' misses as devices, so the figures here are a floor against regressions, not a measure
 of unseen-phrasing recall: that is what each file's first run measured (see the issue notes), and
 what the current held-back drafts (outside the repository) measure.
@@ -35,17 +36,17 @@ FLOORS = {
         "vague-commitment": 0.945,  # 0.949
         "apology": 0.955,  # 0.960
     },
-    "devices": {  # when b19-b24 joined (end of session 11)
-        "condescension": 0.84,  # 0.865
-        "accusatory-question": 0.89,  # 0.916
-        "blame-shifting": 0.76,  # 0.790
-        "timezone": 0.86,  # 0.885 (some writers' thread drafts lack the quoted thread)
-        "vague-commitment": 0.87,  # 0.898
-        "apology": 0.85,  # 0.876
+    "devices": {  # when b25-b33 joined (end of session 12)
+        "condescension": 0.85,  # 0.878
+        "accusatory-question": 0.91,  # 0.936
+        "blame-shifting": 0.79,  # 0.817
+        "timezone": 0.87,  # 0.899 (some writers' thread drafts lack the quoted thread)
+        "vague-commitment": 0.89,  # 0.916
+        "apology": 0.86,  # 0.884
     },
 }
-COUNTS = {"independent": 4920, "devices": 5040}
-CLEAN_FLAGGED = 0.03  # of both sets' clean drafts: 48 of 2,479 when b19-b24 joined; the DESIGN target
+COUNTS = {"independent": 4920, "devices": 6660}
+CLEAN_FLAGGED = 0.03  # of both sets' clean drafts: 56 of 2,848 when b25-b33 joined; the DESIGN target
 
 
 @pytest.fixture(scope="module")
