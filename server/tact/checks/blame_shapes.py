@@ -47,6 +47,14 @@ def _remedied(sentences, i: int, window: int = 1) -> bool:
     return False
 
 
+def _statements(draft, cheap=None):
+    """(sentence, its text with quotations blanked) for each sentence that is not a question and, when
+    `cheap` is given, passes that test on its raw text first (most sentences fail it: no blanking then)."""
+    for sentence in draft.sentences:
+        if not sentence.is_question and (cheap is None or cheap(sentence.text)):
+            yield sentence, without_quotations(sentence.text)
+
+
 def _span(sentence, said: str, start: int = 0, end: int | None = None) -> Hit:
     end = len(said.rstrip(" \n")) if end is None else end
     while start < end and said[start] in " \n\t,;:-\u2014\u2013":
@@ -120,10 +128,7 @@ _OFFER = re.compile(r"\b(?:need|needs|want|wants|would|'d|like|prefer|wish|can|c
 
 @python_check("conditional_apology")
 def conditional_apology(draft, rule):
-    for sentence in draft.sentences:
-        if sentence.is_question:
-            continue
-        said = without_quotations(sentence.text)
+    for sentence, said in _statements(draft):
         m = _CONDITIONAL.match(said)
         if m is None or _OFFER.search(m.group("cond")) or _owned(said):
             continue
@@ -147,12 +152,7 @@ _PAST = re.compile(r"\bhave\b|\b(?:was|were|had|happened|occurred|went|got|crept
 
 @python_check("hedged_admission")
 def hedged_admission(draft, rule):
-    for sentence in draft.sentences:
-        if sentence.is_question:
-            continue
-        if not _EPISTEMIC.search(sentence.text):
-            continue  # the cheap test first: most sentences hold no hedge
-        said = without_quotations(sentence.text)
+    for sentence, said in _statements(draft, _EPISTEMIC.search):  # most sentences hold no hedge
         hedges = list(_EPISTEMIC.finditer(said))
         harm = _HARM.search(said) if hedges else None
         if harm is None or not _PAST.search(said) or _owned(said):
@@ -183,12 +183,7 @@ _SERVICE_FAILURE = re.compile(
 
 @python_check("regret_without_agency")
 def regret_without_agency(draft, rule):
-    for sentence in draft.sentences:
-        if sentence.is_question:
-            continue
-        if not (_IMPERSONAL.match(sentence.text) or _LUCKLESS.match(sentence.text)):
-            continue  # the cheap test first, then again without quotations
-        said = without_quotations(sentence.text)
+    for sentence, said in _statements(draft, lambda text: _IMPERSONAL.match(text) or _LUCKLESS.match(text)):
         m = _IMPERSONAL.match(said) or _LUCKLESS.match(said)
         if m is None:
             continue

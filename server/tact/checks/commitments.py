@@ -689,6 +689,7 @@ def _dated_step_follows(draft, sentence) -> bool:
 
 _MINUTES_AWAY = re.compile(r"shortly|momentarily|in\s+a\s+(?:moment|sec|second|minute|mo|tick|jiffy)", _I)
 _CALENDAR_INVITE = re.compile(r"\b(?:send|forward|share|pop)\s+(?:you\s+|over\s+)?(?:the|an?|our)\s+(?:calendar\s+|meeting\s+|teams\s+|zoom\s+)?(?:invite|invitation|hold|meeting\s+request|dial-?in|join(?:ing)?\s+link|call\s+link)\b", _I)
+# an emoji too: "🙂 will def get it to you soon" (a capital after an emoji starts a sentence; a lower-case word does not)
 _LEADING_PUNCTUATION = re.compile(r"[,.!?:;\s\u2014\u2013\u2600-\u27bf\U0001f300-\U0001faff-]*")
 _PARENTHESIS = re.compile(r"\([^()\n]{1,60}\)")
 _OTHERS_CONDITION = re.compile(
