@@ -71,3 +71,16 @@ def test_serve_refuses_a_broken_configuration_with_a_clear_message(tmp_path):
     assert result.returncode == 2
     assert "cannot be loaded" in result.stderr and "missing-pack" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_eval_scores_a_labeled_set_and_refuses_context_fields_outside_context(tmp_path):
+    draft = {"id": "t-1", "text": "Great, see you Thursday at 3pm.", "expect": [{"category": "timezone", "span": "Thursday at 3pm"}]}
+    quoted = "On Tue, Dana wrote:\n> Thursday at 2pm works for me."
+    good, bad = tmp_path / "good.jsonl", tmp_path / "bad.jsonl"
+    context = {"sender_timezone": "Europe/London", "recipient_timezone": "Europe/London", "sent_at": "2026-04-20T10:15:00+01:00"}
+    good.write_text(json.dumps({**draft, "context": {**context, "quoted": quoted}}) + "\n", encoding="utf-8")
+    bad.write_text("\n" + json.dumps({**draft, "context": context, "quoted": quoted}) + "\n", encoding="utf-8")
+    scored = run_cli("eval", "--categories", "timezone", str(good))
+    assert scored.returncode == 0 and "timezone                1.000  1.000  1.000    1   0   0" in scored.stdout
+    refused = run_cli("eval", str(bad))
+    assert refused.returncode == 2 and "line 2: `quoted` belongs inside `context`" in refused.stderr

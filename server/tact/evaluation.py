@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from .engine import CheckRequest, run
-from .request import parse_context
+from .request import CONTEXT_FIELDS, parse_context
 from .rules.ruleset import RuleSet
 
 GRADED = ("condescension", "accusatory-question", "blame-shifting", "timezone", "vague-commitment", "apology")
@@ -100,10 +100,13 @@ def read_jsonl(path: str) -> list[dict]:
     """Labeled drafts; sentence-level items (`category`/`span`, as in sentences.jsonl) become drafts too."""
     items = []
     with open(path, encoding="utf-8") as handle:
-        for line in handle:
+        for number, line in enumerate(handle, 1):
             if not line.strip():
                 continue
             item = json.loads(line)
+            misplaced = sorted(CONTEXT_FIELDS & item.keys())
+            if misplaced:  # silently ignored, it would score every such draft as a miss
+                raise ValueError(f"line {number}: `{misplaced[0]}` belongs inside `context`")
             if "expect" not in item:
                 item["expect"] = [{"category": item["category"], "span": item["span"]}] if item.get("category") else []
             items.append(item)

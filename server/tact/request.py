@@ -57,15 +57,17 @@ def parse_sent_at(value: Any, sender_tz: dt.tzinfo | None) -> dt.datetime | None
     return moment
 
 
+CONTEXT_FIELDS = frozenset({"sender_timezone", "recipient_timezone", "sent_at", "quoted"})
+
+
 def parse_context(raw: Any) -> Context:
     if raw is None:
         return Context()
     if not isinstance(raw, dict):
         raise invalid("`context` must be an object")
-    known = {"sender_timezone", "recipient_timezone", "sent_at", "quoted"}
-    unknown = sorted(set(raw) - known)
+    unknown = sorted(set(raw) - CONTEXT_FIELDS)
     if unknown:
-        raise invalid(f"unknown field `context.{unknown[0]}` (known: {', '.join(sorted(known))})")
+        raise invalid(f"unknown field `context.{unknown[0]}` (known: {', '.join(sorted(CONTEXT_FIELDS))})")
     quoted = raw.get("quoted") or ""
     if not isinstance(quoted, str):
         raise invalid("`context.quoted` must be a string")

@@ -177,6 +177,14 @@ def _reading(abbr: str, party: str | None) -> str | None:
     return zones.CONFUSED[abbr][0][0]
 
 
+def _converted(m: TimeMention, a: Analysis, zone: str, date: dt.date) -> bool:
+    """Whether a time beside `m` in a plain zone is the same moment as `m` read in `zone` ("3:30pm GMT / 9pm IST")."""
+    moment = moments(m, zone, date)[0]
+    return any(n is not m and n.zone is not None and n.zone.zone is not None and n.zone.abbr not in zones.CONFUSED
+               and (0 <= m.clock.start - n.tail <= 12 or 0 <= n.clock.start - m.tail <= 12)
+               and moments(n, n.zone.zone, date)[0] == moment for n in a.scheduled)
+
+
 def _meaning_name(abbr: str, zone: str) -> str:
     return next((name for meaning, name in zones.CONFUSED[abbr] if meaning == zone), zones.label(zone, dt.datetime.now(zones.UTC)))
 
@@ -207,7 +215,8 @@ def ambiguous_zone_abbreviation(draft, rule):
         date = m.date or a.today
         start, end = moments(m, meant, date)
         read = _reading(abbr, a.recipient)
-        if read is not None and _same_clock(meant, read, start):
+        sender_lives_by_it = meant == a.sender or abbr in zones.MAIN_MEANING
+        if read is not None and _same_clock(meant, read, start) and (sender_lives_by_it or _converted(m, a, read, date)):
             continue
         if read is None and meant == zones.CONFUSED[abbr][0][0]:
             continue  # a reader with no other clue takes the meaning the sender means

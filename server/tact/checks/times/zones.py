@@ -58,6 +58,10 @@ CONFUSED = {
     "GST": (("Asia/Dubai", "Gulf time"), ("Atlantic/South_Georgia", "South Georgia time")),
     "SST": (("Pacific/Pago_Pago", "Samoa time"), ("Asia/Singapore", "Singapore time")),
 }
+# Of these, the ones whose first meaning is the one nearly everyone means: a sender who lives
+# in none of the meanings is taken to mean it. With the others (CST: Chicago or China) they
+# could mean either, whatever their reader will take.
+MAIN_MEANING = frozenset({"CDT", "BST", "GST"})
 
 # Names for zones whose own abbreviation is one of the confused ones, or is only a number.
 ZONE_NAMES = {
