@@ -10,6 +10,8 @@ said about the harm, and whether the writer owns it or offers a fix.
   reader's reaction ("If the invoice came across as confusing, then apologies for that").
 - `hedged_admission`: a harm admitted only through two hedges, one of them a doubt that it
   happened ("There may possibly have been a small error").
+- `apology_then_circumstance`: an apology for a miss, then "but" and the circumstances ("…, but we've been
+  slammed"), or a next sentence that hands the slip to a colleague ("Sam on our team uploaded the wrong file").
 - `regret_without_agency`: an impersonal regret ("It's unfortunate that…") over a failure of the
   service whose doer is never named ("…your refund ended up going to the previous tenant").
 """
@@ -193,3 +195,62 @@ def regret_without_agency(draft, rule):
         if re.match(r"\s*you(?:'re|'ve|\s+(?:are|have|had|can't|couldn't|could\s+not|won't|didn't|did\s+not|missed|had\s+to|were\s+(?:ill|unwell|away|sick)))\b", clause, _I):
             continue  # the reader's own bad luck ("It's a shame you couldn't make it"): sympathy
         yield _span(sentence, said)
+
+
+# ---------------------------------------------------------------- an apology, then "but" and the circumstances
+
+# "I'm sorry the car wasn't ready, but we're only two mechanics and Fridays are always mad": the clause after
+# the contrast explains the miss away. The apology must be for something ("Sorry, but I can't make Monday" is a
+# refusal), and the clause must tell circumstances, not a fix, an offer, a plan, an inability to come, a thanks
+# or the writer's own fault.
+_APOLOGY_THEN_CONTRAST = re.compile(
+    rf"^\W*(?:(?:again|once\s+again|first(?:\s+of\s+all)?|firstly|also|and)\W+)?{_APOLOGY}\s+(?P<what>(?:for|that|about|the|your|our|my|I|we|it|this|to\s+(?:say|report|tell)|if)\b[^;:!?]*?)"
+    r"(?:,\s*|;\s*|\s+[\u2014\u2013-]\s+|\s+)(?P<but>but|however|though|although|tho)\b,?\s*(?P<why>[^;:!?]+)", _I)
+_NOT_A_MISS = re.compile(r"^(?:to\s+(?:hear|see|learn|read|bother|trouble|interrupt|chase|nag|ask|pester|bug|disturb|write|be\s+\w+ing|add)|for\s+(?:your|the)\s+loss|if"
+    r"|for\s+(?:the\s+|this\s+|such\s+|all\s+the\s+)?(?:short|late|last[-\s]minute|long|lengthy|mass|group|duplicate|multiple|repeated)\s+(?:notice|e-?mails?|messages?|post|note|change))\b", _I)
+_NOT_AN_EXCUSE = re.compile(
+    r"\b(?:will|'ll|won't|going\s+to|now|attached|enclosed|here(?:'s|\s+is|\s+are)|below|please|let|happy|glad|good\s+news|luckily|fortunately|thankfully|hopefully|hope|thanks?|thank\s+you|appreciate|rest\s+assured"
+    r"|upside|bright\s+side|(?:I|we|you)\s+(?:can|could|would|should|may|might|shall|must)|(?:can|could|would|shall|may)\s+(?:I|we|you)|(?:I|we)\s+(?:can't|cannot)\s+(?:make|do|attend|join|offer|accept|refund|change|share|give)"
+    r"|want|wanted|need|needs|wish|I'd|we'd|plan|intend|promise|on\s+it|working|looking\s+into|chasing|checking|"
+    r"fault|mistake|error|blame|responsibility|sorry|apologi[sz]e|apologies|our\s+end|my\s+end|no\s+excuse|not\s+an\s+excuse|nevertheless|anyway|still|refund\w*|credit\w*|free|discount\w*|compensat\w*|on\s+us|on\s+me)\b", _I)
+# A finite verb in the clause: it tells how things were or are.
+_TELLS = re.compile(r"\b(?:was|were|is|are|am|'s|'re|'m|had|has|have|'ve|did|got|only|just|always|never|kept|ran|went|came|took|met|happen\w*|\w+ed)\b", _I)
+
+
+# Or the whole next sentence hands it to someone else: "Sorry about the wrong file. Sam on our team uploaded it."
+# It opens on them (not on "I"/"we" or a step forward), and tells their slip. A busy week told there ("It's
+# been hectic") is the apology's own weakness, not blame; with "but" it is the excuse.
+_APOLOGY_FOR = re.compile(rf"^\W*(?:(?:again|once\s+again|first(?:\s+of\s+all)?|firstly|also|and|on\s+behalf\s+of\s+[^,]+)\W+)?(?:[\w']+\s+){{0,4}}?{_APOLOGY}\s+(?P<what>[^;:!?]+)", _I)
+_OPENS_ON_US = re.compile(r"^\W*(?:I|we|it|that\s+our|things|I'm|we're|I've|we've|I'll|we'll|I'd|we'd|let|please|here|attached|thanks|thank|could|can|would|if|going\s+forward|in\s+the\s+meantime|to\s+make|as\s+a|this\s+(?:won't|will)|it\s+won't)\b", _I)
+_CAUSE = re.compile(
+    r"\b(?:wrong|wrongly|missed|forgot|forgotten|forgetting|came\s+in\s+late|called\s+in\s+sick|was\s+new"
+    r"|pulled\s+(?:onto|off)|double-?booked|mix-?up|mixed\s+up|mis\w+|on\s+(?:her|him|them)|down\s+to"
+    r"|(?:[A-Z][a-z]+|colleague|predecessor|assistant)'s\s+(?:order|job|file|account|desk|call|patch)|handled\s+by|typed|entered|uploaded)\b", _I)
+
+
+def _excuse(why: str) -> bool:
+    return not (_NOT_AN_EXCUSE.search(why) or _REMEDY.search(why) or _owned(why))
+
+
+@python_check("apology_then_circumstance")
+def apology_then_circumstance(draft, rule):
+    sentences = draft.sentences
+    for i, sentence in enumerate(sentences):
+        if sentence.is_question or not re.search(r"(?i)sorry|apolog", sentence.text):
+            continue
+        said = without_quotations(sentence.text)
+        m = _APOLOGY_THEN_CONTRAST.match(said)
+        if m is not None:
+            if not _NOT_A_MISS.match(m.group("what")) and len(m.group("what").split()) >= 2 and _TELLS.search(m.group("why")) and _excuse(m.group("why")):
+                yield _span(sentence, said, m.start("but"))
+            continue
+        m = _APOLOGY_FOR.match(said)
+        if m is None or _NOT_A_MISS.match(m.group("what")) or len(m.group("what").split()) < 2 or i + 1 >= len(sentences):
+            continue
+        following = sentences[i + 1]
+        why = without_quotations(following.text)
+        if following.is_question or _OPENS_ON_US.match(why) or not _CAUSE.search(why) or not _excuse(why) or len(why.split()) > 30:
+            continue
+        if _remedied(sentences, i + 2, window=0):
+            continue  # what happened, then what was done about it: an account, not an excuse
+        yield _span(following, why)
