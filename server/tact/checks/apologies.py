@@ -756,13 +756,18 @@ _NO_ANSWER = re.compile(
     r"\bhope\b|\bhoping\b|\b(?:it's|it\s+has|it\s+'s|things\s+have|life\s+has|work\s+has)\s+been\b|\b(?:crazy|hectic|mad|manic|busy|swamped|chaotic|mental|nuts|slammed|snowed\s+under|full-?on|non-?stop)\b"
     r"|\b(?:get|come|circle)\s+back\s+to\s+you\b|\bbe\s+in\s+touch\b|\b(?:reply|respond|answer)\s+properly\b|\b(?:speak|talk|more)\s+soon\b|\bwill\s+(?:revert|follow\s+up)\b|\bon\s+it\b"
     r"|^\W*(?:thanks?|thank\s+you|cheers|many\s+thanks)\b[^.!?]{0,30}$", _I)
+# Or a later sentence says outright that the answer is still to come, with no date for it.
+_DEFERRED = re.compile(
+    r"\b(?:I'll|I\s+will|we'll|we\s+will|I\s+shall|we\s+shall)\s+(?:\w+\s+)?(?:get\s+(?:you\s+)?(?:an?\s+|the\s+|my\s+)?(?:answer|reply|response|figures|details)|(?:come|get|circle|revert)\s+back\s+to\s+you|look\s+into|check\s+(?:on|with|into)|find\s+out|reply\s+(?:to\s+you\s+)?(?:once|when|as\s+soon)|let\s+you\s+know)"
+    r"|\b(?:still|yet\s+to)\s+(?:need\s+to\s+|have\s+to\s+)?(?:discuss|check|look|confirm|find|get|hear|investigat|review)\w*|\bhaven't\s+(?:had\s+a\s+chance|yet|managed)|\bnot\s+(?:yet\s+)?had\s+(?:a\s+)?(?:chance|time)", _I)
 _HEDGED_DELAY = re.compile(r"\b(?:any|perceived|apparent|if)\b", _I)
 _CLOSING_LINE = re.compile(r"^\s*(?:[\w.'&-]+\s*){1,4},?\s*$")
 
 
 def _late_reply_without_answer(draft, index: int):
-    """An apology for a slow reply in a message that still gives no answer: every other sentence of the body
-    is busyness, hopes, thanks or a promise to reply later."""
+    """An apology for a slow reply in a message that still gives no answer: it or the next two sentences put the
+    answer off with no date ("I'll come back to you with the figures"), or every other sentence of the body is
+    busyness, hopes, thanks or a promise to reply later."""
     sentences = draft.sentences
     sentence = sentences[index]
     text = without_quotations(sentence.text)
@@ -772,14 +777,19 @@ def _late_reply_without_answer(draft, index: int):
     rest = re.split(r"[,;:]|\s[\u2014\u2013-]\s|\u2014", text[late.end():], maxsplit=1)
     if len(rest) > 1 and rest[1].strip(" .!?") and not _NO_ANSWER.search(rest[1]):
         return None  # "Sorry for the slow reply — yes, Tuesday works": the answer is in the sentence
-    for i, other in enumerate(sentences):
-        if i == index:
-            continue
-        words = other.text.strip()
-        if _CLOSING_LINE.match(words) and not words.endswith((".", "!", "?")):
-            continue  # "Hi Tamsin,", "Best,", "Isla": greeting, sign-off and name
-        if not _NO_ANSWER.search(words):
-            return None
+    deferred = [other for other in sentences[index:index + 3] if _DEFERRED.search(without_quotations(other.text))]
+    if deferred:
+        if any(_time_in(other.text) for other in deferred):
+            return None  # "I'll come back to you with the figures by Friday": a dated next step
+    else:
+        for i, other in enumerate(sentences):
+            if i == index:
+                continue
+            words = other.text.strip()
+            if _CLOSING_LINE.match(words) and not words.endswith((".", "!", "?")):
+                continue  # "Hi Tamsin,", "Best,", "Isla": greeting, sign-off and name
+            if not _NO_ANSWER.search(words):
+                return None
     stop = sentence.start + len(sentence.text.rstrip())
     said = draft.text[sentence.start:stop].rstrip(" .!")
     return Hit(sentence.start, stop, message="This apology for a slow reply still gives no answer.",
