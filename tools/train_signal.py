@@ -58,7 +58,7 @@ INDEPENDENT = ROOT / "tests" / "data" / "independent"
 CLEAN = ROOT / "tests" / "data" / "clean"
 MODELS = ROOT / "rules" / "models"
 TONE = ("condescension", "accusatory-question", "blame-shifting")
-AUTHOR = re.compile(r"^(w\d+)")
+AUTHOR = re.compile(r"^([wbd]\d+)")  # independent writers wN; device writers bN and dN (tests/data/devices, with --extra)
 MAX_FEATURES = 3000  # the model file keeps the strongest weights only
 MIN_COUNT = 2  # a feature seen once in training is noise
 C = 2.0  # inverse L2 strength, chosen on the leave-one-author-out figures (features are length-scaled)
@@ -183,7 +183,7 @@ def rule_example_rows(rules: list) -> list[Row]:
 
 
 def _group(path: Path) -> str:
-    """The author of an independent file (w3 and w3v are one), or the clean-mail file itself."""
+    """The author of a labeled file (w3 and w3v are one; b12 is a device writer), or the clean-mail file itself."""
     author = AUTHOR.match(path.name)
     return author.group(1) if author and path.parent.name != CLEAN.name else f"clean:{path.stem}"
 
