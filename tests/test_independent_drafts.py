@@ -36,17 +36,17 @@ FLOORS = {
         "vague-commitment": 0.945,  # 0.949
         "apology": 0.955,  # 0.960
     },
-    "devices": {  # when b25-b33 joined (end of session 12)
-        "condescension": 0.85,  # 0.878
-        "accusatory-question": 0.91,  # 0.936
-        "blame-shifting": 0.79,  # 0.817
-        "timezone": 0.87,  # 0.899 (some writers' thread drafts lack the quoted thread)
-        "vague-commitment": 0.89,  # 0.916
-        "apology": 0.86,  # 0.884
+    "devices": {  # end of session 13 (b25-b33 joined at the end of session 12)
+        "condescension": 0.86,  # 0.884
+        "accusatory-question": 0.93,  # 0.957
+        "blame-shifting": 0.84,  # 0.866
+        "timezone": 0.96,  # 0.985
+        "vague-commitment": 0.89,  # 0.918
+        "apology": 0.87,  # 0.893
     },
 }
 COUNTS = {"independent": 4920, "devices": 6660}
-CLEAN_FLAGGED = 0.03  # of both sets' clean drafts: 56 of 2,848 when b25-b33 joined; the DESIGN target
+CLEAN_FLAGGED = 0.03  # of both sets' clean drafts: 57 of 2,848 at the end of session 13; the DESIGN target
 
 
 @pytest.fixture(scope="module")
