@@ -203,8 +203,9 @@ def regret_without_agency(draft, rule):
 # the contrast explains the miss away. The apology must be for something ("Sorry, but I can't make Monday" is a
 # refusal), and the clause must tell circumstances, not a fix, an offer, a plan, an inability to come, a thanks
 # or the writer's own fault.
+_LEAD = r"again|once\s+again|first(?:\s+of\s+all)?|firstly|also|and"  # words that may come before the apology
 _APOLOGY_THEN_CONTRAST = re.compile(
-    rf"^\W*(?:(?:again|once\s+again|first(?:\s+of\s+all)?|firstly|also|and)\W+)?{_APOLOGY}\s+(?P<what>(?:for|that|about|the|your|our|my|I|we|it|this|to\s+(?:say|report|tell)|if)\b[^;:!?]*?)"
+    rf"^\W*(?:(?:{_LEAD})\W+)?{_APOLOGY}\s+(?P<what>(?:for|that|about|the|your|our|my|I|we|it|this|to\s+(?:say|report|tell)|if)\b[^;:!?]*?)"
     r"(?:,\s*|;\s*|\s+[\u2014\u2013-]\s+|\s+)(?P<but>but|however|though|although|tho)\b,?\s*(?P<why>[^;:!?]+)", _I)
 _NOT_A_MISS = re.compile(r"^(?:to\s+(?:hear|see|learn|read|bother|trouble|interrupt|chase|nag|ask|pester|bug|disturb|write|be\s+\w+ing|add)|for\s+(?:your|the)\s+loss|if"
     r"|for\s+(?:the\s+|this\s+|such\s+|all\s+the\s+)?(?:short|late|last[-\s]minute|long|lengthy|mass|group|duplicate|multiple|repeated)\s+(?:notice|e-?mails?|messages?|post|note|change))\b", _I)
@@ -220,12 +221,19 @@ _TELLS = re.compile(r"\b(?:was|were|is|are|am|'s|'re|'m|had|has|have|'ve|did|got
 # Or the whole next sentence hands it to someone else: "Sorry about the wrong file. Sam on our team uploaded it."
 # It opens on them (not on "I"/"we" or a step forward), and tells their slip. A busy week told there ("It's
 # been hectic") is the apology's own weakness, not blame; with "but" it is the excuse.
-_APOLOGY_FOR = re.compile(rf"^\W*(?:(?:again|once\s+again|first(?:\s+of\s+all)?|firstly|also|and|on\s+behalf\s+of\s+[^,]+)\W+)?(?:[\w']+\s+){{0,4}}?{_APOLOGY}\s+(?P<what>[^;:!?]+)", _I)
-_OPENS_ON_US = re.compile(r"^\W*(?:I|we|it|that\s+our|things|I'm|we're|I've|we've|I'll|we'll|I'd|we'd|let|please|here|attached|thanks|thank|could|can|would|if|going\s+forward|in\s+the\s+meantime|to\s+make|as\s+a|this\s+(?:won't|will)|it\s+won't)\b", _I)
+_APOLOGY_FOR = re.compile(rf"^\W*(?:(?:{_LEAD}|on\s+behalf\s+of\s+[^,]+)\W+)?(?:[\w']+\s+){{0,4}}?{_APOLOGY}\s+(?P<what>[^;:!?]+)", _I)
+_OPENS_ON_US = re.compile(r"^\W*(?:I|we|it|that\s+our|things|I'm|we're|I've|we've|I'll|we'll|I'd|we'd|let|please|here|attached|thanks|thank|could|can|would|if|going\s+forward|in\s+the\s+meantime|to\s+make|as\s+a|this\s+(?:won't|will))\b", _I)
 _CAUSE = re.compile(
     r"\b(?:wrong|wrongly|missed|forgot|forgotten|forgetting|came\s+in\s+late|called\s+in\s+sick|was\s+new"
     r"|pulled\s+(?:onto|off)|double-?booked|mix-?up|mixed\s+up|mis\w+|on\s+(?:her|him|them)|down\s+to"
     r"|(?:[A-Z][a-z]+|colleague|predecessor|assistant)'s\s+(?:order|job|file|account|desk|call|patch)|handled\s+by|typed|entered|uploaded)\b", _I)
+
+
+_SORRY = re.compile(r"sorry|apolog", _I)
+
+
+def _for_a_miss(what: str) -> bool:
+    return len(what.split()) >= 2 and not _NOT_A_MISS.match(what)
 
 
 def _excuse(why: str) -> bool:
@@ -236,16 +244,16 @@ def _excuse(why: str) -> bool:
 def apology_then_circumstance(draft, rule):
     sentences = draft.sentences
     for i, sentence in enumerate(sentences):
-        if sentence.is_question or not re.search(r"(?i)sorry|apolog", sentence.text):
+        if sentence.is_question or not _SORRY.search(sentence.text):
             continue
         said = without_quotations(sentence.text)
         m = _APOLOGY_THEN_CONTRAST.match(said)
         if m is not None:
-            if not _NOT_A_MISS.match(m.group("what")) and len(m.group("what").split()) >= 2 and _TELLS.search(m.group("why")) and _excuse(m.group("why")):
+            if _for_a_miss(m.group("what")) and _TELLS.search(m.group("why")) and _excuse(m.group("why")):
                 yield _span(sentence, said, m.start("but"))
             continue
         m = _APOLOGY_FOR.match(said)
-        if m is None or _NOT_A_MISS.match(m.group("what")) or len(m.group("what").split()) < 2 or i + 1 >= len(sentences):
+        if m is None or not _for_a_miss(m.group("what")) or i + 1 >= len(sentences):
             continue
         following = sentences[i + 1]
         why = without_quotations(following.text)

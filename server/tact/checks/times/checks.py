@@ -177,9 +177,8 @@ def _reading(abbr: str, party: str | None) -> str | None:
     return zones.CONFUSED[abbr][0][0]
 
 
-def _converted(m: TimeMention, a: Analysis, zone: str, date: dt.date) -> bool:
-    """Whether a time beside `m` in a plain zone is the same moment as `m` read in `zone` ("3:30pm GMT / 9pm IST")."""
-    moment = moments(m, zone, date)[0]
+def _converted(m: TimeMention, a: Analysis, moment: dt.datetime, date: dt.date) -> bool:
+    """Whether a time beside `m` in a plain zone is the same moment as `m` ("3:30pm GMT / 9pm IST")."""
     return any(n is not m and n.zone is not None and n.zone.zone is not None and n.zone.abbr not in zones.CONFUSED
                and (0 <= m.clock.start - n.tail <= 12 or 0 <= n.clock.start - m.tail <= 12)
                and moments(n, n.zone.zone, date)[0] == moment for n in a.scheduled)
@@ -216,7 +215,7 @@ def ambiguous_zone_abbreviation(draft, rule):
         start, end = moments(m, meant, date)
         read = _reading(abbr, a.recipient)
         sender_lives_by_it = meant == a.sender or abbr in zones.MAIN_MEANING
-        if read is not None and _same_clock(meant, read, start) and (sender_lives_by_it or _converted(m, a, read, date)):
+        if read is not None and _same_clock(meant, read, start) and (sender_lives_by_it or _converted(m, a, start, date)):
             continue
         if read is None and meant == zones.CONFUSED[abbr][0][0]:
             continue  # a reader with no other clue takes the meaning the sender means
