@@ -10,7 +10,8 @@ shared/eval/sentences.jsonl (`kind`), plus near-misses and timezone drafts: d1-d
 (session 10: b1-b3, b4-b6, b7-b9, b10-b12 and b13-b15 each blind for one measurement, then tuned on;
 b16-b18 blind at the session's end, then retired), b19-b24 (session 11: b19-b21 and b22-b24 each
 blind for one measurement, then tuned on) and b25-b33 (session 12: b25-b27 and b28-b30 each blind for
-one measurement, then tuned on; b31-b33 blind twice, then retired unread). The rules are improved on
+one measurement, then tuned on; b31-b33 blind twice, then retired unread) and b34-b37 (session 14:
+blind for one measurement against session 13's rules, then tuned on). The rules are improved on
 these drafts' misses as devices, so the figures here are a floor against regressions, not a measure
 of unseen-phrasing recall: that is what each file's first run measured (see the issue notes), and
 what the current held-back drafts (outside the repository) measure.
@@ -45,7 +46,7 @@ FLOORS = {
         "apology": 0.87,  # 0.893
     },
 }
-COUNTS = {"independent": 4920, "devices": 6660}
+COUNTS = {"independent": 4920, "devices": 7380}
 CLEAN_FLAGGED = 0.03  # of both sets' clean drafts: 57 of 2,848 at the end of session 13; the DESIGN target
 
 
