@@ -144,6 +144,9 @@ SPACE_APOLOGY = fast(
     r"|hogg?\w*|invad\w*|existing|the\s+(?:\w+\s+)?(?:essay|novel|saga|epic|tome|wall\s+of\s+text)|(?:such\s+)?an?\s+(?:\w+\s+)?(?:essay|novel|saga|epic|tome|wall\s+of\s+text)"
     r"|(?:yet\s+)?another\s+(?:\w+\s+)?(?:e-?mail|message|note)|all\s+(?:the|these|my|of\s+my)\s+(?:\w+\s+)?(?:e-?mails|messages|notes|follow-?ups)"
     r"|(?:so\s+many|multiple|repeated|endless)\s+(?:e-?mails|messages|notes))"
+    # its length, apologised for a second time: "sorry again for the length" (once is a courtesy)
+    r"|\b(?:sorry|apologies|apologi[sz]e)\s+(?:again|once\s+more)\s+(?:for|about)\s+(?:the\s+(?:sheer\s+)?length\b"
+    r"|(?:such\s+)?(?:a|the|this)\s+(?:very\s+|really\s+|super\s+|rather\s+)?(?:long|lengthy|long-winded|rambling)\s+(?:e-?mail|message|note|reply|update|one|ramble))"
     # writing at all, once more: "so sorry to be writing again", "I apologise for emailing you again"
     r"|\b(?:sorry|apologies|apologi[sz]e)\s+(?:again\s+)?(?:to\s+be|for|to)\s+(?:writing|write|e-?mailing|e-?mail|messaging|message|in\s+your\s+inbox)\s+(?:(?:to\s+)?you\s+)?(?:yet\s+|once\s+)?again\b"
 )
