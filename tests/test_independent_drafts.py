@@ -37,17 +37,17 @@ FLOORS = {
         "vague-commitment": 0.945,  # 0.949
         "apology": 0.955,  # 0.960
     },
-    "devices": {  # end of session 13 (b25-b33 joined at the end of session 12)
-        "condescension": 0.86,  # 0.884
-        "accusatory-question": 0.93,  # 0.957
-        "blame-shifting": 0.84,  # 0.866
-        "timezone": 0.96,  # 0.985
-        "vague-commitment": 0.89,  # 0.918
-        "apology": 0.87,  # 0.893
+    "devices": {  # end of session 14 (b34-b37 joined at its start)
+        "condescension": 0.865,  # 0.888
+        "accusatory-question": 0.935,  # 0.957
+        "blame-shifting": 0.845,  # 0.865
+        "timezone": 0.965,  # 0.986
+        "vague-commitment": 0.895,  # 0.920
+        "apology": 0.875,  # 0.895
     },
 }
 COUNTS = {"independent": 4920, "devices": 7380}
-CLEAN_FLAGGED = 0.03  # of both sets' clean drafts: 57 of 2,848 at the end of session 13; the DESIGN target
+CLEAN_FLAGGED = 0.03  # of both sets' clean drafts: 59 of 3,012 at the end of session 14; the DESIGN target
 
 
 @pytest.fixture(scope="module")
