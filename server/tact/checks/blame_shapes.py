@@ -50,11 +50,11 @@ def _remedied(sentences, i: int, window: int = 1) -> bool:
 
 
 def _statements(draft, cheap=None):
-    """(sentence, its text with quotations blanked) for each sentence that is not a question and, when
+    """(index, sentence, its text with quotations blanked) for each sentence that is not a question and, when
     `cheap` is given, passes that test on its raw text first (most sentences fail it: no blanking then)."""
-    for sentence in draft.sentences:
+    for i, sentence in enumerate(draft.sentences):
         if not sentence.is_question and (cheap is None or cheap(sentence.text)):
-            yield sentence, without_quotations(sentence.text)
+            yield i, sentence, without_quotations(sentence.text)
 
 
 def _span(sentence, said: str, start: int = 0, end: int | None = None) -> Hit:
@@ -130,7 +130,7 @@ _OFFER = re.compile(r"\b(?:need|needs|want|wants|would|'d|like|prefer|wish|can|c
 
 @python_check("conditional_apology")
 def conditional_apology(draft, rule):
-    for sentence, said in _statements(draft):
+    for _, sentence, said in _statements(draft):
         m = _CONDITIONAL.match(said)
         if m is None or _OFFER.search(m.group("cond")) or _owned(said):
             continue
@@ -154,7 +154,7 @@ _PAST = re.compile(r"\bhave\b|\b(?:was|were|had|happened|occurred|went|got|crept
 
 @python_check("hedged_admission")
 def hedged_admission(draft, rule):
-    for sentence, said in _statements(draft, _EPISTEMIC.search):  # most sentences hold no hedge
+    for _, sentence, said in _statements(draft, _EPISTEMIC.search):  # most sentences hold no hedge
         hedges = list(_EPISTEMIC.finditer(said))
         harm = _HARM.search(said) if hedges else None
         if harm is None or not _PAST.search(said) or _owned(said):
@@ -185,7 +185,7 @@ _SERVICE_FAILURE = re.compile(
 
 @python_check("regret_without_agency")
 def regret_without_agency(draft, rule):
-    for sentence, said in _statements(draft, lambda text: _IMPERSONAL.match(text) or _LUCKLESS.match(text)):
+    for _, sentence, said in _statements(draft, lambda text: _IMPERSONAL.match(text) or _LUCKLESS.match(text)):
         m = _IMPERSONAL.match(said) or _LUCKLESS.match(said)
         if m is None:
             continue
@@ -243,10 +243,7 @@ def _excuse(why: str) -> bool:
 @python_check("apology_then_circumstance")
 def apology_then_circumstance(draft, rule):
     sentences = draft.sentences
-    for i, sentence in enumerate(sentences):
-        if sentence.is_question or not _SORRY.search(sentence.text):
-            continue
-        said = without_quotations(sentence.text)
+    for i, sentence, said in _statements(draft, _SORRY.search):
         m = _APOLOGY_THEN_CONTRAST.match(said)
         if m is not None:
             if _for_a_miss(m.group("what")) and _TELLS.search(m.group("why")) and _excuse(m.group("why")):

@@ -135,7 +135,7 @@ PROMISE = fast(
     r"|\b(?:our|my)\s+(?:[\w-]+\s+){0,3}?(?:(?:will|shall)\s+\w+|(?:expects|plans|aims|intends|hopes)\s+to\b)"  # "our accounts team will sort it out"
     r"|\b(?:it|they|these|those)(?:'ll|\s+will|\s+should|\s+shall)\s+(?:be\s+(?:with\s+you|over\s+to\s+you|in\s+your\s+(?:inbox|hands|mailbox)|on\s+(?:its|their)\s+way\s+to\s+you)|reach\s+you|land\s+with\s+you|get\s+to\s+you)\b"
     r"|(?:[:\x{2014}\x{2013}]\s*|\s-\s)(?:hopefully|fingers\s+crossed,?|all\s+being\s+well,?)\s+(?:by|in|within|some\s?time|later|early|mid|end|around|before|over|next|this|after|soon)\b"
-    r"|\bshould\s+(?:be\s+(?:with\s+you|here|there|on\s+site|delivered)|reach|get\s+to\s+you|arrive|land|turn\s+up|show\s+up|come\s+through|ship|go\s+out|be\s+(?:shipped|dispatched)|drop\s+(?:\w+\s+){1,3}?off)\b"
+    r"|\bshould\s+(?:be\s+(?:with\s+you|here|there|on\s+site|delivered|shipped|dispatched)|reach|get\s+to\s+you|arrive|land|turn\s+up|show\s+up|come\s+through|ship|go\s+out|drop\s+(?:\w+\s+){1,3}?off)\b"
     r"|\b(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:team|department|desk|crew|engineers?|technicians?|staff)\s+(?:will|shall)\s+\w+"
     r"|\b(?:will|shall)\s+(?:get|send|pass|hand|forward|have)\s+(?:\w+\s+){0,3}?(?:over\s+|back\s+)?to\s+you\b"
     r"|\b(?:back\s+to\s+you|more\s+soon|coming\s+right\s+up|coming\s+your\s+way)\b"
@@ -294,7 +294,7 @@ _READER_MOVE = re.compile(
     r"|\blet\s+(?:me|us)\s+(?:know|have(?!\s+a\s+(?:\w+\s+){0,2}?(?:think|ponder|look|go|crack|bit|call|chat|meeting|catch-?up|talk|coffee|lunch)\b))\b|\b(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:let|send|tell|give|email|forward)\b"  # "let me sync with the team" is the writer's own step
     r"|\b(?:tell|send|give|show|forward|email|call|ring|phone|text|ping)\s+me\b(?!\s+(?:check|see|look|find|ask|get\s+back|confirm|review|dig|chase|have|think|sort|try|circle|come|follow"
     r"|a\s+(?:little|bit|few|couple|moment|minute|sec|second|while|day|week)|some\s+(?:more\s+)?time|more\s+time|time\b))"
-    r"|\b(?:when|once|as\s+soon\s+as|after)\s+(?:I|we)\s+(?:(?:hear\s+(?:back\s+)?from)\s+you\b|(?:receive|get|have)\s+(?:you\b|your\b))"
+    r"|\b(?:when|once|as\s+soon\s+as|after)\s+(?:I|we)\s+(?:hear\s+(?:back\s+)?from\s+you|(?:receive|get|have)\s+(?:you|your))\b"
     r"|\blet\s+(?:me|us)\s+(?:hear|here)\s+from\s+you\b|\bif\s+(?:still\s+)?(?:desired|wanted|needed|required|requested)\b"  # a request; an offer
     # an instruction to the reader that the promise follows: "simply reply YES and we'll take care of the rest"
     r"|(?:^|[,;:]\s*)(?:(?:simply|just|please|next\s+time|in\s+(?:the\s+)?future|from\s+now\s+on|maybe|perhaps)\s*,?\s+)*(?:reply|respond|sign|return|confirm|say|tick|click|call|ring|send\s+(?:it|them|me|us|the|your))\b[^.;]{0,80}?\band\s+(?:I|we)(?:'ll|\s+will)\b",
