@@ -239,7 +239,7 @@ REMEDY = fast(
     r"|\battach(?:ed|ing)\b|\benclosed\b|\bin\s+your\s+inbox\b|\b(?:with\s+you|in\s+the\s+post)\s+now\b|\bhere(?:'s|\s+is|\s+are)\b|\b(?:is|are)\s+(?:now\s+)?here\b|\bbelow\b|\bfrom\s+now\s+on\b|\bgoing\s+forward\b"
     r"|\bre(?:schedul|book|ship|sen[dt]|fund|issu|print|rout|order|arrang)\w*\b|\breplacement\b|\bcredited\b|\b(?:a|the|your|in|full)\s+credit\b|\bcredit\s+(?:note|memo|you|your|it|them|the\s+(?:account|difference|fee)|back)\b"
     r"|\b(?:could|can|shall)\s+we\b|\blet's\b|\bwould\s+\w+\s+(?:work|suit)\b|\bdoes\s+\w+\s+work\b|\bare\s+you\s+free\b|\binstead\b"
-    r"|\b(?:fixed|corrected|resolved|sorted|updated|moved|approved|ready\s+for|is\s+now|are\s+now|(?:it|they|that|this)(?:'s|'re)\s+now|on\s+(?:its|their)\s+way|renewed)\b"
+    r"|\b(?:fixed|corrected|resolved|sorted|updated|moved|approved|ready\s+for|is\s+now|are\s+now|(?:it|they|that|this)(?:'s|'re)\s+now|on\s+(?:its|their)\s+way|renewed|restored|back\s+(?:up|online|in\s+service|to\s+normal))\b"
     # "It won't happen again" promises the next time, not a fix for this one
     r"|\b(?:I|we)(?:'ll|\s+will)\s+(?:call|send|have|get|deliver|ship|bring|make\s+sure|set|book|fix|cover)\b"
     # the next step asked of the reader: "I missed the call, so could you send the notes?"
@@ -261,7 +261,8 @@ FAILURE = fast(
     r"|(?:wasn't|weren't|hasn't|haven't|hadn't)\s+(?:been\s+)?(?:sent|done|given|paid|made|built|run|shown|put|brought|taken|written)\b"
     # "that's on me" owns a miss; "it's on us" may be a treat
     r"|(?:that's|that\s+is|this\s+is|this\s+one's|that\s+one's)\s+(?:all\s+|entirely\s+|squarely\s+)?on\s+(?:me|us)"
-    r"|overdue|overran|slipped|late\b|damaged|lost\s+track|never\s+got\s+round|wasn't\s+at|dropping\s+off|not\s+turning\s+up"
+    r"|overdue|overran|slipped|late\b|damaged|outages?\b|downtime|(?:service|system)\s+(?:interruption|disruption)|slow\s+(?:replies|responses|response\s+times?)|"
+    r"lost\s+track|never\s+got\s+round|wasn't\s+at|dropping\s+off|not\s+turning\s+up"
     r"|(?:stood|standing|stand)\s+you\s+up|dropping\s+the\s+ball|non-?(?:delivery|arrival|payment|attendance|appearance|completion)|(?:was|were|am|are|is)\s+not\s+able"
     r"|(?:the|this|that)\s+oversight|(?:was|were|got|has\s+been|have\s+been)\s+(?:cancell?ed|postponed|overlooked|forgotten)"
     r"|never\s+(?:went\s+out|arrived|came|turned\s+up|showed\s+up|got\s+sent|shipped|made\s+it\s+(?:to|over|across|out))"
@@ -272,6 +273,7 @@ FAILURE = fast(
     r"|(?:won't|will\s+not|(?:isn't|aren't|is\s+not|are\s+not)\s+going\s+to)\s+be\s+(?:ready|done|finished|complete|completed|delivered|available|possible)"
     r"|(?:won't|will\s+not)\s+be\s+able\s+to\s+[^.;!?]{0,40}?(?:after\s+all|as\s+(?:promised|agreed|planned)|any\s?more)"
     r"|can\s+no\s+longer|no\s+longer\s+(?:able|possible|available)"
+    r"|(?:wasn't|weren't|was\s+not|were\s+not|hasn't\s+been|haven't\s+been)\s+(?:cut|set|fit|shut|hung|laid|read|dealt|swept|dug|bought|won|drawn|driven|chosen|sewn|mown|grown|thrown|blown|sent\s+out|picked\s+up|signed\s+off)\b"
     r"|(?:has|have|had)\s+not\s+been|(?:was|were)\s+not\s+(?:\w+ed|\w+en|kept|met|sent|done|paid|set\s+up|held|made|built|run|brought|found|told|sold|shown|put|honou?red)\b|(?:wasn't|weren't|hasn't|haven't|hadn't)\s+(?:been\s+)?\w+ed\b"
     r"|(?:nobody|no\s+one|no-one)\s+(?:\w+ed|rang|called|got\s+back|came|showed|turned\s+up|told|sent|wrote)\b"
     # something delivered broken or wrong, or a service that failed
@@ -290,7 +292,7 @@ FAILURE = fast(
     r"|(?:I|we)\s+never\s+(?:rang|called|phoned|got\s+back|got\s+round|sent|replied|responded|wrote\s+back|came\s+back|followed\s+up|delivered|booked|confirmed|finished|submitted|filed|paid|posted|shipped)|let\s+(?:it|that|this|things|the\s+[\w-]+)\s+slip)\b",
 )
 # "Sorry you feel...", "sorry if...": not an apology for a miss but a non-apology (blame-shifting).
-_NOT_AN_APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies|regret)\s+(?:that\s+)?(?:if\b|you\b)", _I)
+_NOT_AN_APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies|regret)\s+(?:that\s+)?(?:if\b|you\b|(?:for\s+)?any\s+[\w-]+\s+(?:that\s+|which\s+)?(?:may|might)\s+have\b)", _I)
 # "Sorry I missed you at the party": a missed chance to meet, not a missed commitment.
 _SOCIAL = r"(?:party|drinks|dinner|lunch|leaving\s+do|celebration|wedding|barbecue|bbq|happy\s+hour|reception|golf\s+day|picnic|game|match|social|get-together|christmas\s+do)"
 _SOCIAL_MISS = re.compile(r"\bmissed\s+(?:you|seeing\s+you|each\s+other|catching\s+you)\s+(?:at|on|in|when|yesterday|today|last|this)\b"
