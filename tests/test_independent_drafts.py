@@ -11,7 +11,8 @@ shared/eval/sentences.jsonl (`kind`), plus near-misses and timezone drafts: d1-d
 b16-b18 blind at the session's end, then retired), b19-b24 (session 11: b19-b21 and b22-b24 each
 blind for one measurement, then tuned on) and b25-b33 (session 12: b25-b27 and b28-b30 each blind for
 one measurement, then tuned on; b31-b33 blind twice, then retired unread) and b34-b37 (session 14:
-blind for one measurement against session 13's rules, then tuned on). The rules are improved on
+blind for one measurement against session 13's rules, then tuned on) and b39-b41 (session 15: blind for
+one measurement against session 14's rules, then tuned on). The rules are improved on
 these drafts' misses as devices, so the figures here are a floor against regressions, not a measure
 of unseen-phrasing recall: that is what each file's first run measured (see the issue notes), and
 what the current held-back drafts (outside the repository) measure.
@@ -46,7 +47,7 @@ FLOORS = {
         "apology": 0.875,  # 0.895
     },
 }
-COUNTS = {"independent": 4920, "devices": 7380}
+COUNTS = {"independent": 4920, "devices": 7920}
 CLEAN_FLAGGED = 0.03  # of both sets' clean drafts: 59 of 3,012 at the end of session 14; the DESIGN target
 
 
