@@ -261,7 +261,7 @@ FAILURE = fast(
     r"|(?:wasn't|weren't|hasn't|haven't|hadn't)\s+(?:been\s+)?(?:sent|done|given|paid|made|built|run|shown|put|brought|taken|written)\b"
     # "that's on me" owns a miss; "it's on us" may be a treat
     r"|(?:that's|that\s+is|this\s+is|this\s+one's|that\s+one's)\s+(?:all\s+|entirely\s+|squarely\s+)?on\s+(?:me|us)"
-    r"|overdue|overran|slipped|late\b|damaged|outages?\b|downtime|(?:service|system)\s+(?:interruption|disruption)|slow\s+(?:replies|responses|response\s+times?)|"
+    r"|(?:we|I|our\s+(?:side|team|end|crew))\s+(?:\w+\s+)?delayed\b|overdue|overran|slipped|late\b|damaged|outages?\b|downtime|(?:service|system)\s+(?:interruption|disruption)|slow\s+(?:replies|responses|response\s+times?)|"
     r"lost\s+track|never\s+got\s+round|wasn't\s+at|dropping\s+off|not\s+turning\s+up"
     r"|(?:stood|standing|stand)\s+you\s+up|dropping\s+the\s+ball|non-?(?:delivery|arrival|payment|attendance|appearance|completion)|(?:was|were|am|are|is)\s+not\s+able"
     r"|(?:the|this|that)\s+oversight|(?:was|were|got|has\s+been|have\s+been)\s+(?:cancell?ed|postponed|overlooked|forgotten)"

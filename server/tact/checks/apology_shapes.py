@@ -48,6 +48,8 @@ PLEDGE = fast(
     r"|pull\s+(?:our|my)\s+socks\s+up|get\s+(?:our|my)\s+act\s+together|sharpen\s+up|tighten\s+(?:things\s+)?up|learn\s+from\s+(?:this|it|that|our|my))\b"
     r"|\blesson(?:s)?\s+(?:has\s+been\s+|have\s+been\s+)?learn(?:ed|t)\b"
 )
+# Pledges that own a miss without an apology beside them: "We promise to do better."
+_BARE_PLEDGE = re.compile(r"\bpromise\s+to\b|\b(?:do|be)\s+(?:\w+\s+)?better\b|\btry\s+harder\b|\bgame\b|\bsocks\b|\bact\s+together\b", _I)
 # A named step turns the pledge into a plan: "we'll do better by checking every invoice twice", "from Monday".
 _PLEDGE_STEP = re.compile(r"\bby\s+\w+ing\b|\b(?:every|each)\s+\w+|:\s*\S|\b(?:checklist|second\s+check|double-?check|sign-?off|review\s+step|new\s+process|reminder|alert)\b", _I)
 
@@ -63,9 +65,10 @@ _PLEDGE_TAIL = re.compile(
 @python_check("empty_pledge")
 def empty_pledge(draft, rule):
     """A pledge to be or do better after an apology or admission, naming neither a step nor a date."""
-    if not _apologies(draft) and not scan(draft, ADMISSION):
-        return
+    owned = bool(_apologies(draft) or scan(draft, ADMISSION))
     for index, start, end in _first_per_sentence(scan(draft, PLEDGE)):
+        if not owned and not _BARE_PLEDGE.search(draft.folded, start, end):
+            continue  # "we'll improve the packaging" is a plan; "we promise to do better" owns a miss by itself
         text = without_quotations(draft.sentences[index].text)
         after = start + len(draft.text[start:end]) - draft.sentences[index].start
         if not _PLEDGE_TAIL.match(text, after) or _PLEDGE_STEP.search(text) or any(m.group().strip().lower() != "now" for m in CONCRETE_TIME.finditer(text)):
@@ -89,6 +92,10 @@ PERMISSION_APOLOGY = fast(
     # a request of the writer's own wrapped in an apology: "Sorry, would it be okay if I moved our chat?"
     r"|\b(?:sorry|apologies)\s*[,!.\x{2014}\x{2013}-]+\s*(?:I\s+" + _HOPE_OK + r"\s*[,.]?\s*)?"
     r"(?:(?:would|is)\s+it\s+(?:be\s+)?(?:alright|all\s+right|okay|ok|acceptable)(?:\s+with\s+you)?\s+if\s+I|would\s+you\s+mind\s+(?:terribly\s+|awfully\s+)?if\s+I|may\s+I|could\s+I\s+possibly)\b"
+    # leave asked for writing at all: "Sorry, I hope it's all right that I'm even writing to you about this"
+    r"|\b(?:sorry|apologies)\s*[,!.\x{2014}\x{2013}-]+\s*I\s+" + _HOPE_OK + r"\s+(?:that|if)\s+I(?:'m|\s+am)?\s+(?:even\s+)?(?:writ|e-?mail|ask|contact|reach|rais|bring|mention|chas)\w*"
+    # the request taken back in the same breath: "Only if it's not too much, sorry."
+    r"|\bif\s+(?:it's|it\s+is)\s+not\s+too\s+much(?:\s+(?:trouble|bother|of\s+a\s+bother))?\s*[,\x{2014}\x{2013}-]*\s*(?:sorry|apologies)\b"
 )
 
 
@@ -168,6 +175,8 @@ ASKING_APOLOGY = fast(
     r"|\b(?:hate|hating)\s+(?:even\s+)?(?:asking|bothering|bugging|chasing|pestering|nagging|being\s+(?:a|such\s+a|this\s+much\s+of\s+a)\s+(?:pest|nuisance|pain|bother|nag))\b"
     r"|\bfeel(?:ing)?\s+(?:so\s+|really\s+|a\s+bit\s+|terribly\s+|quite\s+|very\s+|pretty\s+)?(?:awful|terrible|bad|guilty|horrible|rotten|dreadful|cheeky|rude|awkward)\s+"
     r"(?:for\s+)?(?:even\s+)?(?:asking|to\s+ask|bothering|to\s+bother|chasing|to\s+chase|pestering|nagging|having\s+to\s+ask|having\s+to\s+chase)\b"
+    # the reader's time pleaded before the question: "sorry to bother you, I know you're busy"
+    r"|\bsorry\s+to\s+(?:bother|trouble|bug|disturb)\s+you\b[^.!?]{0,30}?\bI\s+know\s+(?:you(?:'re|\s+are)|how)\s+(?:\w+\s+)?busy\b"
 )
 
 
