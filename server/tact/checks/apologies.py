@@ -274,7 +274,7 @@ FAILURE = fast(
     r"|(?:won't|will\s+not)\s+be\s+able\s+to\s+[^.;!?]{0,40}?(?:after\s+all|as\s+(?:promised|agreed|planned)|any\s?more)"
     r"|can\s+no\s+longer|no\s+longer\s+(?:able|possible|available)"
     r"|(?:wasn't|weren't|was\s+not|were\s+not|hasn't\s+been|haven't\s+been)\s+(?:cut|set|fit|shut|hung|laid|read|dealt|swept|dug|bought|won|drawn|driven|chosen|sewn|mown|grown|thrown|blown|sent\s+out|picked\s+up|signed\s+off)\b"
-    r"|(?:has|have|had)\s+not\s+been|(?:was|were)\s+not\s+(?:\w+ed|\w+en|kept|met|sent|done|paid|set\s+up|held|made|built|run|brought|found|told|sold|shown|put|honou?red)\b|(?:wasn't|weren't|hasn't|haven't|hadn't)\s+(?:been\s+)?\w+ed\b"
+    r"|(?:has|have|had)\s+not\s+(?:yet\s+)?(?:sent|done|given|paid|made|built|run|shown|put|brought|taken|written|\w+ed)\b|(?:has|have|had)\s+not\s+been|(?:was|were)\s+not\s+(?:\w+ed|\w+en|kept|met|sent|done|paid|set\s+up|held|made|built|run|brought|found|told|sold|shown|put|honou?red)\b|(?:wasn't|weren't|hasn't|haven't|hadn't)\s+(?:been\s+)?\w+ed\b"
     r"|(?:nobody|no\s+one|no-one)\s+(?:\w+ed|rang|called|got\s+back|came|showed|turned\s+up|told|sent|wrote)\b"
     # something delivered broken or wrong, or a service that failed
     r"|broken|broke|smudged|faulty|defective|torn|scratched|cracked|dented|stained|crashed|failed|bounced|went\s+down|came\s+out\s+\w+"
@@ -877,7 +877,7 @@ def _time_in(text: str) -> bool:
     return any(m.group().strip().lower() != "now" for m in CONCRETE_TIME.finditer(text))
 
 
-_NOT_A_FIX = frozenset("been got ruined forgotten failed missed messed dropped lost promised meant tried wanted hoped intended".split())
+_NOT_A_FIX = frozenset("not been got ruined forgotten failed missed messed dropped lost promised meant tried wanted hoped intended".split())
 
 
 def _remedy_in(text: str) -> bool:
@@ -947,6 +947,9 @@ def _pivot_after(draft, index: int) -> int:
 
 
 # A date in small talk ("See you Thursday", "Have a good weekend") is no new plan for the miss.
+_PAST_TIME = re.compile(r"\b(?:last|previous)\s+$", _I)
+_SO = re.compile(r"\b(?:so|but|and\s+(?:so|I|we))\b", _I)
+_READERS_DATE = re.compile(r"\W*(?:I|we)\s+(?:know|understand|realise|realize|appreciate)\s+(?:that\s+|how\s+\w+\s+)?(?:your|you)\b", _I)
 _SMALL_TALK = re.compile(
     r"\b(?:see|speak\s+to|talk\s+to|catch)\s+you\b|\b(?:have|wish(?:ing)?\s+you(?:\s+(?:both|all))?)\s+a\s+(?:good|great|nice|lovely|restful|relaxing|wonderful|happy)\b|\benjoy\s+(?:the|your)\b|\bhappy\s+\w+day\b"
     r"|\bhope\s+(?:you|you've|you're|your|the|all|everyone|things|it)\b[^.!?]{0,40}?\b(?:weekend|holidays?|break|trip|christmas|easter|well|good|great|lovely|fun|nice|restful)\b"
@@ -971,5 +974,9 @@ def _find_remedy_sentences(draft) -> tuple[set[int], set[int]]:
     found = [(index, text[start:end]) for index, start, end in scan(draft, REMEDY) if text[start:end].split()[-1].lower() not in _NOT_A_FIX]
     undated = {index for index, _ in found if _NO_TIME.search(draft.sentences[index].text)}
     remedies = {index for index, said in found if index not in undated or not _PROMISE.match(said)}
-    times = {index for index in {match[0] for match in scan(draft, CONCRETE_TIME)} if not _SMALL_TALK.search(draft.sentences[index].text)}
+    # a past time ("it was meant to go out last Thursday") or the reader's own date ("I know your new starters
+    # begin on Monday") is no new plan for the miss
+    times = {index for index, start, _ in scan(draft, CONCRETE_TIME)
+             if not _SMALL_TALK.search(draft.sentences[index].text) and not _PAST_TIME.search(text, max(0, start - 12), start)
+             and not (_READERS_DATE.match(draft.sentences[index].text) and not _SO.search(draft.sentences[index].text) and index not in remedies)}
     return remedies, times
