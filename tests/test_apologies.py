@@ -119,6 +119,15 @@ def test_the_date_of_the_failure_is_not_a_remedy(check):
     assert found(check, text, "apology")
 
 
+@pytest.mark.parametrize("text", [
+    "Apologies, your parcel hasn't been dispatched. It was meant to go out last Thursday.",
+    "We're sorry the chairs weren't delivered on the agreed date. I know your office opens on Monday.",
+    "I'm so sorry your invoice still hasn't been paid. I know it was due on the 15th.",
+])
+def test_a_past_date_or_the_readers_own_date_is_not_a_remedy(check, text):
+    assert [i.rule for i in found(check, text, "apology")] == ["apology.no-remedy"]
+
+
 # Blame without the apology's usual words: devices that hand the fault back on their own.
 
 @pytest.mark.parametrize("text, rule", [
@@ -160,6 +169,8 @@ def test_someone_elses_failure_next_to_an_apology_is_flagged(check, text):
     "I missed your call — the line was busy. Could we talk at 4pm?",
     "Sorry you didn't receive the parcel; a replacement ships today.",
     "Sorry I called you by the wrong name, and thanks for being gracious about it.",
+    # a name after a preposition is the thing's, not someone who failed
+    "I'm sorry your rent remittance for Oak Villas didn't reach you this month as it should have.",
 ])
 def test_own_failures_and_news_are_not_blame(check, text):
     assert not found(check, text, "blame-shifting")

@@ -161,6 +161,8 @@ AGENT_AT_FAULT = fast(rf"\b{_PEOPLE}{_GAP}{_ACTION}\b|\b{_NOBODY}\s+(?:[\w-]+\s+
 OTHER_AT_FAULT = fast(rf"\b(?:{_PEOPLE}|{_TOOL}|{_MATERIAL}){_GAP}(?:{_ACTION}|{_STATE})\b|\b{_NOBODY}\s+(?:[\w-]+\s+)?{_NOBODY_DID}\b")
 # A name as the one at fault ("Priya forgot to send them"): capitalised, checked in Python.
 NAMED_AT_FAULT = fast(rf"\b(?-i:[A-Z][a-z]+)\s+{_ACTION}\b")
+# "your remittance for Oak Villas didn't reach you": a name after a preposition is the thing's, not the one who failed
+_NAME_AS_OBJECT = re.compile(r"\b(?:for|of|at|to|from|in|on|with|about|by)\s+(?:(?-i:[A-Z])[\w'-]*\s+)*$")
 _NOT_NAMES = frozenset("I We It This That There Here What Which Who Sorry Apologies Unfortunately Sadly Honestly Also And But So Yes No Then".split())
 READER_AFTER_CONTRAST = fast(
     r"(?:\bbut|\bhowever|\bthough|\balthough|\bmind\s+you|\bto\s+be\s+(?:fair|honest)|\bin\s+(?:all\s+)?fairness|\bthen\s+again|\bthat\s+said"
@@ -416,7 +418,7 @@ def _blame_in(text: str, start: int = 0, end: int | None = None, regret_only: bo
             found.append(m.span())
             break
     for m in NAMED_AT_FAULT.finditer(text, start, end):
-        if m.group().split()[0] not in _NOT_NAMES:
+        if m.group().split()[0] not in _NOT_NAMES and not _NAME_AS_OBJECT.search(text, max(0, m.start() - 30), m.start()):
             found.append(m.span())
             break
     if not regret_only:
@@ -949,7 +951,7 @@ def _pivot_after(draft, index: int) -> int:
 # A date in small talk ("See you Thursday", "Have a good weekend") is no new plan for the miss.
 _PAST_TIME = re.compile(r"\b(?:last|previous)\s+$", _I)
 _SO = re.compile(r"\b(?:so|but|and\s+(?:so|I|we))\b", _I)
-_READERS_DATE = re.compile(r"\W*(?:I|we)\s+(?:know|understand|realise|realize|appreciate)\s+(?:that\s+|how\s+\w+\s+)?(?:your|you)\b", _I)
+_READERS_DATE = re.compile(r"\W*(?:I|we)\s+(?:know|understand|realise|realize|appreciate)\s+(?:that\s+|how\s+\w+\s+)?(?:your|you|it\s+was\s+(?:due|meant|supposed|promised))\b", _I)
 _SMALL_TALK = re.compile(
     r"\b(?:see|speak\s+to|talk\s+to|catch)\s+you\b|\b(?:have|wish(?:ing)?\s+you(?:\s+(?:both|all))?)\s+a\s+(?:good|great|nice|lovely|restful|relaxing|wonderful|happy)\b|\benjoy\s+(?:the|your)\b|\bhappy\s+\w+day\b"
     r"|\bhope\s+(?:you|you've|you're|your|the|all|everyone|things|it)\b[^.!?]{0,40}?\b(?:weekend|holidays?|break|trip|christmas|easter|well|good|great|lovely|fun|nice|restful)\b"
