@@ -217,10 +217,20 @@ CATASTROPHE = fast(
 )
 
 
+# "This is an absolute disaster": ruin said of the slip the writer has just owned (in this sentence or the
+# one before); said after "we received the wrong parts" it is a complaint, not catastrophizing.
+TOTAL_RUIN = fast(r"\b(?:this|that|it|which)(?:'s|\s+is|\s+was)\s+(?:(?:an?|such\s+an?)\s+)?(?:absolute|complete|total|utter|unmitigated)\s+(?:disaster|catastrophe|nightmare|shambles|fiasco)\b")
+_OWN_SLIP = re.compile(
+    r"\b(?:I|we)(?:'ve|\s+have)?\s+(?:just\s+|accidentally\s+|somehow\s+)?(?:sent|put|made|used|typed|spelt|spelled|wrote|gave|booked|entered|attached|ordered|mixed\s+up|misspel\w+|forgot|missed|lost|deleted)\b", _I)
+
+
 @python_check("catastrophizing")
 def catastrophizing(draft, rule):
     """The writer's own slip told as total ruin: it asks the reader to comfort, not to plan."""
-    for index, start, end in _first_per_sentence(scan(draft, CATASTROPHE)):
+    found = list(scan(draft, CATASTROPHE)) + [
+        (index, start, end) for index, start, end in scan(draft, TOTAL_RUIN)
+        if any(_OWN_SLIP.search(without_quotations(draft.sentences[i].text)) for i in range(max(0, index - 1), index + 1))]
+    for index, start, end in _first_per_sentence(sorted(found)):
         yield Hit(draft.sentences[index].start, _sentence_end(draft, index), replacements=("I made a mistake, and here's how I'm fixing it: [fix].",))
 
 
