@@ -949,6 +949,8 @@ def _pivot_after(draft, index: int) -> int:
 
 
 # A date in small talk ("See you Thursday", "Have a good weekend") is no new plan for the miss.
+# "Everyone here is thinking of him": people at the writer's end, not "here is" the fix
+_SOMEONE_HERE = re.compile(r"(?:one|body|all|us|team|staff)\s+$", _I)
 _PAST_TIME = re.compile(r"\b(?:last|previous)\s+$", _I)
 _SO = re.compile(r"\b(?:so|but|and\s+(?:so|I|we))\b", _I)
 _READERS_DATE = re.compile(r"\W*(?:I|we)\s+(?:know|understand|realise|realize|appreciate)\s+(?:that\s+|how\s+\w+\s+)?(?:your|you|it\s+was\s+(?:due|meant|supposed|promised))\b", _I)
@@ -973,7 +975,8 @@ _NO_TIME = re.compile(
 
 def _find_remedy_sentences(draft) -> tuple[set[int], set[int]]:
     text = draft.folded
-    found = [(index, text[start:end]) for index, start, end in scan(draft, REMEDY) if text[start:end].split()[-1].lower() not in _NOT_A_FIX]
+    found = [(index, text[start:end]) for index, start, end in scan(draft, REMEDY) if text[start:end].split()[-1].lower() not in _NOT_A_FIX
+             and not (text[start:start + 4].lower() == "here" and _SOMEONE_HERE.search(text, max(0, start - 12), start))]
     undated = {index for index, _ in found if _NO_TIME.search(draft.sentences[index].text)}
     remedies = {index for index, said in found if index not in undated or not _PROMISE.match(said)}
     # a past time ("it was meant to go out last Thursday") or the reader's own date ("I know your new starters
