@@ -48,12 +48,12 @@ VAGUE_TIME = fast(
     r"|\b(?:shouldn't|won't|should\s+not|will\s+not|wouldn't|not)\s+(?:be|take)\s+(?:(?:too|very|that|so|much)\s+){0,2}long(?:er)?(?:\s+now)?\b|\bnot\s+long\s+now\b"
     r"|\bas\s+soon\s+as\s+(?:(?:it|this|that)\s+(?:will\s+be|is|becomes|would\s+be)\s+)?(?:possible|humanly\s+possible|practicable|feasible|(?:I|we|they|he|she)\s+(?:can|could)\b"
     r"|(?:I'm|we're|they're|he's|she's|I\s+am|we\s+are|they\s+are|he\s+is|she\s+is)\s+able|(?:it's|it\s+is|they're|they\s+are)\s+(?:ready|done|finished|available)\b|(?:I|we)\s+(?:hear|get\s+word|receive|know)\b)"
-    rf"|\bat\s+(?:some|a\s+later|a\s+future)\s+(?:point|stage|date|time)\b|\bsome\s?time\b|\beventually\b"
+    rf"|\bat\s+(?:some|a\s+later|a\s+future|a\s+certain)\s+(?:point|stage|date|time|moment)\b|\bsomewhere\s+along\s+the\s+(?:way|line)\b|\bsome\s?time\b|\beventually\b"
     r"|\bin\s+due\s+course\b|\bin\s+the\s+(?:near|not[\s-]+too[\s-]+distant|foreseeable)\s+(?:future|term)\b|\bbefore\s+(?:too\s+)?long\b"
     r"|\b(?:in|on|at|during|with)\s+one\s+of\s+(?:the|our|my)\s+(?:next|upcoming|coming|future)\s+(?:few\s+)?(?:updates|releases|versions|builds|rounds|batches|cycles|sprints|visits|trips|service\s+visits|site\s+visits|deliveries|shipments|inspections|call-?outs)\b|\bin\s+a\s+(?:future|later|subsequent)\s+(?:update|release|version|build|round|batch|cycle|sprint|iteration)\b"
     r"|\bdown\s+the\s+(?:line|road|track)\b|\bone\s+of\s+these\s+days\b|\banother\s+time\b|\b(?:a\s+bit\s+)?later(?:\s+on)?\b"
-    r"|\bany\s+(?:day|time|minute|moment|week)\s+now\b|\bjust\s+now\b|\bin\s+some\s+days\b|\bsooner\s+or\s+later\b"
-    r"|\bin\s+a\s+(?:(?:hot|quick|lil|little)\s+)?(?:bit|while|jiffy|sec|second|moment|tick|mo)\b|\bin\s+a\s+hot\s+min(?:ute)?\b|\bin\s+a\s+(?:little|short)\s+while\b|\b(?:in|within)\s+a\s+few\s+(?:more\s+)?(?:days|weeks|months)\b"
+    r"|\bany\s+(?:day|time|minute|moment|week)\s+(?:from\s+)?now\b|\bjust\s+now\b|\bin\s+some\s+days\b|\bsooner\s+or\s+later\b"
+    r"|\bin\s+a\s+(?:(?:hot|quick|lil|little)\s+)?(?:bit|while|jiffy|sec|second|moment|tick|mo)\b|\bin\s+a\s+hot\s+min(?:ute)?\b|\bin\s+(?:two|2|a\s+couple\s+of|a\s+few)\s+(?:seconds|secs)\b|\bin\s+a\s+(?:little|short)\s+while\b|\b(?:in|within)\s+a\s+few\s+(?:more\s+)?(?:days|weeks|months)\b"
     r"|\b(?:a|one)\s+(?:day|week|month)\s+or\s+(?:two|three|so)\b|\b(?:\w+\s+)?(?:days|weeks|months)\s*,?\s+give\s+or\s+take\b|\bmomentarily\b|\bin\s+two\s+shakes\b|\bin\s+(?:two|a\s+couple\s+of|a\s+few)\s+ticks\b"
     r"|\bwhen(?:ever)?\s+(?:I|we)\s+(?:can|get|have|find|'ve\s+got|am\s+able|'m\s+able|are\s+able|'re\s+able|next|know|hear|learn|find\s+out)\b"
     r"|\bwhen(?:ever)?\s+(?:I'm|I\s+am|we're|we\s+are)\s+(?:next\s+\w+|passing|around|in\s+the\s+area|nearby|in\s+town|(?:back\s+)?(?:over|out|up|down)\s+(?:your|that|this)\s+way)\b"
@@ -95,7 +95,7 @@ VAGUE_TIME = fast(
     # Sign-off on the writer's own side; "once the design is approved" usually waits on the reader.
     r"|\b(?:after|once|when)\s+(?:our|their)\s+[\w\s-]{1,40}?\s+(?:is|are|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:approved|signed|agreed)\b"
     r"|\bafter\s+(?:the|our|their)\s+(?:[\w-]+\s+){1,2}?(?:sorts|finishes|gets|comes|confirms|meets|reconvenes|convenes|sits|has\s+met)\b|\b(?:nearer|closer)\s+(?:to\s+)?the\s+(?:time|date|day)\b"
-    r"|\bif\s+(?:I|we)\s+get\s+(?:a|the)\s+(?:chance|minute|moment|free)\b|\b(?:another|some)\s+day\b|\bone\s+of\s+these\s+days\b|\bsomeday\b"
+    r"|\bif\s+(?:I|we)\s+get\s+(?:a|the)\s+(?:chance|minute|moment|free)\b|\b(?:another|some(?:\s+other)?)\s+day\b|\bsome\s+other\s+time\b|\bone\s+of\s+these\s+days\b|\bsomeday\b"
     r"|\bat\s+(?:our|my|the)\s+earliest\s+(?:convenience|opportunity)\b|\bpresently\b|\bin\s+(?:a\s+)?(?:timely|prompt)\s+(?:manner|fashion)\b"
     r"|\bin\s+(?:due|good)\s+time\b|\bin\s+time(?:\s*[.!;,]|\s*$)|\bexpeditiously\b|\bas\s+and\s+when\b|\bas\s+(?:circumstances|time|capacity|resources?|bandwidth|workload|(?:our|my|the)\s+(?:schedule|workload|capacity|diary|calendar))\s+(?:permits?|allows?)\b|\ball\s+being\s+well\b"
     r"|\bgive\s+or\s+take\b|\bor\s+thereabouts\b|\bwhere\s+(?:I|we)\s+can\b|\bright\s+up\b|\bwhen(?:ever)?\s+possible\b|\bas\s+(?:quickly|quick|fast)\s+as\s+(?:possible|I\s+can|we\s+can)\b|\bas\s+(?:quickly|quick|fast|soon|promptly)\s+as\s+(?:is\s+)?(?:reasonably|humanly|realistically|practically)\s+(?:possible|practicable|I\s+can|we\s+can)\b|\bas\s+(?:quickly|quick|fast|soon|promptly)\s+as\s+(?:I|we)\s+(?:reasonably|realistically|possibly)\s+can\b"
@@ -124,7 +124,7 @@ _NOT_A_CONDITION = frozenset("you your more again that this a an or in".split())
 PROMISE = fast(
     r"\b(?:I|we)(?:'ll|\s+will|\s+shall|\s+(?:am|are)\s+going\s+to|'m\s+going\s+to|'re\s+going\s+to"
     r"|\s+(?:plan|aim|intend|expect|promise|hope)\s+to|(?:'m|'re|\s+am|\s+are)\s+(?:hoping|planning|aiming|intending)\s+to|\s+(?:should|may|might)\s+be\s+able\s+to|\s+should\s+(?:have|get|hear|know)|'d\s+(?:aim|hope)\s+to"
-    r"|\s+anticipate|\s+(?:can|could)\s+(?:revisit|discuss|pick|talk|come\s+back|return|have|get|send|deliver|pencil|book|fit|squeeze|slot|schedule|arrange|set\s+up|go\s+(?:through|over)|cover|get\s+into|confirm|decide|finali[sz]e))\b"
+    r"|\s+anticipate|\s+(?:can|could)\s+(?:revisit|discuss|dig|chat|explore|figure\s+out|work\s+out|pick|talk|come\s+back|return|have|get|send|deliver|pencil|book|fit|squeeze|slot|schedule|arrange|set\s+up|go\s+(?:through|over)|cover|get\s+into|confirm|decide|finali[sz]e))\b"
     r"|(?:^|[,.!?:;\x{2014}\x{2013}\x{2600}-\x{27bf}\x{1f300}-\x{1faff}]\s*|\s-\s)(?:will|shall|should\s+(?:have|get|be))\s+\w+|^\s*(?:on\s+it|brb)\b|\b(?:and|then)\s+(?:send|forward|share|e-?mail|mail)\s+you\b|\blet\s+(?:me|us)\b|\blet's\b"
     r"|(?:^|[,.!?:;\x{2014}\x{2013}]\s*|\s-\s)hoping\s+to\b"
     r"|\b(?:and|but|then)\s+(?:will|shall|should\s+(?:have|get|be))\s+\w+|\b(?:and|but)\s+(?:aim|plan|intend)\s+to\b"
@@ -142,7 +142,7 @@ PROMISE = fast(
     r"|\b(?:it|they|these|those)(?:'ll|\s+will|\s+should|\s+shall)\s+(?:be\s+(?:with\s+you|over\s+to\s+you|in\s+your\s+(?:inbox|hands|mailbox)|on\s+(?:its|their)\s+way\s+to\s+you)|reach\s+you|land\s+with\s+you|get\s+to\s+you)\b"
     r"|(?:[:\x{2014}\x{2013}]\s*|\s-\s)(?:hopefully|fingers\s+crossed,?|all\s+being\s+well,?)\s+(?:by|in|within|some\s?time|later|early|mid|end|around|before|over|next|this|after|soon)\b"
     r"|\bshould\s+(?:be\s+(?:with\s+you|here|there|on\s+site|delivered|shipped|dispatched)|reach|get\s+to\s+you|arrive|land|turn\s+up|show\s+up|come\s+through|ship|go\s+out|drop\s+(?:\w+\s+){1,3}?off)\b"
-    r"|\b(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:team|department|desk|crew|engineers?|technicians?|staff)\s+(?:will|shall)\s+\w+"
+    r"|\b(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:team|department|desk|crew|engineers?|technicians?|techs?|fitters?|installers?|staff)\s+(?:will|shall)\s+\w+"
     r"|\b(?:will|'ll|shall)\s+(?:reach|come|arrive|happen|get\s+(?:here|there))\s+(?:[\w-]+\s+){0,2}?when\s+(?:it|they)\b"
     r"|\b(?:worry|stress|fret|panic)\b[^.!?]{0,40}?\b(?:it|everything)(?:'ll|\s+will)\s+(?:all\s+)?be\s+(?:fine|ok|okay|alright|all\s+right)\b"  # "don't worry, it will all be fine and … in good time"  # "it will come when it comes"
     r"|\b(?:(?:the|your|our)\s+)?(?:delivery|dispatch|shipment|shipping|turnaround|lead\s+time)\s+(?:will|should|shall)\s+(?:be|happen|take\s+place)\b"
@@ -151,10 +151,10 @@ PROMISE = fast(
     r"|\b(?:back\s+to\s+you|more\s+soon|coming\s+right\s+up|coming\s+your\s+way)\b"
     r"|\bexpect\s+(?:it|something|them|the|an?|to\s+hear|to\s+be|our|my)\b"
     r"|\byou(?:'ll|\s+will|\s+should)\s+(?:hear|receive|get\s+(?:it|the|a|an|your)|have|be\s+contacted)\b"
-    r"|\b(?:will|shall|should)\s+(?:be\s+)?(?:in\s+touch|with\s+you|\w+ed|made|sent|done|paid|given|taken|ready|dealt\s+with|taken\s+care\s+of)\b"
+    r"|\b(?:will|shall|should)\s+(?:be\s+)?(?:duly\s+)?(?:in\s+touch|with\s+you|\w+ed|made|sent|done|paid|given|taken|ready|dealt\s+with|taken\s+care\s+of)\b"
     r"|^\s*should\s+be\b|\bshould\s+be\s+(?:ready|done|finished|with\s+you|sorted|fixed|back|available|live|there|working|running|resolved)\b"
     r"|\bwill\s+(?:follow|come|be\s+forthcoming|respond|reply|revert|follow\s+up|come\s+back|come\s+your\s+way|be\s+back|get\s+back|contact|consider|decide"
-    r"|confirm|ship|arrive|land|send|deliver|update|reach\s+out|touch\s+base|go\s+out)\b"
+    r"|confirm|ship|arrive|land|send|deliver|update|reach\s+out|touch\s+base|go\s+out|reach\s+you)\b"
     # a proposal to meet: "we should sit down together sometime", "we must find time to go over the plans"
     r"|\bwe\s+(?:should|must|ought\s+to|need\s+to|'ll\s+have\s+to|will\s+have\s+to)\s+(?:really\s+|definitely\s+|probably\s+|all\s+|properly\s+)?(?:grab|get\s+together|sit\s+down|meet|catch\s+up|find\s+(?:some\s+)?time"
     r"|set\s+(?:something|a\s+time|up)|hop|jump|connect|chat|talk|have\s+a\s+(?:chat|call|meeting|catch-?up|proper)|schedule|arrange|book|put\s+(?:something|a\s+time|a\s+date)|go\s+(?:over|through))\b",
@@ -325,7 +325,7 @@ _NOTIFY = re.compile(r"let\s+you\s+know|keep\s+(?:you|everyone|all)|update\s+you
 # vendor says a patch will be released shortly". It becomes one when it is made to the reader.
 _THIRD_PARTY = re.compile(
     r"\b(?:the|their|his|her)\s+(?:[\w-]+\s+)?(?:board|committee|vendor|supplier|landlord|market|government|regulator|bank|court"
-    r"|council|city|state|agency|client|customer|company|firm|management|partner|competitor|press|weather|forecast|airline|carrier"
+    r"|council|city|state|agency|client|customer|company|firm|management|partner|competitor|press(?!\s+(?:materials?|releases?|kits?|packs?))|weather|forecast|airline|carrier"
     r"|manufacturer|contractor|developer|union|court|judge|investors?|analysts?)s?\b\s*(?:'ll|will|shall|should|is|are|says|said|expects)?"
     r"|\b(?:he|she|they|it)\s*(?:'ll|will|shall)\s*$",
     _I)
@@ -408,12 +408,13 @@ _DELIVERABLE = re.compile(
     r"|be\s+in\s+a\s+position\s+to|be\s+ready\s+to))*\s+"
     r"(?:send|get\s+(?:it|this|that|them|these|those|the|back\s+to|round|around|to|over|something|an?|you)|have\s+(?:it|this|that|them|the|something|an?)"
     r"|share|deliver|forward|e-?mail|mail|post|call|ring|phone|text|write|reply|respond|revert|confirm|update|follow|come\s+back|circle"
-    r"|be\s+(?:ready|done|finished)(?!\s+(?:to|with)\b)|loop|touch|reach|contact|provide|issue|return|refund|credit|pay|fix|sort|resolve|settle|address|handle|deal\s+with|finish|complete|review|look|check|go\s+(?:through|over)"
+    r"|be\s+(?:ready|done|finished)(?!\s+(?:to|with)\b)|dig|chat|explore|figure\s+out|work\s+out|loop|touch|reach|contact|provide|issue|return|refund|credit|pay|fix|sort|resolve|settle|address|handle|deal\s+with|finish|complete|review|look|check|go\s+(?:through|over)"
     r"|read|process|book|schedule|arrange|set\s+up|prepare|draft|put\s+together|quote|invoice|ship|dispatch|circulate|give|hand|pass|release|announce|notify|inform"
     r"|bring|drop|turn\s+around|publish|be\s+in\s+touch|revisit|discuss|talk|pick|meet|sit\s+down|reconnect|regroup|come\s+back|return"
     r"|reschedule|rebook|rearrange|re-?run|redo|repair|replace|install|fit|pencil|visit|activate|enable|connect|switch\s+on|come\s+(?:out|round|over)|get\s+there|get\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:back\s+)?out)\b", _I)
 _ON_ITS_WAY = re.compile(
     r"(?:\s+(?:then|also|soon|shortly|probably|hopefully))*\s+(?:(?:reach|come|arrive|happen|get\s+(?:here|there))\s+(?:[\w-]+\s+){0,2}?when\s+(?:it|they)\b|follow|arrive|reach|land|ship|drop|go\s+out|come\s+(?:through|over|back)"
+    r"|be\s+(?:duly\s+)?(?:provisioned|installed|activated|configured|set\s+up|repainted|attended\s+to|undertaken|addressed)"
     r"|be\s+(?:with|ready|available|sent|forwarded|delivered|posted|mailed|e-?mailed|issued|shipped|dispatched|done|sorted|fixed"
     r"|resolved|live|out|back|up|corrected|refunded|re-?issued|re-?sent|rebooked|rescheduled|replaced|repaired|reinstated|restored|reconnected|credited|processed|in\s+(?:touch|contact)|addressed|shared|released|forthcoming"
     r"|actioned|handled|confirmed|made\s+available|rolled\s+out|deployed|implemented|included|communicated|provided|advised|notified|supplied|furnished|submitted|effected|taken|undertaken|carried\s+out|arranged))\b", _I)
@@ -450,6 +451,8 @@ _AFTER_HEDGE = re.compile(r"\s+(?:most\s+)?(?:likely|probably|prob)\b", _I)
 _NOTE_STYLE = re.compile(r"^\s*(?:\w+ing\b|thanks|thank\s+you|noted|received|got\s+it|ok|okay|sure|understood|will\b|yes|yep|yeah|yup|no\s+(?:problem|worries)|of\s+course|absolutely|certainly|sounds\s+good|fine|cool|right|agreed)", _I)
 
 
+_MAYBE_BEFORE = re.compile(r"\b(?:maybe|perhaps|possibly)\s*,?\s*$", _I)
+_WINDOW = re.compile(r"(?:early|later|late|mid|(?:towards?|around)\s+the\s+end\s+of)[\s-]+(?:next\s+|this\s+|the\s+)?(?:week|month)", _I)
 _REASSURANCE_HEAD = re.compile(r"(?:(?:don't|do\s+not|no\s+need\s+to|not\s+to|never)\s+(?:\w+\s+){0,2}?)?(?:worry|stress|fret|panic)\b", _I)
 
 
@@ -549,6 +552,8 @@ def vague_promise(draft, rule):
             continue  # "I'll keep the whole desk in the loop over the coming weeks"
         if _CALL.match(text, promise.end()) and _BACK.match(text, vague.start()) and not _TOPIC.search(text, promise.end()):
             continue  # "I'll give you a call when I get back from Dallas"
+        if _OFFER.match(promise.group()) and _MAYBE_BEFORE.search(text, 0, promise.start()) and _WINDOW.match(vague.group()):
+            continue  # "maybe we can chat early next week": a suggestion with a rough week ("perhaps … another time" still defers)
         if _OFFER.match(promise.group()) and _IF_WANTED.search(text):
             continue  # "If you'd like, I can send the template sometime": an offer the reader takes up or not
         if _CALENDAR_INVITE.search(text, promise.start(), vague.start()) and (_MINUTES_AWAY.match(vague.group()) or has_concrete_time(text)):
@@ -577,7 +582,7 @@ def vague_promise(draft, rule):
             continue  # "I'll confirm the slot once the courier gives it to me, no later than 11 November"
         if any(has_concrete_time(p.group()) for p in _PARENTHESIS.finditer(text, vague.end())):
             continue  # "as soon as it is ready (probably Saturday)": the estimate is the date
-        if _OTHERS_CONDITION.search(text, c_start, vague.start()) or _ASKED_WHEN.search(text, 0, vague.start()):
+        if _OTHERS_CONDITION.search(text, c_start, vague.start()) or (_ASKED_WHEN.search(text, 0, vague.start()) and _CONDITION_WORD.match(vague.group())):
             continue  # "if she decides to reapply at some point", "to determine if and when we can file"
         if (_READER_CLAUSE.match(text, c_start) and not _ASKS_FOR_TIME.match(vague.group())) or (promise.start() > vague.end() and _ENDS_CLAUSE.match(text, vague.end())
                                                     and not _ASKS_FOR_TIME.match(vague.group())):
@@ -1046,12 +1051,20 @@ _PRESENT_HEAD = re.compile(r"(?:^|[,;:]\s*|\b(?:and|so|then)\s+)(?:I|we)\s+(?:th
 _PRESENT_REPLY = re.compile(r"(?:circle|loop|get|come)\s+back\s+(?:to|with)\s+you\b|revert\s+(?:to|with)\s+you\b|follow\s+up\s+with\s+you\b", _I)
 
 
+# The fault the reader reported, fixed in the passive: "…in the last release, and it will be fixed".
+_FAULT_SUBJECT = re.compile(r"(?:^|[,;]\s*|\band\s+)(?:it|this|that|the\s+(?:error|bug|problem|issue|fault|mistake|glitch|typo|discrepancy))\s+$", _I)
+
+
+_FIXED_NOUN = re.compile(r"[\s-]+(?:price|rate|fee|term|cost|income|assets?|date|amount|sum|length|width)\b", _I)  # "it will be fixed price"
+
+
 def _reply_or_fix(text: str):
     """The promise a reply/fix phrase belongs to: from "I'll"/"let me" when a bare verb needs one."""
     m = next((r for r in REPLY_OR_FIX.finditer(text) if not _not_a_reply(text, r)), None)
     if m is None:
         fix = PASSIVE_FIX.search(text)
-        return fix if fix and _READER.search(text) and not _WEIGHED_WITH_OTHERS.match(text, fix.end()) else None
+        return fix if fix and (_READER.search(text) or (_FAULT_SUBJECT.search(text, 0, fix.start()) and not _CONDITIONAL.search(text, 0, fix.start())
+                                                        and not _FIXED_NOUN.match(text, fix.end()))) and not _WEIGHED_WITH_OTHERS.match(text, fix.end()) else None
     if not _NEEDS_PROMISE.match(m.group()):
         return m
     promise = None
