@@ -48,6 +48,7 @@ VAGUE_TIME = fast(
     r"|\b(?:shouldn't|won't|should\s+not|will\s+not|wouldn't|not)\s+(?:be|take)\s+(?:(?:too|very|that|so|much)\s+){0,2}long(?:er)?(?:\s+now)?\b|\bnot\s+long\s+now\b"
     r"|\bas\s+soon\s+as\s+(?:(?:it|this|that)\s+(?:will\s+be|is|becomes|would\s+be)\s+)?(?:possible|humanly\s+possible|practicable|feasible|(?:I|we|they|he|she)\s+(?:can|could)\b"
     r"|(?:I'm|we're|they're|he's|she's|I\s+am|we\s+are|they\s+are|he\s+is|she\s+is)\s+able|(?:it's|it\s+is|they're|they\s+are)\s+(?:ready|done|finished|available)\b|(?:I|we)\s+(?:hear|get\s+word|receive|know)\b)"
+    rf"|\bsome(?:where|\s?time)\s+(?:around|between|in\s+the\s+next)\s+(?:[\w-]+\s+){{0,4}}?(?:days?|weeks?|months?|summer|spring|autumn|fall|winter|end|middle|mid-?\w*|early|late|quarter|year|{_MONTH})\b(?:\s+(?:to|and|or)\s+(?:the\s+)?(?:end|middle|start|beginning)\s+of\s+(?:the\s+|this\s+|next\s+)?(?:month|week|year|quarter)\b)?"
     rf"|\bat\s+(?:some|a\s+later|a\s+future|a\s+certain)\s+(?:point|stage|date|time|moment)\b|\bsomewhere\s+along\s+the\s+(?:way|line)\b|\bsome\s?time\b|\beventually\b"
     r"|\bin\s+due\s+course\b|\bin\s+the\s+(?:near|not[\s-]+too[\s-]+distant|foreseeable)\s+(?:future|term)\b|\bbefore\s+(?:too\s+)?long\b"
     r"|\b(?:in|on|at|during|with)\s+one\s+of\s+(?:the|our|my)\s+(?:next|upcoming|coming|future)\s+(?:few\s+)?(?:updates|releases|versions|builds|rounds|batches|cycles|sprints|visits|trips|service\s+visits|site\s+visits|deliveries|shipments|inspections|call-?outs)\b|\bin\s+a\s+(?:future|later|subsequent)\s+(?:update|release|version|build|round|batch|cycle|sprint|iteration)\b"
@@ -142,10 +143,11 @@ PROMISE = fast(
     r"|\b(?:it|they|these|those)(?:'ll|\s+will|\s+should|\s+shall)\s+(?:be\s+(?:with\s+you|over\s+to\s+you|in\s+your\s+(?:inbox|hands|mailbox)|on\s+(?:its|their)\s+way\s+to\s+you)|reach\s+you|land\s+with\s+you|get\s+to\s+you)\b"
     r"|(?:[:\x{2014}\x{2013}]\s*|\s-\s)(?:hopefully|fingers\s+crossed,?|all\s+being\s+well,?)\s+(?:by|in|within|some\s?time|later|early|mid|end|around|before|over|next|this|after|soon)\b"
     r"|\bshould\s+(?:be\s+(?:with\s+you|here|there|on\s+site|delivered|shipped|dispatched)|reach|get\s+to\s+you|arrive|land|turn\s+up|show\s+up|come\s+through|ship|go\s+out|drop\s+(?:\w+\s+){1,3}?off)\b"
-    r"|\b(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:team|department|desk|crew|engineers?|technicians?|techs?|fitters?|installers?|staff)\s+(?:will|shall)\s+\w+"
+    r"|\b(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:team|department|desk|crew|engineers?|technicians?|techs?|fitters?|installers?|staff)\s+(?:will|shall|should)\s+\w+"
     r"|\b(?:will|'ll|shall)\s+(?:reach|come|arrive|happen|get\s+(?:here|there))\s+(?:[\w-]+\s+){0,2}?when\s+(?:it|they)\b"
     r"|\b(?:worry|stress|fret|panic)\b[^.!?]{0,40}?\b(?:it|everything)(?:'ll|\s+will)\s+(?:all\s+)?be\s+(?:fine|ok|okay|alright|all\s+right)\b"  # "don't worry, it will all be fine and … in good time"  # "it will come when it comes"
-    r"|\b(?:(?:the|your|our)\s+)?(?:delivery|dispatch|shipment|shipping|turnaround|lead\s+time)\s+(?:will|should|shall)\s+(?:be|happen|take\s+place)\b"
+    r"|\b(?:(?:the|your|our)\s+)?(?:delivery|dispatch|shipment|shipping|turnaround|lead\s+time|installation|install|fitting)\s+(?:will|should|shall)\s+(?:be|happen|take\s+place)\b"
+    r"|\b(?:your|the)\s+(?:build|works?|installation|repairs?|renovation|job)\s+(?:will|should|shall)\s+(?:start|begin|commence|kick\s+off)\b"
     r"|\b(?:is|are|'s|'re)\s+coming\s+back\s+(?:to\s+you\s+)?from\s+(?:our|the)\s+(?:workshop|factory|supplier|manufacturer|repairers?|lab|printers?|warehouse|vendor|mill|plant)\b"
     r"|\b(?:will|shall)\s+(?:get|send|pass|hand|forward|have)\s+(?:\w+\s+){0,3}?(?:over\s+|back\s+)?to\s+you\b"
     r"|\b(?:back\s+to\s+you|more\s+soon|coming\s+right\s+up|coming\s+your\s+way)\b"
@@ -168,7 +170,7 @@ _FIXED = r"(?:fixed|sorted|corrected|updated|resolved|repaired|amended|put\s+rig
 _SET_GOING = (r"get\s+(?:a|an|the|that|this|your)\s+(?:[\w-]+\s+)?(?:refund|credit|claim|appeal|replacement|reprint|re-?order|correction|fix|reimbursement)"
               r"\s+(?:going|started|moving|underway|under\s+way|in\s+motion|processed|sorted)")
 REPLY_OR_FIX = fast(
-    r"\b(?:get\s+back|follow\s+up|circle\s+back|revert|be\s+in\s+touch|get\s+in\s+touch|come\s+back\s+to|reconnect"
+    r"\b(?:get\s+back|follow\s+up|circle\s+back|revert|be\s+(?:back\s+)?in\s+touch|get\s+in\s+touch|come\s+back\s+to|reconnect"
     r"|keep\s+(?:you|everyone|all)\s+(?:posted|updated|informed|in\s+the\s+loop)|let\s+you\s+know|update\s+you"
     r"|sort(?:\s+out)?\s+(?:it|this|that|the)|fix\s+(?:it|this|that|the)|look\s+into|dig\s+into|chase|take\s+care\s+of"
     rf"|get\s+(?:{_FIXED_THING}|a\s+fix)\s+(?:{_FIXED}|done|out)|have\s+{_FIXED_THING}\s+{_FIXED}|{_SET_GOING}"
@@ -188,7 +190,8 @@ REPLY_OR_FIX = fast(
     r"|\bbear\s+with\s+(?:me|us)\b|\brest\s+assured\b|\bwatch\s+this\s+space\b|\bbrb\b|\bit's\s+coming\s*[.!]"
     r"|\bbeing\s+(?:taken\s+care\s+of|looked\s+into|handled|worked\s+on)\b"
     rf"|\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:working\s+on|looking\s+into)\s+(?:it|this|that|a\s+(?:fix|solution)|getting\s+{_FIXED_THING}\s+{_FIXED})\b"
-    r"|\blet's\s+(?:set\s+something\s+up|pick\s+this\s+up|find\s+(?:some\s+)?time)\b|\bfind\s+(?:some\s+)?time\s+to\b|\b(?:I|we)(?:'ll|\s+will|\s+shall)\s+(?:try\s+to\s+)?find\s+a\s+(?:good\s+)?time\s+to\b"
+    r"|\blet's\s+(?:set\s+something\s+up|pick\s+this\s+up|find\s+(?:some\s+)?time)\b|\bfind\s+(?:some\s+)?time\s+(?:for\s+(?:us|you|me)\s+)?to\b"
+    r"|\b(?:I|we)(?:'ll|\s+will|\s+shall)\s+(?:try\s+to\s+)?find\s+(?:a\s+(?:good\s+|spare\s+|free\s+|quiet\s+)?(?:time|moment|slot|hour|window|afternoon|morning)|(?:some|the)\s+time)\s+(?:for\s+(?:us|you|me)\s+)?to\b"
     r"|\bcarve\s+out\s+(?:some\s+)?time\b|\bwe\s+can\s+revisit\b"
     # making room for it with no day named: "I'll carve out a slot", "set aside a window"
     r"|\b(?:carve|set|block|free)\s+(?:out|aside|off|up)\s+(?:some\s+|a\s+|an\s+)?(?:(?:bit\s+of|proper|quiet|free|spare)\s+)?(?:window|slot|space|gap|hour|afternoon|morning|evening|moment)\b"
@@ -386,12 +389,12 @@ _READER_LEARNS = re.compile(r"you(?:'ll|\s+will|\s+should)\s+(?:soon\s+|quickly\
 _CHANCE = re.compile(r"you(?:'ll|\s+will)\s+(?:have|get)\s+(?:several|many|an?|plenty\s+of|another|more)\s+(?:\w+\s+)?(?:opportunit|chance)", _I)
 _EMBEDDED = re.compile(r"\b(?:how|whether|what|why|where|which|(?:they|he|she)\s+(?:know|knows|understands?)(?:\s+that)?)\s+$", _I)
 # What a meeting is for when it is work, not a social catch-up: "to go over the wills".
-_WORK_PURPOSE = r"\b(?:to|and)\s+(?:discuss|go\s+(?:over|through)|review|walk\s+(?:through|the|it|them)|tour|view|inspect|measure\s+up|talk\s+(?:about|through)|look\s+(?:at|over)|plan|sign|finali[sz]e|agree|decide)\b"
+_WORK_PURPOSE = r"\b(?:to|and)\s+(?:discuss|go\s+(?:over|through)|review|walk\s+(?:through|the|it|them)|tour|view|inspect|measure\s+up|talk\s+(?:about|(?:it\s+|this\s+|that\s+|them\s+)?through)|look\s+(?:at|over)|plan|sign|finali[sz]e|agree|decide)\b"
 _PURPOSED = re.compile(_WORK_PURPOSE, _I)
 _LETS_MEET = re.compile(
     r"\s+(?:all\s+)?(?:try\s+(?:and|to)\s+)?(?:tentatively\s+|provisionally\s+)?(?:grab|set|pencil|pick|connect|talk|chat|speak|find|schedule|arrange|book|circle|touch|sync|regroup"
     r"|revisit|reconnect|discuss|review|go\s+over|walk|look|plan|aim|have|do|follow|mull|think|take|come|loop|hop|jump|reconvene|put|get\s+back"
-    r"|dig|dive|explore|tackle|unpack|brainstorm|get\s+into|return\s+to)\b"
+    r"|dig|dive|explore|tackle|unpack|brainstorm|get\s+into|return\s+to|get\s+on\s+(?:a\s+)?(?:call|zoom|teams|video\s+call|the\s+phone))\b"
     # meeting up is social ("let's catch up soon!") unless it is for the work: "let's get together sometime to go over the wills"
     r"|\s+(?:get\s+together|meet(?:\s+up)?|catch\s+up|sit\s+down)\b(?=[^.!?]*?" + _WORK_PURPOSE + ")",
     _I)
