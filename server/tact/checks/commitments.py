@@ -543,6 +543,10 @@ def vague_promise(draft, rule):
             promise = vague  # "— shouldn't be long now!": the reassurance is the promise
         if promise is None or (contingent and not _conditions(promise, vague, text)) or _PRESENCE.match(text, promise.end()):
             continue
+        if vague.start() < promise.start() and _CONDITION_WORD.match(vague.group()):
+            later = _vague_search(text[promise.end():])  # "Once it arrives, we'll send the design soon after": the promise's own vague words
+            if later is not None:
+                vague, contingent = _Shifted(later, promise.end()), False
         if not is_commitment(text, promise):
             continue
         if _NOTIFY.search(text, promise.start(), promise.end() + 25) and _follows_vague_promise(draft, sentence):
@@ -702,7 +706,7 @@ _PRESENCE = re.compile(
     r"|know\s+(?:whether|if|which|what|how|more)|see\s+(?:whether|if|how)|see(?!\s+(?:to|about|what|you|that\s+(?:it|you|this|the))\b)|notice|witness|experience"
     r"|(?:soon\s+|shortly\s+)?(?:take\s+place|happen|occur|be\s+held|(?:all\s+)?be\s+over))\b",  # what the writer will learn is no deliverable
     _I)
-_NOT_VAGUE_AFTER = re.compile(rf"\s+(?:works|suits|would\s+(?:work|suit)|is\s+(?:better|easier)|after(?!\s+(?:the\s+)?{_OPEN_PERIOD}|\s+(?:that|this|then)\b)|before|in\s+(?:early\s+|mid-?|late\s+)?{_MONTH}|this|today|tomorrow|on|by)\b", _I)
+_NOT_VAGUE_AFTER = re.compile(rf"\s+(?:works|suits|would\s+(?:work|suit)|is\s+(?:better|easier)|after(?!\s+(?:the\s+)?{_OPEN_PERIOD}|\s+(?:that|this|then)\b|\s*(?:[.!?;,]|$))|before|in\s+(?:early\s+|mid-?|late\s+)?{_MONTH}|this|today|tomorrow|on|by)\b", _I)
 
 
 _NOTICE_BEFORE = re.compile(r"\b(?:update|inform|tell|notify|advise|contact|in\s+touch|back\s+to|hear\s+from)\s+(?:you\s+|us\s+|me\s+)?$", _I)
@@ -805,6 +809,9 @@ def _vague_search(text: str):
     for m in VAGUE_TIME.finditer(text):
         word = m.group().lower()
         if word.startswith(("soon", "shortly", "some", "another")):
+            after_that = _AFTER_THAT.match(text, m.end())
+            if after_that is not None:  # "we'll send it soon after", "sometime after that": after what, however long
+                return _Span(m.start(), after_that.end(), text[m.start():after_that.end()])
             name = m.group()[0].isupper() and text[m.end():m.end() + 1] == "-" and text[m.end() + 1:m.end() + 2].isalpha() \
                 and not text[m.end() + 1:m.end() + 4].lower() == "ish"  # "Soon-yi"
             name = name or text[m.end():m.end() + 4].lower() == "-to-"  # "the soon-to-open office"
@@ -874,6 +881,25 @@ def _contingent(text: str):
 _JOINED = re.compile(r"(?:and|but|then)\s", _I)
 _NOT_LONG = re.compile(r"(?:shouldn't|won't|should\s+not|will\s+not|wouldn't|not)\s+(?:(?:be|take)\s+(?:(?:too|very|that|so|much)\s+){0,2})?long", _I)
 _EVENT_SUBJECT = re.compile(r"\b(?:meeting|call|wait|walk|drive|journey|trip|flight|queue|session|presentation|talk|speech|visit|delay|list|process|form|survey)s?\b", _I)
+
+
+_AFTER_THAT = re.compile(r"\s+after(?:wards)?(?:\s+(?:that|this|then)\b|(?=\s*(?:[.!?;,]|$)))", _I)
+
+
+class _Span:
+    """A vague phrase found by hand, with the match interface the checks use."""
+
+    def __init__(self, start: int, end: int, text: str):
+        self._start, self._end, self._text = start, end, text
+
+    def start(self):
+        return self._start
+
+    def end(self):
+        return self._end
+
+    def group(self):
+        return self._text
 
 
 class _Shifted:
