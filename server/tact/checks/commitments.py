@@ -48,12 +48,13 @@ VAGUE_TIME = fast(
     r"|\b(?:shouldn't|won't|should\s+not|will\s+not|wouldn't|not)\s+(?:be|take)\s+(?:(?:too|very|that|so|much)\s+){0,2}long(?:er)?(?:\s+now)?\b|\bnot\s+long\s+now\b"
     r"|\bas\s+soon\s+as\s+(?:(?:it|this|that)\s+(?:will\s+be|is|becomes|would\s+be)\s+)?(?:possible|humanly\s+possible|practicable|feasible|(?:I|we|they|he|she)\s+(?:can|could)\b"
     r"|(?:I'm|we're|they're|he's|she's|I\s+am|we\s+are|they\s+are|he\s+is|she\s+is)\s+able|(?:it's|it\s+is|they're|they\s+are)\s+(?:ready|done|finished|available)\b|(?:I|we)\s+(?:hear|get\s+word|receive|know)\b)"
-    rf"|\bat\s+(?:some|a\s+later|a\s+future)\s+(?:point|stage|date|time)\b|\bsome\s?time\b|\beventually\b"
+    rf"|\bsome(?:where|\s?time)\s+(?:around|between|in\s+the\s+next)\s+(?:[\w-]+\s+){{0,4}}?(?:days?|weeks?|months?|summer|spring|autumn|fall|winter|end|middle|mid-?\w*|early|late|quarter|year|{_MONTH})\b(?:\s+(?:to|and|or)\s+(?:the\s+)?(?:end|middle|start|beginning)\s+of\s+(?:the\s+|this\s+|next\s+)?(?:month|week|year|quarter)\b)?"
+    rf"|\bat\s+(?:some|a\s+later|a\s+future|a\s+certain)\s+(?:point|stage|date|time|moment)\b|\bsomewhere\s+along\s+the\s+(?:way|line)\b|\bsome\s?time\b|\beventually\b"
     r"|\bin\s+due\s+course\b|\bin\s+the\s+(?:near|not[\s-]+too[\s-]+distant|foreseeable)\s+(?:future|term)\b|\bbefore\s+(?:too\s+)?long\b"
-    r"|\bin\s+one\s+of\s+(?:the|our)\s+(?:next|upcoming|coming|future)\s+(?:few\s+)?(?:updates|releases|versions|builds|rounds|batches|cycles|sprints)\b|\bin\s+a\s+(?:future|later|subsequent)\s+(?:update|release|version|build|round|batch|cycle|sprint|iteration)\b"
+    r"|\b(?:in|on|at|during|with)\s+one\s+of\s+(?:the|our|my)\s+(?:next|upcoming|coming|future)\s+(?:few\s+)?(?:updates|releases|versions|builds|rounds|batches|cycles|sprints|visits|trips|service\s+visits|site\s+visits|deliveries|shipments|inspections|call-?outs)\b|\bin\s+a\s+(?:future|later|subsequent)\s+(?:update|release|version|build|round|batch|cycle|sprint|iteration)\b"
     r"|\bdown\s+the\s+(?:line|road|track)\b|\bone\s+of\s+these\s+days\b|\banother\s+time\b|\b(?:a\s+bit\s+)?later(?:\s+on)?\b"
-    r"|\bany\s+(?:day|time|minute|moment|week)\s+now\b|\bjust\s+now\b|\bin\s+some\s+days\b|\bsooner\s+or\s+later\b"
-    r"|\bin\s+a\s+(?:bit|while|jiffy|sec|second|moment|tick|mo)\b|\bin\s+a\s+(?:little|short)\s+while\b|\b(?:in|within)\s+a\s+few\s+(?:more\s+)?(?:days|weeks|months)\b"
+    r"|\bany\s+(?:day|time|minute|moment|week)\s+(?:from\s+)?now\b|\bjust\s+now\b|\bin\s+some\s+days\b|\bsooner\s+or\s+later\b"
+    r"|\bin\s+a\s+(?:(?:hot|quick|lil|little)\s+)?(?:bit|while|jiffy|sec|second|moment|tick|mo)\b|\bin\s+a\s+hot\s+min(?:ute)?\b|\bin\s+(?:two|2|a\s+couple\s+of|a\s+few)\s+(?:seconds|secs)\b|\bin\s+a\s+(?:little|short)\s+while\b|\b(?:in|within)\s+a\s+few\s+(?:more\s+)?(?:days|weeks|months)\b"
     r"|\b(?:a|one)\s+(?:day|week|month)\s+or\s+(?:two|three|so)\b|\b(?:\w+\s+)?(?:days|weeks|months)\s*,?\s+give\s+or\s+take\b|\bmomentarily\b|\bin\s+two\s+shakes\b|\bin\s+(?:two|a\s+couple\s+of|a\s+few)\s+ticks\b"
     r"|\bwhen(?:ever)?\s+(?:I|we)\s+(?:can|get|have|find|'ve\s+got|am\s+able|'m\s+able|are\s+able|'re\s+able|next|know|hear|learn|find\s+out)\b"
     r"|\bwhen(?:ever)?\s+(?:I'm|I\s+am|we're|we\s+are)\s+(?:next\s+\w+|passing|around|in\s+the\s+area|nearby|in\s+town|(?:back\s+)?(?:over|out|up|down)\s+(?:your|that|this)\s+way)\b"
@@ -62,6 +63,8 @@ VAGUE_TIME = fast(
     r"|\b(?:when|once|after|as\s+soon\s+as)\s+(?:[\w'-]+\s+){1,2}?(?:calms?|settles?|quietens?|slows?|eases?|dies)\s+down\b"
     r"|\b(?:when|once|after)\s+(?:things|it|work|life|everything)(?:'s|\s+is|\s+are|\s+gets?)\s+(?:a\s+bit\s+)?(?:less\s+\w+|quieter|calmer|back\s+to\s+normal|more\s+manageable)\b"
     r"|\b(?:when|once)\s+(?:I'm|I\s+am|we're|we\s+are)\s+back\b"
+    r"|\b(?:when|once|after|as\s+soon\s+as)\s+(?:things|circumstances|conditions|the\s+(?:situation|workload|supply\s+situation))\s+(?:(?:have|has)\s+)?(?:settle[sd]?|allow|permit|improve[sd]?|normali[sz]e[sd]?|stabili[sz]e[sd]?|dry\s+out|line\s+up|ease[sd]?|get\s+better"
+    r"|(?:is|are|gets?|becomes?)\s+(?:a\s+(?:bit|little)\s+)?(?:better|normal|back\s+to\s+normal|clearer|easier|calmer|quieter|stable|settled|(?:more|less)\s+\w+))\b"
     r"|\b(?:once|when|after)\s+[\w\s']{1,40}?\s+(?:is|are)\s+out\s+of\s+the\s+way\b|\bget\s+(?:a)?round\s+to\b"
     r"|\b(?:once|when(?:ever)?|as\s+soon\s+as)\s+[\w\s'-]{1,40}?\s+(?:frees?\s+up|(?:is|are)\s+free\b|(?:has|have|gets?)\s+(?:some\s+|more\s+|(?:a\s+)?(?:bit|little|touch)\s+(?:of\s+|more\s+)?|spare\s+|available\s+|free\s+)?(?:availability|capacity|bandwidth|room|time))\b"
     r"|\b(?:when|once|whenever)\s+(?:[\w'-]+\s+){0,3}?(?:becomes?|is|are|will\s+be|gets?)\s+available\b"
@@ -77,6 +80,8 @@ VAGUE_TIME = fast(
     r"|\b(?:once|when|after)\s+(?:a|the|our|their)\s+(?:final\s+)?decision\s+(?:has\s+been|have\s+been|is|was|gets?)\s+(?:made|reached|taken)\b|\b(?:once|when|after)\s+(?:we|they)(?:'ve|\s+have)?\s+(?:made|reached|taken)\s+a\s+decision\b"
     # Someone else's trouble clearing up, however long that takes: "as soon as they sort themselves out".
     r"|\b(?:once|when|as\s+soon\s+as)\s+(?:[\w'-]+\s+){1,2}?(?:(?:sorts?|gets?|pulls?|got)\s+(?:(?:themselves|itself|himself|herself|things|it)\s+(?:out|together|sorted)|(?:their|its|his|her)\s+(?:act|house|finger)\b|back\s+on\s+(?:track|(?:their|its|his|her)\s+feet)|round\s+to\s+it|on\s+top\s+of|a\s+(?:chance|minute|moment|sec))|had\s+(?:a\s+)?(?:chance|minute|moment|look|proper\s+look|bit\s+of\s+time|time)|(?:catch(?:es)?|caught)\s+up\b|(?:is|are)\s+back\s+on\s+(?:track|(?:their|its|his|her)\s+feet|top))"
+    r"|\b(?:come\s+when\s+(?:it|they)\s+comes?|arrive\s+when\s+(?:it|they)\s+arrives?|happen\s+when\s+(?:it|they)\s+happens?|get\s+(?:here|there)\s+when\s+(?:it|they)\s+gets?\s+(?:here|there)"
+    r"|reach\s+(?:[\w-]+\s+){0,2}?when\s+(?:it|they)\s+reach(?:es)?|be\s+(?:ready|done|here|there)\s+when\s+(?:it's|it\s+is|they're|they\s+are)\s+(?:ready|done|here|there))\b"
     r"|\bwhenever\s+(?:it|they|that|this|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:comes?\s+in|arrives?|turns?\s+up|lands?|gets?\s+(?:here|in)|(?:is|are)\s+(?:in|here|back))\b"
     r"|\b(?:early|later|late|mid|(?:towards?|around)\s+the\s+end\s+of)[\s-]+(?:next\s+|this\s+|the\s+)?(?:week|month|quarter|year)\b"
     r"|\b(?:in|over|within)\s+the\s+(?:next|coming|following)\s+(?:few\s+|couple\s+(?:of\s+)?)?(?:days|weeks|months|little\s+while|while|period)\b"
@@ -91,7 +96,7 @@ VAGUE_TIME = fast(
     # Sign-off on the writer's own side; "once the design is approved" usually waits on the reader.
     r"|\b(?:after|once|when)\s+(?:our|their)\s+[\w\s-]{1,40}?\s+(?:is|are|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:approved|signed|agreed)\b"
     r"|\bafter\s+(?:the|our|their)\s+(?:[\w-]+\s+){1,2}?(?:sorts|finishes|gets|comes|confirms|meets|reconvenes|convenes|sits|has\s+met)\b|\b(?:nearer|closer)\s+(?:to\s+)?the\s+(?:time|date|day)\b"
-    r"|\bif\s+(?:I|we)\s+get\s+(?:a|the)\s+(?:chance|minute|moment|free)\b|\b(?:another|some)\s+day\b|\bone\s+of\s+these\s+days\b|\bsomeday\b"
+    r"|\bif\s+(?:I|we)\s+get\s+(?:a|the)\s+(?:chance|minute|moment|free)\b|\b(?:another|some(?:\s+other)?)\s+day\b|\bsome\s+other\s+time\b|\bone\s+of\s+these\s+days\b|\bsomeday\b"
     r"|\bat\s+(?:our|my|the)\s+earliest\s+(?:convenience|opportunity)\b|\bpresently\b|\bin\s+(?:a\s+)?(?:timely|prompt)\s+(?:manner|fashion)\b"
     r"|\bin\s+(?:due|good)\s+time\b|\bin\s+time(?:\s*[.!;,]|\s*$)|\bexpeditiously\b|\bas\s+and\s+when\b|\bas\s+(?:circumstances|time|capacity|resources?|bandwidth|workload|(?:our|my|the)\s+(?:schedule|workload|capacity|diary|calendar))\s+(?:permits?|allows?)\b|\ball\s+being\s+well\b"
     r"|\bgive\s+or\s+take\b|\bor\s+thereabouts\b|\bwhere\s+(?:I|we)\s+can\b|\bright\s+up\b|\bwhen(?:ever)?\s+possible\b|\bas\s+(?:quickly|quick|fast)\s+as\s+(?:possible|I\s+can|we\s+can)\b|\bas\s+(?:quickly|quick|fast|soon|promptly)\s+as\s+(?:is\s+)?(?:reasonably|humanly|realistically|practically)\s+(?:possible|practicable|I\s+can|we\s+can)\b|\bas\s+(?:quickly|quick|fast|soon|promptly)\s+as\s+(?:I|we)\s+(?:reasonably|realistically|possibly)\s+can\b"
@@ -120,31 +125,38 @@ _NOT_A_CONDITION = frozenset("you your more again that this a an or in".split())
 PROMISE = fast(
     r"\b(?:I|we)(?:'ll|\s+will|\s+shall|\s+(?:am|are)\s+going\s+to|'m\s+going\s+to|'re\s+going\s+to"
     r"|\s+(?:plan|aim|intend|expect|promise|hope)\s+to|(?:'m|'re|\s+am|\s+are)\s+(?:hoping|planning|aiming|intending)\s+to|\s+(?:should|may|might)\s+be\s+able\s+to|\s+should\s+(?:have|get|hear|know)|'d\s+(?:aim|hope)\s+to"
-    r"|\s+anticipate|\s+(?:can|could)\s+(?:revisit|discuss|pick|talk|come\s+back|return|have|get|send|deliver|pencil|book|fit|squeeze|slot|schedule|arrange|set\s+up|go\s+(?:through|over)|cover|get\s+into|confirm|decide|finali[sz]e))\b"
+    r"|\s+anticipate|\s+(?:can|could)\s+(?:revisit|discuss|dig|chat|explore|figure\s+out|work\s+out|pick|talk|come\s+back|return|have|get|send|deliver|pencil|book|fit|squeeze|slot|schedule|arrange|set\s+up|go\s+(?:through|over)|cover|get\s+into|confirm|decide|finali[sz]e))\b"
     r"|(?:^|[,.!?:;\x{2014}\x{2013}\x{2600}-\x{27bf}\x{1f300}-\x{1faff}]\s*|\s-\s)(?:will|shall|should\s+(?:have|get|be))\s+\w+|^\s*(?:on\s+it|brb)\b|\b(?:and|then)\s+(?:send|forward|share|e-?mail|mail)\s+you\b|\blet\s+(?:me|us)\b|\blet's\b"
     r"|(?:^|[,.!?:;\x{2014}\x{2013}]\s*|\s-\s)hoping\s+to\b"
     r"|\b(?:and|but|then)\s+(?:will|shall|should\s+(?:have|get|be))\s+\w+|\b(?:and|but)\s+(?:aim|plan|intend)\s+to\b"
     r"|\b(?:and|but)\s+(?:expect|hope)\s+to\s+(?:send|share|deliver|circulate|issue|provide|confirm|return|publish|revert|update|finish|complete|come\s+back|get\s+(?:it|this|that|them|the|back)\b|have\s+(?:it|this|that|them|the\s+[\w-]+)\s+(?:to|with|over|ready|back))\b"
     r"|,\s*who\s+(?:will|shall)\s+\w+"  # "...to the enforcement team, who will look at it"
     # Someone on the writer's side contacting the reader: "our team … and they'll update you", "the technician will give you a call".
-    r"|\b(?:it|this|that|they|these)(?:'ll|\s+will)\s+get\s+(?:sorted|fixed|done|resolved|sent|paid|processed|refunded)\b"
+    r"|\b(?:it|this|that|they|these|everything)(?:'ll|\s+will)\s+(?:all\s+)?get\s+(?:sorted|fixed|done|resolved|sent|paid|processed|refunded)\b"
+    r"|\b(?:it|they|these|those|everything)'ll\s+(?:(?:probably|likely|hopefully|definitely|all)\s+)?be\s+(?:ready|done|finished|sorted|fixed)\b"
     r"|\b(?:they|he|she)(?:'ll|\s+will|\s+shall)\s+(?:be\s+in\s+touch|(?:get|come)\s+back\s+to\s+you|(?:update|contact|call|ring|phone|e-?mail|text|ping|inform|notify|advise)\s+you)\b"
     r"|\b(?:will|shall)\s+(?:give\s+you\s+a\s+(?:call|ring|shout|bell|buzz)|(?:call|ring|phone)\s+you)\b"
     # The present for the future, as many non-native writers use it: "we send you the proposal in the next days".
     r"|\b(?:I|we)\s+(?:send|forward|deliver|share|e-?mail)\s+(?:to\s+)?you\b"
+    r"|\b(?:I|we)\s+(?:send|forward|deliver|ship|share|confirm)\s+(?:(?:it|them|this|these|that|those)\s+)?(?:asap|a\.s\.a\.p|as\s+soon\s+as|soon|shortly|in\s+the\s+(?:next|coming)|in\s+a\s+few|within\s+a\s+few)\b"
     r"|\b(?:our|my)\s+(?:[\w-]+\s+){0,3}?(?:(?:will|shall)\s+\w+|(?:expects|plans|aims|intends|hopes)\s+to\b)"  # "our accounts team will sort it out"
     r"|\b(?:it|they|these|those)(?:'ll|\s+will|\s+should|\s+shall)\s+(?:be\s+(?:with\s+you|over\s+to\s+you|in\s+your\s+(?:inbox|hands|mailbox)|on\s+(?:its|their)\s+way\s+to\s+you)|reach\s+you|land\s+with\s+you|get\s+to\s+you)\b"
     r"|(?:[:\x{2014}\x{2013}]\s*|\s-\s)(?:hopefully|fingers\s+crossed,?|all\s+being\s+well,?)\s+(?:by|in|within|some\s?time|later|early|mid|end|around|before|over|next|this|after|soon)\b"
     r"|\bshould\s+(?:be\s+(?:with\s+you|here|there|on\s+site|delivered|shipped|dispatched)|reach|get\s+to\s+you|arrive|land|turn\s+up|show\s+up|come\s+through|ship|go\s+out|drop\s+(?:\w+\s+){1,3}?off)\b"
-    r"|\b(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:team|department|desk|crew|engineers?|technicians?|staff)\s+(?:will|shall)\s+\w+"
+    r"|\b(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:team|department|desk|crew|engineers?|technicians?|techs?|fitters?|installers?|staff)\s+(?:will|shall|should)\s+\w+"
+    r"|\b(?:will|'ll|shall)\s+(?:reach|come|arrive|happen|get\s+(?:here|there))\s+(?:[\w-]+\s+){0,2}?when\s+(?:it|they)\b"
+    r"|\b(?:worry|stress|fret|panic)\b[^.!?]{0,40}?\b(?:it|everything)(?:'ll|\s+will)\s+(?:all\s+)?be\s+(?:fine|ok|okay|alright|all\s+right)\b"  # "don't worry, it will all be fine and … in good time"  # "it will come when it comes"
+    r"|\b(?:(?:the|your|our)\s+)?(?:delivery|dispatch|shipment|shipping|turnaround|lead\s+time|installation|install|fitting)\s+(?:will|should|shall)\s+(?:be|happen|take\s+place)\b"
+    r"|\b(?:your|the)\s+(?:build|works?|installation|repairs?|renovation|job)\s+(?:will|should|shall)\s+(?:start|begin|commence|kick\s+off)\b"
+    r"|\b(?:is|are|'s|'re)\s+coming\s+back\s+(?:to\s+you\s+)?from\s+(?:our|the)\s+(?:workshop|factory|supplier|manufacturer|repairers?|lab|printers?|warehouse|vendor|mill|plant)\b"
     r"|\b(?:will|shall)\s+(?:get|send|pass|hand|forward|have)\s+(?:\w+\s+){0,3}?(?:over\s+|back\s+)?to\s+you\b"
     r"|\b(?:back\s+to\s+you|more\s+soon|coming\s+right\s+up|coming\s+your\s+way)\b"
     r"|\bexpect\s+(?:it|something|them|the|an?|to\s+hear|to\s+be|our|my)\b"
     r"|\byou(?:'ll|\s+will|\s+should)\s+(?:hear|receive|get\s+(?:it|the|a|an|your)|have|be\s+contacted)\b"
-    r"|\b(?:will|shall|should)\s+(?:be\s+)?(?:in\s+touch|with\s+you|\w+ed|made|sent|done|paid|given|taken|ready|dealt\s+with|taken\s+care\s+of)\b"
+    r"|\b(?:will|shall|should)\s+(?:be\s+)?(?:duly\s+)?(?:in\s+touch|with\s+you|\w+ed|made|sent|done|paid|given|taken|ready|dealt\s+with|taken\s+care\s+of)\b"
     r"|^\s*should\s+be\b|\bshould\s+be\s+(?:ready|done|finished|with\s+you|sorted|fixed|back|available|live|there|working|running|resolved)\b"
     r"|\bwill\s+(?:follow|come|be\s+forthcoming|respond|reply|revert|follow\s+up|come\s+back|come\s+your\s+way|be\s+back|get\s+back|contact|consider|decide"
-    r"|confirm|ship|arrive|land|send|deliver|update|reach\s+out|touch\s+base)\b"
+    r"|confirm|ship|arrive|land|send|deliver|update|reach\s+out|touch\s+base|go\s+out|reach\s+you)\b"
     # a proposal to meet: "we should sit down together sometime", "we must find time to go over the plans"
     r"|\bwe\s+(?:should|must|ought\s+to|need\s+to|'ll\s+have\s+to|will\s+have\s+to)\s+(?:really\s+|definitely\s+|probably\s+|all\s+|properly\s+)?(?:grab|get\s+together|sit\s+down|meet|catch\s+up|find\s+(?:some\s+)?time"
     r"|set\s+(?:something|a\s+time|up)|hop|jump|connect|chat|talk|have\s+a\s+(?:chat|call|meeting|catch-?up|proper)|schedule|arrange|book|put\s+(?:something|a\s+time|a\s+date)|go\s+(?:over|through))\b",
@@ -153,13 +165,18 @@ PROMISE = fast(
 # vague word is present.
 # "get the documentation updated", "have the link repaired": a fix promised through someone's work
 _FIXED_THING = r"(?:it|this|that|them|the\s+(?:[\w-]+\s+)?[\w-]+)"
-_FIXED = r"(?:fixed|sorted|corrected|updated|resolved|repaired|amended)"
+_FIXED = r"(?:fixed|sorted|corrected|updated|resolved|repaired|amended|put\s+right|taken\s+care\s+of|reprocessed|resubmitted|redone|reissued)"
+# "get a refund going", "get the claim started": the fix set moving, with no day it lands
+_SET_GOING = (r"get\s+(?:a|an|the|that|this|your)\s+(?:[\w-]+\s+)?(?:refund|credit|claim|appeal|replacement|reprint|re-?order|correction|fix|reimbursement)"
+              r"\s+(?:going|started|moving|underway|under\s+way|in\s+motion|processed|sorted)")
 REPLY_OR_FIX = fast(
-    r"\b(?:get\s+back|follow\s+up|circle\s+back|revert|be\s+in\s+touch|get\s+in\s+touch|come\s+back\s+to|reconnect"
+    r"\b(?:get\s+back|follow\s+up|circle\s+back|revert|be\s+(?:back\s+)?in\s+touch|get\s+in\s+touch|come\s+back\s+to|reconnect"
     r"|keep\s+(?:you|everyone|all)\s+(?:posted|updated|informed|in\s+the\s+loop)|let\s+you\s+know|update\s+you"
     r"|sort(?:\s+out)?\s+(?:it|this|that|the)|fix\s+(?:it|this|that|the)|look\s+into|dig\s+into|chase|take\s+care\s+of"
-    rf"|get\s+(?:{_FIXED_THING}|a\s+fix)\s+(?:{_FIXED}|done|out)|have\s+{_FIXED_THING}\s+{_FIXED}"
-    r"|touch\s+base|ping\s+you|drop\s+you\s+a\s+line|reach\s+out|loop\s+back|make\s+it\s+right|try\s+to\s+(?:get|have|send|finish|deliver|carve|fit|squeeze|find|sort|fix)|do\s+(?:my|our)\s+best\s+to\s+(?:get|send|have|finish|deliver|sort|fix|reply|respond|turn|come\s+back)|aim\s+to|add\s+it\s+to|reschedule|revisit|weigh\s+up|get\s+to\s+(?:it|yours))\b|\bget\s+to\s+(?:this|that|them)\s*(?:[.!,;\x{2014}\x{2013}]|$)"
+    rf"|get\s+(?:{_FIXED_THING}|a\s+fix)\s+(?:{_FIXED}|done|out)|have\s+{_FIXED_THING}\s+{_FIXED}|{_SET_GOING}"
+    # a thing promised to the reader with no day: "we'll get you the whitelisting setup", "I'll get the redline over to you"
+    r"|\b(?:I|we)(?:'ll|\s+will|\s+shall)\s+(?:(?:definitely|also|then|certainly)\s+)?get\s+you\s+(?:the|a|an|your|those|these|that|this)\s|get\s+(?:it|them|this|that|these|those|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:over|across|back)\s+to\s+you\b"
+    r"|touch\s+base|ping\s+you|drop\s+you\s+a\s+line|reach\s+out|loop\s+back|make\s+it\s+right|try(?:\s+(?:my|our)\s+(?:very\s+)?(?:best|hardest|utmost))?\s+to\s+(?:get|have|send|finish|deliver|carve|fit|squeeze|find|sort|fix|provide|prepare|complete|arrange)|endeavou?r\s+to\s+(?:send|deliver|provide|prepare|complete|finish|fix|sort)|do\s+(?:my|our)\s+best\s+to\s+(?:get|send|have|finish|deliver|sort|fix|reply|respond|turn|come\s+back)|aim\s+to|add\s+it\s+to|reschedule|revisit|weigh\s+up|get\s+to\s+(?:it|yours))\b|\bget\s+to\s+(?:this|that|them)\s*(?:[.!,;\x{2014}\x{2013}]|$)"
     r"|\b(?:will|shall)\s+(?:intimate|revert|reconnect|be\s+in\s+touch)\b"
     r"|\band\s+(?:(?:I|we)\s+)?(?:tell|inform|write|revert|confirm|answer|reply|advise)\s+(?:to\s+)?you\s*(?:[.!,;]|$)|\b(?:will|shall|'ll)\s+(?:check\s+and\s+)?(?:reply|revert|answer|feedback)\s+(?:to\s+)?you\b"
     r"|\bthe\s+needful\s+(?:will|shall)\s+be\s+done\b|\b(?:necessary|appropriate|required|suitable|needful|due)\s+(?:action|actions|steps|measures)\s+(?:will|shall)\s+be\s+(?:taken|initiated|done)\b|\b(?:will|shall)\s+be\s+(?:\w+ed|done|dealt\s+with)\s+accordingly\b"
@@ -172,8 +189,9 @@ REPLY_OR_FIX = fast(
     r"|\b(?:it's|it\s+is|that's|that\s+is|this\s+is|they're|they\s+are)\s+(?:(?:definitely|firmly|already|now|still|very\s+much|high\s+up)\s+)?on\s+the\s+(?:list|to-?do\s+list)\b"
     r"|\bbear\s+with\s+(?:me|us)\b|\brest\s+assured\b|\bwatch\s+this\s+space\b|\bbrb\b|\bit's\s+coming\s*[.!]"
     r"|\bbeing\s+(?:taken\s+care\s+of|looked\s+into|handled|worked\s+on)\b"
-    r"|\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:working\s+on|looking\s+into)\s+(?:it|this|that)\b"
-    r"|\blet's\s+(?:set\s+something\s+up|pick\s+this\s+up|find\s+(?:some\s+)?time)\b|\bfind\s+(?:some\s+)?time\s+to\b"
+    rf"|\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:working\s+on|looking\s+into)\s+(?:it|this|that|a\s+(?:fix|solution)|getting\s+{_FIXED_THING}\s+{_FIXED})\b"
+    r"|\blet's\s+(?:set\s+something\s+up|pick\s+this\s+up|find\s+(?:some\s+)?time)\b|\bfind\s+(?:some\s+)?time\s+(?:for\s+(?:us|you|me)\s+)?to\b"
+    r"|\b(?:I|we)(?:'ll|\s+will|\s+shall)\s+(?:try\s+to\s+)?find\s+(?:a\s+(?:good\s+|spare\s+|free\s+|quiet\s+)?(?:time|moment|slot|hour|window|afternoon|morning)|(?:some|the)\s+time)\s+(?:for\s+(?:us|you|me)\s+)?to\b"
     r"|\bcarve\s+out\s+(?:some\s+)?time\b|\bwe\s+can\s+revisit\b"
     # making room for it with no day named: "I'll carve out a slot", "set aside a window"
     r"|\b(?:carve|set|block|free)\s+(?:out|aside|off|up)\s+(?:some\s+|a\s+|an\s+)?(?:(?:bit\s+of|proper|quiet|free|spare)\s+)?(?:window|slot|space|gap|hour|afternoon|morning|evening|moment)\b"
@@ -185,8 +203,9 @@ REPLY_OR_FIX = fast(
     # the reader told not to worry, with a claim of control in place of a step: "no need to stress, we've got it covered"
     r"|\b(?:don't|do\s+not|no\s+need\s+to|not\s+to|never)\s+(?:\w+\s+){0,2}?(?:worry|stress|fret|panic|lose\s+(?:any\s+)?sleep)\b[^.!?]{0,80}?"
     r"\b(?:(?:it's|it\s+is|that's|that\s+is|all|everything(?:'s|\s+is)?)\s+(?:all\s+)?(?:sorted|taken\s+care\s+of|covered|in\s+hand|under\s+control|being\s+(?:handled|dealt\s+with|looked\s+at))"
+    r"|(?:it|everything|all|that)(?:'ll|\s+will)\s+(?:all\s+)?be\s+(?:sorted|taken\s+care\s+of|handled|ready|covered|in\s+hand|under\s+control)"
     r"|(?:I|we)(?:'ve|\s+have)\s+got\s+(?:it|this|that|you|things)(?:\s+covered)?|(?:I'm|I\s+am|we're|we\s+are)\s+(?:on\s+top\s+of|across|all\s+over)\s+(?:it|this|that|things))"
-    r"|\b(?:get\s+(?:on|onto)\s+(?:it|this|that)|get\s+cracking|crack\s+on|get\s+the\s+ball\s+rolling|make\s+a\s+start|make\s+sure\s+(?:it|this|that)\s+(?:gets?\s+)?(?:done|sorted|fixed|resolved|happens)|action\s+(?:it|this|that|the\s+[\w-]+))\b"
+    r"|\b(?:get\s+(?:on|onto)\s+(?:it|this|that)|get\s+cracking|crack\s+on|get\s+the\s+ball\s+rolling|make\s+a\s+start|make\s+sure\s+(?:it|this|that|they|these|those|the\s+[\w-]+)\s+(?:gets?\s+)?(?:done|sorted|fixed|resolved|happens|taken\s+care\s+of|dealt\s+with|handled|corrected|put\s+right|sorted\s+out|addressed)|action\s+(?:it|this|that|the\s+[\w-]+))\b"
     r"|\bsee\s+to\s+(?:it|this|that)\s*(?:[.!]|$)|\b(?:will|'ll|shall)\s+(?:take\s+a\s+)?look\s+at\s+(?:it|this|that|them)\s*(?:[.!]|$)|\bconsider\s+it\s+(?:done|sorted)\b|\b(?:will|shall|'ll)\s+(?:check\s+and\s+)?(?:confirm|inform)\s+(?:to\s+)?you\b"
     r"|\b(?:I|we)(?:'ll|\s+will)\s+send\s+(?:you\s+)?(?:a|an)\s+(?:note|update|line|email)\b|\b(?:will|shall)\s+come\s+your\s+way\b",
 )
@@ -198,7 +217,7 @@ PASSIVE_FIX = fast(
 _READER = fast(r"\byou(?:r|rs)?\b")
 _SUBJECT = re.compile(r"\b(?:I|we|you|he|she|they)\b", _I)
 # Reply/fix verbs that are a promise only after one ("I'll check and get back to you").
-_NEEDS_PROMISE = re.compile(r"^(?:carve|set\s+aside|block|free\s+up|touch|ping|drop|reach|loop|make|get|crack|confirm|inform|action|follow|circle|revert|be\s|come|reconnect|keep|let\s+you|update|sort|fix|look|dig|chase|take\s+care|have|try|do\s|aim|add|reschedule|revisit|weigh|see)", _I)
+_NEEDS_PROMISE = re.compile(r"^(?:endeavou?r|carve|set\s+aside|block|free\s+up|touch|ping|drop|reach|loop|make|get|crack|confirm|inform|action|follow|circle|revert|be\s|come|reconnect|keep|let\s+you|update|sort|fix|look|dig|chase|take\s+care|have|try|do\s(?!not\b)|aim|add|reschedule|revisit|weigh|see)", _I)
 # Who promises: the writer in the first person.
 FIRST_PERSON_PROMISE = fast(r"\b(?:I|we)(?:'ll|\s+will|\s+shall|'m\s+going\s+to|'re\s+going\s+to|\s+(?:am|are)\s+going\s+to)\b|\blet\s+(?:me|us)\b|(?:^|[,.!?:;]\s*|\s-\s)(?:will|shall)\s|\blet's\b")
 # "See you soon", "get well soon": social, not a promise of work.
@@ -289,7 +308,7 @@ def suggested_deadline(context) -> str:
 # ("if you like") is not such a condition.
 _READER_MOVE = re.compile(
     r"\bif\s+there(?:'s|\s+is)\s+anything\s+(?:else\s+)?(?:you|I\s+can|we\s+can)\b"
-    r"|\b(?:if|when|once|as\s+soon\s+as|whenever|should|unless|until)\s+you(?!\s*(?:'d\s+)?(?:like|want|prefer|don't\s+mind"
+    r"|\b(?:if|when|once|as\s+soon\s+as|whenever|should|unless|until)\s+you(?!\s*(?:'d\s+)?(?:(?:still|really|do)\s+)?(?:like|want|prefer|don't\s+mind"
     r"|do\s+not\s+mind|agree|wish|think|'re\s+(?:happy|ok|okay|fine)|r\s+turn|'ve\s+ever|\s+ever\b))"
     r"|\blet\s+(?:me|us)\s+(?:know|have(?!\s+a\s+(?:\w+\s+){0,2}?(?:think|ponder|look|go|crack|bit|call|chat|meeting|catch-?up|talk|coffee|lunch)\b))\b|\b(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:let|send|tell|give|email|forward)\b"  # "let me sync with the team" is the writer's own step
     r"|\b(?:tell|send|give|show|forward|email|call|ring|phone|text|ping)\s+me\b(?!\s+(?:check|see|look|find|ask|get\s+back|confirm|review|dig|chase|have|think|sort|try|circle|come|follow"
@@ -309,7 +328,7 @@ _NOTIFY = re.compile(r"let\s+you\s+know|keep\s+(?:you|everyone|all)|update\s+you
 # vendor says a patch will be released shortly". It becomes one when it is made to the reader.
 _THIRD_PARTY = re.compile(
     r"\b(?:the|their|his|her)\s+(?:[\w-]+\s+)?(?:board|committee|vendor|supplier|landlord|market|government|regulator|bank|court"
-    r"|council|city|state|agency|client|customer|company|firm|management|partner|competitor|press|weather|forecast|airline|carrier"
+    r"|council|city|state|agency|client|customer|company|firm|management|partner|competitor|press(?!\s+(?:materials?|releases?|kits?|packs?))|weather|forecast|airline|carrier"
     r"|manufacturer|contractor|developer|union|court|judge|investors?|analysts?)s?\b\s*(?:'ll|will|shall|should|is|are|says|said|expects)?"
     r"|\b(?:he|she|they|it)\s*(?:'ll|will|shall)\s*$",
     _I)
@@ -370,11 +389,12 @@ _READER_LEARNS = re.compile(r"you(?:'ll|\s+will|\s+should)\s+(?:soon\s+|quickly\
 _CHANCE = re.compile(r"you(?:'ll|\s+will)\s+(?:have|get)\s+(?:several|many|an?|plenty\s+of|another|more)\s+(?:\w+\s+)?(?:opportunit|chance)", _I)
 _EMBEDDED = re.compile(r"\b(?:how|whether|what|why|where|which|(?:they|he|she)\s+(?:know|knows|understands?)(?:\s+that)?)\s+$", _I)
 # What a meeting is for when it is work, not a social catch-up: "to go over the wills".
-_WORK_PURPOSE = r"\b(?:to|and)\s+(?:discuss|go\s+(?:over|through)|review|walk\s+(?:through|the|it|them)|tour|view|inspect|measure\s+up|talk\s+(?:about|through)|look\s+(?:at|over)|plan|sign|finali[sz]e|agree|decide)\b"
+_WORK_PURPOSE = r"\b(?:to|and)\s+(?:discuss|go\s+(?:over|through)|review|walk\s+(?:through|the|it|them)|tour|view|inspect|measure\s+up|talk\s+(?:about|(?:it\s+|this\s+|that\s+|them\s+)?through)|look\s+(?:at|over)|plan|sign|finali[sz]e|agree|decide)\b"
 _PURPOSED = re.compile(_WORK_PURPOSE, _I)
 _LETS_MEET = re.compile(
     r"\s+(?:all\s+)?(?:try\s+(?:and|to)\s+)?(?:tentatively\s+|provisionally\s+)?(?:grab|set|pencil|pick|connect|talk|chat|speak|find|schedule|arrange|book|circle|touch|sync|regroup"
-    r"|revisit|reconnect|discuss|review|go\s+over|walk|look|plan|aim|have|do|follow|mull|think|take|come|loop|hop|jump|reconvene|put|get\s+back)\b"
+    r"|revisit|reconnect|discuss|review|go\s+over|walk|look|plan|aim|have|do|follow|mull|think|take|come|loop|hop|jump|reconvene|put|get\s+back"
+    r"|dig|dive|explore|tackle|unpack|brainstorm|get\s+into|return\s+to|get\s+on\s+(?:a\s+)?(?:call|zoom|teams|video\s+call|the\s+phone))\b"
     # meeting up is social ("let's catch up soon!") unless it is for the work: "let's get together sometime to go over the wills"
     r"|\s+(?:get\s+together|meet(?:\s+up)?|catch\s+up|sit\s+down)\b(?=[^.!?]*?" + _WORK_PURPOSE + ")",
     _I)
@@ -391,15 +411,16 @@ _DELIVERABLE = re.compile(
     r"|be\s+in\s+a\s+position\s+to|be\s+ready\s+to))*\s+"
     r"(?:send|get\s+(?:it|this|that|them|these|those|the|back\s+to|round|around|to|over|something|an?|you)|have\s+(?:it|this|that|them|the|something|an?)"
     r"|share|deliver|forward|e-?mail|mail|post|call|ring|phone|text|write|reply|respond|revert|confirm|update|follow|come\s+back|circle"
-    r"|loop|touch|reach|contact|provide|issue|return|refund|credit|pay|fix|sort|resolve|settle|address|handle|deal\s+with|finish|complete|review|look|check|go\s+(?:through|over)"
+    r"|be\s+(?:ready|done|finished)(?!\s+(?:to|with)\b)|dig|chat|explore|figure\s+out|work\s+out|loop|touch|reach|contact|provide|issue|return|refund|credit|pay|fix|sort|resolve|settle|address|handle|deal\s+with|finish|complete|review|look|check|go\s+(?:through|over)"
     r"|read|process|book|schedule|arrange|set\s+up|prepare|draft|put\s+together|quote|invoice|ship|dispatch|circulate|give|hand|pass|release|announce|notify|inform"
     r"|bring|drop|turn\s+around|publish|be\s+in\s+touch|revisit|discuss|talk|pick|meet|sit\s+down|reconnect|regroup|come\s+back|return"
     r"|reschedule|rebook|rearrange|re-?run|redo|repair|replace|install|fit|pencil|visit|activate|enable|connect|switch\s+on|come\s+(?:out|round|over)|get\s+there|get\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:back\s+)?out)\b", _I)
 _ON_ITS_WAY = re.compile(
-    r"(?:\s+(?:then|also|soon|shortly|probably|hopefully))*\s+(?:follow|arrive|reach|land|ship|drop|go\s+out|come\s+(?:through|over|back)"
+    r"(?:\s+(?:then|also|soon|shortly|probably|hopefully))*\s+(?:(?:reach|come|arrive|happen|get\s+(?:here|there))\s+(?:[\w-]+\s+){0,2}?when\s+(?:it|they)\b|follow|arrive|reach|land|ship|drop|go\s+out|come\s+(?:through|over|back)"
+    r"|be\s+(?:duly\s+)?(?:provisioned|installed|activated|configured|set\s+up|repainted|attended\s+to|undertaken|addressed)"
     r"|be\s+(?:with|ready|available|sent|forwarded|delivered|posted|mailed|e-?mailed|issued|shipped|dispatched|done|sorted|fixed"
     r"|resolved|live|out|back|up|corrected|refunded|re-?issued|re-?sent|rebooked|rescheduled|replaced|repaired|reinstated|restored|reconnected|credited|processed|in\s+(?:touch|contact)|addressed|shared|released|forthcoming"
-    r"|actioned|handled|confirmed|made\s+available|rolled\s+out|deployed|implemented|included|communicated|provided|advised|notified|supplied|effected|taken|undertaken|carried\s+out|arranged))\b", _I)
+    r"|actioned|handled|confirmed|made\s+available|rolled\s+out|deployed|implemented|included|communicated|provided|advised|notified|supplied|furnished|submitted|effected|taken|undertaken|carried\s+out|arranged))\b", _I)
 _MODAL = re.compile(r"\b(?:will|shall|should)\b|'ll\b", _I)
 _OUR_SIDE = re.compile(
     r"\b(?:I|we|our|my|us)\b|^\s*(?:will|shall|let|expect|should|hoping)\b"
@@ -424,13 +445,18 @@ _RELATIVE_END = re.compile(r"\b(?:that|which)\s+$", _I)
 # A document announced to whoever reads it, with no reader in the sentence: "the agenda will be released".
 _PUBLICATION = re.compile(
     r"\b(?:report|agenda|newsletter|bulletin|study|survey|white\s+paper|article|edition|announcement|press\s+release|results|findings|minutes|programme|program|brochure|catalogue|catalog)s?"
-    r"\s+(?:[\w,-]+\s+){0,10}?(?:will|shall|should)\s+be\s+(?:\w+ly\s+)?(?:released|published|issued|posted|circulated|announced|distributed|made\s+(?:public|available))\b", _I)
+    r"\s+(?:[\w,-]+\s+){0,10}?(?:will|shall|should)\s+(?:be\s+(?:\w+ly\s+)?(?:released|published|issued|posted|circulated|announced|distributed|made\s+(?:public|available))|go\s+out)\b", _I)
 _TO_SOMEONE = re.compile(r"\s+(?:with|to)\s+(?!you|me|us\b)", _I)
 _MODAL_BEFORE = re.compile(r"\b(?:can|could|may|might)\s+$", _I)  # "we can expect them soon"
 _HOPEFULLY = re.compile(r"\bhopefully\s*,?\s*$", _I)
 _AFTER_HEDGE = re.compile(r"\s+(?:most\s+)?(?:likely|probably|prob)\b", _I)
 # Note style with the writer left out: "Looking into it and will update", "Noted, will revert".
 _NOTE_STYLE = re.compile(r"^\s*(?:\w+ing\b|thanks|thank\s+you|noted|received|got\s+it|ok|okay|sure|understood|will\b|yes|yep|yeah|yup|no\s+(?:problem|worries)|of\s+course|absolutely|certainly|sounds\s+good|fine|cool|right|agreed)", _I)
+
+
+_MAYBE_BEFORE = re.compile(r"\b(?:maybe|perhaps|possibly)\s*,?\s*$", _I)
+_WINDOW = re.compile(r"(?:early|later|late|mid|(?:towards?|around)\s+the\s+end\s+of)[\s-]+(?:next\s+|this\s+|the\s+)?(?:week|month)", _I)
+_REASSURANCE_HEAD = re.compile(r"(?:(?:don't|do\s+not|no\s+need\s+to|not\s+to|never)\s+(?:\w+\s+){0,2}?)?(?:worry|stress|fret|panic)\b", _I)
 
 
 def is_commitment(text: str, promise) -> bool:
@@ -464,8 +490,8 @@ def is_commitment(text: str, promise) -> bool:
     hedge = _AFTER_HEDGE.match(text, end) or hedge or _HOPEFULLY.search(before) or _MODAL_BEFORE.search(before)
     if hedge is not None and not _DELIVERABLE.match(text, end if hedge.end() <= start else hedge.end()):  # "hopefully we'll| get there"
         return False
-    if _WRITER_HEAD.match(head):
-        return True
+    if _WRITER_HEAD.match(head) or _REASSURANCE_HEAD.match(head):
+        return True  # "please do not worry, it will all be handled": the writer's reassurance stands for the promise
     clause_start = max(before.rfind(",") + 1, before.rfind(";") + 1)
     subject = before[clause_start:]
     relative = None
@@ -517,6 +543,10 @@ def vague_promise(draft, rule):
             promise = vague  # "— shouldn't be long now!": the reassurance is the promise
         if promise is None or (contingent and not _conditions(promise, vague, text)) or _PRESENCE.match(text, promise.end()):
             continue
+        if vague.start() < promise.start() and _CONDITION_WORD.match(vague.group()):
+            later = _vague_search(text[promise.end():])  # "Once it arrives, we'll send the design soon after": the promise's own vague words
+            if later is not None:
+                vague, contingent = _Shifted(later, promise.end()), False
         if not is_commitment(text, promise):
             continue
         if _NOTIFY.search(text, promise.start(), promise.end() + 25) and _follows_vague_promise(draft, sentence):
@@ -529,6 +559,8 @@ def vague_promise(draft, rule):
             continue  # "I'll keep the whole desk in the loop over the coming weeks"
         if _CALL.match(text, promise.end()) and _BACK.match(text, vague.start()) and not _TOPIC.search(text, promise.end()):
             continue  # "I'll give you a call when I get back from Dallas"
+        if _OFFER.match(promise.group()) and _MAYBE_BEFORE.search(text, 0, promise.start()) and _WINDOW.match(vague.group()):
+            continue  # "maybe we can chat early next week": a suggestion with a rough week ("perhaps … another time" still defers)
         if _OFFER.match(promise.group()) and _IF_WANTED.search(text):
             continue  # "If you'd like, I can send the template sometime": an offer the reader takes up or not
         if _CALENDAR_INVITE.search(text, promise.start(), vague.start()) and (_MINUTES_AWAY.match(vague.group()) or has_concrete_time(text)):
@@ -557,7 +589,7 @@ def vague_promise(draft, rule):
             continue  # "I'll confirm the slot once the courier gives it to me, no later than 11 November"
         if any(has_concrete_time(p.group()) for p in _PARENTHESIS.finditer(text, vague.end())):
             continue  # "as soon as it is ready (probably Saturday)": the estimate is the date
-        if _OTHERS_CONDITION.search(text, c_start, vague.start()) or _ASKED_WHEN.search(text, 0, vague.start()):
+        if _OTHERS_CONDITION.search(text, c_start, vague.start()) or (_ASKED_WHEN.search(text, 0, vague.start()) and _CONDITION_WORD.match(vague.group())):
             continue  # "if she decides to reapply at some point", "to determine if and when we can file"
         if (_READER_CLAUSE.match(text, c_start) and not _ASKS_FOR_TIME.match(vague.group())) or (promise.start() > vague.end() and _ENDS_CLAUSE.match(text, vague.end())
                                                     and not _ASKS_FOR_TIME.match(vague.group())):
@@ -632,6 +664,9 @@ def _dated_promise(text: str, start: int, promise, vague, c_end: int, deadline: 
     flag: "I'll get round to| the plans" -> "By Thursday, …, I'll get round to| the plans"; a condition the flag
     cuts short keeps its words after the date ("I'll sign them by Thursday, …, when I'm back| at my desk")."""
     promised = _STRANDED_BEFORE_VAGUE.sub("", text[start:vague.start()].rstrip())  # "a visit sometime| after the holidays"
+    tautology = _TAUTOLOGY.match(vague.group())
+    if tautology is not None and _ENDS_IN_MODAL.search(promised):  # "it will| arrive when it arrives" -> "it will arrive by …"
+        promised = f"{promised} {tautology.group(1)}"
     if _BARE_PROMISE.fullmatch(promised):  # the vague words hold the verb: "I'll squeeze the review in between jobs"
         by = deadline[0].upper() + deadline[1:] if start == 0 else deadline
         own = promised if promised[:2] in ("I ", "I'") else promised[:1].lower() + promised[1:]
@@ -649,6 +684,8 @@ def _dated_promise(text: str, start: int, promise, vague, c_end: int, deadline: 
 
 # The flag ends before its clause does ("when I get| a minute"), so the replacement must read on into it.
 _WORD_FOLLOWS = re.compile(r"[ \t]+[\w']")
+_TAUTOLOGY = re.compile(r"(.+?)\s+when\s+(?:it|they)\b", _I)
+_ENDS_IN_MODAL = re.compile(r"(?:\bwill|'ll|\bshall)$", _I)
 _STRANDED_BEFORE_VAGUE = re.compile(r"\s+(?:some\s?time|very|really|pretty|quite|fairly|super)$", _I)  # "ready very| soon"
 _ENDS_IN_PREPOSITION = re.compile(r"\b(about|on|regarding|of|with|for|to)$", _I)
 _BARE_PROMISE = re.compile(r"(?:I|we)(?:'ll|\s+will|\s+shall)", _I)
@@ -669,7 +706,7 @@ _PRESENCE = re.compile(
     r"|know\s+(?:whether|if|which|what|how|more)|see\s+(?:whether|if|how)|see(?!\s+(?:to|about|what|you|that\s+(?:it|you|this|the))\b)|notice|witness|experience"
     r"|(?:soon\s+|shortly\s+)?(?:take\s+place|happen|occur|be\s+held|(?:all\s+)?be\s+over))\b",  # what the writer will learn is no deliverable
     _I)
-_NOT_VAGUE_AFTER = re.compile(rf"\s+(?:works|suits|would\s+(?:work|suit)|is\s+(?:better|easier)|after(?!\s+(?:the\s+)?{_OPEN_PERIOD})|before|in\s+(?:early\s+|mid-?|late\s+)?{_MONTH}|this|today|tomorrow|on|by)\b", _I)
+_NOT_VAGUE_AFTER = re.compile(rf"\s+(?:works|suits|would\s+(?:work|suit)|is\s+(?:better|easier)|after(?!\s+(?:the\s+)?{_OPEN_PERIOD}|\s+(?:that|this|then)\b|\s*(?:[.!?;,]|$))|before|in\s+(?:early\s+|mid-?|late\s+)?{_MONTH}|this|today|tomorrow|on|by)\b", _I)
 
 
 _NOTICE_BEFORE = re.compile(r"\b(?:update|inform|tell|notify|advise|contact|in\s+touch|back\s+to|hear\s+from)\s+(?:you\s+|us\s+|me\s+)?$", _I)
@@ -717,7 +754,7 @@ _AWAITS_INPUT = re.compile(r"(?:once|when|as\s+soon\s+as)\s+(?:(?:I|we)(?:'ve|\s
 _RETURN = re.compile(r"(?:when|once|after)\s+(?:I|we)(?:'m|'re|\s+am|\s+are)?\s+(?:back|return)\b|after\s+(?:my|our)\s+(?:holiday|leave|break|trip|vacation|time\s+off|annual\s+leave|hols)\b", _I)
 _RETURN_DATE = re.compile(r"\b(?:until|till|back\s+(?:in\s+the\s+office\s+)?on|return(?:ing)?\s+(?:to\s+the\s+office\s+)?on|away\s+until)\s+", _I)
 # A date set after the condition: "…once the courier gives it to me, no later than 11 November".
-_DATE_APPENDED = re.compile(r"\s*[,;(\u2014\u2013-]?\s*(?:and\s+|but\s+|or\s+)?(?:(?:in\s+any\s+(?:case|event)|either\s+way|regardless|whatever\s+happens|at\s+all\s+events)\s*,?\s*)?(?:(?:no|not)\s+later\s+than|by|before|latest(?:\s+by)?|at\s+the\s+(?:very\s+)?latest(?:\s+by|\s+on)?)\s", _I)
+_DATE_APPENDED = re.compile(r"\s*[,;(\u2014\u2013-]?\s*(?:and\s+|but\s+|or\s+)?(?:(?:in\s+any\s+(?:case|event)|either\s+way|regardless|whatever\s+happens|at\s+all\s+events)\s*,?\s*)?(?:(?:no|not)\s+later\s+than|by|before|on|latest(?:\s+by)?|at\s+the\s+(?:very\s+)?latest(?:\s+by|\s+on)?)\s", _I)
 # Reassurance that restates the promise before it: "…when it calms down. Promise it's on my list!"
 _REASSURANCE = re.compile(r"bear\s+with|on\s+(?:my|our)\s|rest\s+assured|in\s+the\s+queue|leave\s|watch\s+this|being\s|(?:I'm|I\s+am|we're|we\s+are)\s+on\s+it", _I)
 _WEIGHED_WITH_OTHERS = re.compile(r"\s+(?:alongside|along\s+with|together\s+with|with\s+(?:all\s+)?(?:the\s+)?other)\b", _I)  # a consultation's responses
@@ -772,6 +809,9 @@ def _vague_search(text: str):
     for m in VAGUE_TIME.finditer(text):
         word = m.group().lower()
         if word.startswith(("soon", "shortly", "some", "another")):
+            after_that = _AFTER_THAT.match(text, m.end())
+            if after_that is not None:  # "we'll send it soon after", "sometime after that": after what, however long
+                return _Span(m.start(), after_that.end(), text[m.start():after_that.end()])
             name = m.group()[0].isupper() and text[m.end():m.end() + 1] == "-" and text[m.end() + 1:m.end() + 2].isalpha() \
                 and not text[m.end() + 1:m.end() + 4].lower() == "ish"  # "Soon-yi"
             name = name or text[m.end():m.end() + 4].lower() == "-to-"  # "the soon-to-open office"
@@ -843,6 +883,25 @@ _NOT_LONG = re.compile(r"(?:shouldn't|won't|should\s+not|will\s+not|wouldn't|not
 _EVENT_SUBJECT = re.compile(r"\b(?:meeting|call|wait|walk|drive|journey|trip|flight|queue|session|presentation|talk|speech|visit|delay|list|process|form|survey)s?\b", _I)
 
 
+_AFTER_THAT = re.compile(r"\s+after(?:wards)?(?:\s+(?:that|this|then)\b|(?=\s*(?:[.!?;,]|$)))", _I)
+
+
+class _Span:
+    """A vague phrase found by hand, with the match interface the checks use."""
+
+    def __init__(self, start: int, end: int, text: str):
+        self._start, self._end, self._text = start, end, text
+
+    def start(self):
+        return self._start
+
+    def end(self):
+        return self._end
+
+    def group(self):
+        return self._text
+
+
 class _Shifted:
     """A match found in a slice of the text, with offsets in the whole text."""
 
@@ -868,6 +927,9 @@ def _conditions(promise, condition, text: str) -> bool:
     return first_person and len(between) <= 80 and not re.search(r"[:;\u2014]", between)
 
 
+_NEW_CLAUSE = re.compile(r",\s*(?:and|but|so)\s*$", _I)
+
+
 def _nearest_promise(text: str, pos: int):
     """The promise the word at `pos` belongs to: the earliest one before it with no ";", ":" or dash
     between (so "I'll get back to you when I can" starts at "I'll"), else the first one after it."""
@@ -878,7 +940,7 @@ def _nearest_promise(text: str, pos: int):
         if m.start() > pos:
             after = m
             break
-        if before is None or re.search(r"[:;\u2014]", text[before.start():m.start()]):
+        if before is None or re.search(r"[:;\u2014]", text[before.start():m.start()]) or _NEW_CLAUSE.search(text, before.end(), m.start()):
             before = m
     return before or after
 
@@ -891,7 +953,7 @@ def undated_promise(draft, rule):
         promise = _reply_or_fix(text)
         if promise is None or _vague_search(text) is not None:
             continue  # a vague word is vague_promise's finding
-        if _dated_beyond_now(text, promise) or SOME_TIME.search(text) or CONTINGENT.search(text):
+        if _dated_beyond_now(text, promise) or SOME_TIME.search(text) or _condition_on(text, promise):
             continue
         if not owed_to_reader(text, promise.start()) or not is_commitment(text, promise):
             continue
@@ -915,6 +977,17 @@ def undated_promise(draft, rule):
         if status is not None:
             fixed, start = draft.text[status:start] + fixed, status
         yield Hit(start, sentence.start + promise.start() + len(phrase), values={"deadline": deadline}, replacements=(fixed,))
+
+
+_OTHER_CLAUSE = re.compile(r",\s*but\b|;|\u2014", _I)
+
+
+def _condition_on(text: str, promise) -> bool:
+    """Is there a "once …" condition the promise hangs on (not one in a later "but" clause)?"""
+    for c in CONTINGENT.finditer(text):
+        if c.start() < promise.start() or not _OTHER_CLAUSE.search(text, promise.end(), c.start()):
+            return True
+    return False
 
 
 def _reply_follows(draft, sentence) -> bool:
@@ -1002,17 +1075,32 @@ def _not_a_reply(text: str, r) -> bool:
     return False
 
 
+# The present for the future, as non-native writers use it: "…, and I circle back with you on these".
+_PRESENT_HEAD = re.compile(r"(?:^|[,;:]\s*|\b(?:and|so|then)\s+)(?:I|we)\s+(?:then\s+|also\s+)?$", _I)
+_PRESENT_REPLY = re.compile(r"(?:circle|loop|get|come)\s+back\s+(?:to|with)\s+you\b|revert\s+(?:to|with)\s+you\b|follow\s+up\s+with\s+you\b", _I)
+
+
+# The fault the reader reported, fixed in the passive: "…in the last release, and it will be fixed".
+_FAULT_SUBJECT = re.compile(r"(?:^|[,;]\s*|\band\s+)(?:it|this|that|the\s+(?:error|bug|problem|issue|fault|mistake|glitch|typo|discrepancy))\s+$", _I)
+
+
+_FIXED_NOUN = re.compile(r"[\s-]+(?:price|rate|fee|term|cost|income|assets?|date|amount|sum|length|width)\b", _I)  # "it will be fixed price"
+
+
 def _reply_or_fix(text: str):
     """The promise a reply/fix phrase belongs to: from "I'll"/"let me" when a bare verb needs one."""
     m = next((r for r in REPLY_OR_FIX.finditer(text) if not _not_a_reply(text, r)), None)
     if m is None:
         fix = PASSIVE_FIX.search(text)
-        return fix if fix and _READER.search(text) and not _WEIGHED_WITH_OTHERS.match(text, fix.end()) else None
+        return fix if fix and (_READER.search(text) or (_FAULT_SUBJECT.search(text, 0, fix.start()) and not _CONDITIONAL.search(text, 0, fix.start())
+                                                        and not _FIXED_NOUN.match(text, fix.end()))) and not _WEIGHED_WITH_OTHERS.match(text, fix.end()) else None
     if not _NEEDS_PROMISE.match(m.group()):
         return m
     promise = None
     for p in _first_person(text, m.start() + 1):
         promise = p
+    if promise is None and _PRESENT_HEAD.search(text, 0, m.start()) and _PRESENT_REPLY.match(text, m.start()):
+        return m
     if promise is None:  # "the committee will review it and get back to you": owed_to_reader judges the subject
         promise = next((w for w in _WILL.finditer(text, 0, m.start() + 1)), None)
     if promise is None:
