@@ -48,7 +48,9 @@ _FEAT_FRAME = re.compile(
     _I)
 _REASSURANCE = re.compile(
     r"\b(?:don't\s+worry|no\s+worries|not\s+to\s+worry|good\s+news|luckily|thankfully|happy\s+to\s+help|glad\s+to\s+help"
-    r"|I'll\s+(?:show|help|walk|talk)|we'll\s+(?:show|help|walk|talk))\b|\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:no|not\s+(?:a|an))\b",
+    r"|I'll\s+(?:show|help|walk|talk)|we'll\s+(?:show|help|walk|talk))\b|\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:no|not\s+(?:a|an))\b"
+    # The writer's own struggle ("isn't brain surgery, but it sure took me a whole afternoon") is self-mockery.
+    r"|\bbut\s+(?:it\s+)?(?:sure\s+|still\s+|definitely\s+|honestly\s+)?took\s+(?:me|us)\b",
     _I)
 _COPULA_FRAME = re.compile(r"^(isn't|is\s+not|wasn't|was\s+not|aren't|are\s+not|weren't|ain't)\b", _I)
 _FEAT_MESSAGE = "“{}” belittles the task and the person who found it hard."
@@ -141,7 +143,7 @@ def emphatic_try(draft, rule):
 # ---- sarcastic_thanks
 _THANKS = re.compile(
     r"\b(?:thanks|thank\s+you|cheers|many\s+thanks|much\s+appreciated|(?:I|we)\s+(?:really\s+|do\s+)?appreciate(?:\s+(?:it|you))?|appreciate(?:\s+(?:it|you))?|grateful)"
-    r"(?:\s+(?:so|very|ever\s+so)\s+much|\s+a\s+lot|\s+a\s+million)?\s+(?:for\s+)?(?P<act>[^.;:!?\u2014\u2013]{3,160})",
+    r"(?:\s+(?:so+|very|ever\s+so)\s+much|\s+a\s+lot|\s+a\s+million|\s+a\s+bunch|\s+heaps|\s+loads)?\s+(?:for\s+)?(?P<act>[^.;:!?\u2014\u2013]{3,160})",
     _I)
 _READERS_ACT = re.compile(
     r"^(?:(?:finally|eventually|at\s+last|belatedly|for\s+once)\s+)?(?:letting|telling|informing|warning|notifying|updating|alerting|reading|replying|responding|"
@@ -151,13 +153,19 @@ _READERS_ACT = re.compile(
 _LATE = re.compile(
     r"\b(?:finally|eventually|at\s+(?:long\s+)?last|belatedly|for\s+once|this\s+time)\b"
     r"|\b(?:\d+|a|an|one|two|three|four|five|six|ten|twenty|thirty|forty|a\s+few|a\s+couple\s+of)\s+(?:minutes?|hours?)\s+(?:before|ahead\s+of|after)\b"
-    r"|\bthe\s+(?:morning|afternoon|evening|day)\s+of\b|\bthe\s+night\s+before\b"
+    r"|\bthe\s+(?:morning|afternoon|evening|day)\s+of\b|\bthe\s+(?:night|evening)\s+before\b"
+    r"|\bafter\s+[^.!?]{0,30}?\b(?:had|'d)\s+already\b|\b(?:a|one|two|three|\d)\s+days?\s+out\s+from\b"
     r"|\bat\s+(?:\d{1,2}(?:[:.]\d\d)?\s*(?:o'clock|pm|p\.m\.|am|a\.m\.)?|ten|eleven|midnight)\b[^.!?]{0,25}\bnight\b|\bat\s+midnight\b"
     r"|\b(?:days|weeks|a\s+week|a\s+month|months)\s+(?:late|later|after)\b|\bonly\s+after\s+(?:the|our|we|I)\b"
-    r"|\b(?:a|one|two|\d)\s+days?\s+(?:before|ahead\s+of)\s+(?:the\s+|our\s+|your\s+)?(?:launch|deadline|event|wedding|conference|go-?live|opening|shoot|show|trip|flight|move|handover|gala|party|dinner|ceremony|festival|fair|expo|summit|concert|reception|premiere|fundraiser|auction|harvest|audit|inspection)\b",
+    r"|\b(?:a|one|two|\d)\s+days?\s+(?:before|ahead\s+of)\s+(?:the\s+|our\s+|your\s+)?(?:launch|deadline|event|wedding|conference|go-?live|opening|shoot|show|trip|flight|move|handover|gala|party|dinner|ceremony|festival|fair|expo|summit|concert|reception|premiere|fundraiser|auction|harvest|audit|inspection|shipment|shipping\s+date|dispatch|delivery|installation|commissioning|start-?up|surgery|procedure|appointment|closing|move-?in)\b",
     _I)
 _VERDICT = re.compile(
     r"^\W*(?:(?:really|real|truly|very|so|super|ever\s+so|most|how)\s+)?(?:helpful|useful|appreciated|considerate|thoughtful|kind)(?:\s+of\s+you)?(?:,\s*that)?\s*[.!]*\W*$",
+    _I)
+# Thanks that go on to say the timing still helped ("…two days before the shipment, that gave us time
+# to rebook") are sincere.
+_TIMELY = re.compile(
+    r"\b(?:gave\s+us\s+(?:time|a\s+chance|enough\s+time)|(?:just\s+)?in\s+time|saved\s+(?:us|the|me)|so\s+(?:that\s+)?(?:we|I)\s+(?:could|can)|meant\s+(?:we|I)\s+could|lifesaver|life-saver)\b",
     _I)
 _THANKS_MESSAGE = "Thanks with a jab at the timing reads as sarcasm."
 
@@ -173,6 +181,8 @@ def sarcastic_thanks(draft, rule):
         if m is None or not _READERS_ACT.search(m.group("act")) or not _LATE.search(m.group("act")):
             continue
         if in_quotation(draft, sentence.start + m.start(), sentence.start + m.end()):
+            continue
+        if _TIMELY.search(sentence.text, m.start()):
             continue
         end = sentence.end
         if i + 1 < len(sentences) and _VERDICT.match(sentences[i + 1].text):

@@ -45,6 +45,14 @@ _OPENER = re.compile(r"^[\s\"'(*\-\u2022]*(?:(?:and|but|so|well|now|look|because
 # A reference back before the adverb ("As I mentioned on the phone, obviously the shots…") still opens on it.
 _AS_I_SAID = re.compile(r"^\W*as\s+(?:I|we)(?:'ve|\s+have)?\s+(?:mentioned|said|discussed|explained|noted)\b[^,]{0,40},\s*$", re.IGNORECASE)
 _FIRST_PERSON_NEXT = re.compile(r"^[\s,]*(?:I|I'm|I'd|I've|I'll|we|we're|we'd|we've|we'll|my|our|us)\b", re.IGNORECASE)
+# "Obviously, we can't board a dog without a current rabies certificate": a rule the reader is taken to have
+# missed, though it opens on "we". Only the refusal-without-a-requirement shape counts; "obviously we can't
+# control the weather" has no "without".
+_WE_CANT_WITHOUT = re.compile(
+    r"^[\s,]*we\s+(?:can't|cannot|can\s+not|won't|will\s+not|aren't\s+able\s+to|are\s+not\s+able\s+to)\s+"
+    r"[^.!?;]{1,60}?\bwithout\s+(?:a|an|the|your|his|her|their|any|proof|payment|signed|written)\b",
+    re.IGNORECASE,
+)
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|you're|you've|you'd|you'll|yourself)\b", re.IGNORECASE)
 # An offer, deference or shared gravity: "obviously" here softens rather than talks down.
 _BENIGN = re.compile(
@@ -94,10 +102,14 @@ def _verdict(text: str, start: int, end: int) -> bool:
 
 
 def _obviously_talks_down(text: str, start: int, end: int) -> bool:
-    if text[start:end].lower() != "obviously" or _BENIGN.search(text):
+    if text[start:end].lower() != "obviously":
         return False
     before, after = text[:start], text[end:]
-    if _FIRST_PERSON_NEXT.match(after):
+    requirement = _WE_CANT_WITHOUT.match(after)
+    # The refusal's own "we can't" is not the benign offer "we can".
+    if _BENIGN.search(before + after[requirement.end():] if requirement else text):
+        return False
+    if _FIRST_PERSON_NEXT.match(after) and not requirement:
         return False
     opening = bool(_OPENER.match(before) or _AS_I_SAID.match(before)) and not _CONCESSION.search(after)
     closing = bool(_PREV_COMMA.search(before)) and not after.strip(" \t\n\"')*.!?")
