@@ -11,8 +11,9 @@ shared/eval/sentences.jsonl (`kind`), plus near-misses and timezone drafts: d1-d
 b16-b18 blind at the session's end, then retired), b19-b24 (session 11: b19-b21 and b22-b24 each
 blind for one measurement, then tuned on) and b25-b33 (session 12: b25-b27 and b28-b30 each blind for
 one measurement, then tuned on; b31-b33 blind twice, then retired unread) and b34-b37 (session 14:
-blind for one measurement against session 13's rules, then tuned on) and b39-b41 (session 15: blind for
-one measurement against session 14's rules, then tuned on). The rules are improved on
+blind for one measurement against session 13's rules, then tuned on) and b38-b41 (session 15: b39-b41 blind for
+one measurement against session 14's rules, then tuned on; b38 blind twice, before and after the session's
+changes, then retired unread). The rules are improved on
 these drafts' misses as devices, so the figures here are a floor against regressions, not a measure
 of unseen-phrasing recall: that is what each file's first run measured (see the issue notes), and
 what the current held-back drafts (outside the repository) measure.
@@ -38,17 +39,17 @@ FLOORS = {
         "vague-commitment": 0.945,  # 0.949
         "apology": 0.955,  # 0.960
     },
-    "devices": {  # end of session 14 (b34-b37 joined at its start)
-        "condescension": 0.865,  # 0.888
-        "accusatory-question": 0.935,  # 0.957
-        "blame-shifting": 0.845,  # 0.865
-        "timezone": 0.965,  # 0.986
-        "vague-commitment": 0.895,  # 0.920
-        "apology": 0.875,  # 0.895
+    "devices": {  # end of session 15 (b38-b41 joined in it)
+        "condescension": 0.890,  # 0.912
+        "accusatory-question": 0.965,  # 0.985
+        "blame-shifting": 0.870,  # 0.890
+        "timezone": 0.965,  # 0.987
+        "vague-commitment": 0.930,  # 0.953
+        "apology": 0.895,  # 0.914
     },
 }
-COUNTS = {"independent": 4920, "devices": 7920}
-CLEAN_FLAGGED = 0.03  # of both sets' clean drafts: 59 of 3,012 at the end of session 14; the DESIGN target
+COUNTS = {"independent": 4920, "devices": 8100}
+CLEAN_FLAGGED = 0.03  # of both sets' clean drafts: 60 of 3,176 at the end of session 15; the DESIGN target
 
 
 @pytest.fixture(scope="module")
