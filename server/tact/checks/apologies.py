@@ -14,7 +14,7 @@ import re2
 
 from ..text import regex
 from ..text.regex import fast
-from .commitments import CONCRETE_TIME, without_quotations
+from .commitments import CONCRETE_TIME, SPAN, without_quotations
 from .registry import Hit, python_check
 
 _I = re.IGNORECASE
@@ -854,10 +854,9 @@ def _mishap(draft, index: int, text: str, start: int, end: int):
     if _EXPLAINED.search(following) and not OWNERSHIP.search(following):
         return None
     at = text.index(about, lead.end())
-    return _SPAN.match(text, at, at + len(about))
+    return SPAN.match(text, at, at + len(about))
 
 
-_SPAN = re.compile(r"[\s\S]+")  # a match object over a span already found
 
 # Words of failure that name no missed commitment: not knowing or noticing ("sorry, I didn't realise you
 # were away"), not meaning to, not being able to open what the reader sent, forgetting to mention a fact.
@@ -948,12 +947,15 @@ def _pivot_after(draft, index: int) -> int:
     return len(sentences)
 
 
-# A date in small talk ("See you Thursday", "Have a good weekend") is no new plan for the miss.
-# "Everyone here is thinking of him": people at the writer's end, not "here is" the fix
-_SOMEONE_HERE = re.compile(r"(?:one|body|all|us|team|staff)\s+$", _I)
+# "Everyone here is thinking of him": people at the writer's end before "here is", not the fix
+HERE_PEOPLE = ("one", "body", "all", "us", "team", "staff")
+_SOMEONE_HERE = re.compile(rf"(?:{'|'.join(HERE_PEOPLE)})\s+$", _I)
+# A past time ("last Thursday"), or a date of the reader's own ("I know your starters begin on Monday") told
+# with no "so" that acts on it, is no new plan for the miss.
 _PAST_TIME = re.compile(r"\b(?:last|previous)\s+$", _I)
 _SO = re.compile(r"\b(?:so|but|and\s+(?:so|I|we))\b", _I)
 _READERS_DATE = re.compile(r"\W*(?:I|we)\s+(?:know|understand|realise|realize|appreciate)\s+(?:that\s+|how\s+\w+\s+)?(?:your|you|it\s+was\s+(?:due|meant|supposed|promised))\b", _I)
+# A date in small talk ("See you Thursday", "Have a good weekend") is no new plan for the miss.
 _SMALL_TALK = re.compile(
     r"\b(?:see|speak\s+to|talk\s+to|catch)\s+you\b|\b(?:have|wish(?:ing)?\s+you(?:\s+(?:both|all))?)\s+a\s+(?:good|great|nice|lovely|restful|relaxing|wonderful|happy)\b|\benjoy\s+(?:the|your)\b|\bhappy\s+\w+day\b"
     r"|\bhope\s+(?:you|you've|you're|your|the|all|everyone|things|it)\b[^.!?]{0,40}?\b(?:weekend|holidays?|break|trip|christmas|easter|well|good|great|lovely|fun|nice|restful)\b"
@@ -979,8 +981,6 @@ def _find_remedy_sentences(draft) -> tuple[set[int], set[int]]:
              and not (text[start:start + 4].lower() == "here" and _SOMEONE_HERE.search(text, max(0, start - 12), start))]
     undated = {index for index, _ in found if _NO_TIME.search(draft.sentences[index].text)}
     remedies = {index for index, said in found if index not in undated or not _PROMISE.match(said)}
-    # a past time ("it was meant to go out last Thursday") or the reader's own date ("I know your new starters
-    # begin on Monday") is no new plan for the miss
     times = {index for index, start, _ in scan(draft, CONCRETE_TIME)
              if not _SMALL_TALK.search(draft.sentences[index].text) and not _PAST_TIME.search(text, max(0, start - 12), start)
              and not (_READERS_DATE.match(draft.sentences[index].text) and not _SO.search(draft.sentences[index].text) and index not in remedies)}

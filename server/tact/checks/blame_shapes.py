@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from .apologies import OWNERSHIP
+from .apologies import HERE_PEOPLE, OWNERSHIP
 from .commitments import CONCRETE_TIME, without_quotations
 from .registry import Hit, python_check
 
@@ -33,10 +33,11 @@ _OWNED_TOO = re.compile(
 
 def _owned(said: str) -> bool:
     return OWNERSHIP.search(said) is not None or _OWNED_TOO.search(said) is not None
+_NOT_SOMEONE_HERE = "".join(rf"(?<!{word}\s)" for word in HERE_PEOPLE)  # "everyone here is…" is no "here is"
 # A fix or a firm next step: the sentence or the one after it moves the reader forward.
 _REMEDY = re.compile(
     r"\b(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+|since\s+|also\s+)?(?!been\b|had\b|got\s+no\b|no\b)[a-z]+(?:ed|t|en|un|ung|ought|ade|ent|ound|ook)\b"
-    r"|\battached\b|(?<!one\s)(?<!body\s)(?<!all\s)\bhere(?:'s|\s+is|\s+are)\b|\b(?:is|are|it's|they're|has\s+been|have\s+been)\s+(?:now\s+)?(?:fixed|corrected|sorted|resolved|rectified|tidied|back\s+up|on\s+(?:its|their)\s+way|booked|rebooked|scheduled|rescheduled|arranged|confirmed|going\s+out|leaving)\b"
+    rf"|\battached\b|{_NOT_SOMEONE_HERE}\bhere(?:'s|\s+is|\s+are)\b|\b(?:is|are|it's|they're|has\s+been|have\s+been)\s+(?:now\s+)?(?:fixed|corrected|sorted|resolved|rectified|tidied|back\s+up|on\s+(?:its|their)\s+way|booked|rebooked|scheduled|rescheduled|arranged|confirmed|going\s+out|leaving)\b"
     r"|\b(?:I|we)(?:'m|\s+am|'re|\s+are)\s+(?:now\s+)?(?:re-?\w+ing|fixing|sorting|correcting|refunding|sending|shipping)\b", _I)
 _FUTURE = re.compile(r"\b(?:will|'ll|ships?|arrives?|due|resumes?|expect)\b", _I)
 
@@ -267,17 +268,16 @@ def apology_then_circumstance(draft, rule):
         if m is None or not _for_a_miss(m.group("what")):
             continue
         if said.startswith(";", m.end()):  # "Apologies for the missing backup; the stick was prepared in a hurry by the workshop."
-            why = said[m.end() + 1:]
-            if not _OPENS_ON_US.match(why) and _cause(why) and _excuse(why) and len(why.split()) <= 30 \
-                    and not _remedied(sentences, i + 1, window=0):
+            if _hands_it_on(said[m.end() + 1:], sentences, i + 1):
                 yield _span(sentence, said, m.end() + 1)
-            continue
-        if i + 1 >= len(sentences):
-            continue
-        following = sentences[i + 1]
-        why = without_quotations(following.text)
-        if following.is_question or _OPENS_ON_US.match(why) or not _cause(why) or not _excuse(why) or len(why.split()) > 30:
-            continue
-        if _remedied(sentences, i + 2, window=0):
-            continue  # what happened, then what was done about it: an account, not an excuse
-        yield _span(following, why)
+        elif i + 1 < len(sentences) and not sentences[i + 1].is_question:
+            why = without_quotations(sentences[i + 1].text)
+            if _hands_it_on(why, sentences, i + 2):
+                yield _span(sentences[i + 1], why)
+
+
+def _hands_it_on(why: str, sentences, after: int) -> bool:
+    """Does `why`, told right after an apology, hand the slip to someone else? Not when it opens on us, and not
+    when the sentence at `after` says what was done about it (an account, not an excuse)."""
+    return (not _OPENS_ON_US.match(why) and _cause(why) and _excuse(why) and len(why.split()) <= 30
+            and not _remedied(sentences, after, window=0))

@@ -18,6 +18,11 @@ _I = re.IGNORECASE
 
 
 
+# Shared pieces: the reader told not to worry ("no need to stress"), and a rough part of a week or month ("late next week").
+_NOT_TO = r"(?:don't|do\s+not|no\s+need\s+to|not\s+to|never)\s+(?:\w+\s+){0,2}?"
+_WORRY = r"(?:worry|stress|fret|panic)"
+_ROUGH_PART = r"(?:early|later|late|mid|(?:towards?|around)\s+the\s+end\s+of)[\s-]+(?:next\s+|this\s+|the\s+)?"
+_WHEN_IT_COMES = r"(?:reach|come|arrive|happen|get\s+(?:here|there))\s+(?:[\w-]+\s+){0,2}?when\s+(?:it|they)\b"  # "it will arrive when it arrives"
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|24|48|72)"
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -83,7 +88,7 @@ VAGUE_TIME = fast(
     r"|\b(?:come\s+when\s+(?:it|they)\s+comes?|arrive\s+when\s+(?:it|they)\s+arrives?|happen\s+when\s+(?:it|they)\s+happens?|get\s+(?:here|there)\s+when\s+(?:it|they)\s+gets?\s+(?:here|there)"
     r"|reach\s+(?:[\w-]+\s+){0,2}?when\s+(?:it|they)\s+reach(?:es)?|be\s+(?:ready|done|here|there)\s+when\s+(?:it's|it\s+is|they're|they\s+are)\s+(?:ready|done|here|there))\b"
     r"|\bwhenever\s+(?:it|they|that|this|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:comes?\s+in|arrives?|turns?\s+up|lands?|gets?\s+(?:here|in)|(?:is|are)\s+(?:in|here|back))\b"
-    r"|\b(?:early|later|late|mid|(?:towards?|around)\s+the\s+end\s+of)[\s-]+(?:next\s+|this\s+|the\s+)?(?:week|month|quarter|year)\b"
+    rf"|\b{_ROUGH_PART}(?:week|month|quarter|year)\b"
     r"|\b(?:in|over|within)\s+the\s+(?:next|coming|following)\s+(?:few\s+|couple\s+(?:of\s+)?)?(?:days|weeks|months|little\s+while|while|period)\b"
     r"|\b(?:in\s+)?(?:a|one)\s+(?:day|week|month)\s+or\s+two\b|\bnext\s+(?:few|couple\s+(?:of\s+)?)\s+(?:days|weeks|months)\b|\bin\s+(?:the\s+)?coming\s+(?:days|weeks|months)\b"
     r"|\bin\s+a\s+(?:matter|couple)\s+of\s+(?:days|weeks)\b|\bwithin\s+a\s+reasonable\s+(?:time|timeframe|period)\b"
@@ -144,8 +149,8 @@ PROMISE = fast(
     r"|(?:[:\x{2014}\x{2013}]\s*|\s-\s)(?:hopefully|fingers\s+crossed,?|all\s+being\s+well,?)\s+(?:by|in|within|some\s?time|later|early|mid|end|around|before|over|next|this|after|soon)\b"
     r"|\bshould\s+(?:be\s+(?:with\s+you|here|there|on\s+site|delivered|shipped|dispatched)|reach|get\s+to\s+you|arrive|land|turn\s+up|show\s+up|come\s+through|ship|go\s+out|drop\s+(?:\w+\s+){1,3}?off)\b"
     r"|\b(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:team|department|desk|crew|engineers?|technicians?|techs?|fitters?|installers?|staff)\s+(?:will|shall|should)\s+\w+"
-    r"|\b(?:will|'ll|shall)\s+(?:reach|come|arrive|happen|get\s+(?:here|there))\s+(?:[\w-]+\s+){0,2}?when\s+(?:it|they)\b"
-    r"|\b(?:worry|stress|fret|panic)\b[^.!?]{0,40}?\b(?:it|everything)(?:'ll|\s+will)\s+(?:all\s+)?be\s+(?:fine|ok|okay|alright|all\s+right)\b"  # "don't worry, it will all be fine and … in good time"  # "it will come when it comes"
+    rf"|\b(?:will|'ll|shall)\s+{_WHEN_IT_COMES}"
+    rf"|\b{_WORRY}\b[^.!?]{{0,40}}?\b(?:it|everything)(?:'ll|\s+will)\s+(?:all\s+)?be\s+(?:fine|ok|okay|alright|all\s+right)\b"  # "don't worry, it will all be fine and … in good time"  # "it will come when it comes"
     r"|\b(?:(?:the|your|our)\s+)?(?:delivery|dispatch|shipment|shipping|turnaround|lead\s+time|installation|install|fitting)\s+(?:will|should|shall)\s+(?:be|happen|take\s+place)\b"
     r"|\b(?:your|the)\s+(?:build|works?|installation|repairs?|renovation|job)\s+(?:will|should|shall)\s+(?:start|begin|commence|kick\s+off)\b"
     r"|\b(?:is|are|'s|'re)\s+coming\s+back\s+(?:to\s+you\s+)?from\s+(?:our|the)\s+(?:workshop|factory|supplier|manufacturer|repairers?|lab|printers?|warehouse|vendor|mill|plant)\b"
@@ -201,7 +206,7 @@ REPLY_OR_FIX = fast(
     r"|\b(?:it's|it\s+is|that's|that\s+is|this\s+is|everything's|everything\s+is|it's\s+all|all\s+is)\s+(?:all\s+)?(?:in\s+hand|handled\s*(?:[.;!\x{2014}\x{2013}]|$)|under\s+control|in\s+(?:good|safe)\s+hands)"
     r"|\b(?:receiving|getting|has|have)\s+(?:our|my)\s+(?:full\s+|undivided\s+|complete\s+|utmost\s+|close\s+|immediate\s+)?attention\b"
     # the reader told not to worry, with a claim of control in place of a step: "no need to stress, we've got it covered"
-    r"|\b(?:don't|do\s+not|no\s+need\s+to|not\s+to|never)\s+(?:\w+\s+){0,2}?(?:worry|stress|fret|panic|lose\s+(?:any\s+)?sleep)\b[^.!?]{0,80}?"
+    rf"|\b{_NOT_TO}(?:{_WORRY}|lose\s+(?:any\s+)?sleep)\b[^.!?]{{0,80}}?"
     r"\b(?:(?:it's|it\s+is|that's|that\s+is|all|everything(?:'s|\s+is)?)\s+(?:all\s+)?(?:sorted|taken\s+care\s+of|covered|in\s+hand|under\s+control|being\s+(?:handled|dealt\s+with|looked\s+at))"
     r"|(?:it|everything|all|that)(?:'ll|\s+will)\s+(?:all\s+)?be\s+(?:sorted|taken\s+care\s+of|handled|ready|covered|in\s+hand|under\s+control)"
     r"|(?:I|we)(?:'ve|\s+have)\s+got\s+(?:it|this|that|you|things)(?:\s+covered)?|(?:I'm|I\s+am|we're|we\s+are)\s+(?:on\s+top\s+of|across|all\s+over)\s+(?:it|this|that|things))"
@@ -416,7 +421,7 @@ _DELIVERABLE = re.compile(
     r"|bring|drop|turn\s+around|publish|be\s+in\s+touch|revisit|discuss|talk|pick|meet|sit\s+down|reconnect|regroup|come\s+back|return"
     r"|reschedule|rebook|rearrange|re-?run|redo|repair|replace|install|fit|pencil|visit|activate|enable|connect|switch\s+on|come\s+(?:out|round|over)|get\s+there|get\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:back\s+)?out)\b", _I)
 _ON_ITS_WAY = re.compile(
-    r"(?:\s+(?:then|also|soon|shortly|probably|hopefully))*\s+(?:(?:reach|come|arrive|happen|get\s+(?:here|there))\s+(?:[\w-]+\s+){0,2}?when\s+(?:it|they)\b|follow|arrive|reach|land|ship|drop|go\s+out|come\s+(?:through|over|back)"
+    rf"(?:\s+(?:then|also|soon|shortly|probably|hopefully))*\s+(?:{_WHEN_IT_COMES}|follow|arrive|reach|land|ship|drop|go\s+out|come\s+(?:through|over|back)"
     r"|be\s+(?:duly\s+)?(?:provisioned|installed|activated|configured|set\s+up|repainted|attended\s+to|undertaken|addressed)"
     r"|be\s+(?:with|ready|available|sent|forwarded|delivered|posted|mailed|e-?mailed|issued|shipped|dispatched|done|sorted|fixed"
     r"|resolved|live|out|back|up|corrected|refunded|re-?issued|re-?sent|rebooked|rescheduled|replaced|repaired|reinstated|restored|reconnected|credited|processed|in\s+(?:touch|contact)|addressed|shared|released|forthcoming"
@@ -455,8 +460,8 @@ _NOTE_STYLE = re.compile(r"^\s*(?:\w+ing\b|thanks|thank\s+you|noted|received|got
 
 
 _MAYBE_BEFORE = re.compile(r"\b(?:maybe|perhaps|possibly)\s*,?\s*$", _I)
-_WINDOW = re.compile(r"(?:early|later|late|mid|(?:towards?|around)\s+the\s+end\s+of)[\s-]+(?:next\s+|this\s+|the\s+)?(?:week|month)", _I)
-_REASSURANCE_HEAD = re.compile(r"(?:(?:don't|do\s+not|no\s+need\s+to|not\s+to|never)\s+(?:\w+\s+){0,2}?)?(?:worry|stress|fret|panic)\b", _I)
+_WINDOW = re.compile(rf"{_ROUGH_PART}(?:week|month)", _I)
+_REASSURANCE_HEAD = re.compile(rf"(?:{_NOT_TO})?{_WORRY}\b", _I)
 
 
 def is_commitment(text: str, promise) -> bool:
@@ -706,7 +711,9 @@ _PRESENCE = re.compile(
     r"|know\s+(?:whether|if|which|what|how|more)|see\s+(?:whether|if|how)|see(?!\s+(?:to|about|what|you|that\s+(?:it|you|this|the))\b)|notice|witness|experience"
     r"|(?:soon\s+|shortly\s+)?(?:take\s+place|happen|occur|be\s+held|(?:all\s+)?be\s+over))\b",  # what the writer will learn is no deliverable
     _I)
-_NOT_VAGUE_AFTER = re.compile(rf"\s+(?:works|suits|would\s+(?:work|suit)|is\s+(?:better|easier)|after(?!\s+(?:the\s+)?{_OPEN_PERIOD}|\s+(?:that|this|then)\b|\s*(?:[.!?;,]|$))|before|in\s+(?:early\s+|mid-?|late\s+)?{_MONTH}|this|today|tomorrow|on|by)\b", _I)
+# "soon after that", "soon after.": after what, however long (not "soon after 7am")
+_OPEN_AFTER = r"\s+(?:that|this|then)\b|(?=\s*(?:[.!?;,]|$))"
+_NOT_VAGUE_AFTER = re.compile(rf"\s+(?:works|suits|would\s+(?:work|suit)|is\s+(?:better|easier)|after(?!\s+(?:the\s+)?{_OPEN_PERIOD}|{_OPEN_AFTER})|before|in\s+(?:early\s+|mid-?|late\s+)?{_MONTH}|this|today|tomorrow|on|by)\b", _I)
 
 
 _NOTICE_BEFORE = re.compile(r"\b(?:update|inform|tell|notify|advise|contact|in\s+touch|back\s+to|hear\s+from)\s+(?:you\s+|us\s+|me\s+)?$", _I)
@@ -811,7 +818,7 @@ def _vague_search(text: str):
         if word.startswith(("soon", "shortly", "some", "another")):
             after_that = _AFTER_THAT.match(text, m.end())
             if after_that is not None:  # "we'll send it soon after", "sometime after that": after what, however long
-                return _Span(m.start(), after_that.end(), text[m.start():after_that.end()])
+                return SPAN.match(text, m.start(), after_that.end())
             name = m.group()[0].isupper() and text[m.end():m.end() + 1] == "-" and text[m.end() + 1:m.end() + 2].isalpha() \
                 and not text[m.end() + 1:m.end() + 4].lower() == "ish"  # "Soon-yi"
             name = name or text[m.end():m.end() + 4].lower() == "-to-"  # "the soon-to-open office"
@@ -883,23 +890,8 @@ _NOT_LONG = re.compile(r"(?:shouldn't|won't|should\s+not|will\s+not|wouldn't|not
 _EVENT_SUBJECT = re.compile(r"\b(?:meeting|call|wait|walk|drive|journey|trip|flight|queue|session|presentation|talk|speech|visit|delay|list|process|form|survey)s?\b", _I)
 
 
-_AFTER_THAT = re.compile(r"\s+after(?:wards)?(?:\s+(?:that|this|then)\b|(?=\s*(?:[.!?;,]|$)))", _I)
-
-
-class _Span:
-    """A vague phrase found by hand, with the match interface the checks use."""
-
-    def __init__(self, start: int, end: int, text: str):
-        self._start, self._end, self._text = start, end, text
-
-    def start(self):
-        return self._start
-
-    def end(self):
-        return self._end
-
-    def group(self):
-        return self._text
+_AFTER_THAT = re.compile(rf"\s+after(?:wards)?(?:{_OPEN_AFTER})", _I)
+SPAN = re.compile(r"[\s\S]+")  # a match object over a span already found
 
 
 class _Shifted:
