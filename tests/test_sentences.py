@@ -16,6 +16,13 @@ def test_abbreviations_and_initials_do_not_end_sentences():
         "Mr. Tanaka and Dr. J. Smith met at 2 p.m. on Friday.", "Then we left."]
 
 
+def test_an_abbreviation_before_a_closing_quote_does_not_end_the_sentence():
+    assert sentences('What part of "no food after 10 p.m." was unclear? We cleaned up.') == [
+        'What part of "no food after 10 p.m." was unclear?', "We cleaned up."]
+    assert sentences('The sign says "closed at 6 p.m." Nobody told us.') == [
+        'The sign says "closed at 6 p.m."', "Nobody told us."]
+
+
 def test_a_letter_before_a_sentence_opener_ends_the_sentence():
     assert sentences("See drawing A-201 rev C. Who signed off on these?") == [
         "See drawing A-201 rev C.", "Who signed off on these?"]

@@ -167,7 +167,7 @@ def split_sentences(text: str, ranges: list[tuple[int, int]]) -> list[Sentence]:
                 mark_start, mark_end = marks[t]
                 t += 1
                 if text[mark_start] == "." and len(text[mark_start:mark_end].rstrip(_CLOSERS)) == 1:
-                    if _dot_continues(text, _last_word(text, sentence_start, mark_end), mark_end, piece_end):
+                    if _dot_continues(text, _last_word(text, sentence_start, mark_start + 1), mark_end, piece_end):
                         continue
                 add(sentence_start, mark_end)
                 sentence_start = mark_end
