@@ -11,6 +11,7 @@ from . import apologies  # noqa: F401
 from . import apology_shapes  # noqa: F401
 from . import condescension  # noqa: F401
 from . import tautology  # noqa: F401
+from . import truisms  # noqa: F401
 from . import groveling  # noqa: F401
 from . import blame_reader_cause  # noqa: F401
 from . import blame_shapes  # noqa: F401
