@@ -13,7 +13,8 @@ blind for one measurement, then tuned on) and b25-b33 (session 12: b25-b27 and b
 one measurement, then tuned on; b31-b33 blind twice, then retired unread) and b34-b37 (session 14:
 blind for one measurement against session 13's rules, then tuned on) and b38-b41 (session 15: b39-b41 blind for
 one measurement against session 14's rules, then tuned on; b38 blind twice, before and after the session's
-changes, then retired unread). The rules are improved on
+changes, then retired unread) and b43-b45 (session 16: blind for one measurement against session 15's rules, then
+tuned on; b42 held back outside the repository for a before/after measurement). The rules are improved on
 these drafts' misses as devices, so the figures here are a floor against regressions, not a measure
 of unseen-phrasing recall: that is what each file's first run measured (see the issue notes), and
 what the current held-back drafts (outside the repository) measure.
@@ -48,7 +49,7 @@ FLOORS = {
         "apology": 0.895,  # 0.914
     },
 }
-COUNTS = {"independent": 4920, "devices": 8100}
+COUNTS = {"independent": 4920, "devices": 8640}
 CLEAN_FLAGGED = 0.03  # of both sets' clean drafts: 60 of 3,176 at the end of session 15; the DESIGN target
 
 
