@@ -12,6 +12,7 @@ import re
 
 import re2
 
+from ..rules.conditions import quoted_at
 from ..text import regex
 from ..text.regex import fast
 from .commitments import CONCRETE_TIME, SPAN, without_quotations
@@ -327,8 +328,8 @@ def _find_apologies(draft) -> list[tuple[int, int, int]]:
             low = text.lower()
             sympathy_of[index] = [m.span() for m in _SYMPATHY.finditer(text)] if "sorry" in low or "regret" in low else []
         at, to = start - sentence.start, end - sentence.start
-        if any(s <= at < e for s, e in sympathy_of[index]) or _is_a_title(sentence.text, at, to):
-            continue
+        if any(s <= at < e for s, e in sympathy_of[index]) or _is_a_title(sentence.text, at, to) or quoted_at(draft, start):
+            continue  # sympathy, a shop name, or someone else's words ('The Sorry Talk', single-quoted)
         found.append((index, start, end))
     return found
 
@@ -762,7 +763,8 @@ _NO_ANSWER = re.compile(
     r"|^\W*(?:thanks?|thank\s+you|cheers|many\s+thanks)\b[^.!?]{0,30}$", _I)
 # Or a later sentence says outright that the answer is still to come, with no date for it.
 _DEFERRED = re.compile(
-    r"\b(?:I'll|I\s+will|we'll|we\s+will|I\s+shall|we\s+shall)\s+(?:\w+\s+)?(?:get\s+(?:you\s+)?(?:an?\s+|the\s+|my\s+)?(?:answer|reply|response|figures|details)|(?:come|get|circle|revert)\s+back\s+to\s+you|look\s+into|check\s+(?:on|with|into)|find\s+out|reply\s+(?:to\s+you\s+)?(?:once|when|as\s+soon)|let\s+you\s+know)"
+    r"\b(?:I'll|I\s+will|we'll|we\s+will|I\s+shall|we\s+shall)\s+(?:\w+\s+)?(?:get\s+(?:you\s+)?(?:an?\s+|the\s+|my\s+)?(?:answer|reply|response|figures|details)|(?:come|get|circle|revert)\s+back\s+to\s+you|look\s+into|check\s+(?:on|with|into)|find\s+out|reply\s+(?:to\s+you\s+)?(?:once|when|as\s+soon)|let\s+you\s+know"
+    r"|(?:check|look|see|confirm|ask)\s+and\s+(?:answer|reply|respond|revert|get\s+back|come\s+back|write)|(?:answer|reply\s+to|respond\s+to|write\s+to)\s+you\s+(?:later|soon|shortly|properly))"
     r"|\b(?:still|yet\s+to)\s+(?:need\s+to\s+|have\s+to\s+)?(?:discuss|check|look|confirm|find|get|hear|investigat|review)\w*|\bhaven't\s+(?:had\s+a\s+chance|yet|managed)|\bnot\s+(?:yet\s+)?had\s+(?:a\s+)?(?:chance|time)", _I)
 _HEDGED_DELAY = re.compile(r"\b(?:any|perceived|apparent|if)\b", _I)
 _CLOSING_LINE = re.compile(r"^\s*(?:[\w.'&-]+\s*){1,4},?\s*$")
@@ -953,6 +955,11 @@ _SOMEONE_HERE = re.compile(rf"(?:{'|'.join(HERE_PEOPLE)})\s+$", _I)
 # A past time ("last Thursday"), or a date of the reader's own ("I know your starters begin on Monday") told
 # with no "so" that acts on it, is no new plan for the miss.
 _PAST_TIME = re.compile(r"\b(?:last|previous)\s+$", _I)
+# The writer's own past look at the problem ("I checked the tracking this morning and it still shows in transit"):
+# a time in that first clause says when they looked, not when it will be fixed.
+_LOOKED = re.compile(
+    r"\W*(?:I|we)\s+(?:(?:just|already|also|have|'ve|had)\s+)?(?:checked|looked|asked|called|rang|phoned|chased|contacted|e-?mailed|spoke|tried|queried)\b"
+    r"(?:(?!\b(?:and|but|so|who|which|then)\b)[^,;:.!?])*$", _I)
 _SO = re.compile(r"\b(?:so|but|and\s+(?:so|I|we))\b", _I)
 _READERS_DATE = re.compile(r"\W*(?:I|we)\s+(?:know|understand|realise|realize|appreciate)\s+(?:that\s+|how\s+\w+\s+)?(?:your|you|it\s+was\s+(?:due|meant|supposed|promised))\b", _I)
 # A date in small talk ("See you Thursday", "Have a good weekend") is no new plan for the miss.
@@ -983,5 +990,6 @@ def _find_remedy_sentences(draft) -> tuple[set[int], set[int]]:
     remedies = {index for index, said in found if index not in undated or not _PROMISE.match(said)}
     times = {index for index, start, _ in scan(draft, CONCRETE_TIME)
              if not _SMALL_TALK.search(draft.sentences[index].text) and not _PAST_TIME.search(text, max(0, start - 12), start)
+             and not _LOOKED.match(text, draft.sentences[index].start, start)
              and not (_READERS_DATE.match(draft.sentences[index].text) and not _SO.search(draft.sentences[index].text) and index not in remedies)}
     return remedies, times

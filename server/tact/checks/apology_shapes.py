@@ -58,7 +58,8 @@ _PLEDGE_STEP = re.compile(r"\bby\s+\w+ing\b|\b(?:every|each)\s+\w+|:\s*\S|\b(?:c
 # make it a different sentence ("I'll try harder to guess what 'make it pop' means", sarcasm).
 _PLEDGE_TAIL = re.compile(
     r"(?:[\s,]*(?:from\s+(?:here|now)\s+on(?:wards)?|going\s+forward|moving\s+forward|in\s+(?:the\s+)?future|next\s+time|from\s+now|this\s+time|henceforth"
-    r"|(?:I|we)\s+promise|promise|honestly|truly|really|on\s+(?:this|that|these)|with\s+(?:this|that|these|things)|here|too|again|than\s+(?:this|that))\b)*"
+    r"|(?:I|we)\s+promise|promise|honestly|truly|really|on\s+(?:this|that|these)|with\s+(?:this|that|these|things)|here|too|again|than\s+(?:this|that)"
+    r"|by\s+(?:you|your\s+\w+|all\s+of\s+you))\b)*"
     r"[\s,]*(?:[.!;\u2014\u2013-]|$)", _I)
 
 
@@ -147,7 +148,7 @@ def signoff_apology(draft, rule):
 # --- apologising for the message taking space --------------------------------------------------
 SPACE_APOLOGY = fast(
     r"\b(?:sorry|apologies|apologi[sz]e|forgive\s+me|excuse\s+me|pardon)\s+(?:(?:again|once\s+more|in\s+advance)\s+)?(?:for|about)\s+"
-    r"(?:[\w'-]+\s+){0,3}?(?:(?:[\w'-]+\s+){1,6}?and\s+(?:for\s+)?)?(?:(?:clutter\w*|clog\w*|flood\w*|spamm?\w*|bombard\w*|fill\w*|stuff\w*)\s+(?:up\s+)?(?:your|the)\s+(?:\w+\s+)?(?:inbox|mailbox|e-?mail|feed|channel|thread|desk|day|calendar|screen)|tak(?:e|ing)\s+up\s+(?:so\s+much\s+(?:of\s+)?|all\s+(?:of\s+)?|(?:so\s+much\s+)?(?:space|room)\s+in\s+)?your"
+    r"(?:[\w'-]+\s+){0,3}?(?:(?:[\w'-]+\s+){1,6}?and\s+(?:for\s+)?)?(?:(?:clutter\w*|clog\w*|flood\w*|spamm?\w*|bombard\w*|fill\w*|stuff\w*)\s+(?:up\s+)?(?:your|the)\s+(?:\w+\s+)?(?:inbox|mailbox|e-?mail|feed|channel|thread|desk|day|calendar|screen)|tak(?:e|ing)\s+(?:up\s+(?:so\s+much\s+(?:of\s+)?|all\s+(?:of\s+)?|(?:so\s+much\s+)?(?:space|room)\s+in\s+)?your|(?:so\s+much|all|this\s+much)\s+of\s+your\s+(?:\w+\s+)?time)"
     r"|hogg?\w*|invad\w*|existing|the\s+(?:\w+\s+)?(?:essay|novel|saga|epic|tome|wall\s+of\s+text)|(?:such\s+)?an?\s+(?:\w+\s+)?(?:essay|novel|saga|epic|tome|wall\s+of\s+text)"
     r"|(?:yet\s+)?another\s+(?:\w+\s+)?(?:e-?mail|message|note)|all\s+(?:the|these|my|of\s+my)\s+(?:\w+\s+)?(?:e-?mails|messages|notes|follow-?ups)"
     r"|(?:so\s+many|multiple|repeated|endless)\s+(?:e-?mails|messages|notes))"
