@@ -717,7 +717,8 @@ def apology_without_remedy(draft, rule):
         if failure is None or _NOT_AN_APOLOGY.search(text) or _SOCIAL_MISS.search(text):
             continue  # "sorry you feel...", "sorry if...": a non-apology, blame-shifting's finding
         blamed = blamed_apologies(draft).get(index)
-        if blamed is not None and (blamed[0] <= sentence.start + failure.start() or (
+        meeting = _MISSED_MEETING.search(text)
+        if blamed is not None and not (meeting and blamed[0] >= sentence.end) and (blamed[0] <= sentence.start + failure.start() or (
                 blamed[2] and not ADMISSION.search(text, 0, min(len(text), max(0, blamed[0] - sentence.start))))):
             # "Apologies, but nobody told us": the only failure named is the excuse; "Sorry the rollout
             # failed, but your team gave us the wrong details": an apology taken back, blame-shifting's
@@ -731,7 +732,10 @@ def apology_without_remedy(draft, rule):
             # narrowed, is the apology taken back (blame-shifting's finding); "Sorry I missed the kickoff, but
             # nobody told me" still owns a miss of the writer's that wants a next step
             continue
-        if _NEW_ETA.search(text) or _has_remedy(draft, index, text, failure, told_in):
+        if meeting is not None:
+            if _rebooked(draft, index, text[meeting.end():]):
+                return
+        elif _NEW_ETA.search(text) or _has_remedy(draft, index, text, failure, told_in):
             return
         last = max(first, sentence, *(told_in[:1] if told_in else ()), key=lambda x: x.start)
         end = last.start + len(last.text.rstrip())
@@ -893,6 +897,21 @@ def _last(regex, text: str, first):
     for m in regex.finditer(text, first.end()):
         last = m
     return last
+
+
+# A meeting the writer missed: only a new time for it, or a question that finds one, answers the miss (an
+# attachment or an update about something else does not).
+_MISSED_MEETING = re.compile(
+    r"(?:\b(?:I|we)\s+(?:(?:completely|totally|somehow)\s+)?missed|\bmissing)\s+(?:our|the|your|today's|yesterday's|this\s+morning's)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:call|meeting|appointment|session|chat|catch-?up|zoom|check-?in|consultation|viewing|visit|walkthrough|walk-through|demo|briefing|kick-?off)\b", _I)
+
+
+def _rebooked(draft, index: int, tail: str) -> bool:
+    """After an apology for a missed meeting, a time for the next one (after the miss in its own sentence, or in
+    a later sentence that is not small talk or a past time), or a question that finds one."""
+    _, times = _remedy_sentences(draft)
+    cut = re.search(r"[,;\u2014\u2013]|\s-\s|\band\b", tail)  # "missed the kickoff this morning": the meeting's own time
+    return (cut is not None and _time_in(tail[cut.end():])) or any(i > index and (i in times or draft.sentences[i].is_question) for i in range(index, len(draft.sentences)))
 
 
 def _has_remedy(draft, index: int, text: str, failure, told_in=None) -> bool:
