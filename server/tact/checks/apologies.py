@@ -240,7 +240,7 @@ REMEDY = fast(
     r"\b(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+|since\s+)?\w+(?:ed|en|t)\b"
     r"|\b(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+)?(?:sent|put|made|set|built|found|told|said|paid|got|run|spoken)\b"
     r"|\battach(?:ed|ing)\b|\benclosed\b|\bin\s+your\s+inbox\b|\b(?:with\s+you|in\s+the\s+post)\s+now\b|\bhere(?:'s|\s+is|\s+are)\b|\b(?:is|are)\s+(?:now\s+)?here\b|\bbelow\b|\bfrom\s+now\s+on\b|\bgoing\s+forward\b"
-    r"|\bre(?:schedul|book|ship|sen[dt]|fund|issu|print|rout|order|arrang)\w*\b|\breplacement\b|\bcredited\b|\b(?:a|the|your|in|full)\s+credit\b|\bcredit\s+(?:note|memo|you|your|it|them|the\s+(?:account|difference|fee)|back)\b"
+    r"|\bre(?:schedul|book|ship|sen[dt]|fund|issu|print|rout|order|arrang)\w*\b|\breplacement\b|\bcredited\b|\b(?:a|the|your|in|full)\s+credit(?:\s*[.,;:!)]|\s*$|\s+(?:of|for|to|on|against|worth|will|has|have|is|was|should|now|applied|issued|back|note|memo|and))|\bcredit\s+(?:note|memo|you|your|it|them|the\s+(?:account|difference|fee)|back)\b"
     r"|\b(?:could|can|shall)\s+we\b|\blet's\b|\bwould\s+\w+\s+(?:work|suit)\b|\bdoes\s+\w+\s+work\b|\bare\s+you\s+free\b|\binstead\b"
     r"|\b(?:fixed|corrected|resolved|sorted|updated|moved|approved|ready\s+for|is\s+now|are\s+now|(?:it|they|that|this)(?:'s|'re)\s+now|on\s+(?:its|their)\s+way|renewed|restored|back\s+(?:up|online|in\s+service|to\s+normal))\b"
     # "It won't happen again" promises the next time, not a fix for this one
@@ -910,19 +910,29 @@ def _rebooked(draft, index: int, tail: str) -> bool:
     """After an apology for a missed meeting, a time for the next one (after the miss in its own sentence, or in
     a later sentence that is not small talk or a past time), or a question that finds one."""
     _, times = _remedy_sentences(draft)
-    cut = re.search(r"[,;\u2014\u2013]|\s-\s|\band\b", tail)  # "missed the kickoff this morning": the meeting's own time
-    return (cut is not None and _time_in(tail[cut.end():])) or any(i > index and (i in times or draft.sentences[i].is_question) for i in range(index, len(draft.sentences)))
+    # after the meeting's own clause: "missed the kickoff this morning" dates the meeting, not the next one
+    return _time_in(_after_clause(tail)) or any(i > index and (i in times or draft.sentences[i].is_question) for i in range(index, len(draft.sentences)))
+
+
+_NEXT_CLAUSE = re.compile(r"[,;\u2014\u2013]|\s-\s|\band\b|\s(?=(?:I|we)(?:'ll|\s+will)\b)", _I)
+
+
+def _after_clause(text: str) -> str:
+    """What follows the clause that opens `text` ("" if nothing): the words after a miss, not the miss's own object."""
+    cut = _NEXT_CLAUSE.search(text)
+    return text[cut.end():] if cut else ""
 
 
 def _has_remedy(draft, index: int, text: str, failure, told_in=None) -> bool:
     """A fix or next step anywhere in the draft, other than the words that describe the failure itself."""
-    tail = text[_last(FAILURE, text, failure).end():]
-    cut = re.search(r"[,;\u2014\u2013]|\s-\s|\band\b", tail)
-    rest = tail[cut.end():] if cut else ""
+    rest = _after_clause(text[_last(FAILURE, text, failure).end():])
     if rest and (index not in _blamable(draft) or _blame_in(rest) is None) and (_remedy_in(rest) or _time_in(rest)):
         return True
     remedies, times = _remedy_sentences(draft)
     pivot = _pivot_after(draft, index)
+    told = draft.sentences.index(told_in[0]) if told_in else None
+    if told in remedies and not _remedy_in(_after_clause(without_quotations(told_in[0].text)[told_in[1]:])):
+        remedies = remedies - {told}  # "I forgot to order the replacement thermostats. Sorry.": the miss's own words
     if any(i != index and (i < pivot or _ABOUT_THE_MISS.search(draft.sentences[i].text)) for i in remedies):
         return True
     return any((index < i < pivot or (i >= pivot and _ABOUT_THE_MISS.search(draft.sentences[i].text)))
