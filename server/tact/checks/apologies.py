@@ -266,6 +266,8 @@ FAILURE = fast(
     r"|(?:that's|that\s+is|this\s+is|this\s+one's|that\s+one's)\s+(?:all\s+|entirely\s+|squarely\s+)?on\s+(?:me|us)"
     r"|(?:we|I|our\s+(?:side|team|end|crew))\s+(?:\w+\s+)?delayed\b|overdue|overran|slipped|late\b|damaged|outages?\b|downtime|(?:service|system)\s+(?:interruption|disruption)|slow\s+(?:replies|responses|response\s+times?)|"
     r"lost\s+track|never\s+got\s+round|wasn't\s+at|dropping\s+off|not\s+turning\s+up"
+    r"|(?:running|run|ran|fallen|fell|got|gotten|are|is|was|were)\s+(?:a\s+(?:bit|little|week|day|few\s+days)\s+|well\s+|badly\s+)?behind\b"
+    r"|(?:we|I)\s+(?:(?:had|have)\s+to\s+)?(?:cancel|cancell?ed|postpone|postponed|call\s+off|called\s+off)\b"
     r"|(?:stood|standing|stand)\s+you\s+up|dropping\s+the\s+ball|non-?(?:delivery|arrival|payment|attendance|appearance|completion)|(?:was|were|am|are|is)\s+not\s+able"
     r"|(?:the|this|that)\s+oversight|(?:was|were|got|has\s+been|have\s+been)\s+(?:cancell?ed|postponed|overlooked|forgotten)"
     r"|never\s+(?:went\s+out|arrived|came|turned\s+up|showed\s+up|got\s+sent|shipped|made\s+it\s+(?:to|over|across|out))"
@@ -990,7 +992,8 @@ _LOOKED = re.compile(
     r"\W*(?:I|we)\s+(?:(?:just|already|also|have|'ve|had)\s+)?(?:checked|looked|asked|called|rang|phoned|chased|contacted|e-?mailed|spoke|tried|queried)\b"
     r"(?:(?!\b(?:and|but|so|who|which|then)\b)[^,;:.!?])*$", _I)
 _SO = re.compile(r"\b(?:so|but|and\s+(?:so|I|we))\b", _I)
-_READERS_DATE = re.compile(r"\W*(?:I|we)\s+(?:know|understand|realise|realize|appreciate)\s+(?:that\s+|how\s+\w+\s+)?(?:your|you|it\s+was\s+(?:due|meant|supposed|promised))\b", _I)
+_READERS_DATE = re.compile(r"\W*(?:I|we)\s+(?:know|understand|realise|realize|appreciate)\s+(?:that\s+|how\s+\w+\s+)?(?:your|you|it\s+was\s+(?:due|meant|supposed|promised)"
+    r"|(?:that|this|it)\s+(?:made|caused|meant|must\s+have|will\s+have|ruined|threw|left|wrecked|spoiled|spoilt))\b", _I)
 # A date in small talk ("See you Thursday", "Have a good weekend") is no new plan for the miss.
 _SMALL_TALK = re.compile(
     r"\b(?:see|speak\s+to|talk\s+to|catch)\s+you\b|\b(?:have|wish(?:ing)?\s+you(?:\s+(?:both|all))?)\s+a\s+(?:good|great|nice|lovely|restful|relaxing|wonderful|happy)\b|\benjoy\s+(?:the|your)\b|\bhappy\s+\w+day\b"
