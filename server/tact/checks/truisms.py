@@ -65,7 +65,10 @@ _CONDITION = (r"[^.;:!?]{0,60}?\b(?:to\s+[a-z]+|before\s+(?:it|they|he|she|anyon
               r"if\s+(?:nobody|no\s+one|no-one|you|he|she|they|the|it|there)|unless|until|without|once|(?:in\s+order|so)\s+(?:to|that)|"
               r"for\s+(?:it|them|us|him|her|anyone)\s+to)\b")
 
-_CLAIM = re.compile(_CLAUSE_START + _SUBJECT + rf"(?P<verb>{_EMPHATIC}|{_GENERAL})", _I)
+# "does usually need" is a claim's verb too, but only an aside makes it a lecture ("A ringing phone does
+# usually need picking up, you know"; "Boilers do usually need servicing once a year" is advice).
+_HEDGED = r"(?:does|do)\s+(?:usually|generally|normally|typically)\s+(?:need|have\s+to|require)\b"
+_CLAIM = re.compile(_CLAUSE_START + _SUBJECT + rf"(?P<verb>{_EMPHATIC}|{_HEDGED}|{_GENERAL})", _I)
 _CONDITION_RE = re.compile(_CONDITION, _I)
 _EMPHATIC_RE = re.compile(_EMPHATIC, _I)
 # "is/are" states what a kind of thing is ("is wet", "is a liquid"), not a rule ("is required", "are
