@@ -50,7 +50,9 @@ _REASSURANCE = re.compile(
     r"\b(?:don't\s+worry|no\s+worries|not\s+to\s+worry|good\s+news|luckily|thankfully|happy\s+to\s+help|glad\s+to\s+help"
     r"|I'll\s+(?:show|help|walk|talk)|we'll\s+(?:show|help|walk|talk))\b|\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:no|not\s+(?:a|an))\b"
     # The writer's own struggle ("isn't brain surgery, but it sure took me a whole afternoon") is self-mockery.
-    r"|\bbut\s+(?:it\s+)?(?:sure\s+|still\s+|definitely\s+|honestly\s+)?took\s+(?:me|us)\b",
+    r"|\bbut\s+(?:it\s+)?(?:sure\s+|still\s+|definitely\s+|honestly\s+)?took\s+(?:me|us)\b"
+    # ... or the writer's own slip ("was not rocket science, and still I managed to break it, my fault").
+    r"|\b(?:my|our)\s+(?:fault|mistake|bad|error)\b|\b(?:I|we)\s+(?:still\s+)?managed\s+to\s+(?:break|mess|botch|miss|get\s+it\s+wrong)\b",
     _I)
 _COPULA_FRAME = re.compile(r"^(isn't|is\s+not|wasn't|was\s+not|aren't|are\s+not|weren't|ain't)\b", _I)
 _FEAT_MESSAGE = "“{}” belittles the task and the person who found it hard."

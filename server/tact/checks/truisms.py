@@ -34,8 +34,16 @@ _KNOWING = (
     r"|\bjust\s+so\s+(?:you\s+know|you(?:'re|\s+are)\s+aware|we(?:'re|\s+are)\s+(?:clear|on\s+the\s+same\s+page))\b"
     r"|\b(?:just\s+)?to\s+spell\s+it\s+out\b|\ballow\s+me\s+to\s+point\s+out\b|\b(?:worth|bear)\s+(?:bearing\s+)?in\s+mind\b"
     r"|,\s*you\s+know\s*[.!]|\bas\s+a\s+(?:general\s+)?rule\s+of\s+thumb\b"
+    r"|\b(?:(?:it's|it\s+is)\s+)?worth\s+pointing\s+out\b"
 )
 _KNOWING_RE = re.compile(_KNOWING, _I)
+# A kind of thing that nobody attends to ("a plan nobody funds", "a site no one visits"): with a knowing
+# aside its fate needs no purpose clause to be a lecture ("…doesn't get executed").
+_NOBODY_RE = re.compile(r"\s(?:nobody|no\s+one|no-one)\s", _I)
+# Asides that mock on their own, wherever they sit: with one of these any general verb makes the lecture
+# ("Wheel nuts need tightening, funnily enough", "A roof with slates missing will, funnily enough, let
+# the rain in").
+_MOCKING_RE = re.compile(r"\b(?:funnily|oddly|strangely)\s+enough\b|\bbelieve\s+it\s+or\s+not\b|,\s*you\s+know\s*[.!]", _I)
 
 # A generic subject at the start of a clause: a bare noun (plural or mass) or "a/an …", then perhaps a
 # short qualifier ("that isn't paid for", "with slates missing") and an aside between commas.
@@ -53,10 +61,14 @@ _GENERAL = (r"(?:needs?|requires?|has\s+to|have\s+to|must|will|won't|will\s+not|
             r"doesn't|don't|does\s+not|do\s+not|tends?\s+to|takes?|go|goes|mean|means|is|are)\b")
 # What makes a general verb a claim about how things work: a purpose or a condition in the clause.
 _CONDITION = (r"[^.;:!?]{0,60}?\b(?:to\s+[a-z]+|before\s+(?:it|they|he|she|anyone|anybody|you|we|the\s+[a-z]+)\s+(?:can|will|is|are)|"
+              r"before\s+(?:it|they|he|she|anyone|anybody|you|we)\s+(?:has|have|had)\s+(?!been\b)[a-z]+ed\b|"
               r"if\s+(?:nobody|no\s+one|no-one|you|he|she|they|the|it|there)|unless|until|without|once|(?:in\s+order|so)\s+(?:to|that)|"
               r"for\s+(?:it|them|us|him|her|anyone)\s+to)\b")
 
-_CLAIM = re.compile(_CLAUSE_START + _SUBJECT + rf"(?P<verb>{_EMPHATIC}|{_GENERAL})", _I)
+# "does usually need" is a claim's verb too, but only an aside makes it a lecture ("A ringing phone does
+# usually need picking up, you know"; "Boilers do usually need servicing once a year" is advice).
+_HEDGED = r"(?:does|do)\s+(?:usually|generally|normally|typically)\s+(?:need|have\s+to|require)\b"
+_CLAIM = re.compile(_CLAUSE_START + _SUBJECT + rf"(?P<verb>{_EMPHATIC}|{_HEDGED}|{_GENERAL})", _I)
 _CONDITION_RE = re.compile(_CONDITION, _I)
 _EMPHATIC_RE = re.compile(_EMPHATIC, _I)
 # "is/are" states what a kind of thing is ("is wet", "is a liquid"), not a rule ("is required", "are
@@ -76,7 +88,13 @@ _INSISTS = re.compile(
     r"|^(?:cannot|can't|can\s+not|won't|will\s+not)\s+[^.;:!?]{1,40}?\bif\s+(?:nobody|no\s+one|no-one)\b",  # "cannot deliver if nobody…"
     _I)
 # A plain fact about kinds that takes a general verb but is no lecture: the writer's offer or thanks.
-_OWN_SIDE = re.compile(r"\b(?:we(?:'ll|\s+will|\s+can|'d|\s+would)|I(?:'ll|\s+will|\s+can|'d\s+be)|happy\s+to|glad\s+to|thank\w*)\b", _I)
+# "I'll state what ought to go without saying" is the lecture's own preface, not an offer.
+_OWN_SIDE = re.compile(r"\b(?:we(?:'ll|\s+will|\s+can|'d|\s+would)|I(?:'ll|\s+will|\s+can|'d\s+be)(?!\s+(?:state|say|point\s+out|spell|repeat|remind))|happy\s+to|glad\s+to|thank\w*)\b", _I)
+# The same insistence said to the reader: "you have to actually buy it to have it", "you will need to
+# actually sign it for it to bind anyone": the thing only works if the reader does the obvious.
+_YOU_ACTUALLY = re.compile(
+    r"\byou(?:'ll|\s+will|'d|\s+would)?\s+(?:(?:have|need)\s+to|must)\s+actually\s+[a-z]+\s+(?:it|them|one)\s+"
+    r"(?:to|for\s+(?:it|them)\s+to|before\s+(?:it|they)\s+(?:can|will))\s+[a-z]+", _I)
 
 
 
@@ -96,7 +114,8 @@ def truism(draft, rule):
                     # what a kind of thing is, with the aside inside the claim: "Water, as you may know, is wet"
                     if not (claim.start("aside") <= knowing.start() < claim.end("aside")) or _POLICY.match(rest):
                         continue
-                elif not (_EMPHATIC_RE.match(rest) or _CONDITION_RE.match(body, claim.end("verb"))):
+                elif not (_EMPHATIC_RE.match(rest) or _CONDITION_RE.match(body, claim.end("verb"))
+                          or _MOCKING_RE.search(body) or _NOBODY_RE.search(claim.group("subject"))):
                     continue
             elif not _INSISTS.match(rest):
                 continue
@@ -108,3 +127,7 @@ def truism(draft, rule):
                 break
             yield Hit(sentence.start + start, sentence.start + end)
             break
+        else:
+            you = _YOU_ACTUALLY.search(body)
+            if you and not _OWN_SIDE.search(body) and not quoted_at(draft, sentence.start + you.start()):
+                yield Hit(sentence.start + you.start(), sentence.start + len(body.rstrip(".!… ")))
