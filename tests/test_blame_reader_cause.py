@@ -69,3 +69,22 @@ def test_session_8_variants_record(service):
     flagged = [i["text"] for i in items if not i["expect"] and any(x.category in ("blame-shifting", "apology") for x in found(i["text"]))]
     assert caught >= 27  # of 69
     assert not flagged
+
+
+# Session 16: the trouble dated from the reader's act, or the reader's act as the origin "in the first place".
+@pytest.mark.parametrize("text", [
+    "The delay started when your team sent the brief two weeks late.",
+    "That only happened because you sent the signed letter late.",
+    "The customs hold happened because your forwarder filed the wrong codes in the first place.",
+])
+def test_the_trouble_dated_from_the_readers_act_is_flagged(check, text):
+    assert blame(check, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The fun started when you arrived with the cake.",
+    "Your team chose the right supplier in the first place, which made it easy.",
+    "The delay started when the ferry was cancelled, and your parcel arrives Tuesday.",
+])
+def test_the_readers_act_without_a_fault_passes(check, text):
+    assert not blame(check, text)

@@ -39,6 +39,8 @@ def test_a_circumstance_with_a_fix_or_ownership_is_not_flagged(check, text):
     "If the crate arrived scuffed, apologies for that.",
     "To the degree the noise bothered your neighbours, we regret that.",
     "Insofar as the new layout confused your team, I apologise.",
+    "If the early start woke your tenants, that's regrettable.",  # session 16: an impersonal regret after the condition
+    "If the noise caused you any bother, then I suppose I'm sorry about that.",  # a grudging lead-in
 ])
 def test_an_apology_on_a_condition_is_flagged(check, text):
     issue, = rule_hits(check, text, "blame.conditional-apology")
@@ -51,6 +53,7 @@ def test_an_apology_on_a_condition_is_flagged(check, text):
     "If the crate arrived scuffed, that's our fault, and a replacement ships today.",
     "I'm sorry the crate arrived scuffed; a replacement ships today.",
     "If you have questions about the invoice, apologies in advance for the jargon.",
+    "If you can't make the 9th, that's unfortunate, but the 16th works too.",
 ])
 def test_a_condition_that_offers_or_owns_is_not_flagged(check, text):
     assert rule_hits(check, text, "blame.conditional-apology") == []
@@ -77,3 +80,21 @@ def test_a_harm_admitted_through_stacked_hedges_is_flagged(check, text):
 ])
 def test_a_single_hedge_or_an_owned_harm_is_not_flagged(check, text):
     assert rule_hits(check, text, "blame.hedged-admission") == []
+
+
+# Session 16: a failure told as "did not go out" under an impersonal regret; a crew's mistakes told after a
+# team's apology; an apology opened by five words ("Our whole team is very sorry").
+@pytest.mark.parametrize("text, rule", [
+    ("It is regrettable that your statement did not go out before the deadline.", "blame.regret-without-agency"),
+    ("Our whole team is very sorry that the order was late. The night crew made several mistakes on the labels.", "blame.apology-then-circumstance"),
+])
+def test_session_16_shapes_are_flagged(check, text, rule):
+    assert rule_hits(check, text, rule)
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("It's a pity the sun didn't come out for your party.", "blame.regret-without-agency"),
+    ("Our whole team is very sorry that the order was late. We made several mistakes on the labels, and new ones ship today.", "blame.apology-then-circumstance"),
+])
+def test_session_16_near_misses_pass(check, text, rule):
+    assert rule_hits(check, text, rule) == []

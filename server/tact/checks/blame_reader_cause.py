@@ -33,8 +33,15 @@ _BAD = re.compile(r"\b(?:slip(?:ped|s)?|late|delay(?:ed|s)?|behind|held\s+up|sta
         r"|which\s+is\s+what\s+(?:we|I)|what\s+(?:we|I)\s+(?:printed|built|made|delivered|sent|fitted|ordered|installed|did))\b", _I)
 _FORWARD = re.compile(rf"(?:^|[,;:]\s*|\b(?:but|and|then|well|honestly|frankly|look)\s*,?\s+)(?P<who>{_READER})\s+{_PAST}[^.;!?]*?{_SO}(?P<then>[^.;:!?]*)", _I)
 _BACKWARD = re.compile(rf"\b(?:because|since|as)\s+(?P<who>{_READER})\s+{_PAST}", _I)
+# Or the trouble dated from the reader's act ("the delay started when your team sent the brief two weeks late",
+# "that happened because you sent the letter late"), or the reader's act told as the origin of the fault
+# ("your team sent the list with the wrong codes in the first place").
+_STARTED = re.compile(
+    rf"\b(?:(?:delay|problem|trouble|hold-?up|slip|issue|mix-?up|confusion|mess)s?\s+(?:all\s+|only\s+|really\s+)?(?:started|began|came\s+about|arose|kicked\s+off)"
+    rf"\s+(?:when|because|after|once|the\s+moment)|(?:that|this|it)\s+(?:only\s+)?happened\s+(?:because|since))\s+(?P<who>{_READER})\s+{_PAST}[^.;!?]*?\b(?:late|wrong|incorrect|twice|again|changed|missing)\b"
+    rf"|(?:^|[,;:]\s*|\b(?:but|and|honestly|frankly|because|since)\s*,?\s+)(?P<who2>{_READER})\s+{_PAST}[^.;!?]*?\b(?:wrong|incorrect|late|old|outdated|missing)\b[^.;!?]{{0,40}}?\bin\s+the\s+first\s+place\b", _I)
 # A word of cause or consequence: the sentences without one are not read further.
-_LINK = re.compile(r"\b(?:so|why|meant|meaning|hence|result|because|since|as)\b", _I)
+_LINK = re.compile(r"\b(?:so|why|meant|meaning|hence|result|because|since|as|when|after|once|moment|first\s+place)\b", _I)
 # The reader's side as the one who suffered, asked kindly, or will act: not a cause.
 # The writer doing what the reader asked, now or next ("so I've dropped the panelling"): acting on it, not an outcome.
 # "So here it is": the writer handing over what was asked.
@@ -53,6 +60,11 @@ def reader_as_cause(draft, rule):
             continue
         said = without_quotations(sentence.text)
         if _OWNED.search(said):
+            continue
+        m = _STARTED.search(said)
+        if m is not None and not _NOT_A_CAUSE.match(m.group("who") or m.group("who2")):
+            lead = len(said) - len(said.lstrip())
+            yield Hit(sentence.start + lead, sentence.start + len(said.rstrip(" \n")))
             continue
         for regex in (_FORWARD, _BACKWARD):
             m = regex.search(said)

@@ -123,7 +123,8 @@ def circumstance_excuse(draft, rule):
 _APOLOGY = r"(?:(?:I|we)(?:'m|\s+am|'re|\s+are)\s+(?:\w+\s+){0,2}?sorry|sorry|apologies|my\s+apologies|our\s+apologies|(?:I|we)\s+(?:do\s+|would\s+|'d\s+)?(?:\w+\s+)?(?:apologi[sz]e|regret)|apologi[sz]es)"
 _CONDITIONAL = re.compile(
     r"^\W*(?P<cond>(?:if|to\s+(?:whatever|the|any)\s+(?:extent|degree)(?:\s+that)?|insofar\s+as|in\s+so\s+far\s+as|inasmuch\s+as|should)\b[^;:!?]{3,140}?)"
-    rf",\s*(?:then\s+)?(?:(?:of\s+course|naturally|obviously|certainly|by\s+all\s+means|fine|okay|ok)\s*,?\s+)?(?:then\s+)?{_APOLOGY}\b", _I)
+    rf",\s*(?:then\s+)?(?:(?:of\s+course|naturally|obviously|certainly|by\s+all\s+means|fine|okay|ok|I\s+(?:suppose|guess))\s*,?\s+)?(?:then\s+)?"
+    r"(?:" + _APOLOGY + r"|(?:it(?:'s|\s+is)|that(?:'s|\s+is)|this\s+is)\s+(?:(?:most|very|really|deeply|certainly|of\s+course)\s+)?(?:regrettable|unfortunate))\b", _I)
 # Conditions that offer, ask or plan are not about the harm, nor is a message that may repeat one the reader
 # already has ("If you've already received this, apologies for the duplicate").
 _OFFER = re.compile(r"\b(?:need|needs|want|wants|would|'d|like|prefer|wish|can|could|will|'ll|have\s+any|get\s+a\s+chance|let\s+me|happy|still|again|more\s+time|question|questions|already)\b", _I)
@@ -183,6 +184,7 @@ _LUCKLESS = re.compile(
 _SERVICE_FAILURE = re.compile(
     r"\b(?:ended\s+up|wrong(?:ly)?|incorrect(?:ly)?|missing|late|delayed|damaged|broken|lost|mixed\s+up|went\s+astray|fell\s+through|didn't\s+add\s+up|double-?\w+|twice|overlooked|missed"
     r"|contaminated|misplaced|mislabell?ed|misprinted|misdirected|in\s+(?:that|this|such\s+a)\s+(?:condition|state)|(?:was|were|got)\s+(?:not|n't)?\s*(?:\w+ed|sent|told|paid|made|put|done|given)"
+    r"|(?:didn't|did\s+not|failed\s+to)\s+(?:go\s+out|arrive|reach\s+you|turn\s+up|show\s+up|come\s+through|get\s+(?:sent|posted|done|processed|to\s+you))"
     r"|never\s+(?:went\s+out|arrived|came|turned\s+up|showed\s+up|made\s+it|got\s+\w+|happened|reached\s+you)|(?:contained|had|included)\s+(?:an?\s+|some\s+)?(?:[\w-]+\s+)?(?:error|errors|mistake|mistakes)"
     r"|(?:was|were)\s+(?:not|n't)\s+(?:ready|done|there|available|finished|complete)|had\s+to\s+be\s+(?:cancell?ed|postponed|called\s+off|rescheduled)|without\s+(?:you|your\s+[\w-]+)\s+being\s+(?:told|informed|notified|asked|consulted)"
     r"|no\s+(?:[\w-]+\s+)?(?:was|were)\s+(?:waiting|there|sent|available|on\s+hand))\b", _I)
@@ -226,11 +228,11 @@ _TELLS = re.compile(r"\b(?:was|were|is|are|am|'s|'re|'m|had|has|have|'ve|did|got
 # Or the whole next sentence hands it to someone else: "Sorry about the wrong file. Sam on our team uploaded it."
 # It opens on them (not on "I"/"we" or a step forward), and tells their slip. A busy week told there ("It's
 # been hectic") is the apology's own weakness, not blame; with "but" it is the excuse.
-_APOLOGY_FOR = re.compile(rf"^\W*(?:(?:{_LEAD}|on\s+behalf\s+of\s+[^,]+)\W+)?(?:[\w']+\s+){{0,4}}?{_APOLOGY}\s+(?P<what>[^;:!?]+)", _I)
+_APOLOGY_FOR = re.compile(rf"^\W*(?:(?:{_LEAD}|on\s+behalf\s+of\s+[^,]+)\W+)?(?:[\w']+\s+){{0,5}}?{_APOLOGY}\s+(?P<what>[^;:!?]+)", _I)
 _OPENS_ON_US = re.compile(r"^\W*(?:I|we|it|that\s+our|things|I'm|we're|I've|we've|I'll|we'll|I'd|we'd|let|please|here|attached|thanks|thank|could|can|would|if|going\s+forward|in\s+the\s+meantime|to\s+make|as\s+a|this\s+(?:won't|will))\b", _I)
 _CAUSE = re.compile(
     r"\b(?:wrong|wrongly|missed|forgot|forgotten|forgetting|came\s+in\s+late|called\s+in\s+sick|was\s+new"
-    r"|pulled\s+(?:onto|off)|double-?booked|mix-?up|mixed\s+up|mis\w+|on\s+(?:her|him|them)|down\s+to"
+    r"|made\s+(?:(?:a|many|several|some|a\s+few|lots\s+of|a\s+lot\s+of|a\s+couple\s+of|two|three)\s+)?(?:\w+\s+)?(?:mistakes?|errors?)|pulled\s+(?:onto|off)|double-?booked|mix-?up|mixed\s+up|mis\w+|on\s+(?:her|him|them)|down\s+to"
     r"|(?:[A-Z][a-z]+|colleague|predecessor|assistant)'s\s+(?:order|job|file|account|desk|call|patch)|handled\s+by|typed|entered|uploaded)\b", _I)
 # Or a third party's rush or overload ("The pathology lab has been swamped", "the creators were slow getting their drafts in").
 # Our own busy week is the apology's weakness, not blame: not when the sentence opens on us, our shop or everyone.
