@@ -105,7 +105,7 @@ VAGUE_TIME = fast(
     r"|\bif\s+(?:I|we)\s+get\s+(?:a|the)\s+(?:chance|minute|moment|free)\b|\b(?:another|some(?:\s+other)?)\s+day\b|\bsome\s+other\s+time\b|\bone\s+of\s+these\s+days\b|\bsomeday\b"
     r"|\bat\s+(?:our|my|the)\s+earliest\s+(?:convenience|opportunity)\b|\bpresently\b|\bin\s+(?:a\s+)?(?:timely|prompt)\s+(?:manner|fashion)\b"
     r"|\bin\s+(?:due|good)\s+time\b|\bin\s+time(?:\s*[.!;,]|\s*$)|\bexpeditiously\b|\bas\s+and\s+when\b|\bas\s+(?:circumstances|time|capacity|resources?|bandwidth|workload|(?:our|my|the)\s+(?:schedule|workload|capacity|diary|calendar))\s+(?:permits?|allows?)\b|\ball\s+being\s+well\b"
-    r"|\bgive\s+or\s+take\b|\bor\s+thereabouts\b|\bwhere\s+(?:I|we)\s+can\b|\bright\s+up\b|\bwhen(?:ever)?\s+possible\b|\bas\s+(?:quickly|quick|fast)\s+as\s+(?:possible|I\s+can|we\s+can)\b|\bas\s+(?:quickly|quick|fast|soon|promptly)\s+as\s+(?:is\s+)?(?:reasonably|humanly|realistically|practically)\s+(?:possible|practicable|I\s+can|we\s+can)\b|\bas\s+(?:quickly|quick|fast|soon|promptly)\s+as\s+(?:I|we)\s+(?:reasonably|realistically|possibly)\s+can\b"
+    r"|\bgive\s+or\s+take\b|\bor\s+thereabouts\b|\bmore\s+or\s+less\s+(?:in|by|around|at|towards?)\s+(?:the\s+)?(?:autumn|fall|spring|summer|winter|new\s+year|end|middle|beginning|start|second\s+half|first\s+half)\b|\bwhere\s+(?:I|we)\s+can\b|\bright\s+up\b|\bwhen(?:ever)?\s+possible\b|\bas\s+(?:quickly|quick|fast)\s+as\s+(?:possible|I\s+can|we\s+can)\b|\bas\s+(?:quickly|quick|fast|soon|promptly)\s+as\s+(?:is\s+)?(?:reasonably|humanly|realistically|practically)\s+(?:possible|practicable|I\s+can|we\s+can)\b|\bas\s+(?:quickly|quick|fast|soon|promptly)\s+as\s+(?:I|we)\s+(?:reasonably|realistically|possibly)\s+can\b"
     r"|\b(?:before|by|over|after)\s+the\s+(?:summer|spring|autumn|fall|winter|holidays|new\s+year|(?:cold|warm|bad|wet)\s+weather|winter\s+months)\b"
     r"|\b(?:some\s?time\s+|soon\s+)?after\s+(?:the\s+)?(?:christmas|xmas|easter|new\s+year|half[\s-]?term|diwali|eid|ramadan|thanksgiving|hanukkah|(?:school|summer|easter|christmas)\s+holidays|bank\s+holiday|festive\s+(?:season|period)|busy\s+season|season\s+ends)\b"
     r"|\btimely(?:\s*(?:[.,;!]|$)|\s+(?:about|on|with|regarding|of|and|once|when|as)\b)|\bin\s+a\s+timely\s+way\b|\bin\s+the\s+fullness\s+of\s+time\b"
@@ -123,6 +123,7 @@ VAGUE_TIME = fast(
     r"|\bdepending\s+on\s+(?:how\s+(?:things|it|the\s+\w+|busy|we|I|our|my)|what\s+else|workload|our\s+workload|capacity|availability|stock|demand|other\s+jobs|the\s+(?:workload|backlog|queue|rest\s+of|audit|launch))\b"
     # An improvement promised for an open-ended future ("we'll look to tighten things up going
     # forward"); _vague_search keeps these only beside an improvement word.
+    r"|\b(?:park(?:ing|ed)?|shelv(?:e|ing|ed)|leav(?:e|ing)|hold(?:ing)?\s+off\s+on|put(?:ting)?\s+off)\s+(?:the|this|that|our|a|any|your)\s+(?:[\w-]+\s+){0,2}?decision\b[^.!?]{0,60}?\bfor\s+now\b(?:\s*,?\s*(?:and|then)\s+(?:revisit|come\s+back|return|decide|see|pick)\b[^.!?]{0,60})?"
     r"|\b(?:going|moving)\s+forward\b|\bin\s+(?:the\s+)?future\b|\bfrom\s+now\s+on\b|\bhenceforth\b",
 )
 # A condition that hangs the promise on an outside event ("once legal has had a look").
@@ -150,7 +151,7 @@ PROMISE = fast(
     r"|\b(?:our|my)\s+(?:[\w-]+\s+){0,3}?(?:(?:will|shall)\s+\w+|(?:expects|plans|aims|intends|hopes)\s+to\b)"  # "our accounts team will sort it out"
     r"|\b(?:it|they|these|those)(?:'ll|\s+will|\s+should|\s+shall)\s+(?:be\s+(?:with\s+you|over\s+to\s+you|in\s+your\s+(?:inbox|hands|mailbox)|on\s+(?:its|their)\s+way\s+to\s+you)|reach\s+you|land\s+with\s+you|get\s+to\s+you)\b"
     r"|(?:[:\x{2014}\x{2013}]\s*|\s-\s)(?:hopefully|fingers\s+crossed,?|all\s+being\s+well,?)\s+(?:by|in|within|some\s?time|later|early|mid|end|around|before|over|next|this|after|soon)\b"
-    r"|\bshould\s+(?:be\s+(?:with\s+you|here|there|on\s+site|delivered|shipped|dispatched|going\s+out|on\s+(?:its|their)\s+way)|reach|get\s+to\s+you|arrive|land|turn\s+up|show\s+up|come\s+through|ship|go\s+out|drop\s+(?:\w+\s+){1,3}?off)\b"
+    r"|\bshould\s+(?:be\s+(?:with\s+you|here|there|on\s+site|at\s+your\s+(?:place|door|doorstep|house|home|site|office|shop|premises|warehouse|yard|farm|depot)|delivered|shipped|dispatched|going\s+out|on\s+(?:its|their)\s+way)|reach|get\s+to\s+you|arrive|land|turn\s+up|show\s+up|come\s+through|ship|go\s+out|drop\s+(?:\w+\s+){1,3}?off)\b"
     r"|\b(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:team|department|desk|crew|engineers?|technicians?|techs?|fitters?|installers?|staff)\s+(?:will|shall|should)\s+\w+"
     rf"|\b(?:will|'ll|shall)\s+{_WHEN_IT_COMES}"
     rf"|\b{_WORRY}\b[^.!?]{{0,40}}?\b(?:it|everything)(?:'ll|\s+will)\s+(?:all\s+)?be\s+(?:fine|ok|okay|alright|all\s+right)\b"  # "don't worry, it will all be fine and … in good time"  # "it will come when it comes"
@@ -160,6 +161,8 @@ PROMISE = fast(
     r"|\b(?:will|shall)\s+(?:get|send|pass|hand|forward|have)\s+(?:\w+\s+){0,3}?(?:over\s+|back\s+)?to\s+you\b"
     r"|\b(?:back\s+to\s+you|more\s+soon|coming\s+right\s+up|coming\s+your\s+way)\b|\b(?:will|'ll|should)\s+be\s+along\b"
     r"|\b(?:is|are)\s+(?:anticipated|expected)\s+to\s+be\s+forthcoming\b"
+    r"|\b(?:a|the|our|any)\s+(?:final\s+|formal\s+)?decision\s+(?:(?:on|about)\s+(?:[\w'-]+\s+){1,5}?)?(?:will|shall|should)\s+be\s+(?:made|taken|reached)\b"
+    r"|\b(?:I|we)(?:'re|\s+are|'m|\s+am)\s+(?:parking|shelving|holding\s+off\s+on|putting\s+off)\s+(?:the|this|that|our|a|any|your)\s+(?:[\w-]+\s+)?decision\b"
     r"|\bexpect\s+(?:it|something|them|the|an?|to\s+hear|to\s+be|our|my)\b"
     r"|\byou(?:'ll|\s+will|\s+should)\s+(?:hear|receive|get\s+(?:it|the|a|an|your)|have|be\s+contacted)\b"
     r"|\b(?:will|shall|should)\s+(?:be\s+)?(?:duly\s+)?(?:in\s+touch|with\s+you|\w+ed|made|sent|done|paid|given|taken|ready|dealt\s+with|taken\s+care\s+of)\b"
@@ -405,7 +408,7 @@ _PURPOSED = re.compile(_WORK_PURPOSE, _I)
 _LETS_MEET = re.compile(
     r"\s+(?:all\s+)?(?:try\s+(?:and|to)\s+)?(?:tentatively\s+|provisionally\s+)?(?:grab|set|pencil|pick|connect|talk|chat|speak|find|schedule|arrange|book|circle|touch|sync|regroup"
     r"|revisit|reconnect|discuss|review|go\s+over|walk|look|plan|aim|have|do|follow|mull|think|take|come|loop|hop|jump|reconvene|put|get\s+back"
-    r"|dig|dive|explore|tackle|unpack|brainstorm|get\s+into|return\s+to|get\s+on\s+(?:a\s+)?(?:call|zoom|teams|video\s+call|the\s+phone))\b"
+    r"|dig|dive|explore|tackle|unpack|brainstorm|get\s+into|return\s+to|(?:park|shelve|hold\s+off\s+on|leave)\s+(?:(?:the|this|that|our|your)\s+(?:[\w-]+\s+){0,3}?(?:decision|question|idea|topic|issue|point|discussion|request)\b|(?:it|this|that)\s+for\s+now)|get\s+on\s+(?:a\s+)?(?:call|zoom|teams|video\s+call|the\s+phone))\b"
     # meeting up is social ("let's catch up soon!") unless it is for the work: "let's get together sometime to go over the wills"
     r"|\s+(?:get\s+together|meet(?:\s+up)?|catch\s+up|sit\s+down)\b(?=[^.!?]*?" + _WORK_PURPOSE + ")",
     _I)
@@ -425,9 +428,9 @@ _DELIVERABLE = re.compile(
     r"|be\s+(?:ready|done|finished)(?!\s+(?:to|with)\b)|dig|chat|explore|figure\s+out|work\s+out|loop|touch|reach|contact|provide|issue|return|refund|credit|pay|fix|sort|resolve|settle|address|handle|deal\s+with|finish|complete|review|look|check|go\s+(?:through|over)"
     r"|read|process|book|schedule|arrange|set\s+up|prepare|draft|put\s+together|quote|invoice|ship|dispatch|circulate|give|hand|pass|release|announce|notify|inform"
     r"|bring|drop|turn\s+around|publish|be\s+in\s+touch|revisit|discuss|talk|pick|meet|sit\s+down|reconnect|regroup|come\s+back|return"
-    r"|reschedule|rebook|rearrange|re-?run|redo|repair|replace|install|fit|pencil|visit|activate|enable|connect|switch\s+on|come\s+(?:out|round|over)|get\s+there|get\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:back\s+)?out)\b", _I)
+    r"|reschedule|rebook|rearrange|re-?run|redo|repair|replace|install|fit|pencil|visit|activate|enable|connect|switch\s+on|come\s+(?:out|round|over)|get\s+there|decide|make\s+(?:a|the|our|that)\s+(?:call|decision)|get\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:back\s+)?out)\b", _I)
 _ON_ITS_WAY = re.compile(
-    rf"(?:\s+(?:then|also|soon|shortly|probably|hopefully))*\s+(?:{_WHEN_IT_COMES}|follow|arrive|reach|land|ship|drop|go\s+out|come\s+(?:through|over|back)"
+    rf"(?:\s+(?:then|also|soon|shortly|probably|hopefully))*\s+(?:{_WHEN_IT_COMES}|follow|arrive|reach|land|ship|drop|go\s+out|come\s+(?:through|over|back)|be\s+at\s+your\s+[\w-]+"
     r"|be\s+(?:duly\s+)?(?:provisioned|installed|activated|configured|set\s+up|repainted|attended\s+to|undertaken|addressed)"
     r"|be\s+(?:with|ready|available|sent|forwarded|delivered|posted|mailed|e-?mailed|issued|shipped|dispatched|done|sorted|fixed"
     r"|resolved|live|out|back|up|corrected|refunded|re-?issued|re-?sent|rebooked|rescheduled|replaced|repaired|reinstated|restored|reconnected|credited|processed|in\s+(?:touch|contact)|addressed|shared|released|forthcoming"
@@ -521,7 +524,15 @@ def is_commitment(text: str, promise) -> bool:
             or (relative is None and _NOTE_STYLE.match(subject)):
         return True
     modal = _MODAL.search(text, start, end + 5)
+    if modal is not None and _HERE.match(text, modal.end()) and _GOODS.search(subject):
+        return True  # "the quartz slabs should be here any day now": goods on their way to the reader
     return modal is None or _ON_ITS_WAY.match(text, modal.end()) is not None
+
+
+_HERE = re.compile(r"\s+(?:be\s+(?:here|there|on\s+site|in\s+stock|back\s+in\s+stock)|turn\s+up|show\s+up)\b", _I)
+_GOODS = re.compile(
+    r"\b(?:parts?|slabs?|boxes|orders?|goods|stock|samples?|deliver(?:y|ies)|shipments?|parcels?|packages?|materials?|units?|pallets?|cartons?|tiles|panels"
+    r"|items|cards?|keys|spares?|replacements?|fabrics?|timber|lumber|components?|fittings?|supplies|consignments?|containers?|crates?)\s*$", _I)
 
 
 def _promise_sentences(draft, *triggers):
@@ -722,7 +733,7 @@ _OPEN_PERIOD = (r"(?:christmas|xmas|easter|new\s+year|half[\s-]?term|diwali|eid|
 _PRESENCE = re.compile(
     r"\s*(?:(?:(?:most\s+)?likely|probably|prob|also|just)\s+)?(?:be\s+(?:in(?!\s+(?:touch|contact|a\s+position))|out|away|off|around|home|late|on\s+(?:leave|holiday|vacation)|back(?!\s+(?:to|with|in\s+touch))"
     r"|leaving|going|heading|travell?ing|gone|mia|offline|unavailable|checking\s+(?:my\s+|in\s+on\s+)?(?:e-?mails?|voice-?mails?|messages|phone|inbox|blackberry))|leaving|heading\s+(?:out|off|home|over)|travell?ing"
-    r"|go\s+(?:pick|get|grab|home|out)|head\s+(?:out|off|home)|leave\b|pop\s+(?:out|in|by)"
+    r"|go\s+(?:pick|get|grab|home|out)|head\s+(?:out|off|home)|leave\b(?!\s+(?:the|this|that|our|your)\s+(?:[\w-]+\s+){0,3}?decision)|pop\s+(?:out|in|by)"
     r"|know\s+(?:whether|if|which|what|how|more)|see\s+(?:whether|if|how)|see(?!\s+(?:to|about|what|you|that\s+(?:it|you|this|the))\b)|notice|witness|experience"
     r"|(?:soon\s+|shortly\s+)?(?:take\s+place|happen|occur|be\s+held|(?:all\s+)?be\s+over))\b",  # what the writer will learn is no deliverable
     _I)
