@@ -132,7 +132,7 @@ _NOT_A_CONDITION = frozenset("you your more again that this a an or in".split())
 # The writer promising something. Reader-side requests ("could you get back to me") are not promises.
 PROMISE = fast(
     r"\b(?:I|we)(?:'ll|\s+will|\s+shall|\s+(?:am|are)\s+going\s+to|'m\s+going\s+to|'re\s+going\s+to"
-    r"|\s+(?:plan|aim|intend|expect|promise|hope)\s+to|(?:'m|'re|\s+am|\s+are)\s+(?:hoping|planning|aiming|intending)\s+to|\s+(?:should|may|might)\s+be\s+able\s+to|\s+should\s+(?:have|get|hear|know)|'d\s+(?:aim|hope)\s+to"
+    r"|\s+(?:plan|aim|intend|expect|promise|hope)\s+to|(?:'m|'re|\s+am|\s+are)\s+(?:hoping|planning|aiming|intending)\s+to|\s+(?:should|may|might)\s+(?:hopefully\s+|probably\s+|still\s+)?be\s+able\s+to|\s+should\s+(?:have|get|hear|know)|'d\s+(?:aim|hope)\s+to"
     r"|(?:'d|\s+would)\s+(?:(?:really\s+)?(?:like|love)|be\s+(?:glad|happy|delighted|pleased))\s+to\s+(?:come\s+(?:out|over|round|by)|stop\s+by|drop\s+by|swing\s+by|visit|sit\s+down|get\s+together|go\s+(?:over|through)|look\s+(?:over|at|into)|walk\s+(?:through|round|around)|talk\s+(?:through|about|it\s+over)|discuss|review|(?:do|run|host|give|lead|present)\s+(?:it|that|this|one)|set\s+up|arrange|book)"
     r"|\s+anticipate|\s+(?:can|could)\s+(?:revisit|discuss|dig|chat|explore|figure\s+out|work\s+out|pick|talk|come\s+back|return|have|get|send|deliver|pencil|book|fit|squeeze|slot|schedule|arrange|set\s+up|go\s+(?:through|over)|cover|get\s+into|confirm|decide|finali[sz]e))\b"
     r"|(?:^|[,.!?:;\x{2014}\x{2013}\x{2600}-\x{27bf}\x{1f300}-\x{1faff}]\s*|\s-\s)(?:will|shall|should\s+(?:have|get|be))\s+\w+|^\s*(?:on\s+it|brb)\b|\b(?:and|then)\s+(?:send|forward|share|e-?mail|mail)\s+you\b|\blet\s+(?:me|us)\b|\blet's\b"
@@ -184,13 +184,13 @@ _SET_GOING = (r"get\s+(?:a|an|the|that|this|your)\s+(?:[\w-]+\s+)?(?:refund|cred
 REPLY_OR_FIX = fast(
     r"\b(?:get\s+back|follow\s+up|circle\s+back|revert|be\s+(?:back\s+)?in\s+touch|get\s+in\s+touch|come\s+back\s+to|reconnect"
     r"|keep\s+(?:you|everyone|all)\s+(?:posted|updated|informed|in\s+the\s+loop)|let\s+you\s+know|update\s+you"
-    r"|sort(?:\s+out)?\s+(?:it|this|that|the)|fix\s+(?:it|this|that|the)|look\s+into|dig\s+into|chase|take\s+care\s+of"
-    rf"|get\s+(?:{_FIXED_THING}|a\s+fix)\s+(?:{_FIXED}|done|out)|have\s+{_FIXED_THING}\s+{_FIXED}|{_SET_GOING}"
+    r"|sort(?:\s+out)?\s+(?:it|this|that|the)|(?:fix|correct|rectify)\s+(?:it|this|that|the|your)\b|fix\s+(?:those|these)\b|look\s+into|dig\s+into|chase|take\s+care\s+of"
+    rf"|get\s+(?:{_FIXED_THING}|a\s+fix)\s+(?:{_FIXED}|done|out)|get\s+a\s+fix\s+in|\b(?:a|the)\s+fix\s+is\s+on\s+(?:the|its)\s+way\b|have\s+{_FIXED_THING}\s+{_FIXED}|{_SET_GOING}"
     # a thing promised to the reader with no day: "we'll get you the whitelisting setup", "I'll get the redline over to you"
     r"|\b(?:I|we)(?:'ll|\s+will|\s+shall)\s+(?:(?:definitely|also|then|certainly|of\s+course)\s+)?get\s+(?:it|this|that|them|those|these|the|your|all|everything)\b(?:\s+[\w'-]+){0,4}?\s+(?:[\w-]+(?:ed|en|up)|taken\s+care\s+of)\s+(?:(?:off|up|down|out|in|over)\s+)?for\s+(?:you|y'all|you\s+all)\b"
     r"|\b(?:I|we)(?:'ll|\s+will|\s+shall)\s+(?:(?:definitely|also|then|certainly|of\s+course)\s+)?(?:put|pull)\s+together\s+(?:an?|the|some|your)\s+(?:[\w-]+\s+){0,3}?for\s+you\b"
     r"|\b(?:I|we)(?:'ll|\s+will|\s+shall)\s+(?:(?:definitely|also|then|certainly)\s+)?get\s+you\s+(?:the|a|an|your|those|these|that|this)\s|get\s+(?:it|them|this|that|these|those|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:over|across|back)\s+to\s+you\b"
-    r"|touch\s+base|ping\s+you|drop\s+you\s+a\s+line|reach\s+out|loop\s+back|make\s+it\s+right|try(?:\s+(?:my|our)\s+(?:very\s+)?(?:best|hardest|utmost))?\s+to\s+(?:get|have|send|finish|deliver|carve|fit|squeeze|find|sort|fix|provide|prepare|complete|arrange)|endeavou?r\s+to\s+(?:send|deliver|provide|prepare|complete|finish|fix|sort)|do\s+(?:my|our)\s+best\s+to\s+(?:get|send|have|finish|deliver|sort|fix|reply|respond|turn|come\s+back)|aim\s+to|add\s+it\s+to|reschedule|revisit|weigh\s+up|get\s+to\s+(?:it|yours))\b|\bget\s+to\s+(?:this|that|them)\s*(?:[.!,;\x{2014}\x{2013}]|$)"
+    r"|touch\s+base|ping\s+you|drop\s+you\s+a\s+line|reach\s+out|loop\s+back|make\s+it\s+right|try(?:\s+(?:my|our)\s+(?:very\s+)?(?:best|hardest|utmost))?\s+to\s+(?:get|have|send|finish|deliver|carve|fit|squeeze|find|sort|fix|provide|prepare|complete|arrange)|endeavou?r\s+to\s+(?:send|deliver|provide|prepare|complete|finish|fix|sort|correct|rectify|resolve|amend|repair|replace)|do\s+(?:my|our)\s+best\s+to\s+(?:get|send|have|finish|deliver|sort|fix|reply|respond|turn|come\s+back)|aim\s+to|add\s+it\s+to|reschedule|revisit|weigh\s+up|get\s+to\s+(?:it|yours))\b|\bget\s+to\s+(?:this|that|them)\s*(?:[.!,;\x{2014}\x{2013}]|$)"
     r"|\b(?:will|shall)\s+(?:intimate|revert|reconnect|be\s+in\s+touch)\b"
     r"|\band\s+(?:(?:I|we)\s+)?(?:tell|inform|write|revert|confirm|answer|reply|advise)\s+(?:to\s+)?you\s*(?:[.!,;]|$)|\b(?:will|shall|'ll)\s+(?:check\s+and\s+)?(?:reply|revert|answer|feedback)\s+(?:to\s+)?you\b"
     r"|\bthe\s+needful\s+(?:will|shall)\s+be\s+done\b|\b(?:necessary|appropriate|required|suitable|needful|due)\s+(?:action|actions|steps|measures)\s+(?:will|shall)\s+be\s+(?:taken|initiated|done)\b|\b(?:will|shall)\s+be\s+(?:\w+ed|done|dealt\s+with)\s+accordingly\b"
@@ -231,7 +231,7 @@ PASSIVE_FIX = fast(
 _READER = fast(r"\byou(?:r|rs)?\b")
 _SUBJECT = re.compile(r"\b(?:I|we|you|he|she|they)\b", _I)
 # Reply/fix verbs that are a promise only after one ("I'll check and get back to you").
-_NEEDS_PROMISE = re.compile(r"^(?:endeavou?r|carve|set\s+aside|block|free\s+up|touch|ping|drop|reach|loop|make|get|crack|confirm|inform|action|follow|circle|revert|be\s|come|reconnect|keep|let\s+you|update|sort|fix|look|dig|chase|take\s+care|have|try|do\s(?!not\b)|aim|add|reschedule|revisit|weigh|see)", _I)
+_NEEDS_PROMISE = re.compile(r"^(?:endeavou?r|correct|rectify|carve|set\s+aside|block|free\s+up|touch|ping|drop|reach|loop|make|get|crack|confirm|inform|action|follow|circle|revert|be\s|come|reconnect|keep|let\s+you|update|sort|fix|look|dig|chase|take\s+care|have|try|do\s(?!not\b)|aim|add|reschedule|revisit|weigh|see)", _I)
 # Who promises: the writer in the first person.
 FIRST_PERSON_PROMISE = fast(r"\b(?:I|we)(?:'ll|\s+will|\s+shall|'m\s+going\s+to|'re\s+going\s+to|\s+(?:am|are)\s+going\s+to)\b|\blet\s+(?:me|us)\b|(?:^|[,.!?:;]\s*|\s-\s)(?:will|shall)\s|\blet's\b")
 # "See you soon", "get well soon": social, not a promise of work.
@@ -971,7 +971,8 @@ def undated_promise(draft, rule):
         promise = _reply_or_fix(text)
         if promise is None or _vague_search(text) is not None:
             continue  # a vague word is vague_promise's finding
-        if _dated_beyond_now(without_quotations(sentence.text), promise) or SOME_TIME.search(text) or _condition_on(text, promise):
+        if _dated_beyond_now(without_quotations(sentence.text), promise) or SOME_TIME.search(text) or _condition_on(text, promise) \
+                or _BEFORE_EVENT.search(text, promise.end()):
             # the date may sit in a social clause: "See you Friday at 11:30; I'll have the cash bridge updated"
             continue
         if not owed_to_reader(text, promise.start()) or not is_commitment(text, promise):
@@ -999,6 +1000,10 @@ def undated_promise(draft, rule):
 
 
 _OTHER_CLAUSE = re.compile(r",\s*but\b|;|\u2014", _I)
+
+
+# A step set before a named next event is timed by it: "we will correct the file before it goes to the broadcaster".
+_BEFORE_EVENT = re.compile(r"\bbefore\s+(?:it|they|this|that|the\s+[\w-]+|we|you)\s+(?:goes|go|gets?|leaves?|ships?|prints?|heads?|reaches?|arrives?|is\s+(?:sent|printed|shipped|published|filed|submitted)|are\s+(?:sent|printed|shipped|published|filed|submitted))\b", _I)
 
 
 def _condition_on(text: str, promise) -> bool:
