@@ -21,7 +21,7 @@ _I = re.IGNORECASE
 # Shared pieces: the reader told not to worry ("no need to stress"), and a rough part of a week or month ("late next week").
 _NOT_TO = r"(?:don't|do\s+not|no\s+need\s+to|not\s+to|never)\s+(?:\w+\s+){0,2}?"
 _WORRY = r"(?:worry|stress|fret|panic)"
-_ROUGH_PART = r"(?:early|later|late|mid|(?:towards?|around)\s+the\s+end\s+of)[\s-]+(?:next\s+|this\s+|the\s+)?"
+_ROUGH_PART = r"(?:early|later|late|mid|(?:towards?|around)\s+(?:the\s+)?end\s+of)[\s-]+(?:next\s+|this\s+|the\s+)?"
 _WHEN_IT_COMES = r"(?:reach|come|arrive|happen|get\s+(?:here|there))\s+(?:[\w-]+\s+){0,2}?when\s+(?:it|they)\b"  # "it will arrive when it arrives"
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|24|48|72)"
@@ -56,8 +56,8 @@ VAGUE_TIME = fast(
     rf"|\bsome(?:where|\s?time)\s+(?:around|between|in\s+the\s+next)\s+(?:[\w-]+\s+){{0,4}}?(?:days?|weeks?|months?|summer|spring|autumn|fall|winter|end|middle|mid-?\w*|early|late|quarter|year|{_MONTH})\b(?:\s+(?:to|and|or)\s+(?:the\s+)?(?:end|middle|start|beginning)\s+of\s+(?:the\s+|this\s+|next\s+)?(?:month|week|year|quarter)\b)?"
     rf"|\bat\s+(?:some|a\s+later|a\s+future|a\s+certain)\s+(?:point|stage|date|time|moment)\b|\bsomewhere\s+along\s+the\s+(?:way|line)\b|\bsome\s?time\b|\beventually\b"
     r"|\bin\s+due\s+course\b|\bin\s+the\s+(?:near|not[\s-]+too[\s-]+distant|foreseeable)\s+(?:future|term)\b|\bbefore\s+(?:too\s+)?long\b"
-    r"|\b(?:in|on|at|during|with)\s+one\s+of\s+(?:the|our|my)\s+(?:next|upcoming|coming|future)\s+(?:few\s+)?(?:updates|releases|versions|builds|rounds|batches|cycles|sprints|visits|trips|service\s+visits|site\s+visits|deliveries|shipments|inspections|call-?outs)\b|\bin\s+a\s+(?:future|later|subsequent)\s+(?:update|release|version|build|round|batch|cycle|sprint|iteration)\b"
-    r"|\bdown\s+the\s+(?:line|road|track)\b|\bone\s+of\s+these\s+days\b|\banother\s+time\b|\b(?:a\s+bit\s+)?later(?:\s+on)?\b"
+    r"|\b(?:in|on|at|during|with)\s+one\s+of\s+(?:the|our|my)\s+(?:next|upcoming|coming|future)\s+(?:few\s+)?(?:updates|releases|versions|builds|rounds|batches|cycles|sprints|visits|trips|service\s+visits|site\s+visits|deliveries|shipments|inspections|call-?outs)\b|\bin\s+a\s+(?:future|later|subsequent)\s+(?:update|release|version|build|round|batch|cycle|sprint|iteration|turn|draft|revision|pass|edition|cut)\b"
+    r"|\bdown\s+the\s+(?:line|road|track)\b|\bone\s+of\s+these\s+(?:days|afternoons|mornings|evenings|weeks)\b|\banother\s+time\b|\b(?:a\s+bit\s+)?later(?:\s+on)?\b"
     r"|\bany\s+(?:day|time|minute|moment|week)\s+(?:from\s+)?now\b|\bjust\s+now\b|\bin\s+some\s+days\b|\bsooner\s+or\s+later\b"
     r"|\bin\s+a\s+(?:(?:hot|quick|lil|little)\s+)?(?:bit|while|jiffy|sec|second|moment|tick|mo)\b|\bin\s+a\s+hot\s+min(?:ute)?\b|\bin\s+(?:two|2|a\s+couple\s+of|a\s+few)\s+(?:seconds|secs)\b|\bin\s+a\s+(?:little|short)\s+while\b|\b(?:in|within)\s+a\s+few\s+(?:more\s+)?(?:days|weeks|months)\b"
     r"|\b(?:a|one)\s+(?:day|week|month)\s+or\s+(?:two|three|so)\b|\b(?:\w+\s+)?(?:days|weeks|months)\s*,?\s+give\s+or\s+take\b|\bmomentarily\b|\bin\s+two\s+shakes\b|\bin\s+(?:two|a\s+couple\s+of|a\s+few)\s+ticks\b"
@@ -70,7 +70,8 @@ VAGUE_TIME = fast(
     r"|\b(?:when|once)\s+(?:I'm|I\s+am|we're|we\s+are)\s+back\b"
     r"|\b(?:when|once|after|as\s+soon\s+as)\s+(?:things|circumstances|conditions|the\s+(?:situation|workload|supply\s+situation))\s+(?:(?:have|has)\s+)?(?:settle[sd]?|allow|permit|improve[sd]?|normali[sz]e[sd]?|stabili[sz]e[sd]?|dry\s+out|line\s+up|ease[sd]?|get\s+better"
     r"|(?:is|are|gets?|becomes?)\s+(?:a\s+(?:bit|little)\s+)?(?:better|normal|back\s+to\s+normal|clearer|easier|calmer|quieter|stable|settled|(?:more|less)\s+\w+))\b"
-    r"|\b(?:once|when|after)\s+[\w\s']{1,40}?\s+(?:is|are)\s+out\s+of\s+the\s+way\b|\bget\s+(?:a)?round\s+to\b"
+    r"|\b(?:once|when|after)\s+[\w\s']{1,40}?\s+(?:is|are)\s+out\s+of\s+the\s+way\b"
+    r"|\b(?:when|once|as\s+soon\s+as)\s+(?:the\s+)?[\w\s'-]{1,30}?\s+(?:is|are|gets?|get)\s+(?:open|clear|cleared|running|moving|complete|back\s+(?:open|up|to\s+normal))\s+again\b|\b(?:(?:once|when(?:ever)?|as\s+soon\s+as|until|till)\s+(?:[\w'-]+\s+){1,3}?)?(?:get|gets|getting)\s+(?:a)?round\s+to\b"
     r"|\b(?:once|when(?:ever)?|as\s+soon\s+as)\s+[\w\s'-]{1,40}?\s+(?:frees?\s+up|(?:is|are)\s+free\b|(?:has|have|gets?)\s+(?:some\s+|more\s+|(?:a\s+)?(?:bit|little|touch)\s+(?:of\s+|more\s+)?|spare\s+|available\s+|free\s+)?(?:availability|capacity|bandwidth|room|time))\b"
     r"|\b(?:when|once|whenever)\s+(?:[\w'-]+\s+){0,3}?(?:becomes?|is|are|will\s+be|gets?)\s+available\b"
     # The writer's own piece of work being finished: "I'll give you a shout when it's sorted".
@@ -104,7 +105,7 @@ VAGUE_TIME = fast(
     r"|\bif\s+(?:I|we)\s+get\s+(?:a|the)\s+(?:chance|minute|moment|free)\b|\b(?:another|some(?:\s+other)?)\s+day\b|\bsome\s+other\s+time\b|\bone\s+of\s+these\s+days\b|\bsomeday\b"
     r"|\bat\s+(?:our|my|the)\s+earliest\s+(?:convenience|opportunity)\b|\bpresently\b|\bin\s+(?:a\s+)?(?:timely|prompt)\s+(?:manner|fashion)\b"
     r"|\bin\s+(?:due|good)\s+time\b|\bin\s+time(?:\s*[.!;,]|\s*$)|\bexpeditiously\b|\bas\s+and\s+when\b|\bas\s+(?:circumstances|time|capacity|resources?|bandwidth|workload|(?:our|my|the)\s+(?:schedule|workload|capacity|diary|calendar))\s+(?:permits?|allows?)\b|\ball\s+being\s+well\b"
-    r"|\bgive\s+or\s+take\b|\bor\s+thereabouts\b|\bwhere\s+(?:I|we)\s+can\b|\bright\s+up\b|\bwhen(?:ever)?\s+possible\b|\bas\s+(?:quickly|quick|fast)\s+as\s+(?:possible|I\s+can|we\s+can)\b|\bas\s+(?:quickly|quick|fast|soon|promptly)\s+as\s+(?:is\s+)?(?:reasonably|humanly|realistically|practically)\s+(?:possible|practicable|I\s+can|we\s+can)\b|\bas\s+(?:quickly|quick|fast|soon|promptly)\s+as\s+(?:I|we)\s+(?:reasonably|realistically|possibly)\s+can\b"
+    r"|\bgive\s+or\s+take\b|\bor\s+thereabouts\b|\bmore\s+or\s+less\s+(?:in|by|around|at|towards?)\s+(?:the\s+)?(?:autumn|fall|spring|summer|winter|new\s+year|end|middle|beginning|start|second\s+half|first\s+half)\b|\bwhere\s+(?:I|we)\s+can\b|\bright\s+up\b|\bwhen(?:ever)?\s+possible\b|\bas\s+(?:quickly|quick|fast)\s+as\s+(?:possible|I\s+can|we\s+can)\b|\bas\s+(?:quickly|quick|fast|soon|promptly)\s+as\s+(?:is\s+)?(?:reasonably|humanly|realistically|practically)\s+(?:possible|practicable|I\s+can|we\s+can)\b|\bas\s+(?:quickly|quick|fast|soon|promptly)\s+as\s+(?:I|we)\s+(?:reasonably|realistically|possibly)\s+can\b"
     r"|\b(?:before|by|over|after)\s+the\s+(?:summer|spring|autumn|fall|winter|holidays|new\s+year|(?:cold|warm|bad|wet)\s+weather|winter\s+months)\b"
     r"|\b(?:some\s?time\s+|soon\s+)?after\s+(?:the\s+)?(?:christmas|xmas|easter|new\s+year|half[\s-]?term|diwali|eid|ramadan|thanksgiving|hanukkah|(?:school|summer|easter|christmas)\s+holidays|bank\s+holiday|festive\s+(?:season|period)|busy\s+season|season\s+ends)\b"
     r"|\btimely(?:\s*(?:[.,;!]|$)|\s+(?:about|on|with|regarding|of|and|once|when|as)\b)|\bin\s+a\s+timely\s+way\b|\bin\s+the\s+fullness\s+of\s+time\b"
@@ -117,10 +118,12 @@ VAGUE_TIME = fast(
     r"|\bgive\s+(?:me|us)\s+(?:a\s+(?:little\s+|bit\s+of\s+|few\s+|couple\s+(?:of\s+)?)?|some\s+(?:more\s+)?|more\s+)(?:while|bit|time|moment|minute|sec|second|days|hours|weeks)\b"
     r"|\blet\s+(?:me|us)\s+(?:have\s+a\s+(?:proper\s+|good\s+|quick\s+|little\s+|bit\s+of\s+a\s+)?(?:think|ponder)|mull\s+(?:it|this|that)\s+over|think\s+(?:it|this|that)\s+over|sleep\s+on\s+it)\b"
     # A window with no end, or hung on how things go: "next week or the week after", "depending on workload".
-    r"|\bor\s+the\s+(?:week|month|one)\s+after\b|\b(?:this|next)\s+(?:week|month)\s+or\s+(?:next|the\s+one\s+after)\b"
+    r"|\bor\s+the\s+(?:week|month|one)\s+after\b"
+    r"|\b(?:(?:around|about|towards?|by)\s+)?(?:the\s+)?(?:end|middle|beginning|start)\s+of\s+(?:the\s+|this\s+)?(?:week|month|year)\s+or\s+(?:maybe\s+|perhaps\s+|possibly\s+|so\s+|even\s+)?(?:the\s+)?(?:beginning|start|early\s+part|first\s+(?:week|few\s+days))\s+of\s+(?:the\s+)?next(?:\s+(?:week|month|year))?\b|\b(?:this|next)\s+(?:week|month)\s+or\s+(?:next|the\s+one\s+after)\b"
     r"|\bdepending\s+on\s+(?:how\s+(?:things|it|the\s+\w+|busy|we|I|our|my)|what\s+else|workload|our\s+workload|capacity|availability|stock|demand|other\s+jobs|the\s+(?:workload|backlog|queue|rest\s+of|audit|launch))\b"
     # An improvement promised for an open-ended future ("we'll look to tighten things up going
     # forward"); _vague_search keeps these only beside an improvement word.
+    r"|\b(?:park(?:ing|ed)?|shelv(?:e|ing|ed)|leav(?:e|ing)|hold(?:ing)?\s+off\s+on|put(?:ting)?\s+off)\s+(?:the|this|that|our|a|any|your)\s+(?:[\w-]+\s+){0,2}?decision\b[^.!?]{0,60}?\bfor\s+now\b(?:\s*,?\s*(?:and|then)\s+(?:revisit|come\s+back|return|decide|see|pick)\b[^.!?]{0,60})?"
     r"|\b(?:going|moving)\s+forward\b|\bin\s+(?:the\s+)?future\b|\bfrom\s+now\s+on\b|\bhenceforth\b",
 )
 # A condition that hangs the promise on an outside event ("once legal has had a look").
@@ -129,7 +132,8 @@ _NOT_A_CONDITION = frozenset("you your more again that this a an or in".split())
 # The writer promising something. Reader-side requests ("could you get back to me") are not promises.
 PROMISE = fast(
     r"\b(?:I|we)(?:'ll|\s+will|\s+shall|\s+(?:am|are)\s+going\s+to|'m\s+going\s+to|'re\s+going\s+to"
-    r"|\s+(?:plan|aim|intend|expect|promise|hope)\s+to|(?:'m|'re|\s+am|\s+are)\s+(?:hoping|planning|aiming|intending)\s+to|\s+(?:should|may|might)\s+be\s+able\s+to|\s+should\s+(?:have|get|hear|know)|'d\s+(?:aim|hope)\s+to"
+    r"|\s+(?:plan|aim|intend|expect|promise|hope)\s+to|(?:'m|'re|\s+am|\s+are)\s+(?:hoping|planning|aiming|intending)\s+to|\s+(?:should|may|might)\s+(?:hopefully\s+|probably\s+|still\s+)?be\s+able\s+to|\s+should\s+(?:have|get|hear|know)|'d\s+(?:aim|hope)\s+to"
+    r"|(?:'d|\s+would)\s+(?:(?:really\s+)?(?:like|love)|be\s+(?:glad|happy|delighted|pleased))\s+to\s+(?:come\s+(?:out|over|round|by)|stop\s+by|drop\s+by|swing\s+by|visit|sit\s+down|get\s+together|go\s+(?:over|through)|look\s+(?:over|at|into)|walk\s+(?:through|round|around)|talk\s+(?:through|about|it\s+over)|discuss|review|(?:do|run|host|give|lead|present)\s+(?:it|that|this|one)|set\s+up|arrange|book)"
     r"|\s+anticipate|\s+(?:can|could)\s+(?:revisit|discuss|dig|chat|explore|figure\s+out|work\s+out|pick|talk|come\s+back|return|have|get|send|deliver|pencil|book|fit|squeeze|slot|schedule|arrange|set\s+up|go\s+(?:through|over)|cover|get\s+into|confirm|decide|finali[sz]e))\b"
     r"|(?:^|[,.!?:;\x{2014}\x{2013}\x{2600}-\x{27bf}\x{1f300}-\x{1faff}]\s*|\s-\s)(?:will|shall|should\s+(?:have|get|be))\s+\w+|^\s*(?:on\s+it|brb)\b|\b(?:and|then)\s+(?:send|forward|share|e-?mail|mail)\s+you\b|\blet\s+(?:me|us)\b|\blet's\b"
     r"|(?:^|[,.!?:;\x{2014}\x{2013}]\s*|\s-\s)hoping\s+to\b"
@@ -147,15 +151,18 @@ PROMISE = fast(
     r"|\b(?:our|my)\s+(?:[\w-]+\s+){0,3}?(?:(?:will|shall)\s+\w+|(?:expects|plans|aims|intends|hopes)\s+to\b)"  # "our accounts team will sort it out"
     r"|\b(?:it|they|these|those)(?:'ll|\s+will|\s+should|\s+shall)\s+(?:be\s+(?:with\s+you|over\s+to\s+you|in\s+your\s+(?:inbox|hands|mailbox)|on\s+(?:its|their)\s+way\s+to\s+you)|reach\s+you|land\s+with\s+you|get\s+to\s+you)\b"
     r"|(?:[:\x{2014}\x{2013}]\s*|\s-\s)(?:hopefully|fingers\s+crossed,?|all\s+being\s+well,?)\s+(?:by|in|within|some\s?time|later|early|mid|end|around|before|over|next|this|after|soon)\b"
-    r"|\bshould\s+(?:be\s+(?:with\s+you|here|there|on\s+site|delivered|shipped|dispatched)|reach|get\s+to\s+you|arrive|land|turn\s+up|show\s+up|come\s+through|ship|go\s+out|drop\s+(?:\w+\s+){1,3}?off)\b"
+    r"|\bshould\s+(?:be\s+(?:with\s+you|here|there|on\s+site|at\s+your\s+(?:place|door|doorstep|house|home|site|office|shop|premises|warehouse|yard|farm|depot)|delivered|shipped|dispatched|going\s+out|on\s+(?:its|their)\s+way)|reach|get\s+to\s+you|arrive|land|turn\s+up|show\s+up|come\s+through|ship|go\s+out|drop\s+(?:\w+\s+){1,3}?off)\b"
     r"|\b(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:team|department|desk|crew|engineers?|technicians?|techs?|fitters?|installers?|staff)\s+(?:will|shall|should)\s+\w+"
     rf"|\b(?:will|'ll|shall)\s+{_WHEN_IT_COMES}"
     rf"|\b{_WORRY}\b[^.!?]{{0,40}}?\b(?:it|everything)(?:'ll|\s+will)\s+(?:all\s+)?be\s+(?:fine|ok|okay|alright|all\s+right)\b"  # "don't worry, it will all be fine and … in good time"  # "it will come when it comes"
-    r"|\b(?:(?:the|your|our)\s+)?(?:delivery|dispatch|shipment|shipping|turnaround|lead\s+time|installation|install|fitting)\s+(?:will|should|shall)\s+(?:be|happen|take\s+place)\b"
+    r"|\b(?:(?:the|your|our)\s+)?(?:delivery|dispatch|shipment|shipping|turnaround|lead\s+time|installation|install|fitting|consignment|container|order|goods)\s+(?:will|should|shall)\s+(?:be|happen|take\s+place|go|leave|ship|sail|move)\b"
     r"|\b(?:your|the)\s+(?:build|works?|installation|repairs?|renovation|job)\s+(?:will|should|shall)\s+(?:start|begin|commence|kick\s+off)\b"
     r"|\b(?:is|are|'s|'re)\s+coming\s+back\s+(?:to\s+you\s+)?from\s+(?:our|the)\s+(?:workshop|factory|supplier|manufacturer|repairers?|lab|printers?|warehouse|vendor|mill|plant)\b"
     r"|\b(?:will|shall)\s+(?:get|send|pass|hand|forward|have)\s+(?:\w+\s+){0,3}?(?:over\s+|back\s+)?to\s+you\b"
-    r"|\b(?:back\s+to\s+you|more\s+soon|coming\s+right\s+up|coming\s+your\s+way)\b"
+    r"|\b(?:back\s+to\s+you|more\s+soon|coming\s+right\s+up|coming\s+your\s+way)\b|\b(?:will|'ll|should)\s+be\s+along\b"
+    r"|\b(?:is|are)\s+(?:anticipated|expected)\s+to\s+be\s+forthcoming\b"
+    r"|\b(?:a|the|our|any)\s+(?:final\s+|formal\s+)?decision\s+(?:(?:on|about)\s+(?:[\w'-]+\s+){1,5}?)?(?:will|shall|should)\s+be\s+(?:made|taken|reached)\b"
+    r"|\b(?:I|we)(?:'re|\s+are|'m|\s+am)\s+(?:parking|shelving|holding\s+off\s+on|putting\s+off)\s+(?:the|this|that|our|a|any|your)\s+(?:[\w-]+\s+)?decision\b"
     r"|\bexpect\s+(?:it|something|them|the|an?|to\s+hear|to\s+be|our|my)\b"
     r"|\byou(?:'ll|\s+will|\s+should)\s+(?:hear|receive|get\s+(?:it|the|a|an|your)|have|be\s+contacted)\b"
     r"|\b(?:will|shall|should)\s+(?:be\s+)?(?:duly\s+)?(?:in\s+touch|with\s+you|\w+ed|made|sent|done|paid|given|taken|ready|dealt\s+with|taken\s+care\s+of)\b"
@@ -170,18 +177,20 @@ PROMISE = fast(
 # vague word is present.
 # "get the documentation updated", "have the link repaired": a fix promised through someone's work
 _FIXED_THING = r"(?:it|this|that|them|the\s+(?:[\w-]+\s+)?[\w-]+)"
-_FIXED = r"(?:fixed|sorted|corrected|updated|resolved|repaired|amended|put\s+right|taken\s+care\s+of|reprocessed|resubmitted|redone|reissued)"
+_FIXED = r"(?:fixed|sorted|corrected|updated|resolved|repaired|amended|put\s+right|taken\s+care\s+of|reprocessed|resubmitted|redone|reissued|straightened\s+out|ironed\s+out|squared\s+away|cleared\s+up)"
 # "get a refund going", "get the claim started": the fix set moving, with no day it lands
 _SET_GOING = (r"get\s+(?:a|an|the|that|this|your)\s+(?:[\w-]+\s+)?(?:refund|credit|claim|appeal|replacement|reprint|re-?order|correction|fix|reimbursement)"
               r"\s+(?:going|started|moving|underway|under\s+way|in\s+motion|processed|sorted)")
 REPLY_OR_FIX = fast(
     r"\b(?:get\s+back|follow\s+up|circle\s+back|revert|be\s+(?:back\s+)?in\s+touch|get\s+in\s+touch|come\s+back\s+to|reconnect"
     r"|keep\s+(?:you|everyone|all)\s+(?:posted|updated|informed|in\s+the\s+loop)|let\s+you\s+know|update\s+you"
-    r"|sort(?:\s+out)?\s+(?:it|this|that|the)|fix\s+(?:it|this|that|the)|look\s+into|dig\s+into|chase|take\s+care\s+of"
-    rf"|get\s+(?:{_FIXED_THING}|a\s+fix)\s+(?:{_FIXED}|done|out)|have\s+{_FIXED_THING}\s+{_FIXED}|{_SET_GOING}"
+    r"|sort(?:\s+out)?\s+(?:it|this|that|the)|(?:fix|correct|rectify)\s+(?:it|this|that|the|your)\b|fix\s+(?:those|these)\b|look\s+into|dig\s+into|chase|take\s+care\s+of"
+    rf"|get\s+(?:{_FIXED_THING}|a\s+fix)\s+(?:{_FIXED}|done|out)|get\s+a\s+fix\s+in|\b(?:a|the)\s+fix\s+is\s+on\s+(?:the|its)\s+way\b|have\s+{_FIXED_THING}\s+{_FIXED}|{_SET_GOING}"
     # a thing promised to the reader with no day: "we'll get you the whitelisting setup", "I'll get the redline over to you"
+    r"|\b(?:I|we)(?:'ll|\s+will|\s+shall)\s+(?:(?:definitely|also|then|certainly|of\s+course)\s+)?get\s+(?:it|this|that|them|those|these|the|your|all|everything)\b(?:\s+[\w'-]+){0,4}?\s+(?:[\w-]+(?:ed|en|up)|taken\s+care\s+of)\s+(?:(?:off|up|down|out|in|over)\s+)?for\s+(?:you|y'all|you\s+all)\b"
+    r"|\b(?:I|we)(?:'ll|\s+will|\s+shall)\s+(?:(?:definitely|also|then|certainly|of\s+course)\s+)?(?:put|pull)\s+together\s+(?:an?|the|some|your)\s+(?:[\w-]+\s+){0,3}?for\s+you\b"
     r"|\b(?:I|we)(?:'ll|\s+will|\s+shall)\s+(?:(?:definitely|also|then|certainly)\s+)?get\s+you\s+(?:the|a|an|your|those|these|that|this)\s|get\s+(?:it|them|this|that|these|those|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:over|across|back)\s+to\s+you\b"
-    r"|touch\s+base|ping\s+you|drop\s+you\s+a\s+line|reach\s+out|loop\s+back|make\s+it\s+right|try(?:\s+(?:my|our)\s+(?:very\s+)?(?:best|hardest|utmost))?\s+to\s+(?:get|have|send|finish|deliver|carve|fit|squeeze|find|sort|fix|provide|prepare|complete|arrange)|endeavou?r\s+to\s+(?:send|deliver|provide|prepare|complete|finish|fix|sort)|do\s+(?:my|our)\s+best\s+to\s+(?:get|send|have|finish|deliver|sort|fix|reply|respond|turn|come\s+back)|aim\s+to|add\s+it\s+to|reschedule|revisit|weigh\s+up|get\s+to\s+(?:it|yours))\b|\bget\s+to\s+(?:this|that|them)\s*(?:[.!,;\x{2014}\x{2013}]|$)"
+    r"|touch\s+base|ping\s+you|drop\s+you\s+a\s+line|reach\s+out|loop\s+back|make\s+it\s+right|try(?:\s+(?:my|our)\s+(?:very\s+)?(?:best|hardest|utmost))?\s+to\s+(?:get|have|send|finish|deliver|carve|fit|squeeze|find|sort|fix|provide|prepare|complete|arrange)|endeavou?r\s+to\s+(?:send|deliver|provide|prepare|complete|finish|fix|sort|correct|rectify|resolve|amend|repair|replace)|do\s+(?:my|our)\s+best\s+to\s+(?:get|send|have|finish|deliver|sort|fix|reply|respond|turn|come\s+back)|aim\s+to|add\s+it\s+to|reschedule|revisit|weigh\s+up|get\s+to\s+(?:it|yours))\b|\bget\s+to\s+(?:this|that|them)\s*(?:[.!,;\x{2014}\x{2013}]|$)"
     r"|\b(?:will|shall)\s+(?:intimate|revert|reconnect|be\s+in\s+touch)\b"
     r"|\band\s+(?:(?:I|we)\s+)?(?:tell|inform|write|revert|confirm|answer|reply|advise)\s+(?:to\s+)?you\s*(?:[.!,;]|$)|\b(?:will|shall|'ll)\s+(?:check\s+and\s+)?(?:reply|revert|answer|feedback)\s+(?:to\s+)?you\b"
     r"|\bthe\s+needful\s+(?:will|shall)\s+be\s+done\b|\b(?:necessary|appropriate|required|suitable|needful|due)\s+(?:action|actions|steps|measures)\s+(?:will|shall)\s+be\s+(?:taken|initiated|done)\b|\b(?:will|shall)\s+be\s+(?:\w+ed|done|dealt\s+with)\s+accordingly\b"
@@ -222,7 +231,7 @@ PASSIVE_FIX = fast(
 _READER = fast(r"\byou(?:r|rs)?\b")
 _SUBJECT = re.compile(r"\b(?:I|we|you|he|she|they)\b", _I)
 # Reply/fix verbs that are a promise only after one ("I'll check and get back to you").
-_NEEDS_PROMISE = re.compile(r"^(?:endeavou?r|carve|set\s+aside|block|free\s+up|touch|ping|drop|reach|loop|make|get|crack|confirm|inform|action|follow|circle|revert|be\s|come|reconnect|keep|let\s+you|update|sort|fix|look|dig|chase|take\s+care|have|try|do\s(?!not\b)|aim|add|reschedule|revisit|weigh|see)", _I)
+_NEEDS_PROMISE = re.compile(r"^(?:endeavou?r|correct|rectify|carve|set\s+aside|block|free\s+up|touch|ping|drop|reach|loop|make|get|crack|confirm|inform|action|follow|circle|revert|be\s|come|reconnect|keep|let\s+you|update|sort|fix|look|dig|chase|take\s+care|have|try|do\s(?!not\b)|aim|add|reschedule|revisit|weigh|see)", _I)
 # Who promises: the writer in the first person.
 FIRST_PERSON_PROMISE = fast(r"\b(?:I|we)(?:'ll|\s+will|\s+shall|'m\s+going\s+to|'re\s+going\s+to|\s+(?:am|are)\s+going\s+to)\b|\blet\s+(?:me|us)\b|(?:^|[,.!?:;]\s*|\s-\s)(?:will|shall)\s|\blet's\b")
 # "See you soon", "get well soon": social, not a promise of work.
@@ -399,7 +408,7 @@ _PURPOSED = re.compile(_WORK_PURPOSE, _I)
 _LETS_MEET = re.compile(
     r"\s+(?:all\s+)?(?:try\s+(?:and|to)\s+)?(?:tentatively\s+|provisionally\s+)?(?:grab|set|pencil|pick|connect|talk|chat|speak|find|schedule|arrange|book|circle|touch|sync|regroup"
     r"|revisit|reconnect|discuss|review|go\s+over|walk|look|plan|aim|have|do|follow|mull|think|take|come|loop|hop|jump|reconvene|put|get\s+back"
-    r"|dig|dive|explore|tackle|unpack|brainstorm|get\s+into|return\s+to|get\s+on\s+(?:a\s+)?(?:call|zoom|teams|video\s+call|the\s+phone))\b"
+    r"|dig|dive|explore|tackle|unpack|brainstorm|get\s+into|return\s+to|(?:park|shelve|hold\s+off\s+on|leave)\s+(?:(?:the|this|that|our|your)\s+(?:[\w-]+\s+){0,3}?(?:decision|question|idea|topic|issue|point|discussion|request)\b|(?:it|this|that)\s+for\s+now)|get\s+on\s+(?:a\s+)?(?:call|zoom|teams|video\s+call|the\s+phone))\b"
     # meeting up is social ("let's catch up soon!") unless it is for the work: "let's get together sometime to go over the wills"
     r"|\s+(?:get\s+together|meet(?:\s+up)?|catch\s+up|sit\s+down)\b(?=[^.!?]*?" + _WORK_PURPOSE + ")",
     _I)
@@ -419,9 +428,9 @@ _DELIVERABLE = re.compile(
     r"|be\s+(?:ready|done|finished)(?!\s+(?:to|with)\b)|dig|chat|explore|figure\s+out|work\s+out|loop|touch|reach|contact|provide|issue|return|refund|credit|pay|fix|sort|resolve|settle|address|handle|deal\s+with|finish|complete|review|look|check|go\s+(?:through|over)"
     r"|read|process|book|schedule|arrange|set\s+up|prepare|draft|put\s+together|quote|invoice|ship|dispatch|circulate|give|hand|pass|release|announce|notify|inform"
     r"|bring|drop|turn\s+around|publish|be\s+in\s+touch|revisit|discuss|talk|pick|meet|sit\s+down|reconnect|regroup|come\s+back|return"
-    r"|reschedule|rebook|rearrange|re-?run|redo|repair|replace|install|fit|pencil|visit|activate|enable|connect|switch\s+on|come\s+(?:out|round|over)|get\s+there|get\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:back\s+)?out)\b", _I)
+    r"|reschedule|rebook|rearrange|re-?run|redo|repair|replace|install|fit|pencil|visit|activate|enable|connect|switch\s+on|come\s+(?:out|round|over)|get\s+there|decide|make\s+(?:a|the|our|that)\s+(?:call|decision)|get\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:back\s+)?out)\b", _I)
 _ON_ITS_WAY = re.compile(
-    rf"(?:\s+(?:then|also|soon|shortly|probably|hopefully))*\s+(?:{_WHEN_IT_COMES}|follow|arrive|reach|land|ship|drop|go\s+out|come\s+(?:through|over|back)"
+    rf"(?:\s+(?:then|also|soon|shortly|probably|hopefully))*\s+(?:{_WHEN_IT_COMES}|follow|arrive|reach|land|ship|drop|go\s+out|come\s+(?:through|over|back)|be\s+at\s+your\s+[\w-]+"
     r"|be\s+(?:duly\s+)?(?:provisioned|installed|activated|configured|set\s+up|repainted|attended\s+to|undertaken|addressed)"
     r"|be\s+(?:with|ready|available|sent|forwarded|delivered|posted|mailed|e-?mailed|issued|shipped|dispatched|done|sorted|fixed"
     r"|resolved|live|out|back|up|corrected|refunded|re-?issued|re-?sent|rebooked|rescheduled|replaced|repaired|reinstated|restored|reconnected|credited|processed|in\s+(?:touch|contact)|addressed|shared|released|forthcoming"
@@ -443,7 +452,7 @@ _OTHERS = re.compile(
     r"|\b(?:deal|follow\s+up|meet|check\s+in|sit\s+down|talk|speak)\s+(?:with|to)\s+(?:the|my|our)\s+(?:[\w-]+\s+)?(?:users?|traders?|staff|team\s+members|members|reports|managers?|brokers?|agents?|vendors?|suppliers?|contractors?|subcontractors?|crews?|drivers?|employees|accountants?|lawyers?|attorneys?|customers?|clients?|distributors?|partners?|candidates?|delegates?|resellers?|dealers?)\b"
     r"|\b(?:follow\s+up|check\s+in|touch\s+base|sit\s+down|talk|speak|meet)\s+(?:with|to)\s+(?-i:[A-Z][a-z]+)\b(?!['\u2019])", _I)  # "I'll follow up with Mark later", not "with Leilani's details"
 _LETS = re.compile(r"let(?:'s|\s+us)", _I)
-_OFFER = re.compile(r"(?:I|we)\s+(?:can|could)\b", _I)
+_OFFER = re.compile(r"(?:I|we)(?:\s+(?:can|could)\b|(?:'d|\s+would)\s+(?:(?:really\s+)?(?:like|love)|be\s+(?:glad|happy|delighted|pleased))\s+to\b)", _I)
 _IF_WANTED = re.compile(r"\b(?:if|should|whenever)\s+you(?:'d|\s+would)?\s+(?:like|want|wish|prefer|need)|\bif\s+(?:useful|helpful|that\s+(?:helps|would\s+help)|it\s+helps)\b", _I)
 _CLOSED = re.compile(r"\b(?:will|shall)\s+be\s+(?:closed|shut)\b", _I)  # "our office will be closed over the holidays"
 _RELATIVE_END = re.compile(r"\b(?:that|which)\s+$", _I)
@@ -459,6 +468,11 @@ _AFTER_HEDGE = re.compile(r"\s+(?:most\s+)?(?:likely|probably|prob)\b", _I)
 _NOTE_STYLE = re.compile(r"^\s*(?:\w+ing\b|thanks|thank\s+you|noted|received|got\s+it|ok|okay|sure|understood|will\b|yes|yep|yeah|yup|no\s+(?:problem|worries)|of\s+course|absolutely|certainly|sounds\s+good|fine|cool|right|agreed)", _I)
 
 
+# A wish or offer to meet or do something ("I'd like to come out", "I'd be glad to do it") defers only with an open-ended word.
+_WISH = re.compile(r"(?:I|we)(?:'d|\s+would)\s+(?:(?:really\s+)?(?:like|love)|be\s+(?:glad|happy|delighted|pleased))\s+to\b", _I)
+_OPEN_DEFERRAL = re.compile(
+    r"(?:at\s+(?:some|a\s+later|a\s+future)\s+(?:point|stage|date|time)|some\s?time\b|another\s+(?:time|day)|some\s+other\s+(?:time|day)|some\s+day|someday"
+    r"|one\s+of\s+these|(?:a\s+bit\s+)?later|eventually|down\s+the\s+(?:line|road|track)|in\s+the\s+(?:near|not|foreseeable)|in\s+due\s+course|whenever|sooner\s+or\s+later)", _I)
 _MAYBE_BEFORE = re.compile(r"\b(?:maybe|perhaps|possibly)\s*,?\s*$", _I)
 _WINDOW = re.compile(rf"{_ROUGH_PART}(?:week|month)", _I)
 _REASSURANCE_HEAD = re.compile(rf"(?:{_NOT_TO})?{_WORRY}\b", _I)
@@ -510,7 +524,15 @@ def is_commitment(text: str, promise) -> bool:
             or (relative is None and _NOTE_STYLE.match(subject)):
         return True
     modal = _MODAL.search(text, start, end + 5)
+    if modal is not None and _HERE.match(text, modal.end()) and _GOODS.search(subject):
+        return True  # "the quartz slabs should be here any day now": goods on their way to the reader
     return modal is None or _ON_ITS_WAY.match(text, modal.end()) is not None
+
+
+_HERE = re.compile(r"\s+(?:be\s+(?:here|there|on\s+site|in\s+stock|back\s+in\s+stock)|turn\s+up|show\s+up)\b", _I)
+_GOODS = re.compile(
+    r"\b(?:parts?|slabs?|boxes|orders?|goods|stock|samples?|deliver(?:y|ies)|shipments?|parcels?|packages?|materials?|units?|pallets?|cartons?|tiles|panels"
+    r"|items|cards?|keys|spares?|replacements?|fabrics?|timber|lumber|components?|fittings?|supplies|consignments?|containers?|crates?)\s*$", _I)
 
 
 def _promise_sentences(draft, *triggers):
@@ -548,6 +570,8 @@ def vague_promise(draft, rule):
             promise = vague  # "— shouldn't be long now!": the reassurance is the promise
         if promise is None or (contingent and not _conditions(promise, vague, text)) or _PRESENCE.match(text, promise.end()):
             continue
+        if _WISH.match(promise.group()) and not _OPEN_DEFERRAL.match(vague.group()):
+            continue  # "I'd like to go over the payroll before the new year" sets a rough time; "I'd like to come out at some point" none
         if vague.start() < promise.start() and _CONDITION_WORD.match(vague.group()):
             later = _vague_search(text[promise.end():])  # "Once it arrives, we'll send the design soon after": the promise's own vague words
             if later is not None:
@@ -680,6 +704,8 @@ def _dated_promise(text: str, start: int, promise, vague, c_end: int, deadline: 
         return f"{promised} {deadline}, {vague.group()}"
     if promised.lower().endswith(" as"):  # "issued as expeditiously| as circumstances permit"
         return promised[:-3] + " " + deadline
+    if promised.lower().endswith(" by") and deadline.startswith("by "):  # "I'd like to drop by| sometime" -> "drop by on Thursday"
+        return promised + " on " + deadline[3:]
     if promised.lower().endswith(" for") and deadline.startswith("by "):  # "we'll aim for sometime| in the spring"
         return promised + " " + deadline[3:]
     if (stranded := _ENDS_IN_PREPOSITION.search(vague.group())) and _WORD_FOLLOWS.match(text, vague.end(), c_end):
@@ -707,13 +733,13 @@ _OPEN_PERIOD = (r"(?:christmas|xmas|easter|new\s+year|half[\s-]?term|diwali|eid|
 _PRESENCE = re.compile(
     r"\s*(?:(?:(?:most\s+)?likely|probably|prob|also|just)\s+)?(?:be\s+(?:in(?!\s+(?:touch|contact|a\s+position))|out|away|off|around|home|late|on\s+(?:leave|holiday|vacation)|back(?!\s+(?:to|with|in\s+touch))"
     r"|leaving|going|heading|travell?ing|gone|mia|offline|unavailable|checking\s+(?:my\s+|in\s+on\s+)?(?:e-?mails?|voice-?mails?|messages|phone|inbox|blackberry))|leaving|heading\s+(?:out|off|home|over)|travell?ing"
-    r"|go\s+(?:pick|get|grab|home|out)|head\s+(?:out|off|home)|leave\b|pop\s+(?:out|in|by)"
+    r"|go\s+(?:pick|get|grab|home|out)|head\s+(?:out|off|home)|leave\b(?!\s+(?:the|this|that|our|your)\s+(?:[\w-]+\s+){0,3}?decision)|pop\s+(?:out|in|by)"
     r"|know\s+(?:whether|if|which|what|how|more)|see\s+(?:whether|if|how)|see(?!\s+(?:to|about|what|you|that\s+(?:it|you|this|the))\b)|notice|witness|experience"
     r"|(?:soon\s+|shortly\s+)?(?:take\s+place|happen|occur|be\s+held|(?:all\s+)?be\s+over))\b",  # what the writer will learn is no deliverable
     _I)
 # "soon after that", "soon after.": after what, however long (not "soon after 7am")
 _OPEN_AFTER = r"\s+(?:that|this|then)\b|(?=\s*(?:[.!?;,]|$))"
-_NOT_VAGUE_AFTER = re.compile(rf"\s+(?:works|suits|would\s+(?:work|suit)|is\s+(?:better|easier)|after(?!\s+(?:the\s+)?{_OPEN_PERIOD}|{_OPEN_AFTER})|before|in\s+(?:early\s+|mid-?|late\s+)?{_MONTH}|this|today|tomorrow|on|by)\b", _I)
+_NOT_VAGUE_AFTER = re.compile(rf"\s+(?:works|suits|would\s+(?:work|suit|be\s+(?:better|easier|preferable|more\s+convenient))|is\s+(?:better|easier|preferable|more\s+convenient)|suits\s+you\s+better|after(?!\s+(?:the\s+)?{_OPEN_PERIOD}|{_OPEN_AFTER})|before|in\s+(?:early\s+|mid-?|late\s+)?{_MONTH}|this|today|tomorrow|on|by)\b", _I)
 
 
 _NOTICE_BEFORE = re.compile(r"\b(?:update|inform|tell|notify|advise|contact|in\s+touch|back\s+to|hear\s+from)\s+(?:you\s+|us\s+|me\s+)?$", _I)
@@ -945,7 +971,9 @@ def undated_promise(draft, rule):
         promise = _reply_or_fix(text)
         if promise is None or _vague_search(text) is not None:
             continue  # a vague word is vague_promise's finding
-        if _dated_beyond_now(text, promise) or SOME_TIME.search(text) or _condition_on(text, promise):
+        if _dated_beyond_now(without_quotations(sentence.text), promise) or SOME_TIME.search(text) or _condition_on(text, promise) \
+                or _BEFORE_EVENT.search(text, promise.end()):
+            # the date may sit in a social clause: "See you Friday at 11:30; I'll have the cash bridge updated"
             continue
         if not owed_to_reader(text, promise.start()) or not is_commitment(text, promise):
             continue
@@ -972,6 +1000,10 @@ def undated_promise(draft, rule):
 
 
 _OTHER_CLAUSE = re.compile(r",\s*but\b|;|\u2014", _I)
+
+
+# A step set before a named next event is timed by it: "we will correct the file before it goes to the broadcaster".
+_BEFORE_EVENT = re.compile(r"\bbefore\s+(?:it|they|this|that|the\s+[\w-]+|we|you)\s+(?:goes|go|gets?|leaves?|ships?|prints?|heads?|reaches?|arrives?|is\s+(?:sent|printed|shipped|published|filed|submitted)|are\s+(?:sent|printed|shipped|published|filed|submitted))\b", _I)
 
 
 def _condition_on(text: str, promise) -> bool:
@@ -1079,6 +1111,10 @@ _FAULT_SUBJECT = re.compile(r"(?:^|[,;]\s*|\band\s+)(?:it|this|that|the\s+(?:err
 _FIXED_NOUN = re.compile(r"[\s-]+(?:price|rate|fee|term|cost|income|assets?|date|amount|sum|length|width)\b", _I)  # "it will be fixed price"
 
 
+# Someone else's "will" inside a time clause: "before the carrier will add it", "until the bank will release it".
+_OTHERS_WILL = re.compile(r"\b(?:before|until|till|unless|so\s+that)\s+(?:the|their|his|her|its|a|an)\s+[\w-]+(?:\s+[\w-]+)?\s+$", _I)
+
+
 def _reply_or_fix(text: str):
     """The promise a reply/fix phrase belongs to: from "I'll"/"let me" when a bare verb needs one."""
     m = next((r for r in REPLY_OR_FIX.finditer(text) if not _not_a_reply(text, r)), None)
@@ -1095,6 +1131,8 @@ def _reply_or_fix(text: str):
         return m
     if promise is None:  # "the committee will review it and get back to you": owed_to_reader judges the subject
         promise = next((w for w in _WILL.finditer(text, 0, m.start() + 1)), None)
+        if promise is not None and _OTHERS_WILL.search(text, 0, promise.start()):
+            return None  # "I need the VIN before the carrier will add it to the policy": the carrier's step, not a promise
     if promise is None:
         return None
     between = text[promise.end():m.start()]
