@@ -14,7 +14,7 @@ one measurement, then tuned on; b31-b33 blind twice, then retired unread) and b3
 blind for one measurement against session 13's rules, then tuned on) and b38-b41 (session 15: b39-b41 blind for
 one measurement against session 14's rules, then tuned on; b38 blind twice, before and after the session's
 changes, then retired unread) and b43-b45 (session 16: blind for one measurement against session 15's rules, then
-tuned on; b42 held back outside the repository for a before/after measurement). The rules are improved on
+tuned on; b42 blind twice, before and after the session's changes, then retired unread). The rules are improved on
 these drafts' misses as devices, so the figures here are a floor against regressions, not a measure
 of unseen-phrasing recall: that is what each file's first run measured (see the issue notes), and
 what the current held-back drafts (outside the repository) measure.
@@ -40,17 +40,17 @@ FLOORS = {
         "vague-commitment": 0.945,  # 0.949
         "apology": 0.955,  # 0.960
     },
-    "devices": {  # end of session 15 (b38-b41 joined in it)
-        "condescension": 0.890,  # 0.912
-        "accusatory-question": 0.965,  # 0.985
-        "blame-shifting": 0.870,  # 0.890
+    "devices": {  # end of session 16 (b42-b45 joined in it)
+        "condescension": 0.930,  # 0.952
+        "accusatory-question": 0.965,  # 0.988
+        "blame-shifting": 0.890,  # 0.912
         "timezone": 0.965,  # 0.987
-        "vague-commitment": 0.930,  # 0.953
-        "apology": 0.895,  # 0.914
+        "vague-commitment": 0.940,  # 0.962
+        "apology": 0.905,  # 0.927
     },
 }
-COUNTS = {"independent": 4920, "devices": 8640}
-CLEAN_FLAGGED = 0.03  # of both sets' clean drafts: 60 of 3,176 at the end of session 15; the DESIGN target
+COUNTS = {"independent": 4920, "devices": 8820}
+CLEAN_FLAGGED = 0.03  # of both sets' clean drafts: 62 of 3,340 at the end of session 16; the DESIGN target
 
 
 @pytest.fixture(scope="module")
