@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 
 from ..rules.conditions import quoted_at
+from ..text.regex import fast
+from .apologies import scan
 from .registry import Hit, python_check
 
 _I = re.IGNORECASE
@@ -98,9 +100,15 @@ _YOU_ACTUALLY = re.compile(
 
 
 
+# The sentences worth reading (one RE2 scan of the draft): a knowing aside, or the first words of an insistence.
+_GATE = fast(_KNOWING + r"|\b(?:does|do)\s+(?:(?:in\s+fact|of\s+course|actually|indeed|really|still)\s+)?(?:need|have\s+to|require)\b"
+             r"|\bneeds?\b|\bactually\b|\bonly\s+[a-z]+s\s+if\b|\bif\s+(?:nobody|no\s+one|no-one)\b")
+
+
 @python_check("truism")
 def truism(draft, rule):
-    for sentence in draft.sentences:
+    for index in sorted({index for index, _, _ in scan(draft, _GATE)}):
+        sentence = draft.sentences[index]
         if sentence.is_question:
             continue
         body = sentence.text
