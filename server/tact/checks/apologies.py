@@ -444,6 +444,8 @@ OWNERSHIP = fast(
     r"\b(?:my|our)\s+(?:own\s+)?(?:fault|mistake|error|bad|oversight|responsibility|doing)\b"
     r"|\b(?:that's|that\s+is|it's|it\s+is|this\s+is|this\s+one's|that\s+one's)\s+(?:entirely\s+|all\s+|squarely\s+)?on\s+(?:me|us)\b"
     r"|\b(?:I|we)\s+should\s+have\b|\b(?:I|we)\s+take\s+(?:full\s+)?responsibility\b|\bI\s+(?:own|owe\s+you)\s+(?:that|this|it)\b"
+    # the writer's own failing as the cause: "I am useless with Excel formulas"
+    r"|\b(?:I'm|I\s+am)\s+(?:\w+\s+)?(?:useless|hopeless|rubbish|terrible|not\s+(?:very\s+)?good)\s+(?:with|at)\b"
 )
 # A person word as the modifier of a thing ("the vendor list", "the client portal"): the thing is the subject.
 _COMPOUND = fast(rf"^(?:your|the|that|this|their)\s+(?:own\s+)?(?:[\w-]+\s+){{0,2}}?{_PERSON}\s+(?:{_THING}|list|valuation|report|account|number|code|order|record|pack|sheet|portal|register|log|statement|invoice)s?\b")
