@@ -915,7 +915,7 @@ def _rebooked(draft, index: int, tail: str) -> bool:
     a later sentence that is not small talk or a past time), or a question that finds one."""
     _, times = _remedy_sentences(draft)
     # after the meeting's own clause: "missed the kickoff this morning" dates the meeting, not the next one
-    return _time_in(_after_clause(tail)) or any(i > index and (i in times or draft.sentences[i].is_question) for i in range(index, len(draft.sentences)))
+    return _time_in(_after_clause(tail)) or any(i in times or draft.sentences[i].is_question for i in range(index + 1, len(draft.sentences)))
 
 
 _NEXT_CLAUSE = re.compile(r"[,;\u2014\u2013]|\s-\s|\band\b|\s(?=(?:I|we)(?:'ll|\s+will)\b)", _I)
@@ -934,7 +934,7 @@ def _has_remedy(draft, index: int, text: str, failure, told_in=None) -> bool:
         return True
     remedies, times = _remedy_sentences(draft)
     pivot = _pivot_after(draft, index)
-    told = draft.sentences.index(told_in[0]) if told_in else None
+    told = _index_of(draft)[told_in[0].start] if told_in else None
     if told in remedies and not _remedy_in(_after_clause(without_quotations(told_in[0].text)[told_in[1]:])):
         remedies = remedies - {told}  # "I forgot to order the replacement thermostats. Sorry.": the miss's own words
     if any(i != index and (i < pivot or _ABOUT_THE_MISS.search(draft.sentences[i].text)) for i in remedies):

@@ -63,8 +63,7 @@ def reader_as_cause(draft, rule):
             continue
         m = _STARTED.search(said)
         if m is not None and not _NOT_A_CAUSE.match(m.group("who") or m.group("who2")):
-            lead = len(said) - len(said.lstrip())
-            yield Hit(sentence.start + lead, sentence.start + len(said.rstrip(" \n")))
+            yield _whole(sentence, said)
             continue
         for regex in (_FORWARD, _BACKWARD):
             m = regex.search(said)
@@ -73,9 +72,14 @@ def reader_as_cause(draft, rule):
             then = m.group("then") if regex is _FORWARD else said[_clause_start(said, m.start()):m.start()]
             if not _BAD.search(then) or regex is _FORWARD and _WRITER_ACTS.match(then):
                 continue
-            lead = len(said) - len(said.lstrip())
-            yield Hit(sentence.start + lead, sentence.start + len(said.rstrip(" \n")))
+            yield _whole(sentence, said)
             break
+
+
+def _whole(sentence, said: str) -> Hit:
+    """The sentence, its white space trimmed."""
+    return Hit(sentence.start + len(said) - len(said.lstrip()), sentence.start + len(said.rstrip(" \n")))
+
 
 def _clause_start(said: str, at: int) -> int:
     """Where the clause before a "because" starts (after a semicolon, colon or dash)."""

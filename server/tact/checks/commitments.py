@@ -22,6 +22,8 @@ _I = re.IGNORECASE
 _NOT_TO = r"(?:don't|do\s+not|no\s+need\s+to|not\s+to|never)\s+(?:\w+\s+){0,2}?"
 _WORRY = r"(?:worry|stress|fret|panic)"
 _ROUGH_PART = r"(?:early|later|late|mid|(?:towards?|around)\s+(?:the\s+)?end\s+of)[\s-]+(?:next\s+|this\s+|the\s+)?"
+# A wish or offer: "I'd like to", "we'd be glad to".
+_WISH_TO = r"(?:'d|\s+would)\s+(?:(?:really\s+)?(?:like|love)|be\s+(?:glad|happy|delighted|pleased))\s+to"
 _WHEN_IT_COMES = r"(?:reach|come|arrive|happen|get\s+(?:here|there))\s+(?:[\w-]+\s+){0,2}?when\s+(?:it|they)\b"  # "it will arrive when it arrives"
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|24|48|72)"
@@ -133,7 +135,7 @@ _NOT_A_CONDITION = frozenset("you your more again that this a an or in".split())
 PROMISE = fast(
     r"\b(?:I|we)(?:'ll|\s+will|\s+shall|\s+(?:am|are)\s+going\s+to|'m\s+going\s+to|'re\s+going\s+to"
     r"|\s+(?:plan|aim|intend|expect|promise|hope)\s+to|(?:'m|'re|\s+am|\s+are)\s+(?:hoping|planning|aiming|intending)\s+to|\s+(?:should|may|might)\s+(?:hopefully\s+|probably\s+|still\s+)?be\s+able\s+to|\s+should\s+(?:have|get|hear|know)|'d\s+(?:aim|hope)\s+to"
-    r"|(?:'d|\s+would)\s+(?:(?:really\s+)?(?:like|love)|be\s+(?:glad|happy|delighted|pleased))\s+to\s+(?:come\s+(?:out|over|round|by)|stop\s+by|drop\s+by|swing\s+by|visit|sit\s+down|get\s+together|go\s+(?:over|through)|look\s+(?:over|at|into)|walk\s+(?:through|round|around)|talk\s+(?:through|about|it\s+over)|discuss|review|(?:do|run|host|give|lead|present)\s+(?:it|that|this|one)|set\s+up|arrange|book)"
+    rf"|{_WISH_TO}\s+(?:come\s+(?:out|over|round|by)|stop\s+by|drop\s+by|swing\s+by|visit|sit\s+down|get\s+together|go\s+(?:over|through)|look\s+(?:over|at|into)|walk\s+(?:through|round|around)|talk\s+(?:through|about|it\s+over)|discuss|review|(?:do|run|host|give|lead|present)\s+(?:it|that|this|one)|set\s+up|arrange|book)"
     r"|\s+anticipate|\s+(?:can|could)\s+(?:revisit|discuss|dig|chat|explore|figure\s+out|work\s+out|pick|talk|come\s+back|return|have|get|send|deliver|pencil|book|fit|squeeze|slot|schedule|arrange|set\s+up|go\s+(?:through|over)|cover|get\s+into|confirm|decide|finali[sz]e))\b"
     r"|(?:^|[,.!?:;\x{2014}\x{2013}\x{2600}-\x{27bf}\x{1f300}-\x{1faff}]\s*|\s-\s)(?:will|shall|should\s+(?:have|get|be))\s+\w+|^\s*(?:on\s+it|brb)\b|\b(?:and|then)\s+(?:send|forward|share|e-?mail|mail)\s+you\b|\blet\s+(?:me|us)\b|\blet's\b"
     r"|(?:^|[,.!?:;\x{2014}\x{2013}]\s*|\s-\s)hoping\s+to\b"
@@ -452,7 +454,7 @@ _OTHERS = re.compile(
     r"|\b(?:deal|follow\s+up|meet|check\s+in|sit\s+down|talk|speak)\s+(?:with|to)\s+(?:the|my|our)\s+(?:[\w-]+\s+)?(?:users?|traders?|staff|team\s+members|members|reports|managers?|brokers?|agents?|vendors?|suppliers?|contractors?|subcontractors?|crews?|drivers?|employees|accountants?|lawyers?|attorneys?|customers?|clients?|distributors?|partners?|candidates?|delegates?|resellers?|dealers?)\b"
     r"|\b(?:follow\s+up|check\s+in|touch\s+base|sit\s+down|talk|speak|meet)\s+(?:with|to)\s+(?-i:[A-Z][a-z]+)\b(?!['\u2019])", _I)  # "I'll follow up with Mark later", not "with Leilani's details"
 _LETS = re.compile(r"let(?:'s|\s+us)", _I)
-_OFFER = re.compile(r"(?:I|we)(?:\s+(?:can|could)\b|(?:'d|\s+would)\s+(?:(?:really\s+)?(?:like|love)|be\s+(?:glad|happy|delighted|pleased))\s+to\b)", _I)
+_OFFER = re.compile(rf"(?:I|we)(?:\s+(?:can|could)\b|{_WISH_TO}\b)", _I)
 _IF_WANTED = re.compile(r"\b(?:if|should|whenever)\s+you(?:'d|\s+would)?\s+(?:like|want|wish|prefer|need)|\bif\s+(?:useful|helpful|that\s+(?:helps|would\s+help)|it\s+helps)\b", _I)
 _CLOSED = re.compile(r"\b(?:will|shall)\s+be\s+(?:closed|shut)\b", _I)  # "our office will be closed over the holidays"
 _RELATIVE_END = re.compile(r"\b(?:that|which)\s+$", _I)
@@ -469,7 +471,7 @@ _NOTE_STYLE = re.compile(r"^\s*(?:\w+ing\b|thanks|thank\s+you|noted|received|got
 
 
 # A wish or offer to meet or do something ("I'd like to come out", "I'd be glad to do it") defers only with an open-ended word.
-_WISH = re.compile(r"(?:I|we)(?:'d|\s+would)\s+(?:(?:really\s+)?(?:like|love)|be\s+(?:glad|happy|delighted|pleased))\s+to\b", _I)
+_WISH = re.compile(rf"(?:I|we){_WISH_TO}\b", _I)
 _OPEN_DEFERRAL = re.compile(
     r"(?:at\s+(?:some|a\s+later|a\s+future)\s+(?:point|stage|date|time)|some\s?time\b|another\s+(?:time|day)|some\s+other\s+(?:time|day)|some\s+day|someday"
     r"|one\s+of\s+these|(?:a\s+bit\s+)?later|eventually|down\s+the\s+(?:line|road|track)|in\s+the\s+(?:near|not|foreseeable)|in\s+due\s+course|whenever|sooner\s+or\s+later)", _I)

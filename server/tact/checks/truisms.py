@@ -98,20 +98,17 @@ _YOU_ACTUALLY = re.compile(
     r"\byou(?:'ll|\s+will|'d|\s+would)?\s+(?:(?:have|need)\s+to|must)\s+actually\s+[a-z]+\s+(?:it|them|one)\s+"
     r"(?:to|for\s+(?:it|them)\s+to|before\s+(?:it|they)\s+(?:can|will))\s+[a-z]+", _I)
 
-
-
 # The sentences worth reading (one RE2 scan of the draft): a knowing aside, or the first words of an insistence.
-_GATE = fast(_KNOWING + r"|\b(?:does|do)\s+(?:(?:in\s+fact|of\s+course|actually|indeed|really|still)\s+)?(?:need|have\s+to|require)\b"
-             r"|\bneeds?\b|\bactually\b|\bonly\s+[a-z]+s\s+if\b|\bif\s+(?:nobody|no\s+one|no-one)\b")
+_GATE = fast(rf"{_KNOWING}|\b{_EMPHATIC}|\bneeds?\b|\bactually\b|\bonly\s+[a-z]+s\s+if\b|\bif\s+(?:nobody|no\s+one|no-one)\b")
 
 
 @python_check("truism")
 def truism(draft, rule):
     for index in sorted({index for index, _, _ in scan(draft, _GATE)}):
         sentence = draft.sentences[index]
-        if sentence.is_question:
-            continue
         body = sentence.text
+        if sentence.is_question or _OWN_SIDE.search(body):
+            continue  # a question, or the writer's own offer or thanks: no lecture
         knowing = _KNOWING_RE.search(body)
         for claim in _CLAIM.finditer(body):
             if claim.start("subject") and body[claim.start("subject")].isupper():
@@ -127,8 +124,6 @@ def truism(draft, rule):
                     continue
             elif not _INSISTS.match(rest):
                 continue
-            if _OWN_SIDE.search(body):
-                break
             start = min(claim.start("subject"), knowing.start()) if knowing else claim.start("subject")
             end = max(len(body.rstrip(".!… ")), knowing.end() if knowing else 0)
             if quoted_at(draft, sentence.start + claim.start("subject")):
@@ -137,5 +132,5 @@ def truism(draft, rule):
             break
         else:
             you = _YOU_ACTUALLY.search(body)
-            if you and not _OWN_SIDE.search(body) and not quoted_at(draft, sentence.start + you.start()):
+            if you and not quoted_at(draft, sentence.start + you.start()):
                 yield Hit(sentence.start + you.start(), sentence.start + len(body.rstrip(".!… ")))
