@@ -154,7 +154,8 @@ PROMISE = fast(
     r"|\b(?:it|they|these|those)(?:'ll|\s+will|\s+should|\s+shall)\s+(?:be\s+(?:with\s+you|over\s+to\s+you|in\s+your\s+(?:inbox|hands|mailbox)|on\s+(?:its|their)\s+way\s+to\s+you)|reach\s+you|land\s+with\s+you|get\s+to\s+you)\b"
     r"|(?:[:\x{2014}\x{2013}]\s*|\s-\s)(?:hopefully|fingers\s+crossed,?|all\s+being\s+well,?)\s+(?:by|in|within|some\s?time|later|early|mid|end|around|before|over|next|this|after|soon)\b"
     r"|\bshould\s+(?:be\s+(?:with\s+you|here|there|on\s+site|at\s+your\s+(?:place|door|doorstep|house|home|site|office|shop|premises|warehouse|yard|farm|depot)|delivered|shipped|dispatched|going\s+out|on\s+(?:its|their)\s+way)|reach|get\s+to\s+you|arrive|land|turn\s+up|show\s+up|come\s+through|ship|go\s+out|drop\s+(?:\w+\s+){1,3}?off)\b"
-    r"|\b(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:team|department|desk|crew|engineers?|technicians?|techs?|fitters?|installers?|staff)\s+(?:will|shall|should)\s+\w+"
+    # the tradespeople the writer sends: "our crew should be out …", "the tree surgeon will deal with it …", "the installer can do it …"
+    r"|\b(?:the|a|our|my)\s+(?:[\w-]+\s+){0,2}?(?:team|department|desk|crew|engineers?|technicians?|techs?|fitters?|installers?|staff|surgeons?|electricians?|plumbers?|roofers?|decorators?|painters?|glaziers?|locksmiths?|gardeners?|surveyors?|joiners?|carpenters?|tilers?|plasterers?|scaffolders?|landscapers?)\s+(?:will|shall|should|can|could)\s+\w+"
     rf"|\b(?:will|'ll|shall)\s+{_WHEN_IT_COMES}"
     rf"|\b{_WORRY}\b[^.!?]{{0,40}}?\b(?:it|everything)(?:'ll|\s+will)\s+(?:all\s+)?be\s+(?:fine|ok|okay|alright|all\s+right)\b"  # "don't worry, it will all be fine and … in good time"  # "it will come when it comes"
     r"|\b(?:(?:the|your|our)\s+)?(?:delivery|dispatch|shipment|shipping|turnaround|lead\s+time|installation|install|fitting|consignment|container|order|goods)\s+(?:will|should|shall)\s+(?:be|happen|take\s+place|go|leave|ship|sail|move)\b"
@@ -180,6 +181,8 @@ PROMISE = fast(
 # "get the documentation updated", "have the link repaired": a fix promised through someone's work
 _FIXED_THING = r"(?:it|this|that|them|the\s+(?:[\w-]+\s+)?[\w-]+)"
 _FIXED = r"(?:fixed|sorted|corrected|updated|resolved|repaired|amended|put\s+right|taken\s+care\s+of|reprocessed|resubmitted|redone|reissued|straightened\s+out|ironed\s+out|squared\s+away|cleared\s+up)"
+# "get it properly fixed", "have that permanently sorted": how well, still not when
+_HOW_FIXED = r"(?:properly|permanently|fully|finally|completely|correctly|once\s+and\s+for\s+all)"
 # "get a refund going", "get the claim started": the fix set moving, with no day it lands
 _SET_GOING = (r"get\s+(?:a|an|the|that|this|your)\s+(?:[\w-]+\s+)?(?:refund|credit|claim|appeal|replacement|reprint|re-?order|correction|fix|reimbursement)"
               r"\s+(?:going|started|moving|underway|under\s+way|in\s+motion|processed|sorted)")
@@ -187,11 +190,11 @@ REPLY_OR_FIX = fast(
     r"\b(?:get\s+back|follow\s+up|circle\s+back|revert|be\s+(?:back\s+)?in\s+touch|get\s+in\s+touch|come\s+back\s+to|reconnect"
     r"|keep\s+(?:you|everyone|all)\s+(?:posted|updated|informed|in\s+the\s+loop)|let\s+you\s+know|update\s+you"
     r"|sort(?:\s+out)?\s+(?:it|this|that|the)|(?:fix|correct|rectify)\s+(?:it|this|that|the|your)\b|fix\s+(?:those|these)\b|look\s+into|dig\s+into|chase|take\s+care\s+of"
-    rf"|get\s+(?:{_FIXED_THING}|a\s+fix)\s+(?:{_FIXED}|done|out)|get\s+a\s+fix\s+in|\b(?:a|the)\s+fix\s+is\s+on\s+(?:the|its)\s+way\b|have\s+{_FIXED_THING}\s+{_FIXED}|{_SET_GOING}"
+    rf"|get\s+(?:{_FIXED_THING}|a\s+fix)\s+(?:{_HOW_FIXED}\s+)?(?:{_FIXED}|done|out)|get\s+a\s+fix\s+in|\b(?:a|the)\s+fix\s+is\s+on\s+(?:the|its)\s+way\b|have\s+{_FIXED_THING}\s+(?:{_HOW_FIXED}\s+)?{_FIXED}|{_SET_GOING}"
     # a thing promised to the reader with no day: "we'll get you the whitelisting setup", "I'll get the redline over to you"
     r"|\b(?:I|we)(?:'ll|\s+will|\s+shall)\s+(?:(?:definitely|also|then|certainly|of\s+course)\s+)?get\s+(?:it|this|that|them|those|these|the|your|all|everything)\b(?:\s+[\w'-]+){0,4}?\s+(?:[\w-]+(?:ed|en|up)|taken\s+care\s+of)\s+(?:(?:off|up|down|out|in|over)\s+)?for\s+(?:you|y'all|you\s+all)\b"
     r"|\b(?:I|we)(?:'ll|\s+will|\s+shall)\s+(?:(?:definitely|also|then|certainly|of\s+course)\s+)?(?:put|pull)\s+together\s+(?:an?|the|some|your)\s+(?:[\w-]+\s+){0,3}?for\s+you\b"
-    r"|\b(?:I|we)(?:'ll|\s+will|\s+shall)\s+(?:(?:definitely|also|then|certainly)\s+)?get\s+you\s+(?:the|a|an|your|those|these|that|this)\s|get\s+(?:it|them|this|that|these|those|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:over|across|back)\s+to\s+you\b"
+    r"|\b(?:I|we)(?:'ll|\s+will|\s+shall)\s+(?:(?:definitely|also|then|certainly)\s+)?get\s+you\s+(?:the|a|an|your|those|these|that|this)\s|get\s+(?:it|them|this|that|these|those|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:(?:over|across|back|through|along|on)\s+)?to\s+you\b"
     r"|touch\s+base|ping\s+you|drop\s+you\s+a\s+line|reach\s+out|loop\s+back|make\s+it\s+right|try(?:\s+(?:my|our)\s+(?:very\s+)?(?:best|hardest|utmost))?\s+to\s+(?:get|have|send|finish|deliver|carve|fit|squeeze|find|sort|fix|provide|prepare|complete|arrange)|endeavou?r\s+to\s+(?:send|deliver|provide|prepare|complete|finish|fix|sort|correct|rectify|resolve|amend|repair|replace)|do\s+(?:my|our)\s+best\s+to\s+(?:get|send|have|finish|deliver|sort|fix|reply|respond|turn|come\s+back)|aim\s+to|add\s+it\s+to|reschedule|revisit|weigh\s+up|get\s+to\s+(?:it|yours))\b|\bget\s+to\s+(?:this|that|them)\s*(?:[.!,;\x{2014}\x{2013}]|$)"
     r"|\b(?:will|shall)\s+(?:intimate|revert|reconnect|be\s+in\s+touch)\b"
     r"|\band\s+(?:(?:I|we)\s+)?(?:tell|inform|write|revert|confirm|answer|reply|advise)\s+(?:to\s+)?you\s*(?:[.!,;]|$)|\b(?:will|shall|'ll)\s+(?:check\s+and\s+)?(?:reply|revert|answer|feedback)\s+(?:to\s+)?you\b"
@@ -405,7 +408,9 @@ _READER_LEARNS = re.compile(r"you(?:'ll|\s+will|\s+should)\s+(?:soon\s+|quickly\
 _CHANCE = re.compile(r"you(?:'ll|\s+will)\s+(?:have|get)\s+(?:several|many|an?|plenty\s+of|another|more)\s+(?:\w+\s+)?(?:opportunit|chance)", _I)
 _EMBEDDED = re.compile(r"\b(?:how|whether|what|why|where|which|(?:they|he|she)\s+(?:know|knows|understands?)(?:\s+that)?)\s+$", _I)
 # What a meeting is for when it is work, not a social catch-up: "to go over the wills".
-_WORK_PURPOSE = r"\b(?:to|and)\s+(?:discuss|go\s+(?:over|through)|review|walk\s+(?:through|the|it|them)|tour|view|inspect|measure\s+up|talk\s+(?:about|(?:it\s+|this\s+|that\s+|them\s+)?through)|look\s+(?:at|over)|plan|sign|finali[sz]e|agree|decide)\b"
+_WORK_PURPOSE = (r"(?:\b(?:to|and)\s+(?:discuss|go\s+(?:over|through)|review|walk\s+(?:through|the|it|them)|tour|view|inspect|measure\s+up|talk\s+(?:about|(?:it\s+|this\s+|that\s+|them\s+)?through)|look\s+(?:at|over)|plan|sign|finali[sz]e|agree|decide)\b"
+                 # a meeting that is work by its kind: "let's get together sometime for a call"
+                 r"|(?:\bfor\s+|(?<=\bfor\s))(?:a|an)\s+(?:(?:quick|proper|short|brief|formal|proper\s+sit-down)\s+)?(?:call|meeting|walk-?through|demo|run-?through|site\s+visit|video\s+call|zoom|teams\s+call|planning\s+session|review)\b)")
 _PURPOSED = re.compile(_WORK_PURPOSE, _I)
 _LETS_MEET = re.compile(
     r"\s+(?:all\s+)?(?:try\s+(?:and|to)\s+)?(?:tentatively\s+|provisionally\s+)?(?:grab|set|pencil|pick|connect|talk|chat|speak|find|schedule|arrange|book|circle|touch|sync|regroup"
@@ -430,7 +435,7 @@ _DELIVERABLE = re.compile(
     r"|be\s+(?:ready|done|finished)(?!\s+(?:to|with)\b)|dig|chat|explore|figure\s+out|work\s+out|loop|touch|reach|contact|provide|issue|return|refund|credit|pay|fix|sort|resolve|settle|address|handle|deal\s+with|finish|complete|review|look|check|go\s+(?:through|over)"
     r"|read|process|book|schedule|arrange|set\s+up|prepare|draft|put\s+together|quote|invoice|ship|dispatch|circulate|give|hand|pass|release|announce|notify|inform"
     r"|bring|drop|turn\s+around|publish|be\s+in\s+touch|revisit|discuss|talk|pick|meet|sit\s+down|reconnect|regroup|come\s+back|return"
-    r"|reschedule|rebook|rearrange|re-?run|redo|repair|replace|install|fit|pencil|visit|activate|enable|connect|switch\s+on|come\s+(?:out|round|over)|get\s+there|decide|make\s+(?:a|the|our|that)\s+(?:call|decision)|get\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:back\s+)?out)\b", _I)
+    r"|reschedule|rebook|rearrange|re-?run|redo|repair|replace|install|fit|pencil|visit|do\s+(?:the|it|this|that|your|our)\b|activate|enable|connect|switch\s+on|come\s+(?:out|round|over)|get\s+there|decide|make\s+(?:a|the|our|that)\s+(?:call|decision)|get\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:back\s+)?out)\b", _I)
 _ON_ITS_WAY = re.compile(
     rf"(?:\s+(?:then|also|soon|shortly|probably|hopefully))*\s+(?:{_WHEN_IT_COMES}|follow|arrive|reach|land|ship|drop|go\s+out|come\s+(?:through|over|back)|be\s+at\s+your\s+[\w-]+"
     r"|be\s+(?:duly\s+)?(?:provisioned|installed|activated|configured|set\s+up|repainted|attended\s+to|undertaken|addressed)"
