@@ -197,6 +197,8 @@ REPLY_OR_FIX = fast(
     r"|\b(?:I|we)(?:'ll|\s+will|\s+shall)\s+(?:(?:definitely|also|then|certainly)\s+)?get\s+you\s+(?:the|a|an|your|those|these|that|this)\s|get\s+(?:it|them|this|that|these|those|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:(?:over|across|back|through|along|on)\s+)?to\s+you\b"
     r"|touch\s+base|ping\s+you|drop\s+you\s+a\s+line|reach\s+out|loop\s+back|make\s+it\s+right|try(?:\s+(?:my|our)\s+(?:very\s+)?(?:best|hardest|utmost))?\s+to\s+(?:get|have|send|finish|deliver|carve|fit|squeeze|find|sort|fix|provide|prepare|complete|arrange)|endeavou?r\s+to\s+(?:send|deliver|provide|prepare|complete|finish|fix|sort|correct|rectify|resolve|amend|repair|replace)|do\s+(?:my|our)\s+best\s+to\s+(?:get|send|have|finish|deliver|sort|fix|reply|respond|turn|come\s+back)|aim\s+to|add\s+it\s+to|reschedule|revisit|weigh\s+up|get\s+to\s+(?:it|yours))\b|\bget\s+to\s+(?:this|that|them)\s*(?:[.!,;\x{2014}\x{2013}]|$)"
     r"|\b(?:will|shall)\s+(?:intimate|revert|reconnect|be\s+in\s+touch)\b"
+    # the remedy itself arranged in the passive, with no day: "a permanent fix will be scheduled", "a return visit will be booked"
+    r"|\b(?:a|an|the)\s+(?:(?:permanent|proper|full|follow-up|return|further|second)\s+)?(?:fix|repair|replacement|visit|call-?out|engineer\s+visit|remedy)\s+(?:will|shall)\s+be\s+(?:scheduled|arranged|booked|organi[sz]ed|carried\s+out)\b"
     r"|\band\s+(?:(?:I|we)\s+)?(?:tell|inform|write|revert|confirm|answer|reply|advise)\s+(?:to\s+)?you\s*(?:[.!,;]|$)|\b(?:will|shall|'ll)\s+(?:check\s+and\s+)?(?:reply|revert|answer|feedback)\s+(?:to\s+)?you\b"
     r"|\bthe\s+needful\s+(?:will|shall)\s+be\s+done\b|\b(?:necessary|appropriate|required|suitable|needful|due)\s+(?:action|actions|steps|measures)\s+(?:will|shall)\s+be\s+(?:taken|initiated|done)\b|\b(?:will|shall)\s+be\s+(?:\w+ed|done|dealt\s+with)\s+accordingly\b"
     r"|\bshall\s+\w+\s+(?:the\s+)?details\b|\bdo\s+the\s+needful\b|\btake\s+this\s+offline\b|\bleave\s+(?:it|this|that|this\s+one|that\s+one)\s+with\s+(?:me|us)\b"
@@ -1092,6 +1094,8 @@ def _not_a_reply(text: str, r) -> bool:
         return True
     if word.startswith("let you know") and _IF.match(text, r.end()):
         return True
+    if word.startswith(("a ", "an ", "the ")) and _CONDITIONAL.search(text, 0, r.start()):
+        return True  # "if it fails again, a replacement will be arranged": a remedy for what may happen
     if word.startswith(("follow", "fix", "chase", "revisit", "update")) and _ARTICLE_BEFORE.search(text, 0, r.start()):
         return True
     if word.startswith("get back") and _BACK_ELSEWHERE.match(text, r.end()):
