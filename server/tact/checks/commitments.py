@@ -106,7 +106,7 @@ VAGUE_TIME = fast(
     r"|\bafter\s+(?:the|our|their)\s+(?:[\w-]+\s+){1,2}?(?:sorts|finishes|gets|comes|confirms|meets|reconvenes|convenes|sits|has\s+met)\b|\b(?:nearer|closer)\s+(?:to\s+)?the\s+(?:time|date|day)\b"
     r"|\bif\s+(?:I|we)\s+get\s+(?:a|the)\s+(?:chance|minute|moment|free)\b|\b(?:another|some(?:\s+other)?)\s+day\b|\bsome\s+other\s+time\b|\bone\s+of\s+these\s+days\b|\bsomeday\b"
     r"|\bat\s+(?:our|my|the)\s+earliest\s+(?:convenience|opportunity)\b|\bpresently\b|\bin\s+(?:a\s+)?(?:timely|prompt)\s+(?:manner|fashion)\b"
-    r"|\bin\s+(?:due|good)\s+time\b|\bin\s+time(?:\s*[.!;,]|\s*$)|\bexpeditiously\b|\bas\s+and\s+when\b|\bas\s+(?:circumstances|time|capacity|resources?|bandwidth|workload|(?:our|my|the)\s+(?:schedule|workload|capacity|diary|calendar))\s+(?:permits?|allows?)\b|\ball\s+being\s+well\b"
+    r"|\bin\s+(?:due|good)\s+time\b|\bin\s+time(?:\s*[.!;,]|\s*$)|\bexpeditiously\b|\bas\s+and\s+when\b|\bas\s+(?:circumstances|time|capacity|resources?|bandwidth|workload|(?:our|my|the)\s+(?:schedule|workload|capacity|diary|calendar))\s+(?:permits?|allows?)\b|\ball\s+(?:being|going)\s+well\b"
     r"|\bgive\s+or\s+take\b|\bor\s+thereabouts\b|\bmore\s+or\s+less\s+(?:in|by|around|at|towards?)\s+(?:the\s+)?(?:autumn|fall|spring|summer|winter|new\s+year|end|middle|beginning|start|second\s+half|first\s+half)\b|\bwhere\s+(?:I|we)\s+can\b|\bright\s+up\b|\bwhen(?:ever)?\s+possible\b|\bas\s+(?:quickly|quick|fast)\s+as\s+(?:possible|I\s+can|we\s+can)\b|\bas\s+(?:quickly|quick|fast|soon|promptly)\s+as\s+(?:is\s+)?(?:reasonably|humanly|realistically|practically)\s+(?:possible|practicable|I\s+can|we\s+can)\b|\bas\s+(?:quickly|quick|fast|soon|promptly)\s+as\s+(?:I|we)\s+(?:reasonably|realistically|possibly)\s+can\b"
     r"|\b(?:before|by|over|after)\s+the\s+(?:summer|spring|autumn|fall|winter|holidays|new\s+year|(?:cold|warm|bad|wet)\s+weather|winter\s+months)\b"
     r"|\b(?:some\s?time\s+|soon\s+)?after\s+(?:the\s+)?(?:christmas|xmas|easter|new\s+year|half[\s-]?term|diwali|eid|ramadan|thanksgiving|hanukkah|(?:school|summer|easter|christmas)\s+holidays|bank\s+holiday|festive\s+(?:season|period)|busy\s+season|season\s+ends)\b"
@@ -139,6 +139,8 @@ PROMISE = fast(
     r"|\s+anticipate|\s+(?:can|could)\s+(?:revisit|discuss|dig|chat|explore|figure\s+out|work\s+out|pick|talk|come\s+back|return|have|get|send|deliver|pencil|book|fit|squeeze|slot|schedule|arrange|set\s+up|go\s+(?:through|over)|cover|get\s+into|confirm|decide|finali[sz]e))\b"
     r"|(?:^|[,.!?:;\x{2014}\x{2013}\x{2600}-\x{27bf}\x{1f300}-\x{1faff}]\s*|\s-\s)(?:will|shall|should\s+(?:have|get|be))\s+\w+|^\s*(?:on\s+it|brb)\b|\b(?:and|then)\s+(?:send|forward|share|e-?mail|mail)\s+you\b|\blet\s+(?:me|us)\b|\blet's\b"
     r"|(?:^|[,.!?:;\x{2014}\x{2013}]\s*|\s-\s)hoping\s+to\b"
+    # note style, the writer left out: "Sending the final batch your way soonish"
+    r"|(?:^|[,.!?:;\x{2014}\x{2013}]\s*|\s-\s)(?:sending|forwarding|posting|shipping|popping)\s+(?:[\w'-]+\s+){0,4}?(?:your\s+way|over|across|through|to\s+you)\b"
     r"|\b(?:and|but|then)\s+(?:will|shall|should\s+(?:have|get|be))\s+\w+|\b(?:and|but)\s+(?:aim|plan|intend)\s+to\b"
     r"|\b(?:and|but)\s+(?:expect|hope)\s+to\s+(?:send|share|deliver|circulate|issue|provide|confirm|return|publish|revert|update|finish|complete|come\s+back|get\s+(?:it|this|that|them|the|back)\b|have\s+(?:it|this|that|them|the\s+[\w-]+)\s+(?:to|with|over|ready|back))\b"
     r"|,\s*who\s+(?:will|shall)\s+\w+"  # "...to the enforcement team, who will look at it"
@@ -437,10 +439,10 @@ _DELIVERABLE = re.compile(
     r"|be\s+(?:ready|done|finished)(?!\s+(?:to|with)\b)|dig|chat|explore|figure\s+out|work\s+out|loop|touch|reach|contact|provide|issue|return|refund|credit|pay|fix|sort|resolve|settle|address|handle|deal\s+with|finish|complete|review|look|check|go\s+(?:through|over)"
     r"|read|process|book|schedule|arrange|set\s+up|prepare|draft|put\s+together|quote|invoice|ship|dispatch|circulate|give|hand|pass|release|announce|notify|inform"
     r"|bring|drop|turn\s+around|publish|be\s+in\s+touch|revisit|discuss|talk|pick|meet|sit\s+down|reconnect|regroup|come\s+back|return"
-    r"|reschedule|rebook|rearrange|re-?run|redo|repair|replace|install|fit|pencil|visit|do\s+(?:the|it|this|that|your|our)\b|activate|enable|connect|switch\s+on|come\s+(?:out|round|over)|get\s+there|decide|make\s+(?:a|the|our|that)\s+(?:call|decision)|get\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:back\s+)?out)\b", _I)
+    r"|reschedule|rebook|rearrange|re-?run|redo|repair|replace|install|fit|pencil|visit|do\s+(?:the|it|this|that|your|our)\b|finali[sz]e|activate|enable|connect|switch\s+on|come\s+(?:out|round|over)|get\s+there|decide|make\s+(?:a|the|our|that)\s+(?:call|decision)|get\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:back\s+)?out)\b", _I)
 _ON_ITS_WAY = re.compile(
-    rf"(?:\s+(?:then|also|soon|shortly|probably|hopefully))*\s+(?:{_WHEN_IT_COMES}|follow|arrive|reach|land|ship|drop|go\s+out|come\s+(?:through|over|back)|be\s+at\s+your\s+[\w-]+"
-    r"|be\s+(?:duly\s+)?(?:provisioned|installed|activated|configured|set\s+up|repainted|attended\s+to|undertaken|addressed)"
+    rf"(?:\s+(?:then|also|soon|shortly|probably|hopefully))*\s+(?:{_WHEN_IT_COMES}|follow|arrive|reach|land|ship|drop|go\s+out|come\s+(?:through|over|back)|turn\s+up|show\s+up|be\s+at\s+your\s+[\w-]+"
+    r"|be\s+(?:duly\s+)?(?:provisioned|installed|activated|configured|set\s+up|repainted|attended\s+to|undertaken|addressed|applied|put\s+in\s+place)"
     r"|be\s+(?:with|ready|available|sent|forwarded|delivered|posted|mailed|e-?mailed|issued|shipped|dispatched|done|sorted|fixed"
     r"|resolved|live|out|back|up|corrected|refunded|re-?issued|re-?sent|rebooked|rescheduled|replaced|repaired|reinstated|restored|reconnected|credited|processed|in\s+(?:touch|contact)|addressed|shared|released|forthcoming"
     r"|actioned|handled|confirmed|made\s+available|rolled\s+out|deployed|implemented|included|communicated|provided|advised|notified|supplied|furnished|submitted|effected|taken|undertaken|carried\s+out|arranged))\b", _I)
@@ -614,7 +616,7 @@ def vague_promise(draft, rule):
             continue  # the vague words themselves may hold a date-like part ("in a week or two")
         if _ROUGH_DATED.match(vague.group()) and not _SPARE_TIME.match(text, vague.start()) and SOME_TIME.search(text, c_start if _AT_EARLIEST.match(vague.group()) else vague.start(), c_end):
             continue  # "when I get back from Leeds next week": the condition has a rough date
-        if vague.start() < promise.start() and has_concrete_time(text[promise.start():clause_around(text, promise.start(), promise.end())[1]]):
+        if vague.start() < promise.start() and has_concrete_time(text[promise.start():_promise_clause_end(text, promise)]):
             continue  # "Once I have the text I can launch it within two days": the promise is dated
         if (contingent or _OWN_WORK.match(vague.group())) and _dated_neighbour(draft, sentence):
             continue  # "The switch is set for Tuesday 2 March. You'll get a text when it's done.": the event is dated
@@ -777,7 +779,7 @@ _OTHERS_CONDITION = re.compile(
     r"\b(?:if|unless)\s+(?:(?:he|she|they|the\s+\w+|[A-Z][a-z]+)\s+(?!(?:can|could|will|would)\b)\w+|(?:I|we)\s+(?:don't|do\s+not|haven't|can't))", _I)
 _APPOSED_TIME = re.compile(
     r",\s+(?:(?:at\s+the\s+)?(?:latest|hopefully|ideally|probably|maybe|or)\s+[^,.;!?]{1,30}|give\s+or\s+take|fingers\s+crossed|all\s+being\s+well)", _I)
-_HEDGE_WORDS = ("all being well", "fingers crossed", "give or take")
+_HEDGE_WORDS = ("all being well", "all going well", "fingers crossed", "give or take")
 _OPEN_FUTURE = re.compile(r"going|moving|in\s+(?:the\s+)?future|from\s+now|henceforth", _I)
 _IMPROVEMENT = re.compile(
     r"\b(?:better|improve\w*|tighten\w*|smoother|avoid\w*|(?:more|less)\s+(?:careful\w*|vigilant|proactive\w*|responsive|organi[sz]ed|consistent\w*|thorough\w*)"
@@ -819,6 +821,20 @@ _ASKED_WHEN = re.compile(r"\b(?:determine|decide|figure\s+out|find\s+out|ask|dis
 _ASKS_FOR_TIME = re.compile(r"give|let|bear|allow", _I)  # "give me a while and I'll…" hangs the promise on the time asked for
 _READER_CLAUSE = re.compile(r"\s*(?:please(?!\s+(?:be|rest)\s+assured)|let\s+(?:me|us)\s+know|tell\s+(?:me|us))\b", _I)
 _ENDS_CLAUSE = re.compile(r"\s*(?:;|\b(?:and|but|so)\b)", _I)
+
+
+# A second verb the same promise goes on to ("I can finalise it and send it the same day"): no new subject.
+_SAME_SUBJECT_VERB = re.compile(r"\s*and\s+(?:then\s+|also\s+)?(?!(?:I|we|you|he|she|they|it|the|this|that|there)\b)[a-z]+\b", _I)
+
+
+def _promise_clause_end(text: str, promise) -> int:
+    """Where the promise's clause ends, reading on through "and <verb> …" that shares its subject."""
+    end = clause_around(text, promise.start(), promise.end())[1]
+    more = _SAME_SUBJECT_VERB.match(text, end)
+    if more is not None:
+        after = _CLAUSE_BREAK.search(text, more.end())
+        end = after.start() if after else len(text)
+    return end
 
 
 def _dated_clause_before(text: str, promise, vague) -> bool:
