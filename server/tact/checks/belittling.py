@@ -34,7 +34,8 @@ _FEAT = re.compile(
     r"|(?:defus(?:e|ing)|disarm(?:ing)?)\s+(?:a|the)\s+bomb|split(?:ting)?\s+the\s+atom"
     r"|quantum\s+(?:physics|mechanics|computing)|astrophysics|particle\s+physics|theoretical\s+physics"
     r"|advanced\s+(?:mathematics|maths|math|physics|calculus)|calculus|differential\s+equations"
-    r"|climbing\s+everest|(?:curing|cure\s+for|a\s+cure\s+for)\s+cancer|world\s+peace|the\s+sistine\s+chapel|the\s+pyramids"
+    r"|climbing\s+everest|(?:climb(?:ing)?|scal(?:e|ing)|summit(?:ing)?|conquer(?:ing)?)\s+(?:mount\s+[\w-]+|everest|kilimanjaro|k2|the\s+(?:matterhorn|eiger|alps|himalayas|andes)|mont\s+blanc|a\s+mountain)"
+    r"|(?:land(?:ing)?|walk(?:ing)?)\s+(?:a\s+man\s+)?on\s+the\s+moon|swim(?:ming)?\s+the\s+(?:channel|atlantic)|(?:cross(?:ing)?|row(?:ing)?)\s+the\s+(?:atlantic|pacific|sahara|antarctic)|(?:curing|cure\s+for|a\s+cure\s+for)\s+cancer|world\s+peace|the\s+sistine\s+chapel|the\s+pyramids"
     r"|the\s+manhattan\s+project|a\s+marathon)\b",
     _I)
 # What must stand right before the feat: a negation or "hardly", then perhaps "exactly", "like we're",
@@ -46,6 +47,11 @@ _FEAT_FRAME = re.compile(
     r"(?:\s+(?:building|doing|performing|attempting|running|launching|designing|solving|negotiating|asking\s+for|achieving|inventing))?"
     r"(?:\s+(?:an?|the))?\s+)$",
     _I)
+# Feats that are also real trips ("we are not crossing the Atlantic until the weather clears", "the trek isn't
+# climbing Kilimanjaro"): only a sarcastic "exactly", "hardly", "quite" or "like" makes them the comparison.
+_TRIP_FEAT = re.compile(r"(?:(?:climb|scal|summit|conquer)\w*\s+(?:mount|kilimanjaro|k2|the|mont|a\s+mountain)|(?:land|walk)\w*\s+(?:a\s+man\s+)?on\s+the\s+moon"
+                        r"|(?:swim|cross|row)\w*\s+the)\b", _I)
+_SARCASTIC_FRAME = re.compile(r"\b(?:exactly|hardly|scarcely|quite|precisely|like)\b", _I)
 _REASSURANCE = re.compile(
     r"\b(?:don't\s+worry|no\s+worries|not\s+to\s+worry|good\s+news|luckily|thankfully|happy\s+to\s+help|glad\s+to\s+help"
     r"|I'll\s+(?:show|help|walk|talk)|we'll\s+(?:show|help|walk|talk))\b|\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:no|not\s+(?:a|an))\b"
@@ -77,6 +83,8 @@ def grand_feat(draft, rule):
         for m in _FEAT.finditer(text):
             frame = _FEAT_FRAME.search(text, 0, m.start())
             if frame is None or _REASSURANCE.search(text):
+                continue
+            if _TRIP_FEAT.match(m.group(0)) and not _SARCASTIC_FRAME.search(frame.group(0)):
                 continue
             start, end = frame.start(), m.end()
             # A contrast (", not a nuclear reactor") goes with its comma; "it's not like we're…" is one clause.
