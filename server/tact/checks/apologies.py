@@ -769,11 +769,18 @@ _NO_ANSWER = re.compile(
     r"\bhope\b|\bhoping\b|\b(?:it's|it\s+has|it\s+'s|things\s+have|life\s+has|work\s+has)\s+been\b|\b(?:crazy|hectic|mad|manic|busy|swamped|chaotic|mental|nuts|slammed|snowed\s+under|full-?on|non-?stop)\b"
     r"|\b(?:get|come|circle)\s+back\s+to\s+you\b|\bbe\s+in\s+touch\b|\b(?:reply|respond|answer)\s+properly\b|\b(?:speak|talk|more)\s+soon\b|\bwill\s+(?:revert|follow\s+up)\b|\bon\s+it\b"
     r"|^\W*(?:thanks?|thank\s+you|cheers|many\s+thanks)\b[^.!?]{0,30}$", _I)
+# Not even looked at the reader's question: "looked at", "read through", "had a look at".
+_NOT_LOOKED = (r"(?:looked\s+(?:at|into|over|through)|read|gone\s+(?:through|over)|been\s+through|had\s+(?:a\s+)?(?:look|read)"
+               r"|got(?:ten)?\s+(?:round\s+|around\s+)?to|reviewed|opened|dug\s+into|worked\s+through|started\s+on)")
 # Or a later sentence says outright that the answer is still to come, with no date for it.
 _DEFERRED = re.compile(
     r"\b(?:I'll|I\s+will|we'll|we\s+will|I\s+shall|we\s+shall)\s+(?:\w+\s+)?(?:get\s+(?:you\s+)?(?:an?\s+|the\s+|my\s+)?(?:answer|reply|response|figures|details)|(?:come|get|circle|revert)\s+back\s+to\s+you|look\s+into|check\s+(?:on|with|into)|find\s+out|reply\s+(?:to\s+you\s+)?(?:once|when|as\s+soon)|let\s+you\s+know"
     r"|(?:check|look|see|confirm|ask)\s+and\s+(?:answer|reply|respond|revert|get\s+back|come\s+back|write)|(?:answer|reply\s+to|respond\s+to|write\s+to)\s+you\s+(?:later|soon|shortly|properly))"
-    r"|\b(?:still|yet\s+to)\s+(?:need\s+to\s+|have\s+to\s+)?(?:discuss|check|look|confirm|find|get|hear|investigat|review)\w*|\bhaven't\s+(?:had\s+a\s+chance|yet|managed)|\bnot\s+(?:yet\s+)?had\s+(?:a\s+)?(?:chance|time)", _I)
+    r"|\b(?:still|yet\s+to)\s+(?:need\s+to\s+|have\s+to\s+)?(?:discuss|check|look|confirm|find|get|hear|investigat|review)\w*|\bhaven't\s+(?:had\s+a\s+chance|yet|managed)|\bnot\s+(?:yet\s+)?had\s+(?:a\s+)?(?:chance|time)"
+    # the question not even looked at: "I haven't read through your proposal yet", "...but will get to it"
+    # (with "yet" or "even": "I haven't read the whole contract, but clause 4 is fine" answers part of it)
+    r"|\b(?:haven't|have\s+not|hasn't|has\s+not)\s+(?:(?:yet|even)\s+(?:properly\s+)?" + _NOT_LOOKED + r"\b|(?:actually\s+|properly\s+)?" + _NOT_LOOKED + r"\b[^.;!?,]{0,60}?\byet\b)"
+    r"|\b(?:I|we)?(?:'ll|\s+will)\s+get\s+(?:round\s+|around\s+)?to\s+(?:it|this|that|them)\b", _I)
 _HEDGED_DELAY = re.compile(r"\b(?:any|perceived|apparent|if)\b", _I)
 _CLOSING_LINE = re.compile(r"^\s*(?:[\w.'&-]+\s*){1,4},?\s*$")
 
@@ -789,7 +796,7 @@ def _late_reply_without_answer(draft, index: int):
     if late is None or _HEDGED_DELAY.search(text, 0, late.end()):
         return None  # "sorry for any perceived delay": a non-apology, blame-shifting's finding
     rest = re.split(r"[,;:]|\s[\u2014\u2013-]\s|\u2014", text[late.end():], maxsplit=1)
-    if len(rest) > 1 and rest[1].strip(" .!?") and not _NO_ANSWER.search(rest[1]):
+    if len(rest) > 1 and rest[1].strip(" .!?") and not _NO_ANSWER.search(rest[1]) and not _DEFERRED.search(rest[1]):
         return None  # "Sorry for the slow reply — yes, Tuesday works": the answer is in the sentence
     deferred = [other for other in sentences[index:index + 3] if _DEFERRED.search(without_quotations(other.text))]
     if deferred:
