@@ -702,6 +702,8 @@ def apology_without_remedy(draft, rule):
         if draft.folded[start:end].lower() in _NEWS_ADVERBS:
             continue  # "Regrettably, the log was not checked…": news told with regret, not an apology for a miss
         sentence = sentences[index]
+        if _SOMEONE_ELSES.match(draft.folded, start, end) and _THIRD_PERSON.search(draft.folded, max(sentence.start, start - 30), start):
+            continue  # "he apologised": someone else's apology, told
         text = without_quotations(sentence.text)
         neighbours = " ".join(s.text for s in sentences[max(0, index - 1):index + 2])
         failure = _commitment_failure(text)
@@ -753,6 +755,8 @@ def apology_without_remedy(draft, rule):
         return
 
 
+_SOMEONE_ELSES = re.compile(r"apologi[sz]ed|regretted", _I)
+_THIRD_PERSON = re.compile(r"\b(?:he|she|they|it|who)\s+(?:\w+ly\s+|later\s+|then\s+|also\s+)?$", _I)
 _NEWS_ADVERBS = frozenset(("regrettably", "regretfully"))
 # A clause after the miss that narrows or explains it away: "…, but our warehouse is short-staffed", "to the extent it was within our control".
 _QUALIFIED = re.compile(
@@ -914,7 +918,8 @@ def _last(regex, text: str, first):
 # attachment or an update about something else does not).
 _MISSED_MEETING = re.compile(
     r"(?:\b(?:I|we)\s+(?:(?:completely|totally|somehow)\s+)?missed|\bmissing)\s+(?:our|the|your|today's|yesterday's|this\s+morning's)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:call|meeting|appointment|session|chat|catch-?up|zoom|check-?in|consultation|viewing|visit|walkthrough|walk-through|demo|briefing|kick-?off)\b", _I)
+    r"(?:call|meeting|appointment|session|chat|catch-?up|zoom|check-?in|consultation|viewing|visit|walkthrough|walk-through|demo|briefing|kick-?off"
+    r"|(?:site\s+)?walk(?:-?round|about)?|inspection|interview|tour|lesson|class)\b", _I)
 
 
 def _rebooked(draft, index: int, tail: str) -> bool:
@@ -925,7 +930,8 @@ def _rebooked(draft, index: int, tail: str) -> bool:
     return _time_in(_after_clause(tail)) or any(i in times or draft.sentences[i].is_question for i in range(index + 1, len(draft.sentences)))
 
 
-_NEXT_CLAUSE = re.compile(r"[,;\u2014\u2013]|\s-\s|\band\b|\s(?=(?:I|we)(?:'ll|\s+will)\b)", _I)
+# (not the comma inside an amount: "your £1,500 deposit")
+_NEXT_CLAUSE = re.compile(r",(?!\d)|(?<!\d),|[;\u2014\u2013]|\s-\s|\band\b|\s(?=(?:I|we)(?:'ll|\s+will)\b)", _I)
 
 
 def _after_clause(text: str) -> str:
@@ -937,17 +943,80 @@ def _after_clause(text: str) -> str:
 def _has_remedy(draft, index: int, text: str, failure, told_in=None) -> bool:
     """A fix or next step anywhere in the draft, other than the words that describe the failure itself."""
     rest = _after_clause(text[_last(FAILURE, text, failure).end():])
-    if rest and (index not in _blamable(draft) or _blame_in(rest) is None) and (_remedy_in(rest) or _time_in(rest)):
+    # "…, which was due on the 1st": the date the miss was due, not a new one
+    dated = _after_clause(rest) if _MISS_DATE.match(rest) else rest
+    if rest and (index not in _blamable(draft) or _blame_in(rest) is None) and (_remedy_in(rest) or _time_in(dated)):
         return True
     remedies, times = _remedy_sentences(draft)
     pivot = _pivot_after(draft, index)
     told = _index_of(draft)[told_in[0].start] if told_in else None
     if told in remedies and not _remedy_in(_after_clause(without_quotations(told_in[0].text)[told_in[1]:])):
         remedies = remedies - {told}  # "I forgot to order the replacement thermostats. Sorry.": the miss's own words
+    miss = _failure_clause(without_quotations(told_in[0].text) if told_in else text, failure)
+    remedies = {i for i in remedies if i == index or not _attaches_something_else(draft.sentences[i].text, miss)}
     if any(i != index and (i < pivot or _ABOUT_THE_MISS.search(draft.sentences[i].text)) for i in remedies):
         return True
     return any((index < i < pivot or (i >= pivot and _ABOUT_THE_MISS.search(draft.sentences[i].text)))
                and not _dates_the_miss(draft, i, told_in) for i in times)
+
+
+_MISS_DATE = re.compile(
+    r"\W*(?:which|that|as|it|they)?\s*(?:(?:was|were|is|are|had\s+been|we|I)\s+)?(?:(?:originally|already|all|first)\s+)?(?:due|promised|meant|supposed|scheduled|expected|agreed|planned|owed)\b", _I)
+# A sentence whose only remedy words send something: "The March guard rota is attached", "Please find the hotel list below".
+_SENDS = re.compile(r"\battach(?:ed|ing)\b|\benclosed\b|\bbelow\b|\bhere(?:'s|\s+is|\s+are)\b|\bin\s+your\s+inbox\b", _I)
+# ...pointing back at what was missed ("It's attached now", "the corrected invoice is attached"),
+_BACK_TO_THE_MISS = re.compile(
+    r"\b(?:it|them|this|these|those|they)\b|\b(?:corrected|revised|updated|amended|right|correct|missing|fixed|replacement|reissued|final|signed|proper|outstanding|overdue|late"
+    # a report on the miss itself: "the full post-mortem is attached"
+    r"|full|post-?mortem|incident|root[\s-]+cause|write-?up|investigation|explanation)\b", _I)
+# ...or, with nothing pointing back, something else said to be an aside ("also attached", "attached separately", "for your records").
+_ASIDE = re.compile(
+    r"\b(?:also|separately|as\s+well|too|for\s+your\s+(?:records|interest|information|reference|files)|in\s+the\s+meantime|meanwhile|previous|other|next\s+(?:week|month|quarter|year)'s"
+    r"|last\s+(?:week|month|quarter|year)'s|(?:january|february|march|april|may|june|july|august|september|october|november|december)'s)\b", _I)
+_ATTACHMENT_MISSED = re.compile(r"\battach|\benclos|\blink\b|\bfile\b", _I)
+# Documents one writer calls by another name ("the slides" missed, "the deck" attached): the same thing.
+_DOCUMENT = (
+    "file files document documents doc docs pdf report reports slides deck presentation spreadsheet sheet figures numbers draft drafts version copy"
+    " contract agreement proposal quote quotation invoice invoices statement statements letter form forms plan plans list schedule rota brief notes"
+    " minutes summary pack proofs proof artwork photos images pictures link links paperwork details breakdown estimate drawings").split()
+_NOT_CONTENT = frozenset((
+    "sorry apologies apologise apologize attached attaching enclosed below here please find your with that this have been from will would could should"
+    " about again already still just also there their they them were what when which while into onto over under after before then than only very really"
+    " week month today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april june july august"
+    " september october november december morning afternoon evening last next first second".split()))
+
+
+_CLAUSE_EDGE = re.compile(r",(?!\d)|(?<!\d),|[;:()\u2014\u2013]|\s-\s")
+
+
+def _failure_clause(text: str, failure) -> str:
+    """The clause that holds the words of failure: "the snagging list got missed in the shuffle", not "while I thought I'd have access",
+    without the words of failure themselves."""
+    start = max((m.end() for m in _CLAUSE_EDGE.finditer(text, 0, failure.start())), default=0)
+    stop = _CLAUSE_EDGE.search(text, failure.end())
+    said = text[failure.start():failure.end()]
+    keep = said if len(said.split()) > 3 else " "  # a mishap's span is the words of the mishap: keep them
+    return text[start:failure.start()] + keep + text[failure.end():stop.start() if stop else len(text)]
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.rstrip("s") for w in re.findall(r"[a-z][a-z'-]{3,}", text.lower()) if w not in _NOT_CONTENT and not w.endswith("'s")}
+
+
+def _attaches_something_else(sentence: str, miss: str) -> bool:
+    """A sentence that only sends something the miss does not name ("Apologies, we haven't dispatched your fobs. February's
+    invoice is attached separately."): an update about another matter, not the fix."""
+    if not _SENDS.search(sentence) or any(not _SENDS.fullmatch(m.group()) for m in REMEDY.finditer(sentence)):
+        return False
+    if _BACK_TO_THE_MISS.search(sentence) or _ATTACHMENT_MISSED.search(miss):
+        return False  # "sorry, forgot the attachment! here's the rate card": what is sent is what was missed
+    if _ASIDE.search(sentence):
+        return True
+    said, missed = _content_words(sentence), _content_words(miss)
+    if not missed or said & missed:
+        return False  # a miss that names nothing ("…, and I didn't"): what is sent may well be it
+    documents = frozenset(w.rstrip("s") for w in _DOCUMENT)
+    return not (said & documents and missed & documents)
 
 
 def _dates_the_miss(draft, i: int, told_in) -> bool:
