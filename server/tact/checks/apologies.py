@@ -732,7 +732,9 @@ def apology_without_remedy(draft, rule):
             continue
         if _SLOW_REPLY.search(text) and not _STILL_NOTHING.search(neighbours):
             continue
-        qualified = _QUALIFIED.search(text, failure.end())
+        # "We apologise, to the extent that any delay was within our control, for the late repair": a hedge on the
+        # apology itself narrows it wherever it stands
+        qualified = _QUALIFIED.search(text, failure.end()) or _HEDGED_APOLOGY.search(text, 0, failure.start())
         if qualified is not None and not ADMISSION.search(text) and OWNERSHIP.search(text) is None:
             # "Sorry the parts are late, but our warehouse is short-staffed": a miss told as a happening, then
             # narrowed, is the apology taken back (blame-shifting's finding); "Sorry I missed the kickoff, but
@@ -762,6 +764,7 @@ _NEWS_ADVERBS = frozenset(("regrettably", "regretfully"))
 _QUALIFIED = re.compile(
     r"[,;]?\s*\b(?:but|though|although|however|except\s+that|only\s+because|in\s+part|partly|to\s+the\s+extent|insofar\s+as|which\s+(?:frankly|honestly|to\s+be\s+fair))\b"
     r"\s+(?!(?:I|we)(?:'ll|\s+will|\s+can|'ve|\s+have|\s+are|'re|'m|\s+am)\b|(?:could|can|would|shall)\s+(?:we|you|I)\b|(?:it's|it\s+is|they're|the\s+\w+\s+is)\s+(?:now|here|attached|ready|on)\b)", _I)
+_HEDGED_APOLOGY = re.compile(r"\b(?:to\s+the\s+extent|insofar\s+as|in\s+so\s+far\s+as|to\s+whatever\s+extent)\b", _I)
 # An apology for the slow reply itself, in any words: "sitting on your email", "it's taken me an age to get back to you".
 _LATE_REPLY = re.compile(
     _SLOW_REPLY.pattern + r"|\bsitting\s+on\s+(?:your|this|the|my)\s+(?:\w+\s+)?(?:e-?mail|message|note|question|request|query|reply)"
