@@ -769,7 +769,7 @@ _HEDGED_APOLOGY = re.compile(r"\b(?:to\s+the\s+extent|insofar\s+as|in\s+so\s+far
 _LATE_REPLY = re.compile(
     _SLOW_REPLY.pattern + r"|\bsitting\s+on\s+(?:your|this|the|my)\s+(?:\w+\s+)?(?:e-?mail|message|note|question|request|query|reply)"
     r"|\btak(?:en|ing)\s+(?:so|this|such\s+a)\s+long\s+to\s+(?:get\s+back|reply|respond|answer|come\s+back|write\s+back)"
-    r"|\btak(?:en|ing|e)\s+(?:me|us)\s+(?:an\s+age|ages|so\s+long|forever|a\s+while|a\s+bit|this\s+long|too\s+long|a\s+(?:few|couple\s+of)\s+\w+|\w+\s+(?:days|weeks))\s+to\s+(?:get\s+back|reply|respond|answer|come\s+back|write\s+back|get\s+round)"
+    r"|\btak(?:en|ing|e)\s+(?:(?:me|us)\s+)?(?:an\s+age|ages|so\s+long|forever|a\s+while|a\s+bit|this\s+long|too\s+long|a\s+(?:few|couple\s+of)\s+\w+|\w+\s+(?:days|weeks))\s+to\s+(?:get\s+back|reply|respond|answer|come\s+back|write\s+back|get\s+round)"
     r"|\b(?:going|gone|went)\s+(?:quiet|silent|dark)\b|\bradio\s+silence\b|\bnot\s+(?:replying|responding|getting\s+back)\b", _I)
 # What a message with no answer in it says besides the apology: how busy it has been, hopes, thanks, a promise to reply later.
 _NO_ANSWER = re.compile(
@@ -781,7 +781,7 @@ _NOT_LOOKED = (r"(?:looked\s+(?:at|into|over|through)|read|gone\s+(?:through|ove
                r"|got(?:ten)?\s+(?:round\s+|around\s+)?to|reviewed|opened|dug\s+into|worked\s+through|started\s+on)")
 # Or a later sentence says outright that the answer is still to come, with no date for it.
 _DEFERRED = re.compile(
-    r"\b(?:I'll|I\s+will|we'll|we\s+will|I\s+shall|we\s+shall)\s+(?:\w+\s+)?(?:get\s+(?:you\s+)?(?:an?\s+|the\s+|my\s+)?(?:answer|reply|response|figures|details)|(?:come|get|circle|revert)\s+back\s+to\s+you|look\s+into|check\s+(?:on|with|into)|find\s+out|reply\s+(?:to\s+you\s+)?(?:once|when|as\s+soon)|let\s+you\s+know"
+    r"\b(?:I'll|I\s+will|we'll|we\s+will|I\s+shall|we\s+shall)\s+(?:[\w'-]+\s+){0,6}?(?:get\s+(?:you\s+)?(?:an?\s+|the\s+|my\s+)?(?:answer|reply|response|figures|details)|(?:come|get|circle|revert)\s+back\s+to\s+you|look\s+into|check\s+(?:on|with|into)|find\s+out|reply\s+(?:to\s+you\s+)?(?:once|when|as\s+soon)|let\s+you\s+know"
     r"|(?:check|look|see|confirm|ask)\s+and\s+(?:answer|reply|respond|revert|get\s+back|come\s+back|write)|(?:answer|reply\s+to|respond\s+to|write\s+to)\s+you\s+(?:later|soon|shortly|properly))"
     r"|\b(?:still|yet\s+to)\s+(?:need\s+to\s+|have\s+to\s+)?(?:discuss|check|look|confirm|find|get|hear|investigat|review)\w*|\bhaven't\s+(?:had\s+a\s+chance|yet|managed)|\bnot\s+(?:yet\s+)?had\s+(?:a\s+)?(?:chance|time)"
     # the question not even looked at: "I haven't read through your proposal yet", "...but will get to it"
