@@ -239,7 +239,7 @@ SCAPEGOAT = fast(
 REMEDY = fast(
     r"\b(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+|since\s+)?\w+(?:ed|en|t)\b"
     r"|\b(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+)?(?:sent|put|made|set|built|found|told|said|paid|got|run|spoken)\b"
-    r"|\battach(?:ed|ing)\b|\benclosed\b|\bin\s+your\s+inbox\b|\b(?:with\s+you|in\s+the\s+post)\s+now\b|\bhere(?:'s|\s+is|\s+are)\b|\b(?:is|are)\s+(?:now\s+)?here\b|\bbelow\b|\bfrom\s+now\s+on\b|\bgoing\s+forward\b"
+    r"|\battach(?:ed|ing)\b|\benclosed\b|\bin\s+your\s+inbox\b|\b(?:with\s+you|in\s+the\s+post)\s+now\b|\bhere(?:'s|\s+is|\s+are|\s+(?:it|they|this|these)\s+(?:is|are))\b|\b(?:is|are)\s+(?:now\s+)?here\b|\bbelow\b|\bfrom\s+now\s+on\b|\bgoing\s+forward\b"
     r"|\bre(?:schedul|book|ship|sen[dt]|fund|issu|print|rout|order|arrang)\w*\b|\breplacement\b|\bcredited\b|\b(?:a|the|your|in|full)\s+credit(?:\s*[.,;:!)]|\s*$|\s+(?:of|for|to|on|against|worth|will|has|have|is|was|should|now|applied|issued|back|note|memo|and))|\bcredit\s+(?:note|memo|you|your|it|them|the\s+(?:account|difference|fee)|back)\b"
     r"|\b(?:could|can|shall)\s+we\b|\blet's\b|\bwould\s+\w+\s+(?:work|suit)\b|\bdoes\s+\w+\s+work\b|\bare\s+you\s+free\b|\binstead\b"
     r"|\b(?:fixed|corrected|resolved|sorted|updated|moved|approved|ready\s+for|is\s+now|are\s+now|(?:it|they|that|this)(?:'s|'re)\s+now|on\s+(?:its|their)\s+way|renewed|restored|back\s+(?:up|online|in\s+service|to\s+normal))\b"
@@ -956,17 +956,35 @@ def _has_remedy(draft, index: int, text: str, failure, told_in=None) -> bool:
     if told in remedies and not _remedy_in(_after_clause(without_quotations(told_in[0].text)[told_in[1]:])):
         remedies = remedies - {told}  # "I forgot to order the replacement thermostats. Sorry.": the miss's own words
     miss = _failure_clause(without_quotations(told_in[0].text) if told_in else text, failure)
-    remedies = {i for i in remedies if i == index or not _attaches_something_else(draft.sentences[i].text, miss)}
+    remedies = {i for i in remedies if i == index or not (_attaches_something_else(draft.sentences[i].text, miss)
+                                                         or _dates_something_else(draft.sentences[i].text, miss))}
     if any(i != index and (i < pivot or _ABOUT_THE_MISS.search(draft.sentences[i].text)) for i in remedies):
         return True
     return any((index < i < pivot or (i >= pivot and _ABOUT_THE_MISS.search(draft.sentences[i].text)))
-               and not _dates_the_miss(draft, i, told_in) for i in times)
+               and not _dates_the_miss(draft, i, told_in) and not _dates_something_else(draft.sentences[i].text, miss) for i in times)
+
+
+# Another matter told as going ahead: "The benchtops are going in on Thursday as planned", "His suite is ready as requested".
+_GOING_AHEAD = re.compile(
+    r"\b(?:as|like)\s+(?:planned|requested|scheduled|agreed|arranged|booked|usual|normal|expected|confirmed|discussed)\b|\bon\s+(?:track|schedule)\b|\bgoing\s+ahead\b", _I)
+_THING_AS_SUBJECT = re.compile(r"^\W*(?:the|your|his|her|their|our)\s+\w", _I)
+_WILL_DO = re.compile(r"\b(?:will|'ll|instead|now|new|going\s+to)\b|\bre(?:schedul|book|sen[dt]|arrang|deliver)\w*", _I)
+
+
+def _dates_something_else(sentence: str, miss: str) -> bool:
+    """A date for another matter that goes ahead as planned, not a new date for the miss."""
+    if not _GOING_AHEAD.search(sentence) or not _THING_AS_SUBJECT.match(sentence) or _WILL_DO.search(sentence):
+        return False
+    if _BACK_TO_THE_MISS.search(sentence):
+        return False
+    missed = _content_words(miss)
+    return bool(missed) and not (_content_words(sentence) & missed)
 
 
 _MISS_DATE = re.compile(
     r"\W*(?:which|that|as|it|they)?\s*(?:(?:was|were|is|are|had\s+been|we|I)\s+)?(?:(?:originally|already|all|first)\s+)?(?:due|promised|meant|supposed|scheduled|expected|agreed|planned|owed)\b", _I)
 # A sentence whose only remedy words send something: "The March guard rota is attached", "Please find the hotel list below".
-_SENDS = re.compile(r"\battach(?:ed|ing)\b|\benclosed\b|\bbelow\b|\bhere(?:'s|\s+is|\s+are)\b|\bin\s+your\s+inbox\b", _I)
+_SENDS = re.compile(r"\battach(?:ed|ing)\b|\benclosed\b|\bbelow\b|\bhere(?:'s|\s+is|\s+are|\s+(?:it|they|this|these)\s+(?:is|are))\b|\bin\s+your\s+inbox\b", _I)
 # ...pointing back at what was missed ("It's attached now", "the corrected invoice is attached"),
 _BACK_TO_THE_MISS = re.compile(
     r"\b(?:it|them|this|these|those|they)\b|\b(?:corrected|revised|updated|amended|right|correct|missing|fixed|replacement|reissued|final|signed|proper|outstanding|overdue|late"
