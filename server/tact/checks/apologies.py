@@ -856,6 +856,15 @@ _EXPLAINED = re.compile(
 _SENT_NEWS = re.compile(r"\b(?:went\s+out|(?:was|were|been)\s+(?:sent|posted|dispatched)|shipped|posted|dispatched)\s+(?:this\s+morning|today|earlier|by\s+(?:recorded|registered|special|first|courier|post))", _I)
 
 
+def _without_named_replacement(about: str) -> str:
+    """"the pipe order for the Hill Street replacement came in wrong": a replacement in the subject, before the mishap's
+    verb, names what went wrong (a replacement part, a replacement job); after it ("…, and a replacement ships Friday") it is the fix."""
+    verb = _VERB.search(about)
+    if verb is None:
+        return about
+    return re.sub(r"\breplacements?\b", " ", about[:verb.start()], flags=_I) + about[verb.start():]
+
+
 def _mishap(draft, index: int, text: str, start: int, end: int):
     """The words an apology is about when they name a mishap in other words than a missed commitment
     ("Sorry the floor plans still had the old window sizes"), as a match over text; None when the apology
@@ -866,7 +875,7 @@ def _mishap(draft, index: int, text: str, start: int, end: int):
     lead = _MISHAP_LEAD.match(text, end)
     stop = _MISHAP_END.search(text, lead.end())
     about = text[lead.end():stop.start() if stop else len(text)].strip()
-    if len(about.split()) < 3 or _NOT_A_MISHAP.search(about) or _remedy_in(about) or _SENT_NEWS.search(about):
+    if len(about.split()) < 3 or _NOT_A_MISHAP.search(about) or _remedy_in(_without_named_replacement(about)) or _SENT_NEWS.search(about):
         return None
     # a thing alone ("sorry for the mix-up") is the common formula; an event told with its verb is a mishap
     if not ((_ABOUT_A_THING.match(about) or _SUBJECT.match(about)) and _VERB.search(about)):
