@@ -841,7 +841,9 @@ _NOT_A_MISHAP = re.compile(
     r"|\b(?:feel|felt|feeling|wait\w*|frustrat\w*|disappoint\w*|upset\w*|annoy\w*|seem\w*|came\s+across|come\s+across|perceived|pictured|expected|imagined|surprised|impression|misunderst\w*|inconvenienc\w*|confus\w*|experience[sd]?|worr\w+|concern\w*|stress\w*|loss|news|hear)\b"
     r"|\b(?:any|nerve|read\s+minds?|heaven\s+forbid|how\s+dare|taken|received|idea|personally|tone|comments|feedback|remarks|wording"
     # the reader's misfortune, not the writer's mishap: sympathy
-    r"|flood\w*|storms?|fire|ill|illness|unwell|accident|injur\w*|passed|death|weather|trip|holiday|mother|father|mum|mom|dad|family|hospital)\b", _I)
+    # (a storm drain or fire door is the writer's plant, not the reader's misfortune)
+    r"|flood\w*|storms?(?!\s+(?:drains?|water|sewers?|gutters?|doors?|windows?|shutters?))|fire(?![\s-]+(?:doors?|alarms?|exits?|escapes?|extinguishers?|drills?))"
+    r"|ill|illness|unwell|accident|injur\w*|passed|death|weather|trip|holiday|mother|father|mum|mom|dad|family|hospital)\b", _I)
 # After the words of the mishap only owning it may follow in the sentence ("— that order was on me"); anything
 # else ("— the fixed one is attached", ", but your team…", "— we're talking pence") changes what the apology does.
 _OWNING_REST = re.compile(r"\bon\s+(?:me|us)\b|\b(?:my|our)\s+(?:own\s+)?(?:fault|mistake|error|bad|oversight|doing)\b", _I)
