@@ -239,7 +239,7 @@ SCAPEGOAT = fast(
 REMEDY = fast(
     r"\b(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+|since\s+)?\w+(?:ed|en|t)\b"
     r"|\b(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+)?(?:sent|put|made|set|built|found|told|said|paid|got|run|spoken)\b"
-    r"|\battach(?:ed|ing)\b|\benclosed\b|\bin\s+your\s+inbox\b|\b(?:with\s+you|in\s+the\s+post)\s+now\b|\bhere(?:'s|\s+is|\s+are)\b|\b(?:is|are)\s+(?:now\s+)?here\b|\bbelow\b|\bfrom\s+now\s+on\b|\bgoing\s+forward\b"
+    r"|\battach(?:ed|ing)\b|\benclosed\b|\bin\s+your\s+inbox\b|\b(?:with\s+you|in\s+the\s+post)\s+now\b|\bhere(?:'s|\s+is|\s+are|\s+(?:it|they|this|these)\s+(?:is|are))\b|\b(?:is|are)\s+(?:now\s+)?here\b|\bbelow\b|\bfrom\s+now\s+on\b|\bgoing\s+forward\b"
     r"|\bre(?:schedul|book|ship|sen[dt]|fund|issu|print|rout|order|arrang)\w*\b|\breplacement\b|\bcredited\b|\b(?:a|the|your|in|full)\s+credit(?:\s*[.,;:!)]|\s*$|\s+(?:of|for|to|on|against|worth|will|has|have|is|was|should|now|applied|issued|back|note|memo|and))|\bcredit\s+(?:note|memo|you|your|it|them|the\s+(?:account|difference|fee)|back)\b"
     r"|\b(?:could|can|shall)\s+we\b|\blet's\b|\bwould\s+\w+\s+(?:work|suit)\b|\bdoes\s+\w+\s+work\b|\bare\s+you\s+free\b|\binstead\b"
     r"|\b(?:fixed|corrected|resolved|sorted|updated|moved|approved|ready\s+for|is\s+now|are\s+now|(?:it|they|that|this)(?:'s|'re)\s+now|on\s+(?:its|their)\s+way|renewed|restored|back\s+(?:up|online|in\s+service|to\s+normal))\b"
@@ -702,6 +702,8 @@ def apology_without_remedy(draft, rule):
         if draft.folded[start:end].lower() in _NEWS_ADVERBS:
             continue  # "Regrettably, the log was not checked…": news told with regret, not an apology for a miss
         sentence = sentences[index]
+        if _SOMEONE_ELSES.match(draft.folded, start, end) and _THIRD_PERSON.search(draft.folded, max(sentence.start, start - 30), start):
+            continue  # "he apologised": someone else's apology, told
         text = without_quotations(sentence.text)
         neighbours = " ".join(s.text for s in sentences[max(0, index - 1):index + 2])
         failure = _commitment_failure(text)
@@ -730,7 +732,9 @@ def apology_without_remedy(draft, rule):
             continue
         if _SLOW_REPLY.search(text) and not _STILL_NOTHING.search(neighbours):
             continue
-        qualified = _QUALIFIED.search(text, failure.end())
+        # "We apologise, to the extent that any delay was within our control, for the late repair": a hedge on the
+        # apology itself narrows it wherever it stands
+        qualified = _QUALIFIED.search(text, failure.end()) or _HEDGED_APOLOGY.search(text, 0, failure.start())
         if qualified is not None and not ADMISSION.search(text) and OWNERSHIP.search(text) is None:
             # "Sorry the parts are late, but our warehouse is short-staffed": a miss told as a happening, then
             # narrowed, is the apology taken back (blame-shifting's finding); "Sorry I missed the kickoff, but
@@ -753,27 +757,37 @@ def apology_without_remedy(draft, rule):
         return
 
 
+_SOMEONE_ELSES = re.compile(r"apologi[sz]ed|regretted", _I)
+_THIRD_PERSON = re.compile(r"\b(?:he|she|they|it|who)\s+(?:\w+ly\s+|later\s+|then\s+|also\s+)?$", _I)
 _NEWS_ADVERBS = frozenset(("regrettably", "regretfully"))
 # A clause after the miss that narrows or explains it away: "…, but our warehouse is short-staffed", "to the extent it was within our control".
 _QUALIFIED = re.compile(
     r"[,;]?\s*\b(?:but|though|although|however|except\s+that|only\s+because|in\s+part|partly|to\s+the\s+extent|insofar\s+as|which\s+(?:frankly|honestly|to\s+be\s+fair))\b"
     r"\s+(?!(?:I|we)(?:'ll|\s+will|\s+can|'ve|\s+have|\s+are|'re|'m|\s+am)\b|(?:could|can|would|shall)\s+(?:we|you|I)\b|(?:it's|it\s+is|they're|the\s+\w+\s+is)\s+(?:now|here|attached|ready|on)\b)", _I)
+_HEDGED_APOLOGY = re.compile(r"\b(?:to\s+the\s+extent|insofar\s+as|in\s+so\s+far\s+as|to\s+whatever\s+extent)\b", _I)
 # An apology for the slow reply itself, in any words: "sitting on your email", "it's taken me an age to get back to you".
 _LATE_REPLY = re.compile(
     _SLOW_REPLY.pattern + r"|\bsitting\s+on\s+(?:your|this|the|my)\s+(?:\w+\s+)?(?:e-?mail|message|note|question|request|query|reply)"
     r"|\btak(?:en|ing)\s+(?:so|this|such\s+a)\s+long\s+to\s+(?:get\s+back|reply|respond|answer|come\s+back|write\s+back)"
-    r"|\btak(?:en|ing|e)\s+(?:me|us)\s+(?:an\s+age|ages|so\s+long|forever|a\s+while|a\s+bit|this\s+long|too\s+long|a\s+(?:few|couple\s+of)\s+\w+|\w+\s+(?:days|weeks))\s+to\s+(?:get\s+back|reply|respond|answer|come\s+back|write\s+back|get\s+round)"
+    r"|\btak(?:en|ing|e)\s+(?:(?:me|us)\s+)?(?:an\s+age|ages|so\s+long|forever|a\s+while|a\s+bit|this\s+long|too\s+long|a\s+(?:few|couple\s+of)\s+\w+|\w+\s+(?:days|weeks))\s+to\s+(?:get\s+back|reply|respond|answer|come\s+back|write\s+back|get\s+round)"
     r"|\b(?:going|gone|went)\s+(?:quiet|silent|dark)\b|\bradio\s+silence\b|\bnot\s+(?:replying|responding|getting\s+back)\b", _I)
 # What a message with no answer in it says besides the apology: how busy it has been, hopes, thanks, a promise to reply later.
 _NO_ANSWER = re.compile(
     r"\bhope\b|\bhoping\b|\b(?:it's|it\s+has|it\s+'s|things\s+have|life\s+has|work\s+has)\s+been\b|\b(?:crazy|hectic|mad|manic|busy|swamped|chaotic|mental|nuts|slammed|snowed\s+under|full-?on|non-?stop)\b"
     r"|\b(?:get|come|circle)\s+back\s+to\s+you\b|\bbe\s+in\s+touch\b|\b(?:reply|respond|answer)\s+properly\b|\b(?:speak|talk|more)\s+soon\b|\bwill\s+(?:revert|follow\s+up)\b|\bon\s+it\b"
     r"|^\W*(?:thanks?|thank\s+you|cheers|many\s+thanks)\b[^.!?]{0,30}$", _I)
+# Not even looked at the reader's question: "looked at", "read through", "had a look at".
+_NOT_LOOKED = (r"(?:looked\s+(?:at|into|over|through)|read|gone\s+(?:through|over)|been\s+through|had\s+(?:a\s+)?(?:look|read)"
+               r"|got(?:ten)?\s+(?:round\s+|around\s+)?to|reviewed|opened|dug\s+into|worked\s+through|started\s+on)")
 # Or a later sentence says outright that the answer is still to come, with no date for it.
 _DEFERRED = re.compile(
-    r"\b(?:I'll|I\s+will|we'll|we\s+will|I\s+shall|we\s+shall)\s+(?:\w+\s+)?(?:get\s+(?:you\s+)?(?:an?\s+|the\s+|my\s+)?(?:answer|reply|response|figures|details)|(?:come|get|circle|revert)\s+back\s+to\s+you|look\s+into|check\s+(?:on|with|into)|find\s+out|reply\s+(?:to\s+you\s+)?(?:once|when|as\s+soon)|let\s+you\s+know"
+    r"\b(?:I'll|I\s+will|we'll|we\s+will|I\s+shall|we\s+shall)\s+(?:[\w'-]+\s+){0,6}?(?:get\s+(?:you\s+)?(?:an?\s+|the\s+|my\s+)?(?:answer|reply|response|figures|details)|(?:come|get|circle|revert)\s+back\s+to\s+you|look\s+into|check\s+(?:on|with|into)|find\s+out|reply\s+(?:to\s+you\s+)?(?:once|when|as\s+soon)|let\s+you\s+know"
     r"|(?:check|look|see|confirm|ask)\s+and\s+(?:answer|reply|respond|revert|get\s+back|come\s+back|write)|(?:answer|reply\s+to|respond\s+to|write\s+to)\s+you\s+(?:later|soon|shortly|properly))"
-    r"|\b(?:still|yet\s+to)\s+(?:need\s+to\s+|have\s+to\s+)?(?:discuss|check|look|confirm|find|get|hear|investigat|review)\w*|\bhaven't\s+(?:had\s+a\s+chance|yet|managed)|\bnot\s+(?:yet\s+)?had\s+(?:a\s+)?(?:chance|time)", _I)
+    r"|\b(?:still|yet\s+to)\s+(?:need\s+to\s+|have\s+to\s+)?(?:discuss|check|look|confirm|find|get|hear|investigat|review)\w*|\bhaven't\s+(?:had\s+a\s+chance|yet|managed)|\bnot\s+(?:yet\s+)?had\s+(?:a\s+)?(?:chance|time)"
+    # the question not even looked at: "I haven't read through your proposal yet", "...but will get to it"
+    # (with "yet" or "even": "I haven't read the whole contract, but clause 4 is fine" answers part of it)
+    r"|\b(?:haven't|have\s+not|hasn't|has\s+not)\s+(?:(?:yet|even)\s+(?:properly\s+)?" + _NOT_LOOKED + r"\b|(?:actually\s+|properly\s+)?" + _NOT_LOOKED + r"\b[^.;!?,]{0,60}?\byet\b)"
+    r"|\b(?:I|we)?(?:'ll|\s+will)\s+get\s+(?:round\s+|around\s+)?to\s+(?:it|this|that|them)\b", _I)
 _HEDGED_DELAY = re.compile(r"\b(?:any|perceived|apparent|if)\b", _I)
 _CLOSING_LINE = re.compile(r"^\s*(?:[\w.'&-]+\s*){1,4},?\s*$")
 
@@ -789,7 +803,7 @@ def _late_reply_without_answer(draft, index: int):
     if late is None or _HEDGED_DELAY.search(text, 0, late.end()):
         return None  # "sorry for any perceived delay": a non-apology, blame-shifting's finding
     rest = re.split(r"[,;:]|\s[\u2014\u2013-]\s|\u2014", text[late.end():], maxsplit=1)
-    if len(rest) > 1 and rest[1].strip(" .!?") and not _NO_ANSWER.search(rest[1]):
+    if len(rest) > 1 and rest[1].strip(" .!?") and not _NO_ANSWER.search(rest[1]) and not _DEFERRED.search(rest[1]):
         return None  # "Sorry for the slow reply — yes, Tuesday works": the answer is in the sentence
     deferred = [other for other in sentences[index:index + 3] if _DEFERRED.search(without_quotations(other.text))]
     if deferred:
@@ -827,7 +841,9 @@ _NOT_A_MISHAP = re.compile(
     r"|\b(?:feel|felt|feeling|wait\w*|frustrat\w*|disappoint\w*|upset\w*|annoy\w*|seem\w*|came\s+across|come\s+across|perceived|pictured|expected|imagined|surprised|impression|misunderst\w*|inconvenienc\w*|confus\w*|experience[sd]?|worr\w+|concern\w*|stress\w*|loss|news|hear)\b"
     r"|\b(?:any|nerve|read\s+minds?|heaven\s+forbid|how\s+dare|taken|received|idea|personally|tone|comments|feedback|remarks|wording"
     # the reader's misfortune, not the writer's mishap: sympathy
-    r"|flood\w*|storms?|fire|ill|illness|unwell|accident|injur\w*|passed|death|weather|trip|holiday|mother|father|mum|mom|dad|family|hospital)\b", _I)
+    # (a storm drain or fire door is the writer's plant, not the reader's misfortune)
+    r"|flood\w*|storms?(?!\s+(?:drains?|water|sewers?|gutters?|doors?|windows?|shutters?))|fire(?![\s-]+(?:doors?|alarms?|exits?|escapes?|extinguishers?|drills?))"
+    r"|ill|illness|unwell|accident|injur\w*|passed|death|weather|trip|holiday|mother|father|mum|mom|dad|family|hospital)\b", _I)
 # After the words of the mishap only owning it may follow in the sentence ("— that order was on me"); anything
 # else ("— the fixed one is attached", ", but your team…", "— we're talking pence") changes what the apology does.
 _OWNING_REST = re.compile(r"\bon\s+(?:me|us)\b|\b(?:my|our)\s+(?:own\s+)?(?:fault|mistake|error|bad|oversight|doing)\b", _I)
@@ -842,6 +858,15 @@ _EXPLAINED = re.compile(
 _SENT_NEWS = re.compile(r"\b(?:went\s+out|(?:was|were|been)\s+(?:sent|posted|dispatched)|shipped|posted|dispatched)\s+(?:this\s+morning|today|earlier|by\s+(?:recorded|registered|special|first|courier|post))", _I)
 
 
+def _without_named_replacement(about: str) -> str:
+    """"the pipe order for the Hill Street replacement came in wrong": a replacement in the subject, before the mishap's
+    verb, names what went wrong (a replacement part, a replacement job); after it ("…, and a replacement ships Friday") it is the fix."""
+    verb = _VERB.search(about)
+    if verb is None:
+        return about
+    return re.sub(r"\breplacements?\b", " ", about[:verb.start()], flags=_I) + about[verb.start():]
+
+
 def _mishap(draft, index: int, text: str, start: int, end: int):
     """The words an apology is about when they name a mishap in other words than a missed commitment
     ("Sorry the floor plans still had the old window sizes"), as a match over text; None when the apology
@@ -852,7 +877,7 @@ def _mishap(draft, index: int, text: str, start: int, end: int):
     lead = _MISHAP_LEAD.match(text, end)
     stop = _MISHAP_END.search(text, lead.end())
     about = text[lead.end():stop.start() if stop else len(text)].strip()
-    if len(about.split()) < 3 or _NOT_A_MISHAP.search(about) or _remedy_in(about) or _SENT_NEWS.search(about):
+    if len(about.split()) < 3 or _NOT_A_MISHAP.search(about) or _remedy_in(_without_named_replacement(about)) or _SENT_NEWS.search(about):
         return None
     # a thing alone ("sorry for the mix-up") is the common formula; an event told with its verb is a mishap
     if not ((_ABOUT_A_THING.match(about) or _SUBJECT.match(about)) and _VERB.search(about)):
@@ -907,7 +932,8 @@ def _last(regex, text: str, first):
 # attachment or an update about something else does not).
 _MISSED_MEETING = re.compile(
     r"(?:\b(?:I|we)\s+(?:(?:completely|totally|somehow)\s+)?missed|\bmissing)\s+(?:our|the|your|today's|yesterday's|this\s+morning's)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:call|meeting|appointment|session|chat|catch-?up|zoom|check-?in|consultation|viewing|visit|walkthrough|walk-through|demo|briefing|kick-?off)\b", _I)
+    r"(?:call|meeting|appointment|session|chat|catch-?up|zoom|check-?in|consultation|viewing|visit|walkthrough|walk-through|demo|briefing|kick-?off"
+    r"|(?:site\s+)?walk(?:-?round|about)?|inspection|interview|tour|lesson|class)\b", _I)
 
 
 def _rebooked(draft, index: int, tail: str) -> bool:
@@ -918,7 +944,8 @@ def _rebooked(draft, index: int, tail: str) -> bool:
     return _time_in(_after_clause(tail)) or any(i in times or draft.sentences[i].is_question for i in range(index + 1, len(draft.sentences)))
 
 
-_NEXT_CLAUSE = re.compile(r"[,;\u2014\u2013]|\s-\s|\band\b|\s(?=(?:I|we)(?:'ll|\s+will)\b)", _I)
+# (not the comma inside an amount: "your £1,500 deposit")
+_NEXT_CLAUSE = re.compile(r",(?!\d)|(?<!\d),|[;\u2014\u2013]|\s-\s|\band\b|\s(?=(?:I|we)(?:'ll|\s+will)\b)", _I)
 
 
 def _after_clause(text: str) -> str:
@@ -930,17 +957,98 @@ def _after_clause(text: str) -> str:
 def _has_remedy(draft, index: int, text: str, failure, told_in=None) -> bool:
     """A fix or next step anywhere in the draft, other than the words that describe the failure itself."""
     rest = _after_clause(text[_last(FAILURE, text, failure).end():])
-    if rest and (index not in _blamable(draft) or _blame_in(rest) is None) and (_remedy_in(rest) or _time_in(rest)):
+    # "…, which was due on the 1st": the date the miss was due, not a new one
+    dated = _after_clause(rest) if _MISS_DATE.match(rest) else rest
+    if rest and (index not in _blamable(draft) or _blame_in(rest) is None) and (_remedy_in(rest) or _time_in(dated)):
         return True
     remedies, times = _remedy_sentences(draft)
     pivot = _pivot_after(draft, index)
     told = _index_of(draft)[told_in[0].start] if told_in else None
     if told in remedies and not _remedy_in(_after_clause(without_quotations(told_in[0].text)[told_in[1]:])):
         remedies = remedies - {told}  # "I forgot to order the replacement thermostats. Sorry.": the miss's own words
+    miss = _failure_clause(without_quotations(told_in[0].text) if told_in else text, failure)
+    remedies = {i for i in remedies if i == index or not (_attaches_something_else(draft.sentences[i].text, miss)
+                                                         or _dates_something_else(draft.sentences[i].text, miss))}
     if any(i != index and (i < pivot or _ABOUT_THE_MISS.search(draft.sentences[i].text)) for i in remedies):
         return True
     return any((index < i < pivot or (i >= pivot and _ABOUT_THE_MISS.search(draft.sentences[i].text)))
-               and not _dates_the_miss(draft, i, told_in) for i in times)
+               and not _dates_the_miss(draft, i, told_in) and not _dates_something_else(draft.sentences[i].text, miss) for i in times)
+
+
+# Another matter told as going ahead: "The benchtops are going in on Thursday as planned", "His suite is ready as requested".
+_GOING_AHEAD = re.compile(
+    r"\b(?:as|like)\s+(?:planned|requested|scheduled|agreed|arranged|booked|usual|normal|expected|confirmed|discussed)\b|\bon\s+(?:track|schedule)\b|\bgoing\s+ahead\b", _I)
+_THING_AS_SUBJECT = re.compile(r"^\W*(?:the|your|his|her|their|our)\s+\w", _I)
+_WILL_DO = re.compile(r"\b(?:will|'ll|instead|now|new|going\s+to)\b|\bre(?:schedul|book|sen[dt]|arrang|deliver)\w*", _I)
+
+
+def _dates_something_else(sentence: str, miss: str) -> bool:
+    """A date for another matter that goes ahead as planned, not a new date for the miss."""
+    if not _GOING_AHEAD.search(sentence) or not _THING_AS_SUBJECT.match(sentence) or _WILL_DO.search(sentence):
+        return False
+    if _BACK_TO_THE_MISS.search(sentence):
+        return False
+    missed = _content_words(miss)
+    return bool(missed) and not (_content_words(sentence) & missed)
+
+
+_MISS_DATE = re.compile(
+    r"\W*(?:which|that|as|it|they)?\s*(?:(?:was|were|is|are|had\s+been|we|I)\s+)?(?:(?:originally|already|all|first)\s+)?(?:due|promised|meant|supposed|scheduled|expected|agreed|planned|owed)\b", _I)
+# A sentence whose only remedy words send something: "The March guard rota is attached", "Please find the hotel list below".
+_SENDS = re.compile(r"\battach(?:ed|ing)\b|\benclosed\b|\bbelow\b|\bhere(?:'s|\s+is|\s+are|\s+(?:it|they|this|these)\s+(?:is|are))\b|\bin\s+your\s+inbox\b", _I)
+# ...pointing back at what was missed ("It's attached now", "the corrected invoice is attached"),
+_BACK_TO_THE_MISS = re.compile(
+    r"\b(?:it|them|this|these|those|they)\b|\b(?:corrected|revised|updated|amended|right|correct|missing|fixed|replacement|reissued|final|signed|proper|outstanding|overdue|late"
+    # a report on the miss itself: "the full post-mortem is attached"
+    r"|full|post-?mortem|incident|root[\s-]+cause|write-?up|investigation|explanation)\b", _I)
+# ...or, with nothing pointing back, something else said to be an aside ("also attached", "attached separately", "for your records").
+_ASIDE = re.compile(
+    r"\b(?:also|separately|as\s+well|too|for\s+your\s+(?:records|interest|information|reference|files)|in\s+the\s+meantime|meanwhile|previous|other|next\s+(?:week|month|quarter|year)'s"
+    r"|last\s+(?:week|month|quarter|year)'s|(?:january|february|march|april|may|june|july|august|september|october|november|december)'s)\b", _I)
+_ATTACHMENT_MISSED = re.compile(r"\battach|\benclos|\blink\b|\bfile\b", _I)
+# Documents one writer calls by another name ("the slides" missed, "the deck" attached): the same thing.
+_DOCUMENT = (
+    "file files document documents doc docs pdf report reports slides deck presentation spreadsheet sheet figures numbers draft drafts version copy"
+    " contract agreement proposal quote quotation invoice invoices statement statements letter form forms plan plans list schedule rota brief notes"
+    " minutes summary pack proofs proof artwork photos images pictures link links paperwork details breakdown estimate drawings").split()
+_NOT_CONTENT = frozenset((
+    "sorry apologies apologise apologize attached attaching enclosed below here please find your with that this have been from will would could should"
+    " about again already still just also there their they them were what when which while into onto over under after before then than only very really"
+    " week month today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april june july august"
+    " september october november december morning afternoon evening last next first second".split()))
+
+
+_CLAUSE_EDGE = re.compile(r",(?!\d)|(?<!\d),|[;:()\u2014\u2013]|\s-\s")
+
+
+def _failure_clause(text: str, failure) -> str:
+    """The clause that holds the words of failure: "the snagging list got missed in the shuffle", not "while I thought I'd have access",
+    without the words of failure themselves."""
+    start = max((m.end() for m in _CLAUSE_EDGE.finditer(text, 0, failure.start())), default=0)
+    stop = _CLAUSE_EDGE.search(text, failure.end())
+    said = text[failure.start():failure.end()]
+    keep = said if len(said.split()) > 3 else " "  # a mishap's span is the words of the mishap: keep them
+    return text[start:failure.start()] + keep + text[failure.end():stop.start() if stop else len(text)]
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.rstrip("s") for w in re.findall(r"[a-z][a-z'-]{3,}", text.lower()) if w not in _NOT_CONTENT and not w.endswith("'s")}
+
+
+def _attaches_something_else(sentence: str, miss: str) -> bool:
+    """A sentence that only sends something the miss does not name ("Apologies, we haven't dispatched your fobs. February's
+    invoice is attached separately."): an update about another matter, not the fix."""
+    if not _SENDS.search(sentence) or any(not _SENDS.fullmatch(m.group()) for m in REMEDY.finditer(sentence)):
+        return False
+    if _BACK_TO_THE_MISS.search(sentence) or _ATTACHMENT_MISSED.search(miss):
+        return False  # "sorry, forgot the attachment! here's the rate card": what is sent is what was missed
+    if _ASIDE.search(sentence):
+        return True
+    said, missed = _content_words(sentence), _content_words(miss)
+    if not missed or said & missed:
+        return False  # a miss that names nothing ("…, and I didn't"): what is sent may well be it
+    documents = frozenset(w.rstrip("s") for w in _DOCUMENT)
+    return not (said & documents and missed & documents)
 
 
 def _dates_the_miss(draft, i: int, told_in) -> bool:

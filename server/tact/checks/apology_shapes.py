@@ -79,7 +79,10 @@ def empty_pledge(draft, rule):
 
 
 # --- permission-seeking apology ---------------------------------------------------------------
-_APOLOGY_ACT = r"(?:apologi[sz]e|say\s+(?:I'm\s+|I\s+am\s+)?sorry|said\s+sorry|saying\s+sorry|offer\s+(?:an?\s+|my\s+|our\s+)?(?:\w+\s+)?apolog\w*|express\s+(?:my|our)\s+(?:\w+\s+)?(?:apolog\w*|regret))"
+# "if I apologise", and the writer's past a request for leave takes: "would it be okay if I apologized / I offered my apologies"
+# (someone else's past, "may I ask whether the supplier apologised", asks no leave to apologise)
+_APOLOGY_ACT = (r"(?:apologi[sz]e|say\s+(?:I'm\s+|I\s+am\s+)?sorry|said\s+sorry|saying\s+sorry|offer\s+(?:an?\s+|my\s+|our\s+)?(?:\w+\s+)?apolog\w*|express\s+(?:my|our)\s+(?:\w+\s+)?(?:apolog\w*|regret)"
+                r"|I\s+(?:apologi[sz]ed|offered\s+(?:an?\s+|my\s+)?(?:\w+\s+)?apolog\w*|expressed\s+my\s+(?:\w+\s+)?(?:apolog\w*|regret)))")
 _HOPE_OK = r"hope\s+(?:it's|it\s+is|that's)\s+(?:alright|all\s+right|okay|ok|fine)"
 _PERMISSION = (
     r"(?:if\s+(?:it's|it\s+is|that's|that\s+is|you're|you\s+are)\s+(?:alright|all\s+right|okay|ok|fine|acceptable)"
