@@ -145,13 +145,15 @@ def conditional_apology(draft, rule):
 _EPISTEMIC = re.compile(
     r"\b(?:may|might|could)\s+(?:(?:possibly|perhaps|conceivably|potentially|just|well|not)\s+)?have\b|\b(?:possibly|perhaps|maybe|conceivably|potentially|presumably|apparently)\b"
     r"|\b(?:there\s+)?(?:appears|appeared|seems|seemed)\s+to\s+(?:have\s+been|be)\b|\bit\s+(?:seems|appears|looks)\s+(?:as\s+though|as\s+if|like|that)\b"
-    r"|\bit(?:'s|\s+is|\s+was)\s+(?:just\s+|entirely\s+|quite\s+)?possible\b|\bthere(?:'s|\s+is|\s+was)\s+(?:a|some)\s+(?:small\s+|slight\s+)?chance\b", _I)
+    r"|\bit(?:'s|\s+is|\s+was)\s+(?:just\s+|entirely\s+|quite\s+)?(?:possible|conceivable)\b|\bthere(?:'s|\s+is|\s+was)\s+(?:a|some)\s+(?:small\s+|slight\s+)?chance\b", _I)
 _DEGREE = re.compile(
-    r"\b(?:somewhat|slight(?:ly)?|small|minor|tiny|little|a\s+(?:touch|tad|bit)|some\s+sort\s+of|of\s+sorts|arguably|to\s+some\s+(?:extent|degree)|not\s+(?:entirely|quite|fully|completely|100%)|less\s+than\s+(?:ideal|perfect)|marginally|partially|in\s+part|if\s+(?:at\s+all|any|there\s+(?:even\s+|actually\s+|really\s+)?(?:was|were)\s+(?:one|any)))\b", _I)
+    r"\b(?:somewhat|slight(?:ly)?|small|minor|tiny|little|a\s+(?:touch|tad|bit)|some\s+sort\s+of|of\s+sorts|arguably|to\s+some\s+(?:extent|degree)|not\s+(?:entirely|quite|fully|completely|100%)|less\s+than\s+(?:ideal|perfect)|marginally|partially|in\s+part|in\s+some\s+(?:small\s+)?way|some\s+(?:small\s+)?part|if\s+(?:at\s+all|any|there\s+(?:even\s+|actually\s+|really\s+)?(?:was|were)\s+(?:one|any)))\b", _I)
 _HARM = re.compile(
     r"\b(?:error|errors|mistake|mistakes|delay|delays|delayed|mix-?up|oversight|issue|problem|glitch|hiccup|discrepancy|overcharge|miscalculation|slip|confusion|inaccurac(?:y|ies)|"
     r"twice|wrong(?:ly)?|incorrect(?:ly)?|late|missed|overlooked|affected|lost|miscalculated|overcharged|double-?\w+|omitted|left\s+out|miscommunication|misunderstanding|inconvenience|disruption"
-    r"|had\s+(?:an?\s+|some\s+)?(?:\w+\s+)?(?:effect|impact)|dip|drop|difficulty|disturbance|scratch(?:es)?|damage)\b", _I)
+    r"|had\s+(?:an?\s+|some\s+)?(?:\w+\s+)?(?:effect|impact)|dip|drop|difficulty|disturbance|scratch(?:es)?|damage"
+    # "our equipment may have contributed in some way to the rutting": a part in the harm, owned only as a possibility
+    r"|contributed|played\s+(?:a|an|some|any)\s+(?:\w+\s+)?(?:part|role)|had\s+(?:a|some)\s+(?:\w+\s+)?(?:hand|part|role))\b", _I)
 _PAST = re.compile(r"\bhave\b|\b(?:was|were|had|happened|occurred|went|got|crept|slipped|arose)\b", _I)
 
 
