@@ -98,3 +98,44 @@ def test_session_16_shapes_are_flagged(check, text, rule):
 ])
 def test_session_16_near_misses_pass(check, text, rule):
     assert rule_hits(check, text, rule) == []
+
+
+# Session 17: a hedged part in the harm ("may have contributed in some way to", "might have had a hand in")
+# is a harm too; one hedge, or a part in something good, is not the device.
+@pytest.mark.parametrize("text", [
+    "Our crew may possibly have played some part in the damage to the fence.",
+    "It's conceivable that our van might have had a hand in the scrape on your gate.",
+    "There's a chance our vehicles may have played a small role in the ruts on the verge.",
+])
+def test_session_17_hedged_part_in_a_harm_is_flagged(check, text):
+    assert rule_hits(check, text, "blame.hedged-admission")
+
+
+@pytest.mark.parametrize("text", [
+    "Your suggestions may have contributed to the smoother launch, thank you.",
+    "Our crew damaged the fence, and we'll replace the panel on Monday.",
+    "It's possible the part may arrive early.",
+])
+def test_session_17_hedged_part_near_misses_pass(check, text):
+    assert rule_hits(check, text, "blame.hedged-admission") == []
+
+
+# Session 17: the miss told as fated or impossible after a circumstance ("was always going to slip",
+# "have inevitably fallen behind", "there was no way it was getting done"); a good outcome is not a miss.
+@pytest.mark.parametrize("text", [
+    "What with the storms and two drivers off, the deliveries were always going to slip.",
+    "With the audit and the office move, things have inevitably fallen behind on your file.",
+    "With half the crew off sick, there was no way the roof was getting done this week.",
+    "It's been a brutal couple of weeks here, so a few jobs have been slipping.",
+])
+def test_session_17_fated_miss_after_a_circumstance_is_flagged(check, text):
+    assert rule_hits(check, text, "blame.circumstance-excuse")
+
+
+@pytest.mark.parametrize("text", [
+    "With your help, the launch was always going to be a success.",
+    "With the new crane, the roof was always going to be quick.",
+    "Between you and me, it was impossible to choose a favourite design.",
+])
+def test_session_17_fated_near_misses_pass(check, text):
+    assert rule_hits(check, text, "blame.circumstance-excuse") == []

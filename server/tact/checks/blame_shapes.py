@@ -78,7 +78,12 @@ _NOT_DONE = re.compile(
     r"|(?!(?:need|needs|have|mind|want|expect|think|know|feel|bother|worry|charge|cost|affect|matter|change|stop|apply|count)\b)[a-z]+\s+(?:out|through|off|ahead|together|in\s+time|on\s+time|to\s+plan|as\s+planned))\b"
     r"|\b(?:slipped|fell\s+behind|(?:have|has|had)\s+fallen\s+behind|ran\s+(?:late|over|behind)|got\s+(?:pushed|delayed|held\s+up|bumped)|was\s+(?:pushed|delayed|held\s+up|bumped)|(?:is|are|was|were)\s+(?:running\s+)?(?:late|behind)|on\s+hold|ground\s+to\s+a\s+halt|went\s+out\s+the\s+window"
     r"|never\s+(?:made\s+it|got\s+(?:done|finished|started|sent|off)|happened|went\s+out|arrived|shipped)|(?:didn't|did\s+not|never)\s+get\s+(?:done|finished|sent|started|looked\s+at)|got\s+away\s+from\s+(?:us|me)"
-    r"|fell\s+(?:through|by\s+the\s+wayside)|slipped\s+through|(?:wasn't|was\s+not|weren't)\s+(?:possible|feasible|realistic|doable)|(?:got|was|were)\s+(?:cancelled|postponed|missed))\b", _I)
+    r"|fell\s+(?:through|by\s+the\s+wayside)|slipped\s+through|(?:wasn't|was\s+not|weren't)\s+(?:possible|feasible|realistic|doable)|(?:got|was|were)\s+(?:cancelled|postponed|missed)"
+    # session 17: the outcome told as fated or impossible ("the timeline was always going to wobble",
+    # "things have inevitably fallen behind", "it was simply impossible to finish", "there was no way it was getting done")
+    r"|(?:was|were)\s+(?:always|bound|inevitably)\s+(?:going\s+)?to\s+(?:slip|wobble|suffer|drift|fall\s+behind|take\s+longer|run\s+(?:late|over|behind)|be\s+(?:late|delayed|tight))"
+    r"|(?:have|has|had)\s+(?:inevitably|just|rather|somewhat)\s+fallen\s+behind|(?:have|has|had)\s+(?:just\s+)?been\s+slipping"
+    r"|(?:was|were|(?:has|have|had)\s+(?:just\s+|simply\s+)?been)\s+(?:just\s+|simply\s+|frankly\s+|honestly\s+)?(?:impossible|not\s+possible)|there\s+was\s+(?:just\s+|simply\s+)?no\s+way\s+(?:the|we|I|it|this|that|they|your)\b)\b", _I)
 
 
 _SYMPATHY = re.compile(r"^\W*(?:(?:I'm|I\s+am|we're|we\s+are)\s+)?(?:so\s+)?sorry\s+to\s+hear\b", _I)
@@ -86,8 +91,8 @@ _SYMPATHY = re.compile(r"^\W*(?:(?:I'm|I\s+am|we're|we\s+are)\s+)?(?:so\s+)?sorr
 _BUSY = re.compile(
     r"\b(?:it(?:'s|\s+has|\s+had)?\s+been|things\s+(?:have\s+been|had\s+been|were|got|are)|we(?:'ve|\s+have|'d|\s+had)\s+been|it\s+was|it\s+got|we\s+were|I\s+was|I've\s+been|this\s+(?:week|month)\s+(?:has\s+been|was))\s+"
     r"(?:(?:so|such|really|pretty|absolutely|completely|totally|utterly|just|a\s+bit|quite|rather|incredibly|very)\s+)*"
-    r"(?:a\s+|an\s+|total\s+|absolute\s+)*(?:busy|hectic|chaos|chaotic|crazy|mad|manic|madness|mental|nightmare|flat\s+out|swamped|slammed|snowed\s+under|non-?stop|whirlwind|full-?on|overwhelming|nuts|frantic|rammed|stretched|"
-    r"short-?staffed|(?:one\s+of\s+those|a\s+(?:rough|tough|difficult|crazy|mad|busy|hectic)\s+(?:week|month|few\s+(?:days|weeks)|time|season|quarter)))\b", _I)
+    r"(?:a\s+|an\s+|total\s+|absolute\s+)*(?:busy|hectic|chaos|chaotic|crazy|insane|wild|brutal|relentless|mad|manic|madness|mental|nightmare|flat\s+out|swamped|slammed|snowed\s+under|non-?stop|whirlwind|full-?on|overwhelming|nuts|frantic|rammed|stretched|"
+    r"short-?staffed|(?:one\s+of\s+those|a\s+(?:rough|tough|difficult|crazy|mad|busy|hectic)\s+(?:week|month|few\s+(?:days|weeks)|couple\s+of\s+(?:days|weeks|months)|time|season|quarter)))\b", _I)
 
 
 @python_check("circumstance_excuse")
@@ -145,13 +150,15 @@ def conditional_apology(draft, rule):
 _EPISTEMIC = re.compile(
     r"\b(?:may|might|could)\s+(?:(?:possibly|perhaps|conceivably|potentially|just|well|not)\s+)?have\b|\b(?:possibly|perhaps|maybe|conceivably|potentially|presumably|apparently)\b"
     r"|\b(?:there\s+)?(?:appears|appeared|seems|seemed)\s+to\s+(?:have\s+been|be)\b|\bit\s+(?:seems|appears|looks)\s+(?:as\s+though|as\s+if|like|that)\b"
-    r"|\bit(?:'s|\s+is|\s+was)\s+(?:just\s+|entirely\s+|quite\s+)?possible\b|\bthere(?:'s|\s+is|\s+was)\s+(?:a|some)\s+(?:small\s+|slight\s+)?chance\b", _I)
+    r"|\bit(?:'s|\s+is|\s+was)\s+(?:just\s+|entirely\s+|quite\s+)?(?:possible|conceivable)\b|\bthere(?:'s|\s+is|\s+was)\s+(?:a|some)\s+(?:small\s+|slight\s+)?chance\b", _I)
 _DEGREE = re.compile(
-    r"\b(?:somewhat|slight(?:ly)?|small|minor|tiny|little|a\s+(?:touch|tad|bit)|some\s+sort\s+of|of\s+sorts|arguably|to\s+some\s+(?:extent|degree)|not\s+(?:entirely|quite|fully|completely|100%)|less\s+than\s+(?:ideal|perfect)|marginally|partially|in\s+part|if\s+(?:at\s+all|any|there\s+(?:even\s+|actually\s+|really\s+)?(?:was|were)\s+(?:one|any)))\b", _I)
+    r"\b(?:somewhat|slight(?:ly)?|small|minor|tiny|little|a\s+(?:touch|tad|bit)|some\s+sort\s+of|of\s+sorts|arguably|to\s+some\s+(?:extent|degree)|not\s+(?:entirely|quite|fully|completely|100%)|less\s+than\s+(?:ideal|perfect)|marginally|partially|in\s+part|in\s+some\s+(?:small\s+)?way|some\s+(?:small\s+)?part|if\s+(?:at\s+all|any|there\s+(?:even\s+|actually\s+|really\s+)?(?:was|were)\s+(?:one|any)))\b", _I)
 _HARM = re.compile(
     r"\b(?:error|errors|mistake|mistakes|delay|delays|delayed|mix-?up|oversight|issue|problem|glitch|hiccup|discrepancy|overcharge|miscalculation|slip|confusion|inaccurac(?:y|ies)|"
     r"twice|wrong(?:ly)?|incorrect(?:ly)?|late|missed|overlooked|affected|lost|miscalculated|overcharged|double-?\w+|omitted|left\s+out|miscommunication|misunderstanding|inconvenience|disruption"
-    r"|had\s+(?:an?\s+|some\s+)?(?:\w+\s+)?(?:effect|impact)|dip|drop|difficulty|disturbance|scratch(?:es)?|damage)\b", _I)
+    r"|had\s+(?:an?\s+|some\s+)?(?:\w+\s+)?(?:effect|impact)|dip|drop|difficulty|disturbance|scratch(?:es)?|damage"
+    # "our equipment may have contributed in some way to the rutting": a part in the harm, owned only as a possibility
+    r"|contributed|played\s+(?:a|an|some|any)\s+(?:\w+\s+)?(?:part|role)|had\s+(?:a|some)\s+(?:\w+\s+)?(?:hand|part|role))\b", _I)
 _PAST = re.compile(r"\bhave\b|\b(?:was|were|had|happened|occurred|went|got|crept|slipped|arose)\b", _I)
 
 
