@@ -72,6 +72,15 @@ _BENIGN = re.compile(
 )
 # "Obviously X, but Y" concedes X before the writer's own point; it does not lecture.
 _CONCESSION = re.compile(r",\s*but\b", re.IGNORECASE)
+# A sentence-opening (or closing) "obviously" with no "you" talks down when what it calls obvious is a rule, a
+# limit or a term the reader is taken to have missed ("obviously the discount only applies to annual plans",
+# "the deposit isn't refundable, obviously", "obviously the price includes VAT", "as anyone would expect");
+# said of the world ("obviously the cold snap pushed prices up") it is commentary shared with the reader.
+_CONSTRAINT = re.compile(
+    r"\b(?:not|no|never|nobody|nothing|none|cannot|without|only|still|until|unless|if|need|needs|must|has\s+to|"
+    r"have\s+to|required?|requires|applies|apply|includ\w*|exclud\w*|refund\w*|anyone|everyone|everybody)\b|\bnon-|n't\b",
+    re.IGNORECASE,
+)
 _NEXT_WORD = re.compile(r"^([\s,]*)([\w'-]+)")
 _PREV_COMMA = re.compile(r",\s*$")
 
@@ -113,7 +122,9 @@ def _obviously_talks_down(text: str, start: int, end: int) -> bool:
         return False
     opening = bool(_OPENER.match(before) or _AS_I_SAID.match(before)) and not _CONCESSION.search(after)
     closing = bool(_PREV_COMMA.search(before)) and not after.strip(" \t\n\"')*.!?")
-    return opening or closing or bool(_SECOND_PERSON.search(text))
+    if _SECOND_PERSON.search(text):
+        return True
+    return (opening or closing) and bool(_CONSTRAINT.search(before + " " + after))
 
 
 @python_check("judging_adverb")
