@@ -235,11 +235,13 @@ SCAPEGOAT = fast(
     rf"\b(?:{_PEOPLE}|{_TOOL})(?:,\s+(?:who|which))?{_GAP}(?:dropped\s+the\s+ball|messed\s+(?:it\s+|things\s+|this\s+)?up|screwed\s+(?:it\s+|this\s+)?up"
     r"|let\s+(?:us|me)\s+down|botched|sat\s+on\s+(?:it|this|that|the|your)|made\s+a\s+(?:mess|hash)\s+of)\b"
 )
+# Words that send something: "attached", "enclosed", "here it is", "below", "in your inbox".
+SENDING = r"\battach(?:ed|ing)\b|\benclosed\b|\bin\s+your\s+inbox\b|\bhere(?:'s|\s+is|\s+are|\s+(?:it|they|this|these)\s+(?:is|are))\b|\bbelow\b"
 # A fix, next step or new date: what turns an apology into a good one.
 REMEDY = fast(
     r"\b(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+|since\s+)?\w+(?:ed|en|t)\b"
     r"|\b(?:I|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+)?(?:sent|put|made|set|built|found|told|said|paid|got|run|spoken)\b"
-    r"|\battach(?:ed|ing)\b|\benclosed\b|\bin\s+your\s+inbox\b|\b(?:with\s+you|in\s+the\s+post)\s+now\b|\bhere(?:'s|\s+is|\s+are|\s+(?:it|they|this|these)\s+(?:is|are))\b|\b(?:is|are)\s+(?:now\s+)?here\b|\bbelow\b|\bfrom\s+now\s+on\b|\bgoing\s+forward\b"
+    r"|" + SENDING + r"|\b(?:with\s+you|in\s+the\s+post)\s+now\b|\b(?:is|are)\s+(?:now\s+)?here\b|\bfrom\s+now\s+on\b|\bgoing\s+forward\b"
     r"|\bre(?:schedul|book|ship|sen[dt]|fund|issu|print|rout|order|arrang)\w*\b|\breplacement\b|\bcredited\b|\b(?:a|the|your|in|full)\s+credit(?:\s*[.,;:!)]|\s*$|\s+(?:of|for|to|on|against|worth|will|has|have|is|was|should|now|applied|issued|back|note|memo|and))|\bcredit\s+(?:note|memo|you|your|it|them|the\s+(?:account|difference|fee)|back)\b"
     r"|\b(?:could|can|shall)\s+we\b|\blet's\b|\bwould\s+\w+\s+(?:work|suit)\b|\bdoes\s+\w+\s+work\b|\bare\s+you\s+free\b|\binstead\b"
     r"|\b(?:fixed|corrected|resolved|sorted|updated|moved|approved|ready\s+for|is\s+now|are\s+now|(?:it|they|that|this)(?:'s|'re)\s+now|on\s+(?:its|their)\s+way|renewed|restored|back\s+(?:up|online|in\s+service|to\s+normal))\b"
@@ -944,8 +946,8 @@ def _rebooked(draft, index: int, tail: str) -> bool:
     return _time_in(_after_clause(tail)) or any(i in times or draft.sentences[i].is_question for i in range(index + 1, len(draft.sentences)))
 
 
-# (not the comma inside an amount: "your £1,500 deposit")
-_NEXT_CLAUSE = re.compile(r",(?!\d)|(?<!\d),|[;\u2014\u2013]|\s-\s|\band\b|\s(?=(?:I|we)(?:'ll|\s+will)\b)", _I)
+_COMMA = r",(?!\d)|(?<!\d),"  # a comma, but not the one inside an amount ("your £1,500 deposit")
+_NEXT_CLAUSE = re.compile(_COMMA + r"|[;\u2014\u2013]|\s-\s|\band\b|\s(?=(?:I|we)(?:'ll|\s+will)\b)", _I)
 
 
 def _after_clause(text: str) -> str:
@@ -995,7 +997,7 @@ def _dates_something_else(sentence: str, miss: str) -> bool:
 _MISS_DATE = re.compile(
     r"\W*(?:which|that|as|it|they)?\s*(?:(?:was|were|is|are|had\s+been|we|I)\s+)?(?:(?:originally|already|all|first)\s+)?(?:due|promised|meant|supposed|scheduled|expected|agreed|planned|owed)\b", _I)
 # A sentence whose only remedy words send something: "The March guard rota is attached", "Please find the hotel list below".
-_SENDS = re.compile(r"\battach(?:ed|ing)\b|\benclosed\b|\bbelow\b|\bhere(?:'s|\s+is|\s+are|\s+(?:it|they|this|these)\s+(?:is|are))\b|\bin\s+your\s+inbox\b", _I)
+_SENDS = re.compile(SENDING, _I)
 # ...pointing back at what was missed ("It's attached now", "the corrected invoice is attached"),
 _BACK_TO_THE_MISS = re.compile(
     r"\b(?:it|them|this|these|those|they)\b|\b(?:corrected|revised|updated|amended|right|correct|missing|fixed|replacement|reissued|final|signed|proper|outstanding|overdue|late"
@@ -1011,6 +1013,7 @@ _DOCUMENT = (
     "file files document documents doc docs pdf report reports slides deck presentation spreadsheet sheet figures numbers draft drafts version copy"
     " contract agreement proposal quote quotation invoice invoices statement statements letter form forms plan plans list schedule rota brief notes"
     " minutes summary pack proofs proof artwork photos images pictures link links paperwork details breakdown estimate drawings").split()
+_DOCUMENTS = frozenset(w.rstrip("s") for w in _DOCUMENT)  # as _content_words stems them
 _NOT_CONTENT = frozenset((
     "sorry apologies apologise apologize attached attaching enclosed below here please find your with that this have been from will would could should"
     " about again already still just also there their they them were what when which while into onto over under after before then than only very really"
@@ -1018,7 +1021,7 @@ _NOT_CONTENT = frozenset((
     " september october november december morning afternoon evening last next first second".split()))
 
 
-_CLAUSE_EDGE = re.compile(r",(?!\d)|(?<!\d),|[;:()\u2014\u2013]|\s-\s")
+_CLAUSE_EDGE = re.compile(_COMMA + r"|[;:()\u2014\u2013]|\s-\s")
 
 
 def _failure_clause(text: str, failure) -> str:
@@ -1047,8 +1050,7 @@ def _attaches_something_else(sentence: str, miss: str) -> bool:
     said, missed = _content_words(sentence), _content_words(miss)
     if not missed or said & missed:
         return False  # a miss that names nothing ("…, and I didn't"): what is sent may well be it
-    documents = frozenset(w.rstrip("s") for w in _DOCUMENT)
-    return not (said & documents and missed & documents)
+    return not (said & _DOCUMENTS and missed & _DOCUMENTS)
 
 
 def _dates_the_miss(draft, i: int, told_in) -> bool:
