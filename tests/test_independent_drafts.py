@@ -14,7 +14,10 @@ one measurement, then tuned on; b31-b33 blind twice, then retired unread) and b3
 blind for one measurement against session 13's rules, then tuned on) and b38-b41 (session 15: b39-b41 blind for
 one measurement against session 14's rules, then tuned on; b38 blind twice, before and after the session's
 changes, then retired unread) and b43-b45 (session 16: blind for one measurement against session 15's rules, then
-tuned on; b42 blind twice, before and after the session's changes, then retired unread). The rules are improved on
+tuned on; b42 blind twice, before and after the session's changes, then retired unread), b49-b51 (session 17:
+blind for one measurement against session 16's rules, then tuned on), b46-b48 (session 17's held-back writers,
+blind twice, then tuned on in session 18) and b54, b56, b57 (session 18: blind for one measurement against
+session 17's rules, then tuned on). The rules are improved on
 these drafts' misses as devices, so the figures here are a floor against regressions, not a measure
 of unseen-phrasing recall: that is what each file's first run measured (see the issue notes), and
 what the current held-back drafts (outside the repository) measure.
@@ -49,7 +52,7 @@ FLOORS = {
         "apology": 0.905,  # 0.927
     },
 }
-COUNTS = {"independent": 4920, "devices": 9360}
+COUNTS = {"independent": 4920, "devices": 10440}
 CLEAN_FLAGGED = 0.03  # of both sets' clean drafts: 51 of 3,463 at the end of session 17; the DESIGN target
 
 
