@@ -282,13 +282,13 @@ def _same_day(m: TimeMention, t_day: DayRef | None) -> bool | None:
     return m.date == t_day.resolved
 
 
-def _thread_day(t: TimeMention, a: Analysis) -> DayRef | None:
-    """The day of a proposed time: its own, or the day the same line named just before it
-    ("Tuesday 12 May works for us. Let's do 3:00 PM Sydney time")."""
+def _line_day(t: TimeMention, days, text: str) -> DayRef | None:
+    """The day of a time: its own, or the day the same line named just before it ("Tuesday 12 May
+    works for us. Let's do 3:00 PM Sydney time", "Wednesday 15 July at 7am EDT (8pm KST)")."""
     if t.day is not None:
         return t.day
-    line_start = a.thread_text.rfind("\n", 0, t.start) + 1
-    return next((d for d in reversed(a.thread.days) if line_start <= d.start and d.end <= t.start), None)
+    line_start = text.rfind("\n", 0, t.start) + 1
+    return next((d for d in reversed(days) if line_start <= d.start and d.end <= t.start), None)
 
 
 # "after her 2 PM meeting": a time owned by someone names an engagement, not a proposal.
@@ -318,14 +318,16 @@ def differs_from_thread(draft, rule):
         best = None
         for t in proposals:
             t_zone = _thread_zone(t, a)
-            date = m.date or t.date or a.today
-            t_date = t.date or m.date or a.today
+            t_day = _line_day(t, a.thread.days, a.thread_text)  # "(16:00 in Tokyo)" after "Wednesday 20 May at 9:00" is on the 20th too
+            t_own = t_day.resolved if t_day is not None else None
+            date = m.date or t_own or a.today
+            t_date = t_own or m.date or a.today
             mine, _ = moments(m, zone, date)
             theirs, theirs_end = moments(t, t_zone, t_date)
             if mine == theirs:
                 best = None
                 break
-            same_day = _same_day(m, _thread_day(t, a))
+            same_day = _same_day(m, t_day)
             same_clock = (m.clock.hour, m.clock.minute) == (t.clock.hour, t.clock.minute)
             if same_day is False and not same_clock:
                 continue
@@ -441,7 +443,8 @@ def outside_recipient_hours(draft, rule):
         zone = _meant_zone(m, a)
         if zone is None or m.deadline:
             continue
-        date = m.date or a.today
+        day = _line_day(m, a.new.days, draft.folded)
+        date = (day.resolved if day is not None else None) or a.today
         start, end = moments(m, zone, date)
         if _same_clock(zone, a.recipient, start):
             continue
