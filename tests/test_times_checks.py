@@ -1,4 +1,4 @@
-"""The six time zone checks, the seed scenario, near-misses and DST edges."""
+"""The seven time zone checks, the seed scenario, near-misses and DST edges."""
 import pytest
 
 from tact.checks.times import zones
@@ -441,3 +441,44 @@ def test_tomorrow_named_with_the_wrong_weekday(check, text, flagged):
     if flagged:
         assert issues[0].message == "Tomorrow (November 24, 2026) is a Tuesday, not a Wednesday."
         assert list(issues[0].replacements) == [flagged.replace("Wednesday", "Tuesday"), "Wednesday"]
+
+
+# ------------------------------------------------------------------ 7. a conversion that does not add up
+
+def test_a_conversion_off_by_the_weeks_when_clocks_change_apart(check):
+    """19 March 2026: New York is on daylight time, Dublin not yet, so 10:00 there is 14:00 in Dublin."""
+    text = "Café kick-off 🚀 Thursday 19 March, 10:00 New York time, which is 15:00 here in Dublin."
+    issue = one(check, text, sender_timezone="Europe/Dublin", recipient_timezone=NY, sent_at="2026-03-16T12:00:00+00:00")
+    assert (issue.rule, issue.text, issue.replacements) == ("timezone.wrong-conversion", "15:00 here in Dublin",
+                                                           ("14:00 here in Dublin",))
+    assert text.encode("utf-16-le")[2 * issue.offset_utf16:2 * (issue.offset_utf16 + issue.length_utf16)].decode(
+        "utf-16-le") == issue.text  # the rocket is two UTF-16 units
+    assert timezone_issues(check, text.replace("15:00", "14:00"), sender_timezone="Europe/Dublin",
+                           recipient_timezone=NY, sent_at="2026-03-16T12:00:00+00:00") == []
+
+
+def test_a_converted_time_on_the_wrong_day_gets_the_right_day(check):
+    issue = one(check, "Let's meet Monday 2 November at 11pm PT (8am CET on Monday 2 November).",
+                sender_timezone=LA, recipient_timezone="Europe/Berlin", sent_at="2026-10-27T09:00:00-07:00")
+    assert issue.replacements == ("8am CET on Tuesday 3 November",)
+
+
+def test_two_alternative_slots_are_not_a_conversion(check):
+    assert timezone_issues(check, "Could we do 9am PT on Monday or 4pm CEST on Tuesday?", sender_timezone=LA,
+                           recipient_timezone="Europe/Berlin", sent_at="2026-05-04T09:00:00-07:00") == []
+
+
+@pytest.mark.parametrize("name, zone", [
+    ("East Africa Time", "Africa/Nairobi"), ("Australian Eastern Standard Time", "Australia/Sydney"),
+    ("Gulf Standard Time", "Asia/Dubai"), ("Greenwich Mean Time", "Etc/GMT"), ("British Summer Time", "Europe/London"),
+])
+def test_cldr_long_zone_names(name, zone):
+    assert zones.long_names()[name.lower()][0] == zone
+
+
+def test_a_long_zone_name_is_a_zone_and_its_season_is_checked(check):
+    nairobi = dict(sender_timezone="Africa/Nairobi", recipient_timezone="Africa/Nairobi", sent_at="2026-12-01T09:00:00+03:00")
+    assert timezone_issues(check, "Could we talk on Monday 7 December at 14:00 East Africa Time?", **nairobi) == []
+    issue = one(check, "Our call is Tuesday 12 May at 17:00 Australian Eastern Daylight Time.",
+                sender_timezone="Australia/Sydney", recipient_timezone="Australia/Sydney", sent_at="2026-05-06T09:30:00+10:00")
+    assert issue.rule == "timezone.daylight-mismatch"

@@ -459,3 +459,38 @@ def outside_recipient_hours(draft, rule):
                                            "place": zones.city(a.recipient)},
                   replacements=(draft.text[m.start:m.end] + f" ({local})",))
 
+
+
+# ---------------------------------------------------------------- 7. a conversion that does not add up
+
+# What joins a time to its conversion: "10:00 New York time (15:00 in Dublin)", "…, which is 3pm for
+# you", "9am PT / 12pm ET", "= 18:00 CET".
+_CONVERSION = re.compile(r"\s*(?:\(|/|=|,?\s*(?:which\s+is|which\s+would\s+be|that\s+is|that's|i\.e\.)\s)\s*", re.I)
+
+
+@python_check("wrong_conversion")
+def wrong_conversion(draft, rule):
+    a = analysis(draft)
+    for first, second in zip(a.scheduled, a.scheduled[1:]):
+        if first.zone is None or second.zone is None or first.zone.zone is None or second.zone.zone is None:
+            continue
+        if first.zone.zone == second.zone.zone or not _CONVERSION.fullmatch(draft.folded, first.end, second.start):
+            continue
+        # "3pm BST / 10am EDT on Thursday 16 July": a day written once is both times' day
+        day = _line_day(first, a.new.days, draft.folded) or second.day
+        start, _ = moments(first, first.zone.zone, (day.resolved if day is not None else None) or a.today)
+        right = zones.at(start, second.zone.zone)
+        clock = second.clock
+        both_dated = first.day is not None and second.day is not None
+        if (right.hour, right.minute) == (clock.hour, clock.minute) and not (both_dated and second.date != right.date()):
+            continue
+        shown = clock_text(right.hour, right.minute, clock.style24)
+        on = f" on {right:%A} {right.day} {right:%B}"
+        if second.day is not None and second.date != right.date():
+            fixed = f"{shown} {second.zone.text}{on}"
+        else:
+            fixed = _replace(draft.text, second, clock.start, clock.end, shown)
+        yield Hit(second.start, second.end, values={
+            "time": draft.text[second.start:second.end], "first": draft.text[first.start:first.end],
+            "right": f"{shown} {second.zone.text}{on if right.date() != start.date() else ''}"},
+            replacements=(fixed,))

@@ -92,12 +92,12 @@ _ZONE = re.compile(
     (?:
         (?P<iana>[A-Z][A-Za-z_]+/[A-Za-z_]+(?:/[A-Za-z_]+)?)
       | (?P<utc>UTC|GMT)\s?(?P<sign>[+\-−])\s?(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?
-      | (?P<family>(?i:central\s+european|eastern\s+european|western\s+european|central|eastern|pacific|mountain|atlantic|alaska|hawaii))
+      | (?:U\.?S\.?\s+)?(?P<family>(?i:central\s+european|eastern\s+european|western\s+european|central|eastern|pacific|mountain|atlantic|alaska|hawaii))
         (?P<kind>\s+(?i:standard|daylight|summer))?(?P<time>\s+(?i:time))?\b
       | (?P<whose>(?i:your|my|our|local))\s+(?i:time)(?:\s+(?i:zone))?\b
       | (?P<foryou>(?i:for\s+(?:you|me|us)|(?:on|at)\s+(?:your|my|our)\s+end|where\s+(?:you|I|we)\s+(?:are|am)))\b
       | (?P<abbr>[A-Z]{1,5})\b
-      | (?:(?P<in>(?i:in))\s+)?(?P<place>[A-Z\u00C0-\u00DE][^\W\d_]+(?:[ -][A-Z\u00C0-\u00DE][^\W\d_]+){0,2})(?P<ptime>\s+(?i:time))?\b
+      | (?:(?P<in>(?i:(?:here\s+|there\s+)?in))\s+)?(?P<place>[A-Z\u00C0-\u00DE][^\W\d_]+(?:[ -][A-Z\u00C0-\u00DE][^\W\d_]+){0,2})(?P<ptime>\s+(?i:time))?\b
     )
     (?P<close>\s*\))?
     """,
@@ -169,7 +169,7 @@ class ZoneRef:
     end: int
     text: str
     zone: str | None  # a zone key (IANA name or "UTC+05:30"); None for "local time"
-    kind: str  # abbr | family | offset | place | iana | party | local
+    kind: str  # abbr | family | long | offset | place | iana | party | local
     abbr: str | None = None
 
     def __init__(self, start: int, end: int, text: str, zone: str | None, kind: str, abbr: str | None = None):
@@ -390,8 +390,29 @@ def _join_days(tokens: list[DayRef], text: str) -> list[DayRef]:
     return groups
 
 
+# A zone's long name ("East Africa Time", "Australian Eastern Standard Time"): capitalized words and "time".
+_LONG_NAME = re.compile(r"(\s*\(\s*|\s*,?\s*)((?:U\.?S\.?\s+)?([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){0,3}\s+[Tt]ime))\b(\s*\))?")
+
+
+def _long_zone(text: str, pos: int, end: int) -> tuple[ZoneRef, int] | None:
+    """A long zone name right after a clock, as CLDR spells it (zones.long_names), and where the mention ends."""
+    match = _LONG_NAME.match(text, pos, end)
+    if not match or ("(" in match.group(1) and not match.group(4)):
+        return None
+    found = zones.long_names().get(" ".join(match.group(3).lower().split()))
+    if found is None:
+        return None
+    zone_name, season = found
+    start, stop = match.start(2), match.end(2)
+    abbr = zones.season_abbreviation(zone_name, season) if season else None
+    return ZoneRef(start, stop, text[start:stop], zone_name, "long", abbr=abbr), (match.end() if match.group(4) else stop)
+
+
 def _zone_after(text: str, pos: int, end: int, parties: tuple) -> tuple[ZoneRef, int] | None:
     """The zone written right after a clock, and where the mention ends (past a closing parenthesis)."""
+    long = _long_zone(text, pos, end)
+    if long is not None:
+        return long
     match = _ZONE.match(text, pos, end)
     if not match:
         return None

@@ -1,7 +1,9 @@
 """Time zone knowledge: what an abbreviation or zone phrase can mean, and how to name a zone unambiguously.
 
 Which zones use which abbreviation, at what offset and whether as daylight time,
-comes from the IANA database that pytz ships (read once, on first use). Two small
+comes from the IANA database that pytz ships (read once, on first use); the English long
+names ("East Africa Time", "Australian Eastern Standard Time") come from the Unicode CLDR
+that babel ships. Two small
 hand tables cover what that database cannot say: abbreviations people still write
 that tzdata dropped in 2017 (it replaced invented ones such as Bangladesh's "BST"
 with "+06"), and which abbreviations readers actually confuse.
@@ -16,6 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import pytz
+from babel import Locale
+from babel.core import get_global
 
 UTC = pytz.utc
 _SCAN_FROM = dt.datetime(2010, 1, 1)  # abbreviations in use since then; older ones only confuse
@@ -300,3 +304,53 @@ def city_zones() -> dict[str, str]:
                 cities.setdefault(name, zone_names[0])
     cities.update(REGION_ZONES)
     return cities
+
+
+# The US and European families ("Central Standard Time", "Central European Summer Time") have their own
+# reading in extract.py, which also gives their season's abbreviation.
+_FAMILY_NAME = re.compile(r"(?:central|eastern|western)\s+european(?:\s+(?:standard|summer))?\s+time"
+                          r"|(?:central|eastern|pacific|mountain|atlantic|alaska|hawaii)(?:\s+(?:standard|daylight))?\s+time",
+                          re.I)
+
+
+@lru_cache(maxsize=1)
+def long_names() -> dict[str, tuple[str, str | None]]:
+    """CLDR's English long zone names, lower-cased ("east africa time", "gulf standard time") ->
+    (zone, season): the zone is the metazone's golden zone (the one CLDR maps Windows names to), and
+    the season "standard" or "daylight" when the metazone has both names, else None."""
+    golden = set(get_global("windows_zone_mapping").values())
+    members: dict[str, list[str]] = {}
+    for zone_name, metazone in get_global("meta_zones").items():
+        members.setdefault(metazone, []).append(zone_name)
+    english = Locale("en")
+    names = {}
+    # A zone's own names first ("British Summer Time" is London's daylight time; "Coordinated Universal Time").
+    for zone_name, variants in english.time_zones.items():
+        for variant, name in variants.get("long", {}).items():
+            names[name.lower()] = (zone_name, variant if variant != "generic" else None)
+    for metazone, variants in english.meta_zones.items():
+        if metazone == "GMT":  # "Greenwich Mean Time" is UTC+0 all year, not London's clock
+            zone_name = "Etc/GMT"
+        else:
+            zone_names = sorted(members.get(metazone, ()), key=lambda z: (z not in golden, z not in _PREFERRED, z))
+            zone_name = next((z for z in zone_names if z in pytz.all_timezones_set), None)
+        long = variants.get("long", {})
+        if zone_name is None:
+            continue
+        seasonal = "standard" in long and "daylight" in long
+        for variant, name in long.items():
+            if not _FAMILY_NAME.fullmatch(name):
+                names.setdefault(name.lower(), (zone_name, variant if seasonal and variant != "generic" else None))
+    return names
+
+
+@lru_cache(maxsize=256)
+def season_abbreviation(zone_name: str, season: str) -> str | None:
+    """The zone's abbreviation in that season ("AEST" for Sydney's standard time), when it keeps
+    daylight time and the abbreviation is a word, not a number."""
+    names = {}
+    for month in (1, 7):
+        moment = at(dt.datetime(2026, month, 15, 12, tzinfo=UTC), zone_name)
+        names[bool(moment.dst())] = moment.tzname()
+    abbr = names.get(season == "daylight") if len(names) == 2 else None
+    return abbr if abbr and abbr.isalpha() else None
