@@ -110,7 +110,7 @@ def test_time_triggers_are_necessary_with_zones_and_a_send_time():
 
     rules = load_rules([BUILTIN_RULES])
     timed = [r for r in rules if r.check and r.trigger and r.category == "timezone"]
-    assert len(timed) == 6, "every time check carries a trigger"
+    assert len(timed) == 7, "every time check carries a trigger"
     zoned = parse_context({"sender_timezone": "America/Los_Angeles", "recipient_timezone": "Europe/London",
                            "sent_at": "2026-07-14T09:30:00-07:00", "quoted": "Does 3pm EST on Tuesday work?"})
     spelled = ["Let's meet at noon.", "Half past three on Friday?", "Call me at three pm tomorrow.",
@@ -122,7 +122,7 @@ def test_time_triggers_are_necessary_with_zones_and_a_send_time():
     triggers = [(rule, PYTHON_CHECKS[rule.check], compile_pattern(rule.trigger)) for rule in timed]
     reported = 0
     for text, context in cases:
-        draft = build_draft(text=text, context=context)  # one draft for all six: they share its time analysis
+        draft = build_draft(text=text, context=context)  # one draft for all seven: they share its time analysis
         for rule, check, trigger in triggers:
             hits = list(check(draft, rule))
             reported += bool(hits)
