@@ -70,7 +70,7 @@ VAGUE_TIME = fast(
     r"|\b(?:when|once|after|as\s+soon\s+as)\s+(?:[\w'-]+\s+){1,2}?(?:calms?|settles?|quietens?|slows?|eases?|dies)\s+down\b"
     r"|\b(?:when|once|after)\s+(?:things|it|work|life|everything)(?:'s|\s+is|\s+are|\s+gets?)\s+(?:a\s+bit\s+)?(?:less\s+\w+|quieter|calmer|back\s+to\s+normal|more\s+manageable)\b"
     r"|\b(?:when|once)\s+(?:I'm|I\s+am|we're|we\s+are)\s+back\b"
-    r"|\b(?:when|once|after|as\s+soon\s+as)\s+(?:things|circumstances|conditions|the\s+(?:situation|workload|supply\s+situation))\s+(?:(?:have|has)\s+)?(?:settle[sd]?|allow|permit|improve[sd]?|normali[sz]e[sd]?|stabili[sz]e[sd]?|dry\s+out|line\s+up|ease[sd]?|get\s+better"
+    r"|\b(?:when|once|after|as\s+soon\s+as)\s+(?:things|circumstances|conditions|the\s+(?:situation|workload|supply\s+situation))\s+(?:(?:have|has)\s+)?(?:settle[sd]?|allows?|permits?|returns?\s+to\s+normal|improve[sd]?|normali[sz]e[sd]?|stabili[sz]e[sd]?|dry\s+out|line\s+up|ease[sd]?|get\s+better"
     r"|(?:is|are|gets?|becomes?)\s+(?:a\s+(?:bit|little)\s+)?(?:better|normal|back\s+to\s+normal|clearer|easier|calmer|quieter|stable|settled|(?:more|less)\s+\w+))\b"
     r"|\b(?:once|when|after)\s+[\w\s']{1,40}?\s+(?:is|are)\s+out\s+of\s+the\s+way\b"
     r"|\b(?:when|once|as\s+soon\s+as)\s+(?:the\s+)?[\w\s'-]{1,30}?\s+(?:is|are|gets?|get)\s+(?:open|clear|cleared|running|moving|complete|back\s+(?:open|up|to\s+normal))\s+again\b|\b(?:(?:once|when(?:ever)?|as\s+soon\s+as|until|till)\s+(?:[\w'-]+\s+){1,3}?)?(?:get|gets|getting)\s+(?:a)?round\s+to\b"
@@ -111,7 +111,7 @@ VAGUE_TIME = fast(
     r"|\b(?:before|by|over|after)\s+the\s+(?:summer|spring|autumn|fall|winter|holidays|new\s+year|(?:cold|warm|bad|wet)\s+weather|winter\s+months)\b"
     r"|\b(?:some\s?time\s+|soon\s+)?after\s+(?:the\s+)?(?:christmas|xmas|easter|new\s+year|half[\s-]?term|diwali|eid|ramadan|thanksgiving|hanukkah|(?:school|summer|easter|christmas)\s+holidays|bank\s+holiday|festive\s+(?:season|period)|busy\s+season|season\s+ends)\b"
     r"|\btimely(?:\s*(?:[.,;!]|$)|\s+(?:about|on|with|regarding|of|and|once|when|as)\b)|\bin\s+a\s+timely\s+way\b|\bin\s+the\s+fullness\s+of\s+time\b"
-    r"|\bat\s+the\s+earliest(?:\s+possible)?\b|\bat\s+the\s+(?:first|next)\s+(?:opportunity|chance|available\s+opportunity)\b|\b(?:on|with)\s+(?:top\s+|high\s+)?priority\b|\bas\s+early\s+as\s+(?:possible|we\s+can|I\s+can)\b"
+    r"|\bat\s+the\s+earliest(?:\s+possible)?\b|\bat\s+the\s+(?:very\s+)?(?:first|next|earliest)\s+(?:(?:available|possible)\s+)?(?:opportunity|chance|possibility|occasion)\b|\b(?:on|with)\s+(?:top\s+|high\s+)?priority\b|\bas\s+early\s+as\s+(?:possible|we\s+can|I\s+can)\b"
     # A place in a queue is no date: "we will deal with yours in turn", "in the order received".
     r"|\bin\s+turn\s*(?:[.!;,]|$)|\bin\s+(?:the\s+)?(?:strict\s+|due\s+)?(?:date\s+)?order(?:\s+of\s+(?:receipt|arrival)|\s+(?:they\s+were\s+|it\s+was\s+)?received)?\s*(?:[.!;,]|$)|\bin\s+sequence\b"
     r"|\bwhen\s+(?:it|yours|your\s+\w+|we|I)\s+(?:reach(?:es)?|gets?\s+to)\s+the\s+(?:top|front|head)\b|\bwhen\s+(?:your|its)\s+turn\s+comes\b"
@@ -170,7 +170,7 @@ PROMISE = fast(
     r"|\b(?:I|we)(?:'re|\s+are|'m|\s+am)\s+(?:parking|shelving|holding\s+off\s+on|putting\s+off)\s+(?:the|this|that|our|a|any|your)\s+(?:[\w-]+\s+)?decision\b"
     r"|\bexpect\s+(?:it|something|them|the|an?|to\s+hear|to\s+be|our|my)\b"
     r"|\byou(?:'ll|\s+will|\s+should)\s+(?:hear|receive|get\s+(?:it|the|a|an|your)|have|be\s+contacted)\b"
-    r"|\b(?:will|shall|should)\s+(?:be\s+)?(?:duly\s+)?(?:in\s+touch|with\s+you|\w+ed|made|sent|done|paid|given|taken|ready|dealt\s+with|taken\s+care\s+of)\b"
+    r"|\b(?:will|shall|should)\s+(?:be\s+)?(?:duly\s+)?(?:in\s+touch|with\s+you|\w+ed|made|sent|done|paid|given|taken|undertaken|ready|dealt\s+with|taken\s+care\s+of)\b"
     r"|^\s*should\s+be\b|\bshould\s+be\s+(?:ready|done|finished|with\s+you|sorted|fixed|back|available|live|there|working|running|resolved)\b"
     r"|\bwill\s+(?:follow|come|be\s+forthcoming|respond|reply|revert|follow\s+up|come\s+back|come\s+your\s+way|be\s+back|get\s+back|contact|consider|decide"
     r"|confirm|ship|arrive|land|send|deliver|update|reach\s+out|touch\s+base|go\s+out|reach\s+you)\b"
@@ -213,6 +213,8 @@ REPLY_OR_FIX = fast(
     r"|\bbear\s+with\s+(?:me|us)\b|\brest\s+assured\b|\bwatch\s+this\s+space\b|\bbrb\b|\bit's\s+coming\s*[.!]"
     r"|\bbeing\s+(?:taken\s+care\s+of|looked\s+into|handled|worked\s+on)\b"
     rf"|\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:working\s+on|looking\s+into)\s+(?:it|this|that|a\s+(?:fix|solution)|getting\s+{_FIXED_THING}\s+{_FIXED})\b"
+    # "we are dealing with it." as the whole answer; "dealing with it under reference 24-0918" names where it stands
+    rf"|\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:(?:already|now|actively)\s+)?(?:dealing\s+with|attending\s+to)\s+(?:it|this|that)\s*(?:[.!]|$)"
     r"|\blet's\s+(?:set\s+something\s+up|pick\s+this\s+up|find\s+(?:some\s+)?time)\b|\bfind\s+(?:some\s+)?time\s+(?:for\s+(?:us|you|me)\s+)?to\b"
     r"|\b(?:I|we)(?:'ll|\s+will|\s+shall)\s+(?:try\s+to\s+)?find\s+(?:a\s+(?:good\s+|spare\s+|free\s+|quiet\s+)?(?:time|moment|slot|hour|window|afternoon|morning)|(?:some|the)\s+time)\s+(?:for\s+(?:us|you|me)\s+)?to\b"
     r"|\bcarve\s+out\s+(?:some\s+)?time\b|\bwe\s+can\s+revisit\b"
@@ -226,9 +228,9 @@ REPLY_OR_FIX = fast(
     # the reader told not to worry, with a claim of control in place of a step: "no need to stress, we've got it covered"
     rf"|\b{_NOT_TO}(?:{_WORRY}|lose\s+(?:any\s+)?sleep)\b[^.!?]{{0,80}}?"
     r"\b(?:(?:it's|it\s+is|that's|that\s+is|all|everything(?:'s|\s+is)?)\s+(?:all\s+)?(?:sorted|taken\s+care\s+of|covered|in\s+hand|under\s+control|being\s+(?:handled|dealt\s+with|looked\s+at))"
-    r"|(?:it|everything|all|that)(?:'ll|\s+will)\s+(?:all\s+)?be\s+(?:sorted|taken\s+care\s+of|handled|ready|covered|in\s+hand|under\s+control)"
+    r"|(?:it|everything|all|that)(?:'ll|\s+will)\s+(?:all\s+)?(?:(?:be|get)\s+(?:sorted(?:\s+out)?|taken\s+care\s+of|handled|ready|covered|in\s+hand|under\s+control|resolved|fixed)|work\s+(?:itself\s+)?out)"
     r"|(?:I|we)(?:'ve|\s+have)\s+got\s+(?:it|this|that|you|things)(?:\s+covered)?|(?:I'm|I\s+am|we're|we\s+are)\s+(?:on\s+top\s+of|across|all\s+over)\s+(?:it|this|that|things))"
-    r"|\b(?:get\s+(?:on|onto)\s+(?:it|this|that)|get\s+cracking|crack\s+on|get\s+the\s+ball\s+rolling|make\s+a\s+start|make\s+sure\s+(?:it|this|that|they|these|those|the\s+[\w-]+)\s+(?:gets?\s+)?(?:done|sorted|fixed|resolved|happens|taken\s+care\s+of|dealt\s+with|handled|corrected|put\s+right|sorted\s+out|addressed)|action\s+(?:it|this|that|the\s+[\w-]+))\b"
+    r"|\b(?:get\s+(?:on|onto)\s+(?:it|this|that)|get\s+cracking|crack\s+on|get\s+the\s+ball\s+rolling|make\s+a\s+start|make\s+sure\s+(?:(?:it|this|that|they|these|those|everything)(?:\s+all)?|the\s+(?:[\w-]+\s+)?[\w-]+)\s+(?:gets?\s+)?(?:done|sorted|fixed|resolved|happens|taken\s+care\s+of|dealt\s+with|handled|corrected|put\s+right|sorted\s+out|addressed|updated|amended|works?\s+out)|action\s+(?:it|this|that|the\s+[\w-]+))\b"
     r"|\bsee\s+to\s+(?:it|this|that)\s*(?:[.!]|$)|\b(?:will|'ll|shall)\s+(?:take\s+a\s+)?look\s+at\s+(?:it|this|that|them)\s*(?:[.!]|$)|\bconsider\s+it\s+(?:done|sorted)\b|\b(?:will|shall|'ll)\s+(?:check\s+and\s+)?(?:confirm|inform)\s+(?:to\s+)?you\b"
     r"|\b(?:I|we)(?:'ll|\s+will)\s+send\s+(?:you\s+)?(?:a|an)\s+(?:note|update|line|email)\b|\b(?:will|shall)\s+come\s+your\s+way\b",
 )
@@ -819,7 +821,7 @@ _SPARE_TIME = re.compile(r"(?:when(?:ever)?|once|if)\s+(?:I|we)\s+(?:get|have|fi
 _ROUGH_DATED = re.compile(_CONDITION_WORD.pattern + "|" + _AT_EARLIEST.pattern, _I)  # "rescheduled at the earliest next week"
 _ASKED_WHEN = re.compile(r"\b(?:determine|decide|figure\s+out|find\s+out|ask|discuss|work\s+out|if\s+and)\s+$", _I)
 _ASKS_FOR_TIME = re.compile(r"give|let|bear|allow", _I)  # "give me a while and I'll…" hangs the promise on the time asked for
-_READER_CLAUSE = re.compile(r"\s*(?:please(?!\s+(?:be|rest)\s+assured)|let\s+(?:me|us)\s+know|tell\s+(?:me|us))\b", _I)
+_READER_CLAUSE = re.compile(r"\s*(?:please(?!\s+(?:(?:be|rest)\s+assured|be\s+(?:advised|informed)\b))|let\s+(?:me|us)\s+know|tell\s+(?:me|us))\b", _I)
 _ENDS_CLAUSE = re.compile(r"\s*(?:;|\b(?:and|but|so)\b)", _I)
 
 
@@ -874,7 +876,10 @@ def _vague_search(text: str):
                 and not text[m.end() + 1:m.end() + 4].lower() == "ish"  # "Soon-yi"
             name = name or text[m.end():m.end() + 4].lower() == "-to-"  # "the soon-to-open office"
             before = text[:m.start()].lower()
-            if name or _AS_BEFORE.search(before) or _NOT_VAGUE_AFTER.match(text, m.end()) or (_TIME_AS_NOUN.search(before) and not _TIME_FOLLOWS.match(text, m.end())):
+            time_as_noun = _TIME_AS_NOUN.search(before)
+            if time_as_noun is not None and word.startswith(("soon", "shortly")) and time_as_noun.group().lower().startswith("schedule"):
+                time_as_noun = None  # "we'll send the schedule shortly": the noun, not "schedule some time"
+            if name or _AS_BEFORE.search(before) or _NOT_VAGUE_AFTER.match(text, m.end()) or (time_as_noun and not _TIME_FOLLOWS.match(text, m.end())):
                 continue
         elif word.endswith(("long", "longer", "now")) and _LONG_BEFORE.match(text, m.end()) and not _YOU_NEAR.search(text[m.end():m.end() + 40]):
             continue  # "it won't be long before prices rise" predicts; it promises nothing
