@@ -1011,7 +1011,7 @@ def undated_promise(draft, rule):
             continue  # "Hi all, … We will keep you informed.": an announcement's notice
         if _comes_with_event(text):
             continue  # "I will let you know the minute it's back up"
-        if _dated_neighbour(draft, sentence):
+        if _dated_neighbour(draft, sentence) or (_THAT_TIME.search(text) and _dated_neighbour(draft, sentence, event_set=False)):
             continue  # "The meeting moves to Monday, October 22. I will get back to you with the location."
         if _vague_promise_at(draft, sentence, +1):
             continue  # "The slow login is on my radar. I'll have a look when things calm down.": one finding, the second
@@ -1062,15 +1062,16 @@ def _comes_with_event(text: str) -> bool:
     return not _OWN_WORK.search(condition) and not _OWN_SIDE.search(text, m.end(), m.end() + 40)
 
 
-def _dated_neighbour(draft, sentence) -> bool:
-    """Does the sentence before, in the same paragraph, give the date the reply is for?"""
+def _dated_neighbour(draft, sentence, event_set: bool = True) -> bool:
+    """Does the sentence before, in the same paragraph, give the date the reply is for: a calendar date
+    (and, with `event_set`, a word saying an event is set for it)?"""
     index = bisect.bisect_left(draft.sentence_starts, sentence.start) - 1
     if index < 0:
         return False
     before = draft.sentences[index]
     text = without_quotations(before.text)
     return "\n\n" not in draft.text[before.end:sentence.start] and _CALENDAR_DATE.search(text) is not None \
-        and _SCHEDULED.search(text) is not None
+        and (not event_set or _SCHEDULED.search(text) is not None)
 
 
 # A day on the calendar (not "now" or "today") for an event that is set: the reply is for that event.
@@ -1080,6 +1081,10 @@ _CALENDAR_DATE = fast(
 _SCHEDULED = re.compile(r"\b(?:moved|moves|moving|changed|rescheduled|scheduled|booked|set\s+for|planned|confirmed|will\s+(?:be|take)|takes\s+place|is\s+on|due"
                         r"|(?:visits?|arrives?|starts?|begins?|finishes|ends|lands?|returns?|comes?|goes\s+live)\s+(?:on|this|next)\b)", _I)
 
+
+# A time that points back to one just named: "Please finish it by Friday 12 December. We will follow up
+# with anyone who hasn't by then."
+_THAT_TIME = re.compile(r"\b(?:by|until|till|after|on|before)\s+(?:then|that\s+(?:day|date|point|time|deadline))\b|\bafter\s+the\s+deadline\b", _I)
 
 _WILL = re.compile(r"\b(?:will|shall)\b", _I)
 _LET_KNOW = re.compile(r"\s+know\b", _I)
