@@ -476,6 +476,8 @@ def wrong_conversion(draft, rule):
             continue
         if first.zone.zone == second.zone.zone or not _CONVERSION.fullmatch(draft.folded, first.end, second.start):
             continue
+        if (first.clock.end_hour is None) != (second.clock.end_hour is None):
+            continue  # "22:00 to Sunday 02:00 CET (21:00-01:00 GMT)": one range written as two times
         # "3pm BST / 10am EDT on Thursday 16 July": a day written once is both times' day
         day = _line_day(first, a.new.days, draft.folded) or second.day
         start, _ = moments(first, first.zone.zone, (day.resolved if day is not None else None) or a.today)
