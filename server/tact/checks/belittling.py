@@ -36,21 +36,27 @@ _FEAT = re.compile(
     r"|advanced\s+(?:mathematics|maths|math|physics|calculus)|calculus|differential\s+equations"
     r"|climbing\s+everest|(?:climb(?:ing)?|scal(?:e|ing)|summit(?:ing)?|conquer(?:ing)?)\s+(?:mount\s+[\w-]+|everest|kilimanjaro|k2|the\s+(?:matterhorn|eiger|alps|himalayas|andes)|mont\s+blanc|a\s+mountain)"
     r"|(?:land(?:ing)?|walk(?:ing)?)\s+(?:a\s+man\s+)?on\s+the\s+moon|swim(?:ming)?\s+the\s+(?:channel|atlantic)|(?:cross(?:ing)?|row(?:ing)?)\s+the\s+(?:atlantic|pacific|sahara|antarctic)|(?:curing|cure\s+for|a\s+cure\s+for)\s+cancer|world\s+peace|the\s+sistine\s+chapel|the\s+pyramids"
-    r"|the\s+manhattan\s+project|a\s+marathon)\b",
+    r"|the\s+manhattan\s+project|a\s+marathon"
+    # An academic feat ("a degree in finance", "a doctoral thesis", "a master's"): only beside a sarcastic
+    # frame ("hardly requires a degree in finance"); "the role does not require a degree" is a plain fact.
+    r"|(?:a\s+)?(?:university\s+|college\s+)?(?:degree|doctorate|master'?s(?:\s+degree)?|diploma|doctoral\s+(?:thesis|dissertation)|dissertation)(?:\s+in\s+[\w-]+)?)\b",
     _I)
+_DEGREE_FEAT = re.compile(r"(?:a\s+)?(?:university\s+|college\s+)?(?:degree|doctorate|master|diploma|doctoral|dissertation)", _I)
 # What must stand right before the feat: a negation or "hardly", then perhaps "exactly", "like we're",
 # a verb of doing and an article.
 _FEAT_FRAME = re.compile(
     r"(?:\b(?:isn't|is\s+not|wasn't|was\s+not|aren't|are\s+not|weren't|ain't|it's\s+not|not|hardly|scarcely)"
     r"(?:\s+(?:exactly|really|quite|just|precisely|like\s+(?:we're|you're|I'm|we\s+are|you\s+are|I\s+am|anyone's|anybody's|someone's|it's|this\s+is|they're|he's|she's|we've\s+got\s+to|you've\s+got\s+to|we\s+have\s+to|you\s+have\s+to)"
     r"|as\s+(?:if|though)\s+(?:we're|you're|I'm|it's|we\s+are|you\s+are)|asking\s+(?:you|them|anyone)\s+(?:to|for)|(?:being\s+)?asked\s+to))*"
-    r"(?:\s+(?:building|doing|performing|attempting|running|launching|designing|solving|negotiating|asking\s+for|achieving|inventing))?"
+    r"(?:\s+(?:building|doing|performing|attempting|running|launching|designing|solving|negotiating|asking\s+for|achieving|inventing"
+    r"|requires?|requiring|takes?|taking|calls?\s+for|needs?|needing))?"
     r"(?:\s+(?:an?|the))?\s+)$",
     _I)
 # Feats that are also real trips ("we are not crossing the Atlantic until the weather clears", "the trek isn't
 # climbing Kilimanjaro"): only a sarcastic "exactly", "hardly", "quite" or "like" makes them the comparison.
 _TRIP_FEAT = re.compile(r"(?:(?:climb|scal|summit|conquer)\w*\s+(?:mount|kilimanjaro|k2|the|mont|a\s+mountain)|(?:land|walk)\w*\s+(?:a\s+man\s+)?on\s+the\s+moon"
                         r"|(?:swim|cross|row)\w*\s+the)\b", _I)
+_NEED_FRAME = re.compile(r"\b(?:requires?|requiring|takes?|taking|calls?\s+for|needs?|needing)\s+(?:(?:an?|the)\s+)?$", _I)
 _SARCASTIC_FRAME = re.compile(r"\b(?:exactly|hardly|scarcely|quite|precisely|like)\b", _I)
 _REASSURANCE = re.compile(
     r"\b(?:don't\s+worry|no\s+worries|not\s+to\s+worry|good\s+news|luckily|thankfully|happy\s+to\s+help|glad\s+to\s+help"
@@ -85,6 +91,10 @@ def grand_feat(draft, rule):
             if frame is None or _REASSURANCE.search(text):
                 continue
             if _TRIP_FEAT.match(m.group(0)) and not _SARCASTIC_FRAME.search(frame.group(0)):
+                continue
+            # "will not need heavy lifting gear", "does not require a degree": a need said plainly is a fact;
+            # only "hardly", "exactly"… make the need, or an academic feat, the comparison.
+            if (_DEGREE_FEAT.match(m.group(0)) or _NEED_FRAME.search(frame.group(0))) and not _SARCASTIC_FRAME.search(frame.group(0)):
                 continue
             start, end = frame.start(), m.end()
             # A contrast (", not a nuclear reactor") goes with its comma; "it's not like we're…" is one clause.
@@ -167,6 +177,12 @@ _LATE = re.compile(
     r"|\bafter\s+[^.!?]{0,30}?\b(?:had|'d)\s+already\b|\b(?:a|one|two|three|\d)\s+days?\s+out\s+from\b"
     r"|\bat\s+(?:\d{1,2}(?:[:.]\d\d)?\s*(?:o'clock|pm|p\.m\.|am|a\.m\.)?|ten|eleven|midnight)\b[^.!?]{0,25}\bnight\b|\bat\s+midnight\b"
     r"|\b(?:days|weeks|a\s+week|a\s+month|months)\s+(?:late|later|after)\b|\bonly\s+after\s+(?:the|our|we|I)\b"
+    # news that came once the boat had gone ("after the vessel sailed", "after the cut-off had passed"), or
+    # at night at the start of a weekend ("at 11 p.m. on a Friday")
+    r"|\bafter\s+(?:the|our|your)\s+(?:[\w-]+\s+){0,2}?(?:had\s+(?:already\s+)?)?(?:sailed|departed|taken\s+off)\b"
+    r"|\bafter\s+(?:the|our|your)\s+(?:vessel|ship|boat|truck|lorry|plane|flight|container|shipment|train|van|courier|driver)\s+(?:had\s+(?:already\s+)?)?(?:left|gone)\b"
+    r"|\bafter\s+the\s+(?:[\w-]+\s+)?(?:deadline|cut-?off|closing\s+date)\s+(?:had\s+(?:already\s+)?)?(?:passed|closed|gone)\b"
+    r"|\bat\s+\d{1,2}(?:[:.]\d\d)?\s*(?:pm|p\.\s?m\.?)\s+on\s+a\s+(?:Friday|Saturday|Sunday)\b"
     r"|\b(?:a|one|two|\d)\s+days?\s+(?:before|ahead\s+of)\s+(?:the\s+|our\s+|your\s+)?(?:launch|deadline|event|wedding|conference|go-?live|opening|shoot|show|trip|flight|move|handover|gala|party|dinner|ceremony|festival|fair|expo|summit|concert|reception|premiere|fundraiser|auction|harvest|audit|inspection|shipment|shipping\s+date|dispatch|delivery|installation|commissioning|start-?up|surgery|procedure|appointment|closing|move-?in)\b",
     _I)
 _VERDICT = re.compile(
