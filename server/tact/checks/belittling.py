@@ -163,7 +163,7 @@ def emphatic_try(draft, rule):
 # ---- sarcastic_thanks
 _THANKS = re.compile(
     r"\b(?:thanks|thank\s+you|cheers|many\s+thanks|much\s+appreciated|(?:I|we)\s+(?:really\s+|do\s+)?appreciate(?:\s+(?:it|you))?|appreciate(?:\s+(?:it|you))?|grateful)"
-    r"(?:\s+(?:so+|very|ever\s+so)\s+much|\s+a\s+lot|\s+a\s+million|\s+a\s+bunch|\s+heaps|\s+loads)?\s+(?:for\s+)?(?P<act>[^.;:!?\u2014\u2013]{3,160})",
+    r"(?:\s+(?:so+|very|ever\s+so)\s+much|\s+a\s+lot|\s+a\s+million|\s+a\s+bunch|\s+heaps|\s+loads)?\s+(?:for\s+)?(?P<act>(?:[^.;:!?\u2014\u2013]|(?<=\b[ap])\.(?=\s?m\.)|(?<=\b[ap]\.m)\.|(?<=\b[ap]\.\sm)\.){3,160})",  # "11 p.m." stays in the act
     _I)
 _READERS_ACT = re.compile(
     r"^(?:(?:finally|eventually|at\s+last|belatedly|for\s+once)\s+)?(?:letting|telling|informing|warning|notifying|updating|alerting|reading|replying|responding|"

@@ -37,6 +37,8 @@ _KNOWING = (
     r"|\b(?:just\s+)?to\s+spell\s+it\s+out\b|\ballow\s+me\s+to\s+point\s+out\b|\b(?:worth|bear)\s+(?:bearing\s+)?in\s+mind\b"
     r"|,\s*you\s+know\s*[.!]|\bas\s+a\s+(?:general\s+)?rule\s+of\s+thumb\b"
     r"|\b(?:(?:it's|it\s+is)\s+)?worth\s+pointing\s+out\b"
+    # the hedged pointing-out that pretends the obvious might be news: "I should perhaps point out that…"
+    r"|\b(?:I\s+(?:should|must|might|would)\s+(?:perhaps|maybe|probably|just)\s+|(?:perhaps|maybe)\s+I\s+(?:should|must)\s+)point\s+out\b"
 )
 _KNOWING_RE = re.compile(_KNOWING, _I)
 # A kind of thing that nobody attends to ("a plan nobody funds", "a site no one visits"): with a knowing
@@ -65,7 +67,9 @@ _GENERAL = (r"(?:needs?|requires?|has\s+to|have\s+to|must|will|won't|will\s+not|
 _CONDITION = (r"[^.;:!?]{0,60}?\b(?:to\s+[a-z]+|before\s+(?:it|they|he|she|anyone|anybody|you|we|the\s+[a-z]+)\s+(?:can|will|is|are)|"
               r"before\s+(?:it|they|he|she|anyone|anybody|you|we)\s+(?:has|have|had)\s+(?!been\b)[a-z]+ed\b|"
               r"if\s+(?:nobody|no\s+one|no-one|you|he|she|they|the|it|there)|unless|until|without|once|(?:in\s+order|so)\s+(?:to|that)|"
-              r"for\s+(?:it|them|us|him|her|anyone)\s+to)\b")
+              r"for\s+(?:it|them|us|him|her|anyone)\s+to|"
+              # a direction set against its opposite: "water goes down and not up"
+              r"(?:and\s+|,\s*)not\s+(?:up|down|uphill|downhill|upwards|downwards|backwards|forwards|in\s+reverse))\b")
 
 # "does usually need" is a claim's verb too, but only an aside makes it a lecture ("A ringing phone does
 # usually need picking up, you know"; "Boilers do usually need servicing once a year" is advice).
