@@ -168,7 +168,7 @@ _THANKS = re.compile(
 _READERS_ACT = re.compile(
     r"^(?:(?:finally|eventually|at\s+last|belatedly|for\s+once)\s+)?(?:letting|telling|informing|warning|notifying|updating|alerting|reading|replying|responding|"
     r"getting\s+back|sending|answering|looking|calling|confirming|checking|showing\s+up|turning\s+up|joining|coming|giving|flagging|mentioning|"
-    r"your|the\s+(?:heads-up|notice|warning|update|reply|response|call|email|message))\b",
+    r"your|the\s+(?:[\w'-]+\s+){0,3}?(?:heads-up|notice|warning|update|reply|response|call|email|message))\b",
     _I)
 _LATE = re.compile(
     r"\b(?:finally|eventually|at\s+(?:long\s+)?last|belatedly|for\s+once|this\s+time)\b"
@@ -183,7 +183,16 @@ _LATE = re.compile(
     r"|\bafter\s+(?:the|our|your)\s+(?:vessel|ship|boat|truck|lorry|plane|flight|container|shipment|train|van|courier|driver)\s+(?:had\s+(?:already\s+)?)?(?:left|gone)\b"
     r"|\bafter\s+the\s+(?:[\w-]+\s+)?(?:deadline|cut-?off|closing\s+date)\s+(?:had\s+(?:already\s+)?)?(?:passed|closed|gone)\b"
     r"|\bat\s+\d{1,2}(?:[:.]\d\d)?\s*(?:pm|p\.\s?m\.?)\s+on\s+a\s+(?:Friday|Saturday|Sunday)\b"
+    # "the generous two days' notice": a lavish word on a short notice
+    r"|\b(?:generous|ample|lavish|luxurious|plentiful|whole|full)\s+(?:(?:one|two|three|a\s+few|\d{1,2}|twenty-four|forty-eight)\s+(?:hours?|minutes?|days?)'?s?"
+    r"|(?:a|one)\s+day's|an\s+hour's|(?:twenty-four|forty-eight|24|48)-hour)\s+(?:of\s+)?(?:notice|warning|heads-up)\b"
     r"|\b(?:a|one|two|\d)\s+days?\s+(?:before|ahead\s+of)\s+(?:the\s+|our\s+|your\s+)?(?:launch|deadline|event|wedding|conference|go-?live|opening|shoot|show|trip|flight|move|handover|gala|party|dinner|ceremony|festival|fair|expo|summit|concert|reception|premiere|fundraiser|auction|harvest|audit|inspection|shipment|shipping\s+date|dispatch|delivery|installation|commissioning|start-?up|surgery|procedure|appointment|closing|move-?in)\b",
+    _I)
+# Thanks for something done behind the writer's back ("for moving every outlet without running it by me"):
+# the act need not be news, and no timing is needed.
+_UNASKED = re.compile(
+    r"\bwithout\s+(?:first\s+)?(?:asking|consulting|checking\s+with|running\s+(?:it|this|that|them)\s+(?:by|past)|telling|warning|informing"
+    r"|letting\s+(?:me|us|anyone|anybody)\s+know|a\s+word\s+to)\s+(?:me|us|anyone|anybody|the\s+(?:team|client|office|rest\s+of\s+us))\b",
     _I)
 _VERDICT = re.compile(
     r"^\W*(?:(?:really|real|truly|very|so|super|ever\s+so|most|how)\s+)?(?:helpful|useful|appreciated|considerate|thoughtful|kind)(?:\s+of\s+you)?(?:,\s*that)?\s*[.!]*\W*$",
@@ -204,7 +213,8 @@ def sarcastic_thanks(draft, rule):
         if i == verdict:
             continue
         m = _THANKS.search(sentence.text)
-        if m is None or not _READERS_ACT.search(m.group("act")) or not _LATE.search(m.group("act")):
+        if m is None or not (_READERS_ACT.search(m.group("act")) and _LATE.search(m.group("act"))
+                             or _UNASKED.search(m.group("act"))):
             continue
         if in_quotation(draft, sentence.start + m.start(), sentence.start + m.end()):
             continue
