@@ -122,6 +122,8 @@ _DO_TRY = re.compile(r"^\W*" + _ADDRESS + r"(?:please\s+|kindly\s+)?(?:do\s+(?:p
 _PLAIN_TRY = re.compile(r"^\W*" + _ADDRESS + r"(?:please\s+|kindly\s+)?" + _EFFORT + r"\s+", _I)
 _FAILURE_MARK = re.compile(r"\b(?:actually|for\s+once|this\s+time|at\s+least|properly)\b", _I)
 _THIS_TIME = re.compile(r"\s*,?\s+(?:this\s+time|for\s+once)\b", _I)
+_TAG_QUESTION = re.compile(r",\s*(?:won't|will|would|can't|could)\s+you\s*\?+\s*$", _I)
+_WELL_WISHING = re.compile(r"(?:enjoy|relax|rest|unwind|have\s+(?:some\s+)?fun|take\s+it\s+easy|get\s+some\s+(?:rest|sleep)|switch\s+off)\b", _I)
 _TRY_MESSAGE = "“{}” scolds the reader like a child."
 _OPENER = re.compile(r"^[\s\"'(]*" + _ADDRESS, _I)
 
@@ -129,14 +131,16 @@ _OPENER = re.compile(r"^[\s\"'(]*" + _ADDRESS, _I)
 @python_check("emphatic_try")
 def emphatic_try(draft, rule):
     for sentence in draft.sentences:
-        if sentence.is_question:
-            continue
         text = sentence.text
+        if sentence.is_question and not _TAG_QUESTION.search(text):
+            continue  # a real question; "Do try to…, won't you?" is an order with a tag
         frame = _DO_TRY.match(text)
         if frame is None:
             frame = _PLAIN_TRY.match(text)
             if frame is None or not _FAILURE_MARK.search(text, frame.end(), frame.end() + 60):
                 continue
+        if _WELL_WISHING.match(text, frame.end()):
+            continue  # "do try to enjoy the break" wishes the reader well
         # The finding starts at "please"/"do"/"try" (a vocative before it stays) and runs to "this time"
         # when the sentence has one, so the rewrite drops both: "Do make an effort to send X this time"
         # -> "Please send X".
