@@ -36,21 +36,27 @@ _FEAT = re.compile(
     r"|advanced\s+(?:mathematics|maths|math|physics|calculus)|calculus|differential\s+equations"
     r"|climbing\s+everest|(?:climb(?:ing)?|scal(?:e|ing)|summit(?:ing)?|conquer(?:ing)?)\s+(?:mount\s+[\w-]+|everest|kilimanjaro|k2|the\s+(?:matterhorn|eiger|alps|himalayas|andes)|mont\s+blanc|a\s+mountain)"
     r"|(?:land(?:ing)?|walk(?:ing)?)\s+(?:a\s+man\s+)?on\s+the\s+moon|swim(?:ming)?\s+the\s+(?:channel|atlantic)|(?:cross(?:ing)?|row(?:ing)?)\s+the\s+(?:atlantic|pacific|sahara|antarctic)|(?:curing|cure\s+for|a\s+cure\s+for)\s+cancer|world\s+peace|the\s+sistine\s+chapel|the\s+pyramids"
-    r"|the\s+manhattan\s+project|a\s+marathon)\b",
+    r"|the\s+manhattan\s+project|a\s+marathon"
+    # An academic feat ("a degree in finance", "a doctoral thesis", "a master's"): only beside a sarcastic
+    # frame ("hardly requires a degree in finance"); "the role does not require a degree" is a plain fact.
+    r"|(?:a\s+)?(?:university\s+|college\s+)?(?:degree|doctorate|master'?s(?:\s+degree)?|diploma|doctoral\s+(?:thesis|dissertation)|dissertation)(?:\s+in\s+[\w-]+)?)\b",
     _I)
+_DEGREE_FEAT = re.compile(r"(?:a\s+)?(?:university\s+|college\s+)?(?:degree|doctorate|master|diploma|doctoral|dissertation)", _I)
 # What must stand right before the feat: a negation or "hardly", then perhaps "exactly", "like we're",
 # a verb of doing and an article.
 _FEAT_FRAME = re.compile(
     r"(?:\b(?:isn't|is\s+not|wasn't|was\s+not|aren't|are\s+not|weren't|ain't|it's\s+not|not|hardly|scarcely)"
     r"(?:\s+(?:exactly|really|quite|just|precisely|like\s+(?:we're|you're|I'm|we\s+are|you\s+are|I\s+am|anyone's|anybody's|someone's|it's|this\s+is|they're|he's|she's|we've\s+got\s+to|you've\s+got\s+to|we\s+have\s+to|you\s+have\s+to)"
     r"|as\s+(?:if|though)\s+(?:we're|you're|I'm|it's|we\s+are|you\s+are)|asking\s+(?:you|them|anyone)\s+(?:to|for)|(?:being\s+)?asked\s+to))*"
-    r"(?:\s+(?:building|doing|performing|attempting|running|launching|designing|solving|negotiating|asking\s+for|achieving|inventing))?"
+    r"(?:\s+(?:building|doing|performing|attempting|running|launching|designing|solving|negotiating|asking\s+for|achieving|inventing"
+    r"|requires?|requiring|takes?|taking|calls?\s+for|needs?|needing))?"
     r"(?:\s+(?:an?|the))?\s+)$",
     _I)
 # Feats that are also real trips ("we are not crossing the Atlantic until the weather clears", "the trek isn't
 # climbing Kilimanjaro"): only a sarcastic "exactly", "hardly", "quite" or "like" makes them the comparison.
 _TRIP_FEAT = re.compile(r"(?:(?:climb|scal|summit|conquer)\w*\s+(?:mount|kilimanjaro|k2|the|mont|a\s+mountain)|(?:land|walk)\w*\s+(?:a\s+man\s+)?on\s+the\s+moon"
                         r"|(?:swim|cross|row)\w*\s+the)\b", _I)
+_NEED_FRAME = re.compile(r"\b(?:requires?|requiring|takes?|taking|calls?\s+for|needs?|needing)\s+(?:(?:an?|the)\s+)?$", _I)
 _SARCASTIC_FRAME = re.compile(r"\b(?:exactly|hardly|scarcely|quite|precisely|like)\b", _I)
 _REASSURANCE = re.compile(
     r"\b(?:don't\s+worry|no\s+worries|not\s+to\s+worry|good\s+news|luckily|thankfully|happy\s+to\s+help|glad\s+to\s+help"
@@ -86,6 +92,10 @@ def grand_feat(draft, rule):
                 continue
             if _TRIP_FEAT.match(m.group(0)) and not _SARCASTIC_FRAME.search(frame.group(0)):
                 continue
+            # "will not need heavy lifting gear", "does not require a degree": a need said plainly is a fact;
+            # only "hardly", "exactly"… make the need, or an academic feat, the comparison.
+            if (_DEGREE_FEAT.match(m.group(0)) or _NEED_FRAME.search(frame.group(0))) and not _SARCASTIC_FRAME.search(frame.group(0)):
+                continue
             start, end = frame.start(), m.end()
             # A contrast (", not a nuclear reactor") goes with its comma; "it's not like we're…" is one clause.
             before = text[:start]
@@ -112,6 +122,8 @@ _DO_TRY = re.compile(r"^\W*" + _ADDRESS + r"(?:please\s+|kindly\s+)?(?:do\s+(?:p
 _PLAIN_TRY = re.compile(r"^\W*" + _ADDRESS + r"(?:please\s+|kindly\s+)?" + _EFFORT + r"\s+", _I)
 _FAILURE_MARK = re.compile(r"\b(?:actually|for\s+once|this\s+time|at\s+least|properly)\b", _I)
 _THIS_TIME = re.compile(r"\s*,?\s+(?:this\s+time|for\s+once)\b", _I)
+_TAG_QUESTION = re.compile(r",\s*(?:won't|will|would|can't|could)\s+you\s*\?+\s*$", _I)
+_WELL_WISHING = re.compile(r"(?:enjoy|relax|rest|unwind|have\s+(?:some\s+)?fun|take\s+it\s+easy|get\s+some\s+(?:rest|sleep)|switch\s+off)\b", _I)
 _TRY_MESSAGE = "“{}” scolds the reader like a child."
 _OPENER = re.compile(r"^[\s\"'(]*" + _ADDRESS, _I)
 
@@ -119,14 +131,16 @@ _OPENER = re.compile(r"^[\s\"'(]*" + _ADDRESS, _I)
 @python_check("emphatic_try")
 def emphatic_try(draft, rule):
     for sentence in draft.sentences:
-        if sentence.is_question:
-            continue
         text = sentence.text
+        if sentence.is_question and not _TAG_QUESTION.search(text):
+            continue  # a real question; "Do try to…, won't you?" is an order with a tag
         frame = _DO_TRY.match(text)
         if frame is None:
             frame = _PLAIN_TRY.match(text)
             if frame is None or not _FAILURE_MARK.search(text, frame.end(), frame.end() + 60):
                 continue
+        if _WELL_WISHING.match(text, frame.end()):
+            continue  # "do try to enjoy the break" wishes the reader well
         # The finding starts at "please"/"do"/"try" (a vocative before it stays) and runs to "this time"
         # when the sentence has one, so the rewrite drops both: "Do make an effort to send X this time"
         # -> "Please send X".
@@ -153,12 +167,12 @@ def emphatic_try(draft, rule):
 # ---- sarcastic_thanks
 _THANKS = re.compile(
     r"\b(?:thanks|thank\s+you|cheers|many\s+thanks|much\s+appreciated|(?:I|we)\s+(?:really\s+|do\s+)?appreciate(?:\s+(?:it|you))?|appreciate(?:\s+(?:it|you))?|grateful)"
-    r"(?:\s+(?:so+|very|ever\s+so)\s+much|\s+a\s+lot|\s+a\s+million|\s+a\s+bunch|\s+heaps|\s+loads)?\s+(?:for\s+)?(?P<act>[^.;:!?\u2014\u2013]{3,160})",
+    r"(?:\s+(?:so+|very|ever\s+so)\s+much|\s+a\s+lot|\s+a\s+million|\s+a\s+bunch|\s+heaps|\s+loads)?\s+(?:for\s+)?(?P<act>(?:[^.;:!?\u2014\u2013]|(?<=\b[ap])\.(?=\s?m\.)|(?<=\b[ap]\.m)\.|(?<=\b[ap]\.\sm)\.){3,160})",  # "11 p.m." stays in the act
     _I)
 _READERS_ACT = re.compile(
     r"^(?:(?:finally|eventually|at\s+last|belatedly|for\s+once)\s+)?(?:letting|telling|informing|warning|notifying|updating|alerting|reading|replying|responding|"
     r"getting\s+back|sending|answering|looking|calling|confirming|checking|showing\s+up|turning\s+up|joining|coming|giving|flagging|mentioning|"
-    r"your|the\s+(?:heads-up|notice|warning|update|reply|response|call|email|message))\b",
+    r"your|the\s+(?:[\w'-]+\s+){0,3}?(?:heads-up|notice|warning|update|reply|response|call|email|message))\b",
     _I)
 _LATE = re.compile(
     r"\b(?:finally|eventually|at\s+(?:long\s+)?last|belatedly|for\s+once|this\s+time)\b"
@@ -167,7 +181,22 @@ _LATE = re.compile(
     r"|\bafter\s+[^.!?]{0,30}?\b(?:had|'d)\s+already\b|\b(?:a|one|two|three|\d)\s+days?\s+out\s+from\b"
     r"|\bat\s+(?:\d{1,2}(?:[:.]\d\d)?\s*(?:o'clock|pm|p\.m\.|am|a\.m\.)?|ten|eleven|midnight)\b[^.!?]{0,25}\bnight\b|\bat\s+midnight\b"
     r"|\b(?:days|weeks|a\s+week|a\s+month|months)\s+(?:late|later|after)\b|\bonly\s+after\s+(?:the|our|we|I)\b"
+    # news that came once the boat had gone ("after the vessel sailed", "after the cut-off had passed"), or
+    # at night at the start of a weekend ("at 11 p.m. on a Friday")
+    r"|\bafter\s+(?:the|our|your)\s+(?:[\w-]+\s+){0,2}?(?:had\s+(?:already\s+)?)?(?:sailed|departed|taken\s+off)\b"
+    r"|\bafter\s+(?:the|our|your)\s+(?:vessel|ship|boat|truck|lorry|plane|flight|container|shipment|train|van|courier|driver)\s+(?:had\s+(?:already\s+)?)?(?:left|gone)\b"
+    r"|\bafter\s+the\s+(?:[\w-]+\s+)?(?:deadline|cut-?off|closing\s+date)\s+(?:had\s+(?:already\s+)?)?(?:passed|closed|gone)\b"
+    r"|\bat\s+\d{1,2}(?:[:.]\d\d)?\s*(?:pm|p\.\s?m\.?)\s+on\s+a\s+(?:Friday|Saturday|Sunday)\b"
+    # "the generous two days' notice": a lavish word on a short notice
+    r"|\b(?:generous|ample|lavish|luxurious|plentiful|whole|full)\s+(?:(?:one|two|three|a\s+few|\d{1,2}|twenty-four|forty-eight)\s+(?:hours?|minutes?|days?)'?s?"
+    r"|(?:a|one)\s+day's|an\s+hour's|(?:twenty-four|forty-eight|24|48)-hour)\s+(?:of\s+)?(?:notice|warning|heads-up)\b"
     r"|\b(?:a|one|two|\d)\s+days?\s+(?:before|ahead\s+of)\s+(?:the\s+|our\s+|your\s+)?(?:launch|deadline|event|wedding|conference|go-?live|opening|shoot|show|trip|flight|move|handover|gala|party|dinner|ceremony|festival|fair|expo|summit|concert|reception|premiere|fundraiser|auction|harvest|audit|inspection|shipment|shipping\s+date|dispatch|delivery|installation|commissioning|start-?up|surgery|procedure|appointment|closing|move-?in)\b",
+    _I)
+# Thanks for something done behind the writer's back ("for moving every outlet without running it by me"):
+# the act need not be news, and no timing is needed.
+_UNASKED = re.compile(
+    r"\bwithout\s+(?:first\s+)?(?:asking|consulting|checking\s+with|running\s+(?:it|this|that|them)\s+(?:by|past)|telling|warning|informing"
+    r"|letting\s+(?:me|us|anyone|anybody)\s+know|a\s+word\s+to)\s+(?:me|us|anyone|anybody|the\s+(?:team|client|office|rest\s+of\s+us))\b",
     _I)
 _VERDICT = re.compile(
     r"^\W*(?:(?:really|real|truly|very|so|super|ever\s+so|most|how)\s+)?(?:helpful|useful|appreciated|considerate|thoughtful|kind)(?:\s+of\s+you)?(?:,\s*that)?\s*[.!]*\W*$",
@@ -188,7 +217,8 @@ def sarcastic_thanks(draft, rule):
         if i == verdict:
             continue
         m = _THANKS.search(sentence.text)
-        if m is None or not _READERS_ACT.search(m.group("act")) or not _LATE.search(m.group("act")):
+        if m is None or not (_READERS_ACT.search(m.group("act")) and _LATE.search(m.group("act"))
+                             or _UNASKED.search(m.group("act"))):
             continue
         if in_quotation(draft, sentence.start + m.start(), sentence.start + m.end()):
             continue

@@ -37,11 +37,21 @@ _KNOWING = (
     r"|\b(?:just\s+)?to\s+spell\s+it\s+out\b|\ballow\s+me\s+to\s+point\s+out\b|\b(?:worth|bear)\s+(?:bearing\s+)?in\s+mind\b"
     r"|,\s*you\s+know\s*[.!]|\bas\s+a\s+(?:general\s+)?rule\s+of\s+thumb\b"
     r"|\b(?:(?:it's|it\s+is)\s+)?worth\s+pointing\s+out\b"
+    # the hedged pointing-out that pretends the obvious might be news: "I should perhaps point out that…"
+    r"|\b(?:I\s+(?:should|must|might|would)\s+(?:perhaps|maybe|probably|just)\s+|(?:perhaps|maybe)\s+I\s+(?:should|must)\s+)point\s+out\b"
 )
 _KNOWING_RE = re.compile(_KNOWING, _I)
 # A kind of thing that nobody attends to ("a plan nobody funds", "a site no one visits"): with a knowing
 # aside its fate needs no purpose clause to be a lecture ("…doesn't get executed").
 _NOBODY_RE = re.compile(r"\s(?:nobody|no\s+one|no-one)\s", _I)
+# A kind of thing that lacks what it runs on ("a server that isn't paid for", "a car without fuel", "a
+# form with no signature"), and so fails at its plain job ("doesn't stay running", "won't ring", "can't be
+# cashed"): with a knowing aside that is a lecture too. Policy verbs ("can't be processed/booked") pass.
+_LACKING_RE = re.compile(r"\b(?:that|which)\s+(?:isn't|is\s+not|aren't|are\s+not|hasn't|has\s+not|haven't|have\s+not)\b|\b(?:without|with\s+no)\b", _I)
+_FAILS_RE = re.compile(
+    r"^(?:won't|will\s+not|doesn't|does\s+not|don't|do\s+not|can't|cannot|can\s+not)\s+(?:stay\s+[a-z-]+|go|run|work|print|ring|start|"
+    r"open|lock|arrive|move|sail|fly|drive|load|charge|boil|cook|heat\s+up|cool\s+down|grow|light\s+up|"
+    r"be\s+(?:delivered|shipped|sent|paid|released|cleared|honou?red|cashed|opened|used|read|driven|flown))\b", _I)
 # Asides that mock on their own, wherever they sit: with one of these any general verb makes the lecture
 # ("Wheel nuts need tightening, funnily enough", "A roof with slates missing will, funnily enough, let
 # the rain in").
@@ -65,7 +75,9 @@ _GENERAL = (r"(?:needs?|requires?|has\s+to|have\s+to|must|will|won't|will\s+not|
 _CONDITION = (r"[^.;:!?]{0,60}?\b(?:to\s+[a-z]+|before\s+(?:it|they|he|she|anyone|anybody|you|we|the\s+[a-z]+)\s+(?:can|will|is|are)|"
               r"before\s+(?:it|they|he|she|anyone|anybody|you|we)\s+(?:has|have|had)\s+(?!been\b)[a-z]+ed\b|"
               r"if\s+(?:nobody|no\s+one|no-one|you|he|she|they|the|it|there)|unless|until|without|once|(?:in\s+order|so)\s+(?:to|that)|"
-              r"for\s+(?:it|them|us|him|her|anyone)\s+to)\b")
+              r"for\s+(?:it|them|us|him|her|anyone)\s+to|"
+              # a direction set against its opposite: "water goes down and not up"
+              r"(?:and\s+|,\s*)not\s+(?:up|down|uphill|downhill|upwards|downwards|backwards|forwards|in\s+reverse))\b")
 
 # "does usually need" is a claim's verb too, but only an aside makes it a lecture ("A ringing phone does
 # usually need picking up, you know"; "Boilers do usually need servicing once a year" is advice).
@@ -83,7 +95,7 @@ _INSISTS = re.compile(
     r"|^only\s+[a-z]+s\s+if\s+(?:you|he|she|they|someone|somebody|people)\s+actually\b"  # "only works if you actually…"
     # "need fuel in it to run", "need to be plugged in to stay cold": a basic input for the thing's basic
     # job, ending the claim; a schedule or a quantity ("need watering twice a week") is advice.
-    r"|^needs?\s+(?:to\s+be\s+[a-z-]+(?:\s+in)?|(?:a\s+|an\s+|some\s+)?(?:[a-z-]+\s+){0,2}?[a-z-]+(?:\s+in\s+(?:them|it))?)\s+to\s+"
+    r"|^needs?\s+(?:to\s+be\s+[a-z-]+(?:\s+in)?|(?:a\s+|an\s+|some\s+)?(?:[a-z-]+\s+){0,2}?[a-z-]+(?:\s+(?:in|on)\s+(?:them|it|the\s+[a-z-]+(?:\s+[a-z-]+)?))?)\s+to\s+"
     r"(?:work|run|print|turn\s+on|switch\s+on|start|arrive|open|lock|survive|grow|live|stay\s+[a-z-]+|keep\s+[a-z-]+|"
     r"heat\s+(?:up|the\s+[a-z-]+)|cool\s+down|be\s+delivered|be\s+paid|function|operate|charge|move|drive|go|fly|float|cook|"
     r"boil|burn|light\s+up|take\s+(?:pictures|photos))(?:\s+properly|\s+correctly|\s+at\s+all)?\s*(?:[.!]|$|,\s*(?:so|which|as|and\s+that)\b)"
@@ -120,7 +132,8 @@ def truism(draft, rule):
                     if not (claim.start("aside") <= knowing.start() < claim.end("aside")) or _POLICY.match(rest):
                         continue
                 elif not (_EMPHATIC_RE.match(rest) or _CONDITION_RE.match(body, claim.end("verb"))
-                          or _MOCKING_RE.search(body) or _NOBODY_RE.search(claim.group("subject"))):
+                          or _MOCKING_RE.search(body) or _NOBODY_RE.search(claim.group("subject"))
+                          or (_LACKING_RE.search(claim.group("subject")) and _FAILS_RE.match(rest))):
                     continue
             elif not _INSISTS.match(rest):
                 continue
