@@ -139,3 +139,27 @@ def test_session_17_fated_miss_after_a_circumstance_is_flagged(check, text):
 ])
 def test_session_17_fated_near_misses_pass(check, text):
     assert rule_hits(check, text, "blame.circumstance-excuse") == []
+
+
+# Session 18: an excuse after "but" led by a plea ("you have to understand that", "as you can imagine,"), a
+# claim of no control ("I can't control their diaries"), or someone else's wish as the cause ("all our clients
+# wanted deliveries"); an offer, a fix or our own wish after the plea is still no excuse.
+@pytest.mark.parametrize("text", [
+    "I apologise for the late reply, but you have to understand that our office was moving that week.",
+    "Sorry the parts came late, but as you can imagine, the port was chaos after the strike.",
+    "Sorry the draft is late, but the partners only signed off last night and I can't control their diaries.",
+    "I'm sorry the tiles were late, but all our clients wanted deliveries before Christmas.",
+    "Apologies that the survey slipped, but please understand that two surveyors were off sick.",
+])
+def test_session_18_pleaded_excuse_after_but_is_flagged(check, text):
+    assert rule_hits(check, text, "blame.apology-then-circumstance")
+
+
+@pytest.mark.parametrize("text", [
+    "Sorry for the delay, but you can now download the report from the portal.",
+    "Sorry the parts were late, but as you can imagine, we've prioritised your order and it ships today.",
+    "I'm sorry the permit is late, but I can't control the council's timetable, so I've asked them for a date and will tell you on Friday.",
+    "Sorry the invoice was late, but we wanted to be sure every line was right, and it's attached.",
+])
+def test_session_18_pleaded_excuse_near_misses_pass(check, text):
+    assert rule_hits(check, text, "blame.apology-then-circumstance") == []

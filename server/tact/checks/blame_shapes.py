@@ -260,8 +260,28 @@ def _for_a_miss(what: str) -> bool:
     return len(what.split()) >= 2 and not _NOT_A_MISS.match(what)
 
 
+# A plea that leads the excuse in ("you must understand that…", "as you can imagine,", "please understand that…") is
+# no offer or plan: read the clause after it. And a claim of no control over it is the excuse itself.
+_PLEA = re.compile(
+    r"^\W*(?:you\s+(?:must|will|have\s+to|need\s+to|should|may|might)\s+(?:understand|appreciate|realise|realize)"
+    r"|please\s+(?:understand|appreciate|bear\s+in\s+mind)|as\s+you\s+(?:can|may|will|might|could)\s+(?:imagine|appreciate|understand))\b,?\s*(?:that\s+)?", _I)
+_NO_CONTROL = re.compile(
+    r"\b(?:(?:I|we)\s+(?:can't|cannot|can\s+not|couldn't|could\s+not)\s+control|(?:out\s+of|beyond)\s+(?:my|our)\s+control|(?:I|we)\s+(?:have|had)\s+no\s+control)\b", _I)
+# Someone else's wish told as the cause ("many customers want samples"), unlike our own ("but we want to make it right").
+_THEIR_WISH = re.compile(r"\b(?:want|wanted)\b", _I)
+_OUR_WISH = re.compile(r"\b(?:I|we|you|I'd|we'd)\s+(?:\w+\s+)?(?:want|wanted)\b", _I)
+
+
 def _excuse(why: str) -> bool:
-    return not (_NOT_AN_EXCUSE.search(why) or _REMEDY.search(why) or _owned(why))
+    why = _PLEA.sub("", why, count=1)
+    if _REMEDY.search(why) or _owned(why):
+        return False
+    if _NO_CONTROL.search(why) and not re.search(r"\b(?:will|'ll|so\s+(?:I|we)|attached|here(?:'s|\s+is))\b", why, _I):
+        return True
+    m = _NOT_AN_EXCUSE.search(why)
+    while m is not None and _THEIR_WISH.fullmatch(m.group(0)) and not _OUR_WISH.search(why):
+        m = _NOT_AN_EXCUSE.search(why, m.end())
+    return m is None
 
 
 @python_check("apology_then_circumstance")
