@@ -273,6 +273,9 @@ FAILURE = fast(
     r"|(?:stood|standing|stand)\s+you\s+up|dropping\s+the\s+ball|non-?(?:delivery|arrival|payment|attendance|appearance|completion)|(?:was|were|am|are|is)\s+not\s+able"
     r"|(?:the|this|that)\s+oversight|(?:was|were|got|has\s+been|have\s+been)\s+(?:cancell?ed|postponed|overlooked|forgotten)"
     r"|never\s+(?:went\s+out|arrived|came|turned\s+up|showed\s+up|got\s+sent|shipped|made\s+it\s+(?:to|over|across|out))"
+    # the delay of a thing owed: "the delay of your delivery to Atlanta", "the hold-up with your visa paperwork"
+    # ("any delay to the survey" hedges: blame-shifting's finding)
+    r"|(?:the|this|our|my)\s+(?:[\w-]+\s+)?(?:delay|hold-?up)s?\s+(?:to|of|with|in)\s+(?:the|your|our)\s+[\w-]+"
     r"|delay\s+in\s+(?:issuing|sending|processing|getting\s+(?:the|your|it|them)|delivering|shipping|paying|completing|finishing|fixing|returning|refunding|booking|confirming|filing|submitting|publishing|preparing)|(?:had\s+)?(?:committed|promised)\s+to\s+\w+ing"
     r"|owe\s+you|(?:don't|do\s+not)\s+have\s+(?:an?\s+)?(?:update|answer|news)|dropped\s+the\s+ball|messed\s+up|screwed\s+up|blew\s+it"
     r"|(?:my|our)\s+(?:fault|mistake|error|oversight)|went\s+quiet|going\s+quiet|out\s+of\s+stock|did\s+not\s+complete|not\s+(?:been\s+)?(?:delivered|paid|processed|sent)"
@@ -844,7 +847,8 @@ _LATE_REPLY = re.compile(
     r"|\b(?:going|gone|went)\s+(?:quiet|silent|dark)\b|\bradio\s+silence\b|\bnot\s+(?:replying|responding|getting\s+back)\b", _I)
 # What a message with no answer in it says besides the apology: how busy it has been, hopes, thanks, a promise to reply later.
 _NO_ANSWER = re.compile(
-    r"\bhope\b|\bhoping\b|\b(?:it's|it\s+has|it\s+'s|things\s+have|life\s+has|work\s+has)\s+been\b|\b(?:crazy|hectic|mad|manic|busy|swamped|chaotic|mental|nuts|slammed|snowed\s+under|full-?on|non-?stop)\b"
+    r"\bhope\b|\bhoping\b|\b(?:it's|it\s+has|it\s+'s|things\s+have|life\s+has|work\s+has)\s+been\b"
+    r"|\b(?:last|past|these|those)\s+(?:few\s+|couple\s+of\s+)?(?:days|weeks|months|fortnight|week|month)\s+(?:have|has)\s+been\b|\b(?:crazy|hectic|mad|manic|busy|swamped|chaotic|mental|nuts|slammed|snowed\s+under|full-?on|non-?stop)\b"
     r"|\b(?:get|come|circle)\s+back\s+to\s+you\b|\bbe\s+in\s+touch\b|\b(?:reply|respond|answer)\s+properly\b|\b(?:speak|talk|more)\s+soon\b|\bwill\s+(?:revert|follow\s+up)\b|\bon\s+it\b"
     r"|^\W*(?:thanks?|thank\s+you|cheers|many\s+thanks)\b[^.!?]{0,30}$", _I)
 # Not even looked at the reader's question: "looked at", "read through", "had a look at".
@@ -852,7 +856,7 @@ _NOT_LOOKED = (r"(?:looked\s+(?:at|into|over|through)|read|gone\s+(?:through|ove
                r"|got(?:ten)?\s+(?:round\s+|around\s+)?to|reviewed|opened|dug\s+into|worked\s+through|started\s+on)")
 # Or a later sentence says outright that the answer is still to come, with no date for it.
 _DEFERRED = re.compile(
-    r"\b(?:I'll|I\s+will|we'll|we\s+will|I\s+shall|we\s+shall)\s+(?:[\w'-]+\s+){0,6}?(?:get\s+(?:you\s+)?(?:an?\s+|the\s+|my\s+)?(?:answer|reply|response|figures|details)|(?:come|get|circle|revert)\s+back\s+to\s+you|look\s+into|check\s+(?:on|with|into)|find\s+out|reply\s+(?:to\s+you\s+)?(?:once|when|as\s+soon)|let\s+you\s+know"
+    r"\b(?:I'll|I\s+will|we'll|we\s+will|I\s+shall|we\s+shall)\s+(?:[\w'-]+\s+){0,6}?(?:get\s+(?:you\s+)?(?:an?\s+|the\s+|my\s+)?(?:answer|reply|response|figures|details)|(?:come|get|circle|revert)\s+back\s+to\s+you|answer\s+(?:your|the|all\s+your)\s+(?:[\w-]+\s+)?(?:questions?|query|queries|points)|look\s+into|check\s+(?:on|with|into)|find\s+out|reply\s+(?:to\s+you\s+)?(?:once|when|as\s+soon)|let\s+you\s+know"
     r"|(?:check|look|see|confirm|ask)\s+and\s+(?:answer|reply|respond|revert|get\s+back|come\s+back|write)|(?:answer|reply\s+to|respond\s+to|write\s+to)\s+you\s+(?:later|soon|shortly|properly))"
     r"|\b(?:still|yet\s+to)\s+(?:need\s+to\s+|have\s+to\s+)?(?:discuss|check|look|confirm|find|get|hear|investigat|review)\w*|\bhaven't\s+(?:had\s+a\s+chance|yet|managed)|\bnot\s+(?:yet\s+)?had\s+(?:a\s+)?(?:chance|time)"
     # the question not even looked at: "I haven't read through your proposal yet", "...but will get to it"
@@ -968,7 +972,11 @@ def _mishap(draft, index: int, text: str, start: int, end: int):
 # were away"), not meaning to, not being able to open what the reader sent, forgetting to mention a fact.
 _NOT_A_COMMITMENT = re.compile(
     r"(?:didn't|did\s+not|couldn't|could\s+not|wasn't\s+able\s+to|weren't\s+able\s+to|forgot\s+to)\s+(?:even\s+|quite\s+|actually\s+)?"
-    r"(?:realise|realize|know|see|notice|catch|hear|mean|intend|understand|recognise|recognize|open|access|view|download|mention|say|add)\b", _I)
+    r"(?:realise|realize|know|see|notice|catch|hear|mean|intend|understand|recognise|recognize|open|access|view|download|mention|say|add"
+    # "sorry we could not read your mind": sarcasm, not a missed commitment (blame-shifting's finding)
+    r"|read\s+(?:your|their|his|her|people's|anyone's)\s+minds?)\b"
+    # the delay of the writer's own reply is the slow-reply apology, answered by the reply itself
+    r"|(?:delay|hold-?up)s?\s+(?:to|of|on|with|in)\s+(?:the|your|our)\s+(?:[\w-]+\s+)?(?:reply|replies|response|answer|e-?mail|message|note|feedback|call)\b", _I)
 
 
 def _commitment_failure(text: str):
