@@ -289,6 +289,11 @@ FAILURE = fast(
     # something delivered broken or wrong, or a service that failed
     r"|broken|broke|smudged|faulty|defective|torn|scratched|cracked|dented|stained|crashed|failed|bounced|went\s+down|came\s+out\s+\w+"
     r"|had\s+the\s+wrong|(?:I|we)\s+(?:\w+ed|put|sent|gave|wrote|used|made)\s+(?:you\s+)?(?:the|a|an)\s+wrong"
+    # the wrong thing sent in place of the right one, or too few: "we ordered the fittings in chrome instead of the
+    # brushed nickel you selected", "we shipped only 500 of the 800 oscillators", "your order arrived ten boxes short"
+    r"|(?:I|we)\s+(?:(?:accidentally|mistakenly|wrongly)\s+)?(?:sent|shipped|delivered|ordered|supplied|installed|fitted|printed|packed|booked|loaded|labell?ed|invoiced|charged|quoted)\s+[^.;!?]{0,60}?\binstead\s+of"
+    r"|(?:only|just)\s+\d[\d,]*\s+(?:of|out\s+of)\s+(?:the\s+|your\s+)?\d[\d,]*"
+    r"|(?:arrived|came\s+in|came|shipped|delivered)\s+(?:[\w-]+\s+){1,2}?short\b"
     # the writer going silent: "sorry I've been MIA", "going radio silent"
     r"|(?-i:MIA)|AWOL|radio\s+silen(?:t|ce)|(?:gone|went|going)\s+(?:dark|silent)|off\s+the\s+(?:radar|face\s+of)"
     # a promise named as broken: "like I said I would", "I know I said...", "as I'd promised", "I never rang back"
@@ -995,8 +1000,18 @@ def _time_in(text: str) -> bool:
 _NOT_A_FIX = frozenset("not been got ruined forgotten failed missed messed dropped lost promised meant tried wanted hoped intended".split())
 
 
+# "chrome instead of the brushed nickel" names the wrong thing; "the price moved up 1.2%" is the market: neither is a fix
+_NOT_A_FIX_AFTER = {"instead": re.compile(r"\s+of\b", _I), "moved": re.compile(r"\s+(?:up|down|higher|lower|against)\b", _I)}
+
+
+def _a_fix(text: str, start: int, end: int) -> bool:
+    word = text[start:end].split()[-1].lower()
+    after = _NOT_A_FIX_AFTER.get(word)
+    return word not in _NOT_A_FIX and not (after is not None and after.match(text, end))
+
+
 def _remedy_in(text: str) -> bool:
-    return any(m.group().split()[-1].lower() not in _NOT_A_FIX for m in REMEDY.finditer(text))
+    return any(_a_fix(text, *m.span()) for m in REMEDY.finditer(text))
 
 
 def _last(regex, text: str, first):
@@ -1205,7 +1220,7 @@ _NO_TIME = re.compile(
 
 def _find_remedy_sentences(draft) -> tuple[set[int], set[int]]:
     text = draft.folded
-    found = [(index, text[start:end]) for index, start, end in scan(draft, REMEDY) if text[start:end].split()[-1].lower() not in _NOT_A_FIX
+    found = [(index, text[start:end]) for index, start, end in scan(draft, REMEDY) if _a_fix(text, start, end)
              and not (text[start:start + 4].lower() == "here" and _SOMEONE_HERE.search(text, max(0, start - 12), start))]
     undated = {index for index, _ in found if _NO_TIME.search(draft.sentences[index].text)}
     remedies = {index for index, said in found if index not in undated or not _PROMISE.match(said)}
