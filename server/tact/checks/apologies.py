@@ -803,7 +803,11 @@ def apology_without_remedy(draft, rule):
             continue  # "sorry you feel...", "sorry if...": a non-apology, blame-shifting's finding
         blamed = blamed_apologies(draft).get(index)
         meeting = _MISSED_MEETING.search(text)
-        if blamed is not None and not (meeting and blamed[0] >= sentence.end) and (blamed[0] <= sentence.start + failure.start() or (
+        # "On behalf of the whole team, sorry the plant didn't wrap up last week. The contractor held everyone up.": the
+        # team's own miss, owned in a sentence of its own, still wants its next step; the excuse after it is
+        # blame-shifting's finding beside it
+        own_team = _TEAM_APOLOGY.search(text) is not None and blamed is not None and blamed[0] >= sentence.end and mishap is None
+        if blamed is not None and not own_team and not (meeting and blamed[0] >= sentence.end) and (blamed[0] <= sentence.start + failure.start() or (
                 blamed[2] and not ADMISSION.search(text, 0, min(len(text), max(0, blamed[0] - sentence.start))))):
             # "Apologies, but nobody told us": the only failure named is the excuse; "Sorry the rollout
             # failed, but your team gave us the wrong details": an apology taken back, blame-shifting's
@@ -836,6 +840,8 @@ def apology_without_remedy(draft, rule):
         return
 
 
+# An apology made for the whole team: "on behalf of", "the whole team", "all of us", "everyone at the studio".
+_TEAM_APOLOGY = re.compile(r"\bon\s+behalf\s+of\b|\b(?:whole|entire)\s+(?:team|office|company|firm|crew|staff)\b|\ball\s+of\s+us\b|\b(?:everyone|everybody)\s+(?:at|here|in)\b", _I)
 _SOMEONE_ELSES = re.compile(r"apologi[sz]ed|regretted", _I)
 _THIRD_PERSON = re.compile(r"\b(?:he|she|they|it|who)\s+(?:\w+ly\s+|later\s+|then\s+|also\s+)?$", _I)
 _NEWS_ADVERBS = frozenset(("regrettably", "regretfully"))
