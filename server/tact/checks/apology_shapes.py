@@ -158,6 +158,9 @@ SPACE_APOLOGY = fast(
     r"|hogg?\w*|invad\w*|existing|the\s+(?:\w+\s+)?(?:essay|novel|saga|epic|tome|wall\s+of\s+text)|(?:such\s+)?an?\s+(?:\w+\s+)?(?:essay|novel|saga|epic|tome|wall\s+of\s+text)"
     r"|(?:yet\s+)?another\s+(?:\w+\s+)?(?:e-?mail|message|note)|all\s+(?:the|these|my|of\s+my)\s+(?:\w+\s+)?(?:e-?mails|messages|notes|follow-?ups)"
     r"|(?:so\s+many|multiple|repeated|endless)\s+(?:e-?mails|messages|notes))"
+    # the same with "to": "Sorry to clog up your inbox yet again", "sorry to take up space in your inbox"
+    r"|\b(?:sorry|apologies|apologi[sz]e)\s+(?:again\s+)?to\s+(?:(?:clutter|clog|flood|spam|bombard|fill|stuff|jam|crowd|burden)\w*\s+(?:up\s+)?(?:your|the)\s+(?:\w+\s+)?(?:inbox|mailbox)"
+    r"|take\s+up\s+(?:so\s+much\s+|more\s+)?(?:space|room)\s+in\s+your\s+(?:\w+\s+)?(?:inbox|mailbox))\b"
     # its length, apologised for a second time: "sorry again for the length" (once is a courtesy)
     r"|\b(?:sorry|apologies|apologi[sz]e)\s+(?:again|once\s+more)\s+(?:for|about)\s+(?:the\s+(?:sheer\s+)?length\b"
     r"|(?:such\s+)?(?:a|the|this)\s+(?:very\s+|really\s+|super\s+|rather\s+)?(?:long|lengthy|long-winded|rambling)\s+(?:e-?mail|message|note|reply|update|one|ramble))"
@@ -176,7 +179,7 @@ def space_apology(draft, rule):
 
 # --- apologising for asking at all --------------------------------------------------------------
 ASKING_APOLOGY = fast(
-    r"\b(?:sorry|apologies|apologi[sz]e|forgive\s+me)\s+(?:\w+\s+)?(?:to|for)\s+(?:even\s+(?:having\s+to\s+|be\s+)?|having\s+to\s+)"
+    r"\b(?:sorry|apologies|apologi[sz]e|forgive\s+me)\s+(?:\w+\s+)?(?:to|for)\s+(?:even\s+(?:having\s+to\s+|be\s+)?|having\s+to\s+|have\s+to\s+)"
     r"(?:ask|asking|bother|bothering|trouble|troubling|chase|chasing|pester|pestering|nag|nagging|nudge|nudging|raise|raising|mention|mentioning|write|writing|e-?mail|e-?mailing)\b"
     r"|\b(?:hate|hating)\s+(?:to|having\s+to)\s+(?:even\s+)?(?:ask|bother|chase|pester|nag|nudge|trouble)\b|\b(?:hate|hating)\s+to\s+be\s+(?:a|such\s+a)\s+(?:bother|pest|nuisance|pain|nag)\s*(?:[,.!;]|\s+(?:but|and)\b)"
     r"|\b(?:hate|hating)\s+(?:even\s+)?(?:asking|bothering|bugging|chasing|pestering|nagging|being\s+(?:a|such\s+a|this\s+much\s+of\s+a)\s+(?:pest|nuisance|pain|bother|nag))\b"
