@@ -1010,9 +1010,15 @@ _NOT_A_FIX = frozenset("not been got ruined forgotten failed missed messed dropp
 _NOT_A_FIX_AFTER = {"instead": re.compile(r"\s+of\b", _I), "moved": re.compile(r"\s+(?:up|down|higher|lower|against)\b", _I)}
 
 
+# "the refund we owed you", "your refund still hasn't reached you": the refund owed, named, is the miss, not a fix
+_THE_REFUND = re.compile(r"\b(?:the|your|our|my|this|that)\s+(?:[\w-]+\s+)?$", _I)
+
+
 def _a_fix(text: str, start: int, end: int) -> bool:
     word = text[start:end].split()[-1].lower()
     after = _NOT_A_FIX_AFTER.get(word)
+    if word in ("refund", "refunds") and _THE_REFUND.search(text, max(0, start - 30), start):
+        return False
     return word not in _NOT_A_FIX and not (after is not None and after.match(text, end))
 
 
