@@ -93,6 +93,29 @@ def test_two_apologies_in_separate_sentences_without_again_pass(check):
     assert not [i for i in found(check, text, "apology") if i.rule == "apology.over-apology"]
 
 
+# Session 18: bookends. An apology for intruding opens, the message follows, a second apology closes: two
+# findings, one on each apology, and the message between them is not underlined.
+
+def test_bookend_apologies_give_one_issue_each_and_leave_the_message_alone(check):
+    text = ("Hi Ana,\n\nSorry to bother you again! The caterer needs the final numbers by Thursday. "
+            "Again, sorry for the extra email!\n\nLeo")
+    issues = [i for i in found(check, text, "apology") if i.rule == "apology.over-apology"]
+    assert [i.text for i in issues] == ["Sorry to bother you again!", "Again, sorry for the extra email!"]
+    assert issues[1].replacements == ("Thank you!",)
+
+
+def test_an_opener_that_already_over_apologises_keeps_one_issue(check):
+    text = ("Sorry to bother you, and sorry for the long email. Could you confirm the date? Sorry again!")
+    issues = [i for i in found(check, text, "apology") if i.rule == "apology.over-apology"]
+    assert len(issues) == 1 and issues[0].text.endswith("Sorry again!")
+
+
+def test_a_mishap_apology_with_sorry_again_keeps_one_issue(check):
+    text = "Sorry the parcel went to the wrong address. The new one ships today. Sorry again!"
+    issues = [i for i in found(check, text, "apology") if i.rule == "apology.over-apology"]
+    assert len(issues) == 1 and issues[0].text.startswith("Sorry the parcel")
+
+
 # Apology without remedy: draft-level search for a fix, next step or date.
 
 @pytest.mark.parametrize("text", [

@@ -273,6 +273,9 @@ FAILURE = fast(
     r"|(?:stood|standing|stand)\s+you\s+up|dropping\s+the\s+ball|non-?(?:delivery|arrival|payment|attendance|appearance|completion)|(?:was|were|am|are|is)\s+not\s+able"
     r"|(?:the|this|that)\s+oversight|(?:was|were|got|has\s+been|have\s+been)\s+(?:cancell?ed|postponed|overlooked|forgotten)"
     r"|never\s+(?:went\s+out|arrived|came|turned\s+up|showed\s+up|got\s+sent|shipped|made\s+it\s+(?:to|over|across|out))"
+    # the delay of a thing owed: "the delay of your delivery to Atlanta", "the hold-up with your visa paperwork"
+    # ("any delay to the survey" hedges: blame-shifting's finding)
+    r"|(?:the|this|our|my)\s+(?:[\w-]+\s+)?(?:delay|hold-?up)s?\s+(?:to|of|with|in)\s+(?:the|your|our)\s+[\w-]+"
     r"|delay\s+in\s+(?:issuing|sending|processing|getting\s+(?:the|your|it|them)|delivering|shipping|paying|completing|finishing|fixing|returning|refunding|booking|confirming|filing|submitting|publishing|preparing)|(?:had\s+)?(?:committed|promised)\s+to\s+\w+ing"
     r"|owe\s+you|(?:don't|do\s+not)\s+have\s+(?:an?\s+)?(?:update|answer|news)|dropped\s+the\s+ball|messed\s+up|screwed\s+up|blew\s+it"
     r"|(?:my|our)\s+(?:fault|mistake|error|oversight)|went\s+quiet|going\s+quiet|out\s+of\s+stock|did\s+not\s+complete|not\s+(?:been\s+)?(?:delivered|paid|processed|sent)"
@@ -286,6 +289,11 @@ FAILURE = fast(
     # something delivered broken or wrong, or a service that failed
     r"|broken|broke|smudged|faulty|defective|torn|scratched|cracked|dented|stained|crashed|failed|bounced|went\s+down|came\s+out\s+\w+"
     r"|had\s+the\s+wrong|(?:I|we)\s+(?:\w+ed|put|sent|gave|wrote|used|made)\s+(?:you\s+)?(?:the|a|an)\s+wrong"
+    # the wrong thing sent in place of the right one, or too few: "we ordered the fittings in chrome instead of the
+    # brushed nickel you selected", "we shipped only 500 of the 800 oscillators", "your order arrived ten boxes short"
+    r"|(?:I|we)\s+(?:(?:accidentally|mistakenly|wrongly)\s+)?(?:sent|shipped|delivered|ordered|supplied|installed|fitted|printed|packed|booked|loaded|labell?ed|invoiced|charged|quoted)\s+[^.;!?]{0,60}?\binstead\s+of"
+    r"|(?:only|just)\s+\d[\d,]*\s+(?:of|out\s+of)\s+(?:the\s+|your\s+)?\d[\d,]*"
+    r"|(?:arrived|came\s+in|came|shipped|delivered)\s+(?:[\w-]+\s+){1,2}?short\b"
     # the writer going silent: "sorry I've been MIA", "going radio silent"
     r"|(?-i:MIA)|AWOL|radio\s+silen(?:t|ce)|(?:gone|went|going)\s+(?:dark|silent)|off\s+the\s+(?:radar|face\s+of)"
     # a promise named as broken: "like I said I would", "I know I said...", "as I'd promised", "I never rang back"
@@ -633,7 +641,9 @@ def over_apology(draft, rule):
     if len(found) < 2:
         return
     same_sentence = any(a[0] == b[0] for a, b in zip(found, found[1:]))
-    again = any(re.search(r"\b(?:again|once\s+more)\b", draft.folded[s:draft.sentences[i].end], _I) for i, s, _ in found[1:])
+    # "Sorry again for the bother", "Again, my apologies for the bother": a second apology that says it is one
+    again = any(re.search(r"\b(?:again|once\s+more)\b", draft.folded[min(s, draft.sentences[i].start):draft.sentences[i].end], _I)
+                for i, s, _ in found[1:])
     if len(found) > limit or same_sentence or again:
         groveling = set()
         lo = hi = found[0][0]
@@ -647,7 +657,27 @@ def over_apology(draft, rule):
         last = draft.sentences[max(hi, found[-1][0])]
         end = last.start + len(last.text.rstrip())
         start = draft.sentences[lo].start if lo < found[0][0] else found[0][1]
-        yield Hit(start, end, values={"count": len(found)}, replacements=(_one_apology(draft, found, end, groveling, lo),))
+        piles = _piles(sorted({index for index, _, _ in found} | {i for i in groveling if lo <= i <= hi}),
+                       {index for index, _, _ in found})
+        opener = draft.folded[found[0][1]:draft.sentences[found[0][0]].end]
+        # one apology opens (a stutter, "Sorry, sorry for the long email!", is one): an opener that already
+        # apologises twice over is the over-apology itself, and the closing "sorry again" belongs to it
+        stutter = [f for f, g in zip(found, found[1:]) if g[0] == f[0] and not draft.folded[f[2]:g[1]].strip(" ,!.")]
+        alone = len(piles[0]) == 1 and sum(f[0] == piles[0][0] for f in found) - len(stutter) <= 1
+        if len(piles) < 2 or not alone or not _FOR_THE_INTRUSION.match(opener):
+            yield Hit(start, end, values={"count": len(found)}, replacements=(_one_apology(draft, found, end, groveling, lo),))
+            return
+        # Bookends: "Sorry to bother you again! <the message> Sorry again for the extra email!": the apologies sit
+        # apart with the message between them, so each pile is its own finding and the message is not underlined
+        first = draft.sentences[piles[0][-1]]
+        first_end = first.start + len(first.text.rstrip())
+        yield Hit(start, first_end, values={"count": len(found)},
+                  replacements=(_one_apology(draft, [f for f in found if f[0] <= piles[0][-1]], first_end, groveling, lo),))
+        for pile in piles[1:]:
+            head, tail = draft.sentences[pile[0]], draft.sentences[pile[-1]]
+            pile_end = tail.start + len(tail.text.rstrip())
+            yield Hit(head.start, pile_end, values={"count": len(found)}, message="This apologizes again; once is enough.",
+                      replacements=(_without_apologies(draft, pile),))
 
 
 def _one_apology(draft, found, end: int, groveling=frozenset(), lo=None) -> str:
@@ -675,6 +705,53 @@ def _one_apology(draft, found, end: int, groveling=frozenset(), lo=None) -> str:
             clause = " ".join(rest).rstrip(".!") + "."
             kept.append(clause[0].upper() + clause[1:])
     return " ".join(kept)
+
+
+def _piles(indices: list[int], apologetic: set[int]) -> list[list[int]]:
+    """Sentence indices grouped into runs of neighbouring sentences ([1, 2, 5] -> [[1, 2], [5]]); a run with no
+    apology in it (groveling alone) joins the run after it, or the one before it when it is the last."""
+    piles: list[list[int]] = []
+    for index in indices:
+        if piles and index - piles[-1][-1] <= 1:
+            piles[-1].append(index)
+        else:
+            piles.append([index])
+    merged: list[list[int]] = []
+    carry: list[int] = []
+    for pile in piles:
+        pile = carry + pile
+        if apologetic.isdisjoint(pile):
+            carry = pile
+            continue
+        carry = []
+        merged.append(pile)
+    if carry:
+        if merged:
+            merged[-1] = merged[-1] + carry
+        else:
+            merged.append(carry)
+    return merged
+
+
+# The opening apology of a bookend: for intruding, for writing at all, for the reader's trouble, not for a mishap
+# ("Sorry to bother you again!", "Apologies for intruding on your weekend", "Sorry for the long email!")
+_FOR_THE_INTRUSION = re.compile(
+    r"\w+\W+(?:(?:so|very|really|truly|terribly|sorry|again|once\s+more)\W+)*(?:to\s+(?:be\s+)?(?:bother|trouble|bug|disturb|intrud|interrupt|chase|pester|nag|ping"
+    r"|writ|e-?mail|land|pile|reach|message|impose|jump|drop|hassle|send|add)\w*"
+    r"|for\s+(?:bothering|troubling|disturbing|intruding|interrupting|writing|e-?mailing|chasing|pestering|jumping|reaching|landing|piling|messaging|imposing)"
+    r"|for\s+(?:(?:this|the|my|another|yet|all|such\s+an?|one|more|these)\s+)*(?:(?:long|extra|lengthy|additional|further|repeated)\s+)?"
+    r"(?:e-?mails?|messages?|notes?|intrusion|interruption|disturbance|bother|trouble|hassle|length|imposition|noise|ping|nudge)\b)", _I)
+
+
+def _without_apologies(draft, pile: list[int]) -> str:
+    """A later pile of apologies rewritten: its clauses that are not apologies, or thanks when nothing else is left."""
+    kept = []
+    for index in pile:
+        for clause in re.split(r",\s*(?:and\s+)?|;|\s[\u2014\u2013-]\s", draft.sentences[index].text):
+            clause = clause.strip(" ,;.!")
+            if len(clause.split()) >= 3 and not APOLOGY.search(clause) and not re.match(r"(?:again|once\s+more)\b", clause, _I):
+                kept.append(clause[0].upper() + clause[1:] + ".")
+    return " ".join(kept) or "Thank you!"
 
 
 def _first_apology_clause(draft, start: int, end: int) -> str:
@@ -726,7 +803,11 @@ def apology_without_remedy(draft, rule):
             continue  # "sorry you feel...", "sorry if...": a non-apology, blame-shifting's finding
         blamed = blamed_apologies(draft).get(index)
         meeting = _MISSED_MEETING.search(text)
-        if blamed is not None and not (meeting and blamed[0] >= sentence.end) and (blamed[0] <= sentence.start + failure.start() or (
+        # "On behalf of the whole team, sorry the plant didn't wrap up last week. The contractor held everyone up.": the
+        # team's own miss, owned in a sentence of its own, still wants its next step; the excuse after it is
+        # blame-shifting's finding beside it
+        own_team = _TEAM_APOLOGY.search(text) is not None and blamed is not None and blamed[0] >= sentence.end and mishap is None
+        if blamed is not None and not own_team and not (meeting and blamed[0] >= sentence.end) and (blamed[0] <= sentence.start + failure.start() or (
                 blamed[2] and not ADMISSION.search(text, 0, min(len(text), max(0, blamed[0] - sentence.start))))):
             # "Apologies, but nobody told us": the only failure named is the excuse; "Sorry the rollout
             # failed, but your team gave us the wrong details": an apology taken back, blame-shifting's
@@ -759,6 +840,8 @@ def apology_without_remedy(draft, rule):
         return
 
 
+# An apology made for the whole team: "on behalf of", "the whole team", "all of us", "everyone at the studio".
+_TEAM_APOLOGY = re.compile(r"\bon\s+behalf\s+of\b|\b(?:whole|entire)\s+(?:team|office|company|firm|crew|staff)\b|\ball\s+of\s+us\b|\b(?:everyone|everybody)\s+(?:at|here|in)\b", _I)
 _SOMEONE_ELSES = re.compile(r"apologi[sz]ed|regretted", _I)
 _THIRD_PERSON = re.compile(r"\b(?:he|she|they|it|who)\s+(?:\w+ly\s+|later\s+|then\s+|also\s+)?$", _I)
 _NEWS_ADVERBS = frozenset(("regrettably", "regretfully"))
@@ -775,7 +858,8 @@ _LATE_REPLY = re.compile(
     r"|\b(?:going|gone|went)\s+(?:quiet|silent|dark)\b|\bradio\s+silence\b|\bnot\s+(?:replying|responding|getting\s+back)\b", _I)
 # What a message with no answer in it says besides the apology: how busy it has been, hopes, thanks, a promise to reply later.
 _NO_ANSWER = re.compile(
-    r"\bhope\b|\bhoping\b|\b(?:it's|it\s+has|it\s+'s|things\s+have|life\s+has|work\s+has)\s+been\b|\b(?:crazy|hectic|mad|manic|busy|swamped|chaotic|mental|nuts|slammed|snowed\s+under|full-?on|non-?stop)\b"
+    r"\bhope\b|\bhoping\b|\b(?:it's|it\s+has|it\s+'s|things\s+have|life\s+has|work\s+has)\s+been\b"
+    r"|\b(?:last|past|these|those)\s+(?:few\s+|couple\s+of\s+)?(?:days|weeks|months|fortnight|week|month)\s+(?:have|has)\s+been\b|\b(?:crazy|hectic|mad|manic|busy|swamped|chaotic|mental|nuts|slammed|snowed\s+under|full-?on|non-?stop)\b"
     r"|\b(?:get|come|circle)\s+back\s+to\s+you\b|\bbe\s+in\s+touch\b|\b(?:reply|respond|answer)\s+properly\b|\b(?:speak|talk|more)\s+soon\b|\bwill\s+(?:revert|follow\s+up)\b|\bon\s+it\b"
     r"|^\W*(?:thanks?|thank\s+you|cheers|many\s+thanks)\b[^.!?]{0,30}$", _I)
 # Not even looked at the reader's question: "looked at", "read through", "had a look at".
@@ -783,7 +867,7 @@ _NOT_LOOKED = (r"(?:looked\s+(?:at|into|over|through)|read|gone\s+(?:through|ove
                r"|got(?:ten)?\s+(?:round\s+|around\s+)?to|reviewed|opened|dug\s+into|worked\s+through|started\s+on)")
 # Or a later sentence says outright that the answer is still to come, with no date for it.
 _DEFERRED = re.compile(
-    r"\b(?:I'll|I\s+will|we'll|we\s+will|I\s+shall|we\s+shall)\s+(?:[\w'-]+\s+){0,6}?(?:get\s+(?:you\s+)?(?:an?\s+|the\s+|my\s+)?(?:answer|reply|response|figures|details)|(?:come|get|circle|revert)\s+back\s+to\s+you|look\s+into|check\s+(?:on|with|into)|find\s+out|reply\s+(?:to\s+you\s+)?(?:once|when|as\s+soon)|let\s+you\s+know"
+    r"\b(?:I'll|I\s+will|we'll|we\s+will|I\s+shall|we\s+shall)\s+(?:[\w'-]+\s+){0,6}?(?:get\s+(?:you\s+)?(?:an?\s+|the\s+|my\s+)?(?:answer|reply|response|figures|details)|(?:come|get|circle|revert)\s+back\s+to\s+you|answer\s+(?:your|the|all\s+your)\s+(?:[\w-]+\s+)?(?:questions?|query|queries|points)|look\s+into|check\s+(?:on|with|into)|find\s+out|reply\s+(?:to\s+you\s+)?(?:once|when|as\s+soon)|let\s+you\s+know"
     r"|(?:check|look|see|confirm|ask)\s+and\s+(?:answer|reply|respond|revert|get\s+back|come\s+back|write)|(?:answer|reply\s+to|respond\s+to|write\s+to)\s+you\s+(?:later|soon|shortly|properly))"
     r"|\b(?:still|yet\s+to)\s+(?:need\s+to\s+|have\s+to\s+)?(?:discuss|check|look|confirm|find|get|hear|investigat|review)\w*|\bhaven't\s+(?:had\s+a\s+chance|yet|managed)|\bnot\s+(?:yet\s+)?had\s+(?:a\s+)?(?:chance|time)"
     # the question not even looked at: "I haven't read through your proposal yet", "...but will get to it"
@@ -899,7 +983,11 @@ def _mishap(draft, index: int, text: str, start: int, end: int):
 # were away"), not meaning to, not being able to open what the reader sent, forgetting to mention a fact.
 _NOT_A_COMMITMENT = re.compile(
     r"(?:didn't|did\s+not|couldn't|could\s+not|wasn't\s+able\s+to|weren't\s+able\s+to|forgot\s+to)\s+(?:even\s+|quite\s+|actually\s+)?"
-    r"(?:realise|realize|know|see|notice|catch|hear|mean|intend|understand|recognise|recognize|open|access|view|download|mention|say|add)\b", _I)
+    r"(?:realise|realize|know|see|notice|catch|hear|mean|intend|understand|recognise|recognize|open|access|view|download|mention|say|add"
+    # "sorry we could not read your mind": sarcasm, not a missed commitment (blame-shifting's finding)
+    r"|read\s+(?:your|their|his|her|people's|anyone's)\s+minds?)\b"
+    # the delay of the writer's own reply is the slow-reply apology, answered by the reply itself
+    r"|(?:delay|hold-?up)s?\s+(?:to|of|on|with|in)\s+(?:the|your|our)\s+(?:[\w-]+\s+)?(?:reply|replies|response|answer|e-?mail|message|note|feedback|call)\b", _I)
 
 
 def _commitment_failure(text: str):
@@ -918,8 +1006,24 @@ def _time_in(text: str) -> bool:
 _NOT_A_FIX = frozenset("not been got ruined forgotten failed missed messed dropped lost promised meant tried wanted hoped intended".split())
 
 
+# "chrome instead of the brushed nickel" names the wrong thing; "the price moved up 1.2%" is the market: neither is a fix
+_NOT_A_FIX_AFTER = {"instead": re.compile(r"\s+of\b", _I), "moved": re.compile(r"\s+(?:up|down|higher|lower|against)\b", _I)}
+
+
+# "the refund we owed you", "your refund still hasn't reached you": the refund owed, named, is the miss, not a fix
+_THE_REFUND = re.compile(r"\b(?:the|your|our|my|this|that)\s+(?:[\w-]+\s+)?$", _I)
+
+
+def _a_fix(text: str, start: int, end: int) -> bool:
+    word = text[start:end].split()[-1].lower()
+    after = _NOT_A_FIX_AFTER.get(word)
+    if word in ("refund", "refunds") and _THE_REFUND.search(text, max(0, start - 30), start):
+        return False
+    return word not in _NOT_A_FIX and not (after is not None and after.match(text, end))
+
+
 def _remedy_in(text: str) -> bool:
-    return any(m.group().split()[-1].lower() not in _NOT_A_FIX for m in REMEDY.finditer(text))
+    return any(_a_fix(text, *m.span()) for m in REMEDY.finditer(text))
 
 
 def _last(regex, text: str, first):
@@ -1128,7 +1232,7 @@ _NO_TIME = re.compile(
 
 def _find_remedy_sentences(draft) -> tuple[set[int], set[int]]:
     text = draft.folded
-    found = [(index, text[start:end]) for index, start, end in scan(draft, REMEDY) if text[start:end].split()[-1].lower() not in _NOT_A_FIX
+    found = [(index, text[start:end]) for index, start, end in scan(draft, REMEDY) if _a_fix(text, start, end)
              and not (text[start:start + 4].lower() == "here" and _SOMEONE_HERE.search(text, max(0, start - 12), start))]
     undated = {index for index, _ in found if _NO_TIME.search(draft.sentences[index].text)}
     remedies = {index for index, said in found if index not in undated or not _PROMISE.match(said)}

@@ -120,10 +120,13 @@ _APOLOGY_FOR = re.compile(r"\b(for|about)\s+((?:(?!\bif\b)[^.?!,;:\u2014\u2013])
 
 # --- apology as the sign-off ------------------------------------------------------------------
 _NAME_LINE = re.compile(r"^\s*(?-i:[A-Z])[\w.'-]*(?:\s+(?-i:[A-Z&])[\w.'&-]*){0,3}\s*$")
+# Under the name: a title or company line ("Key Account Sales, Osaka", "Sales Dept., Osaka")
+_TITLE_LINE = re.compile(r"^\s*(?-i:[A-Z0-9])[^!?\n]{0,50}?$|^\s*(?-i:[A-Z])[\w.'-]*(?:\s+(?-i:[A-Z&])[\w.'&-]*){0,3}\s*$")
 
 
 # What loads a closing apology: intensity, repetition, or everything at once.
-_LOADED = re.compile(r"\b(?:so|very|truly|deeply|really|terribly|awfully|again|once\s+more|everything|all\s+the|profuse\w*|thousand|million|a\s+lot)\b|\bx\s*\d+", _I)
+_LOADED = re.compile(r"\b(?:so|very|truly|deeply|really|terribly|awfully|again|once\s+more|everything|all\s+the|profuse\w*|thousand|million|a\s+lot"
+                     r"|deepest|sincerest|humblest|profound|heartfelt)\b|\bx\s*\d+", _I)
 
 
 @python_check("signoff_apology")
@@ -139,8 +142,8 @@ def signoff_apology(draft, rule):
             continue
         if not _LOADED.search(sentence.text):
             continue  # "Sorry for the hassle,": one plain apology as the close is a courtesy
-        if index + 2 < len(sentences) and not _NAME_LINE.match(sentences[index + 2].text):
-            continue  # a name line, then more: not the close of the message
+        if any(not _TITLE_LINE.match(later.text) for later in sentences[index + 2:]):
+            continue  # a name line, then more than a title or company line: not the close of the message
         before = draft.text[:sentence.start].rstrip(" \t")
         if before and not before.endswith("\n"):
             continue  # the closing stands on a line of its own
@@ -151,10 +154,13 @@ def signoff_apology(draft, rule):
 # --- apologising for the message taking space --------------------------------------------------
 SPACE_APOLOGY = fast(
     r"\b(?:sorry|apologies|apologi[sz]e|forgive\s+me|excuse\s+me|pardon)\s+(?:(?:again|once\s+more|in\s+advance)\s+)?(?:for|about)\s+"
-    r"(?:[\w'-]+\s+){0,3}?(?:(?:[\w'-]+\s+){1,6}?and\s+(?:for\s+)?)?(?:(?:clutter\w*|clog\w*|flood\w*|spamm?\w*|bombard\w*|fill\w*|stuff\w*)\s+(?:up\s+)?(?:your|the)\s+(?:\w+\s+)?(?:inbox|mailbox|e-?mail|feed|channel|thread|desk|day|calendar|screen)|tak(?:e|ing)\s+(?:up\s+(?:so\s+much\s+(?:of\s+)?|all\s+(?:of\s+)?|(?:so\s+much\s+)?(?:space|room)\s+in\s+)?your|(?:so\s+much|all|this\s+much)\s+of\s+your\s+(?:\w+\s+)?time)"
+    r"(?:[\w'-]+\s+){0,3}?(?:(?:[\w'-]+\s+){1,6}?and\s+(?:for\s+)?)?(?:(?:clutter\w*|clog\w*|flood\w*|spamm?\w*|bombard\w*|fill\w*|stuff\w*|occupy\w*|occupi\w*|burden\w*|crowd\w*|jamm\w*)\s+(?:up\s+)?(?:your|the)\s+(?:\w+\s+)?(?:inbox|mailbox|e-?mail|feed|channel|thread|desk|day|calendar|screen)|tak(?:e|ing)\s+(?:up\s+(?:so\s+much\s+(?:of\s+)?|all\s+(?:of\s+)?|(?:so\s+much\s+)?(?:space|room)\s+in\s+)?your|(?:so\s+much|all|this\s+much)\s+of\s+your\s+(?:\w+\s+)?time)"
     r"|hogg?\w*|invad\w*|existing|the\s+(?:\w+\s+)?(?:essay|novel|saga|epic|tome|wall\s+of\s+text)|(?:such\s+)?an?\s+(?:\w+\s+)?(?:essay|novel|saga|epic|tome|wall\s+of\s+text)"
     r"|(?:yet\s+)?another\s+(?:\w+\s+)?(?:e-?mail|message|note)|all\s+(?:the|these|my|of\s+my)\s+(?:\w+\s+)?(?:e-?mails|messages|notes|follow-?ups)"
     r"|(?:so\s+many|multiple|repeated|endless)\s+(?:e-?mails|messages|notes))"
+    # the same with "to": "Sorry to clog up your inbox yet again", "sorry to take up space in your inbox"
+    r"|\b(?:sorry|apologies|apologi[sz]e)\s+(?:again\s+)?to\s+(?:(?:clutter|clog|flood|spam|bombard|fill|stuff|jam|crowd|burden)\w*\s+(?:up\s+)?(?:your|the)\s+(?:\w+\s+)?(?:inbox|mailbox)"
+    r"|take\s+up\s+(?:so\s+much\s+|more\s+)?(?:space|room)\s+in\s+your\s+(?:\w+\s+)?(?:inbox|mailbox))\b"
     # its length, apologised for a second time: "sorry again for the length" (once is a courtesy)
     r"|\b(?:sorry|apologies|apologi[sz]e)\s+(?:again|once\s+more)\s+(?:for|about)\s+(?:the\s+(?:sheer\s+)?length\b"
     r"|(?:such\s+)?(?:a|the|this)\s+(?:very\s+|really\s+|super\s+|rather\s+)?(?:long|lengthy|long-winded|rambling)\s+(?:e-?mail|message|note|reply|update|one|ramble))"
@@ -173,7 +179,7 @@ def space_apology(draft, rule):
 
 # --- apologising for asking at all --------------------------------------------------------------
 ASKING_APOLOGY = fast(
-    r"\b(?:sorry|apologies|apologi[sz]e|forgive\s+me)\s+(?:\w+\s+)?(?:to|for)\s+(?:even\s+(?:having\s+to\s+|be\s+)?|having\s+to\s+)"
+    r"\b(?:sorry|apologies|apologi[sz]e|forgive\s+me)\s+(?:\w+\s+)?(?:to|for)\s+(?:even\s+(?:having\s+to\s+|be\s+)?|having\s+to\s+|have\s+to\s+)"
     r"(?:ask|asking|bother|bothering|trouble|troubling|chase|chasing|pester|pestering|nag|nagging|nudge|nudging|raise|raising|mention|mentioning|write|writing|e-?mail|e-?mailing)\b"
     r"|\b(?:hate|hating)\s+(?:to|having\s+to)\s+(?:even\s+)?(?:ask|bother|chase|pester|nag|nudge|trouble)\b|\b(?:hate|hating)\s+to\s+be\s+(?:a|such\s+a)\s+(?:bother|pest|nuisance|pain|nag)\s*(?:[,.!;]|\s+(?:but|and)\b)"
     r"|\b(?:hate|hating)\s+(?:even\s+)?(?:asking|bothering|bugging|chasing|pestering|nagging|being\s+(?:a|such\s+a|this\s+much\s+of\s+a)\s+(?:pest|nuisance|pain|bother|nag))\b"
@@ -214,7 +220,7 @@ _REQUEST_AFTER = re.compile(r"\s*(?:[,;:\u2014\u2013-]\s*)?(?:but\s+|and\s+|so\s
 _TOTAL = r"(?:completely|totally|utterly|absolutely|entirely|well\s+and\s+truly|royally)"
 CATASTROPHE = fast(
     rf"\b(?:I|we)(?:'ve|\s+have)?\s+(?:(?:just|now|probably|honestly)\s+)?(?:{_TOTAL}\s+)(?:ruined|wrecked|destroyed|sunk|torpedoed|sabotaged|trashed|blown|killed|botched)\b"
-    r"|\b(?:I|we)(?:'ve|\s+have)?\s+(?:(?:just|now|probably|honestly)\s+)?(?:ruined|wrecked|destroyed|sunk|torpedoed|sabotaged|trashed|killed)\s+(?:everything|it\s+all|the\s+whole\s+\w+|your\s+(?:whole|entire)\s+\w+)"
+    r"|\b(?:I|we)(?:'ve|\s+have)?\s+(?:(?:just|now|probably|honestly)\s+)?(?:ruined|wrecked|destroyed|sunk|torpedoed|sabotaged|trashed|killed|compromised|jeopardi[sz]ed|endangered)\s+(?:everything|it\s+all|the\s+whole\s+\w+|your\s+(?:whole|entire)\s+\w+)"
     r"|\b(?:I|we)(?:'ve|\s+have)?\s+(?:(?:just|now|probably|honestly|really)\s+)?made\s+(?:such\s+)?an?\s+(?:complete|total|absolute|utter|right|royal|proper|massive|huge|unholy)\s+(?:disaster|mess|hash|shambles|catastrophe|pig's\s+ear|dog's\s+dinner)\s+of\b"
     r"|\b(?:don't|do\s+not|can't)\s+(?:\w+\s+)?know\s+how\s+(?:we|I)(?:'ll|\s+will|\s+can|\s+could)\s+ever\s+(?:recover|make\s+(?:this|it|things)\s+(?:right|up)|come\s+back|live\s+(?:this|it)\s+down)\b"
     r"|\b(?:I|we)(?:'ll|\s+will)\s+never\s+(?:recover|live\s+(?:this|it)\s+down|be\s+able\s+to\s+make\s+(?:this|it)\s+up)\b"
@@ -225,7 +231,9 @@ CATASTROPHE = fast(
 # one before); said after "we received the wrong parts" it is a complaint, not catastrophizing.
 TOTAL_RUIN = fast(r"\b(?:this|that|it|which)(?:'s|\s+is|\s+was)\s+(?:(?:an?|such\s+an?)\s+)?(?:absolute|complete|total|utter|unmitigated)\s+(?:disaster|catastrophe|nightmare|shambles|fiasco)\b")
 _OWN_SLIP = re.compile(
-    r"\b(?:I|we)(?:'ve|\s+have)?\s+(?:just\s+|accidentally\s+|somehow\s+)?(?:sent|put|made|used|typed|spelt|spelled|wrote|gave|booked|entered|attached|ordered|mixed\s+up|misspel\w+|forgot|missed|lost|deleted)\b", _I)
+    r"\b(?:I|we)(?:'ve|\s+have)?\s+(?:just\s+|accidentally\s+|somehow\s+)?(?:sent|put|made|used|typed|spelt|spelled|wrote|gave|booked|entered|attached|ordered|mixed\s+up|misspel\w+|forgot|missed|lost|deleted)\b"
+    # or owned outright beside the ruin: "a complete disaster and entirely my fault", "I can't believe we did this"
+    r"|\b(?:my|our)\s+(?:own\s+)?(?:fault|doing|mistake|error)\b|\b(?:can't|cannot)\s+believe\s+(?:I|we)\s+(?:did|made|let|sent)\b|\b(?:I|we)\s+did\s+(?:this|that)\b", _I)
 
 
 @python_check("catastrophizing")
