@@ -657,27 +657,7 @@ def over_apology(draft, rule):
         last = draft.sentences[max(hi, found[-1][0])]
         end = last.start + len(last.text.rstrip())
         start = draft.sentences[lo].start if lo < found[0][0] else found[0][1]
-        piles = _piles(sorted({index for index, _, _ in found} | {i for i in groveling if lo <= i <= hi}),
-                       {index for index, _, _ in found})
-        opener = draft.folded[found[0][1]:draft.sentences[found[0][0]].end]
-        # one apology opens (a stutter, "Sorry, sorry for the long email!", is one): an opener that already
-        # apologises twice over is the over-apology itself, and the closing "sorry again" belongs to it
-        stutter = [f for f, g in zip(found, found[1:]) if g[0] == f[0] and not draft.folded[f[2]:g[1]].strip(" ,!.")]
-        alone = len(piles[0]) == 1 and sum(f[0] == piles[0][0] for f in found) - len(stutter) <= 1
-        if len(piles) < 2 or not alone or not _FOR_THE_INTRUSION.match(opener):
-            yield Hit(start, end, values={"count": len(found)}, replacements=(_one_apology(draft, found, end, groveling, lo),))
-            return
-        # Bookends: "Sorry to bother you again! <the message> Sorry again for the extra email!": the apologies sit
-        # apart with the message between them, so each pile is its own finding and the message is not underlined
-        first = draft.sentences[piles[0][-1]]
-        first_end = first.start + len(first.text.rstrip())
-        yield Hit(start, first_end, values={"count": len(found)},
-                  replacements=(_one_apology(draft, [f for f in found if f[0] <= piles[0][-1]], first_end, groveling, lo),))
-        for pile in piles[1:]:
-            head, tail = draft.sentences[pile[0]], draft.sentences[pile[-1]]
-            pile_end = tail.start + len(tail.text.rstrip())
-            yield Hit(head.start, pile_end, values={"count": len(found)}, message="This apologizes again; once is enough.",
-                      replacements=(_without_apologies(draft, pile),))
+        yield Hit(start, end, values={"count": len(found)}, replacements=(_one_apology(draft, found, end, groveling, lo),))
 
 
 def _one_apology(draft, found, end: int, groveling=frozenset(), lo=None) -> str:
@@ -705,53 +685,6 @@ def _one_apology(draft, found, end: int, groveling=frozenset(), lo=None) -> str:
             clause = " ".join(rest).rstrip(".!") + "."
             kept.append(clause[0].upper() + clause[1:])
     return " ".join(kept)
-
-
-def _piles(indices: list[int], apologetic: set[int]) -> list[list[int]]:
-    """Sentence indices grouped into runs of neighbouring sentences ([1, 2, 5] -> [[1, 2], [5]]); a run with no
-    apology in it (groveling alone) joins the run after it, or the one before it when it is the last."""
-    piles: list[list[int]] = []
-    for index in indices:
-        if piles and index - piles[-1][-1] <= 1:
-            piles[-1].append(index)
-        else:
-            piles.append([index])
-    merged: list[list[int]] = []
-    carry: list[int] = []
-    for pile in piles:
-        pile = carry + pile
-        if apologetic.isdisjoint(pile):
-            carry = pile
-            continue
-        carry = []
-        merged.append(pile)
-    if carry:
-        if merged:
-            merged[-1] = merged[-1] + carry
-        else:
-            merged.append(carry)
-    return merged
-
-
-# The opening apology of a bookend: for intruding, for writing at all, for the reader's trouble, not for a mishap
-# ("Sorry to bother you again!", "Apologies for intruding on your weekend", "Sorry for the long email!")
-_FOR_THE_INTRUSION = re.compile(
-    r"\w+\W+(?:(?:so|very|really|truly|terribly|sorry|again|once\s+more)\W+)*(?:to\s+(?:be\s+)?(?:bother|trouble|bug|disturb|intrud|interrupt|chase|pester|nag|ping"
-    r"|writ|e-?mail|land|pile|reach|message|impose|jump|drop|hassle|send|add)\w*"
-    r"|for\s+(?:bothering|troubling|disturbing|intruding|interrupting|writing|e-?mailing|chasing|pestering|jumping|reaching|landing|piling|messaging|imposing)"
-    r"|for\s+(?:(?:this|the|my|another|yet|all|such\s+an?|one|more|these)\s+)*(?:(?:long|extra|lengthy|additional|further|repeated)\s+)?"
-    r"(?:e-?mails?|messages?|notes?|intrusion|interruption|disturbance|bother|trouble|hassle|length|imposition|noise|ping|nudge)\b)", _I)
-
-
-def _without_apologies(draft, pile: list[int]) -> str:
-    """A later pile of apologies rewritten: its clauses that are not apologies, or thanks when nothing else is left."""
-    kept = []
-    for index in pile:
-        for clause in re.split(r",\s*(?:and\s+)?|;|\s[\u2014\u2013-]\s", draft.sentences[index].text):
-            clause = clause.strip(" ,;.!")
-            if len(clause.split()) >= 3 and not APOLOGY.search(clause) and not re.match(r"(?:again|once\s+more)\b", clause, _I):
-                kept.append(clause[0].upper() + clause[1:] + ".")
-    return " ".join(kept) or "Thank you!"
 
 
 def _first_apology_clause(draft, start: int, end: int) -> str:
