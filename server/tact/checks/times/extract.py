@@ -92,7 +92,7 @@ _ZONE = re.compile(
     (?:
         (?P<iana>[A-Z][A-Za-z_]+/[A-Za-z_]+(?:/[A-Za-z_]+)?)
       | (?P<utc>UTC|GMT)\s?(?P<sign>[+\-−])\s?(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?
-      | (?:U\.?S\.?\s+)?(?P<family>(?i:central\s+european|eastern\s+european|western\s+european|central|eastern|pacific|mountain|atlantic|alaska|hawaii))
+      | (?:U\.?S\.?\s+)?(?P<family>(?i:""" + zones.FAMILIES + r"""))
         (?P<kind>\s+(?i:standard|daylight|summer))?(?P<time>\s+(?i:time))?\b
       | (?P<whose>(?i:your|my|our|local))\s+(?i:time)(?:\s+(?i:zone))?\b
       | (?P<foryou>(?i:for\s+(?:you|me|us)|(?:on|at)\s+(?:your|my|our)\s+end|where\s+(?:you|I|we)\s+(?:are|am)))\b
@@ -104,12 +104,6 @@ _ZONE = re.compile(
     re.X,
 )
 _PLACE_TIME = re.compile(r"\s+time\b", re.I)
-_FAMILY_ZONES = {
-    "central european": "Europe/Berlin", "eastern european": "Europe/Athens", "western european": "Europe/Lisbon",
-    "central": "America/Chicago", "eastern": "America/New_York", "pacific": "America/Los_Angeles",
-    "mountain": "America/Denver", "atlantic": "America/Halifax", "alaska": "America/Anchorage",
-    "hawaii": "Pacific/Honolulu",
-}
 # The attribution line of a quoted reply ("On Tue, Oct 6, 2026 at 2:31 PM, Paolo wrote:") and mail
 # headers carry times that nobody proposed.
 _QUOTE_HEADER = re.compile(r"^[>\s]*(?:On\b[^\n]*\bwrote:|(?:From|Sent|Date|To|Cc|Subject):[^\n]*)[ \t]*$",
@@ -464,7 +458,7 @@ def _zone_ref(g, text: str, start: int, stop: int, written: str, parties: tuple)
                 abbr = family[0].upper() + "E" + ("ST" if summer else "T")  # CET / CEST
             else:
                 abbr = {"alaska": "AK"}.get(family, family[0].upper()) + ("DT" if summer else "ST")
-        return ZoneRef(start, stop, written, _FAMILY_ZONES[family], "family", abbr=abbr)
+        return ZoneRef(start, stop, written, zones.FAMILY_ZONES[family], "family", abbr=abbr)
     if g("whose"):
         whose = g("whose").lower()
         zone = recipient if whose == "your" else None if whose == "local" else sender

@@ -306,11 +306,16 @@ def city_zones() -> dict[str, str]:
     return cities
 
 
-# The US and European families ("Central Standard Time", "Central European Summer Time") have their own
-# reading in extract.py, which also gives their season's abbreviation.
-_FAMILY_NAME = re.compile(r"(?:central|eastern|western)\s+european(?:\s+(?:standard|summer))?\s+time"
-                          r"|(?:central|eastern|pacific|mountain|atlantic|alaska|hawaii)(?:\s+(?:standard|daylight))?\s+time",
-                          re.I)
+# The US and European families ("2pm Central", "Central European Summer Time"): extract.py reads them, with
+# their season's abbreviation, so the long names below leave them out.
+FAMILY_ZONES = {
+    "central european": "Europe/Berlin", "eastern european": "Europe/Athens", "western european": "Europe/Lisbon",
+    "central": "America/Chicago", "eastern": "America/New_York", "pacific": "America/Los_Angeles",
+    "mountain": "America/Denver", "atlantic": "America/Halifax", "alaska": "America/Anchorage",
+    "hawaii": "Pacific/Honolulu",
+}
+FAMILIES = "|".join(name.replace(" ", r"\s+") for name in FAMILY_ZONES)  # longest first where one starts another
+_FAMILY_NAME = re.compile(rf"(?:{FAMILIES})(?:\s+(?:standard|daylight|summer))?\s+time", re.I)
 
 
 @lru_cache(maxsize=1)
