@@ -20,11 +20,11 @@ DIRECT_REQUESTS = "# ---- direct requests"
 
 
 def direct_request_rules() -> set[str]:
-    """The ids under the `# ---- direct requests` header of the two rule files."""
+    """The ids under the `# ---- direct requests` header of the two rule files, up to the next header."""
     ids = set()
     for name in ("accusatory-question.yaml", "condescension.yaml"):
         text = (Path(__file__).parents[1] / "rules" / name).read_text(encoding="utf-8")
-        block = text[text.index(DIRECT_REQUESTS):]
+        block = text[text.index(DIRECT_REQUESTS):].split("\n  # ---- ")[0]
         ids.update(line.split("id:", 1)[1].strip() for line in block.splitlines() if line.strip().startswith("- id:"))
     return ids
 

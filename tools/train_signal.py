@@ -6,6 +6,8 @@
     ... --extra /work/holdout/w9_tune.jsonl ...                # more labeled drafts (one author per wN prefix)
     ... --score FILE.jsonl                                     # rules alone vs rules + the shipped models
     ... --out /tmp/candidate                                   # write the models there instead of rules/models
+    ... --write --threshold 0.9 --validation "..."             # no CV: the threshold was chosen on writers the
+                                                               # script never saw (the text says how), recorded as given
 
 Training data, one row per sentence (the engine's own sentence splitter and features):
 - /work/shared/eval/sentences.jsonl: the sentence(s) holding a device's span are positives of its
@@ -556,6 +558,8 @@ def main(argv=None) -> int:
                         help="the share of held-out ordinary emails one model may add to those flagged")
     parser.add_argument("--threshold", type=float, default=None,
                         help="take this threshold for every category instead of choosing one (see `choose`)")
+    parser.add_argument("--validation", default="",
+                        help="with --write --threshold and no --cv: how the threshold was chosen (recorded in the model)")
     parser.add_argument("--min-model-precision", type=float, default=0.95,
                         help="the share of the held-out sentences a model flags (alone) that must be of its category")
     parser.add_argument("--clean", nargs="*", type=Path, default=sorted(CLEAN.glob("*.jsonl")),
@@ -611,21 +615,21 @@ def main(argv=None) -> int:
             chosen = {c: (b[0] if b else None) for c, b in result["chosen"].items()}
             _report_subset(drafts, rows, logits, categories, set(args.report_authors.split(",")), chosen)
     if args.write:
-        if result is None:
-            parser.error("--write needs --cv (the threshold comes from the validation)")
+        if result is None and (args.threshold is None or not args.validation):
+            parser.error("--write needs --cv, or --threshold with --validation (how that threshold was chosen)")
         final_rules = [r for r in load_rules([args.final_rules]) if r.check != "learned"]
         final_data = ([r for p in snippets for r in sentence_rows(p)] + rows
                       + (rule_example_rows(final_rules) if args.rule_examples else []))
         example_files = sorted(args.final_rules.glob("*.yaml")) if args.rule_examples else []
         guard = _guard_sentences([Path(p) for p in args.guard], RuleSet.of(final_rules))
         for c in categories:
-            best = result["chosen"][c]
+            best = result["chosen"][c] if result else (args.threshold,)
             if best is None:
                 print(f"{c}: no model written (remove its learned rule if one names rules/models/{c}.json)")
                 continue
             weights, bias = train(final_data, c)
             gate = gate_of(final_data, c)
-            t, s, base = best[0], result["together"][c], result["base"][c]
+            t = best[0]
             # Precision first: hand-written near-misses (not trained on) must not be flagged.
             worst = max((_probability(gated_logit(weights, bias, gate, feats)) for feats, flagged in guard
                          if c not in flagged), default=0)
@@ -634,23 +638,35 @@ def main(argv=None) -> int:
                 print(f"{c}: no model written: a near-miss scores {worst:.4f}, above every threshold")
                 continue
             print(f"{c}: threshold {t} from validation, {raised} so no near-miss is flagged (highest {worst:.4f})")
-            cv = {
-                "method": f"leave-one-author-out over {len(authors) - len(mail_files)} authors and leave-one-file-out "
-                          f"over {len(mail_files)} ordinary-email files ({len(drafts)} drafts), scored as `tact eval` "
-                          "scores drafts",
-                "rules": str(args.rules),
-                "threshold_chosen": t,
-                "threshold_raised_for_near_misses": raised,
-                "near_miss_files": [str(p) for p in args.guard],
-                "rules_alone": {"precision": round(base.precision, 3), "recall": round(base.recall, 3), "f1": round(base.f1, 3),
-                                "clean_flagged": f"{result['base_flagged']}/{result['clean']}"},
-                "rules_and_signal": {"precision": round(s.precision, 3), "recall": round(s.recall, 3), "f1": round(s.f1, 3),
-                                     "clean_flagged_all_learned_rules": f"{result['together_flagged']}/{result['clean']}"},
-                "ordinary_emails_flagged": "{} -> {}/{}".format(*result["mail_flagged"], result["mail"]),
-            }
+            if result is None:
+                cv = {"method": "no cross-validation: the threshold was given", "threshold_given": t,
+                      "threshold_raised_for_near_misses": raised, "near_miss_files": [str(p) for p in args.guard],
+                      "how_chosen": args.validation}
+            else:
+                cv = _validation_record(result, c, t, raised, args, len(authors) - len(mail_files), len(mail_files),
+                                        len(drafts))
             path = write_model(c, weights, bias, raised, [*snippets, *files, *example_files], cv, args.out, gate)
             print(f"{c}: wrote {path} ({len(weights)} features)")
     return 0
+
+
+def _validation_record(result: dict, category: str, t: float, raised: float, args, authors: int, mail_files: int,
+                       drafts: int) -> dict:
+    """What the leave-one-author-out validation found, as the model file records it."""
+    s, base = result["together"][category], result["base"][category]
+    return {
+        "method": f"leave-one-author-out over {authors} authors and leave-one-file-out over {mail_files} ordinary-email "
+                  f"files ({drafts} drafts), scored as `tact eval` scores drafts",
+        "rules": str(args.rules),
+        "threshold_chosen": t,
+        "threshold_raised_for_near_misses": raised,
+        "near_miss_files": [str(p) for p in args.guard],
+        "rules_alone": {"precision": round(base.precision, 3), "recall": round(base.recall, 3), "f1": round(base.f1, 3),
+                        "clean_flagged": f"{result['base_flagged']}/{result['clean']}"},
+        "rules_and_signal": {"precision": round(s.precision, 3), "recall": round(s.recall, 3), "f1": round(s.f1, 3),
+                             "clean_flagged_all_learned_rules": f"{result['together_flagged']}/{result['clean']}"},
+        "ordinary_emails_flagged": "{} -> {}/{}".format(*result["mail_flagged"], result["mail"]),
+    }
 
 
 def _score_file(path: Path, categories, rules_dir: Path = BUILTIN_RULES) -> None:
