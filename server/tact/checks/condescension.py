@@ -59,7 +59,7 @@ _BENIGN = re.compile(
     r"\b(?:your\s+call|up\s+to\s+you|it\s+depends|feel\s+free|let\s+(?:me|us)\s+know|happy\s+to|glad\s+to|no\s+pressure|"
     r"either\s+(?:way|option)|whatever\s+(?:works|suits)|we\s+can|we\s+could|we'd\s+(?:be|love)|we\s+will|we'll|"
     r"I\s+can|I'll|I\s+will|I'd\s+(?:be|love)|important|concern(?:ed|s|ing)?|disappoint\w*|upset|worr\w+|sensitive|"
-    r"serious|priority|difficult\s+time|tough|unfortunate\w*|sad|big\s+deal|exciting|excited|good\s+news|bad\s+news|"
+    r"serious|priority|difficult\s+time|tough|frustrat\w*|stressful|annoying|unfortunate\w*|sad|big\s+deal|exciting|excited|good\s+news|bad\s+news|"
     r"great\s+news|thank\w*|appreciat\w*|congrat\w*|love|lovely|great|excellent|impressive|brilliant|wonderful|fantastic|"
     r"best|beautiful\w*|amazing|gorgeous|stunning|fun|happy|"
     r"proud|hard\s+work|worked\s+hard|care[sd]?|thrilled|delighted|(?:nobody|no\s+one)\s+could\s+have|"
@@ -79,6 +79,15 @@ _CONCESSION = re.compile(r",\s*but\b", re.IGNORECASE)
 _CONSTRAINT = re.compile(
     r"\b(?:not|no|never|nobody|nothing|none|cannot|without|only|still|until|unless|if|need|needs|must|has\s+to|"
     r"have\s+to|required?|requires|applies|apply|includ\w*|exclud\w*|refund\w*|anyone|everyone|everybody)\b|\bnon-|n't\b",
+    re.IGNORECASE,
+)
+# A kind of thing, or an action in general, as what "obviously" opens on ("Obviously, a suite with a hot tub
+# is going to cost more", "Obviously, changing the names after translation breaks every language"): a
+# general truth the reader is taken to have missed. Quantities ("obviously a lot has changed") are news.
+_GENERIC_NEXT = re.compile(
+    r"^[\s,]*(?:an?\s+(?!(?:lot|few|bit|little|couple|while|number|great\s+deal|good\s+deal|day|week|month|year)\b)[\w-]+|"
+    r"[a-z]+ing\s+(?:a|an|the|your|our|it|them|this|that|[\w-]+s)\b)[^.!?;]{0,80}?\b(?:is|are|will|won't|would|does|doesn't|do|don't|"
+    r"costs?|takes?|uses?|breaks?|means?|affects?|changes?|makes?|needs?|gets?)\b",
     re.IGNORECASE,
 )
 _NEXT_WORD = re.compile(r"^([\s,]*)([\w'-]+)")
@@ -124,7 +133,7 @@ def _obviously_talks_down(text: str, start: int, end: int) -> bool:
     closing = bool(_PREV_COMMA.search(before)) and not after.strip(" \t\n\"')*.!?")
     if _SECOND_PERSON.search(text):
         return True
-    return (opening or closing) and bool(_CONSTRAINT.search(before + " " + after))
+    return (opening or closing) and bool(_CONSTRAINT.search(before + " " + after) or (opening and _GENERIC_NEXT.match(after)))
 
 
 @python_check("judging_adverb")

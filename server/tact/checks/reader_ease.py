@@ -43,7 +43,7 @@ _NOVICE = (r"(?:(?:someone|somebody|anyone|a\s+person)\s+(?:who(?:'s|\s+is|\s+ha
            r"non-specialist)\b(?!s)|"
            rf"without\s+{_BACKGROUND})")
 _COMPREHEND = (r"(?:follow|understand|grasp|find|spot|see|take\s+in|digest|read|navigate|work\s+out|make\s+sense\s+of|"
-               r"get\s+your\s+head\s+around|keep\s+up(?:\s+with)?|miss|work\s+through|get\s+through|cope\s+with)")
+               r"get\s+your\s+head\s+around|keep\s+up(?:\s+with)?|miss|notice|work\s+through|get\s+through|cope\s+with)")
 
 # Frame 1: hope + the explanation is clear now + a marker.
 _HOPE = re.compile(r"\b(?:hope|hopefully|trust|let's\s+see\s+if|see\s+if|maybe|perhaps)\b", _I)
@@ -67,7 +67,8 @@ _STRONG = re.compile(
     r"\bthis\s+time\b|\bfor\s+once\b|\bstep\s+at\s+a\s+time\b|\bsmall\s+words\b|\bshort\s+words\b|\b(?:very|bare|absolute)\s+basics\b|"
     r"\bslow(?:ly|er)\b|\bin\s+(?:simple|plain|simpler|plainer)\s+(?:terms|english|words|language)\b|\bbaby\s+steps\b", _I)
 _MARKUP = re.compile(
-    r"\b(?:highlight\w*|bold(?:ed)?|underlin\w*|circled|ringed|starred|capitals|arrows?|bigger|enlarged|"
+    r"\b(?:highlight\w*|bold(?:ed)?|underlin\w*|circled|ringed|starred|capitals|(?:all\s+)?caps|capital\s+letters|arrows?|bigger|enlarged|"
+    r"(?:large|larger|big|giant|huge)\s+(?:letters|print|font|type)|"
     r"in\s+(?:bright\s+)?(?:yellow|red|green|pink|orange|blue))\b", _I)
 # "so your office can actually read it": the reader able to, as the purpose of the writer's effort.
 _SO_CAN = re.compile(

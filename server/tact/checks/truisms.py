@@ -75,6 +75,9 @@ _GENERAL = (r"(?:needs?|requires?|has\s+to|have\s+to|must|will|won't|will\s+not|
 _CONDITION = (r"[^.;:!?]{0,60}?\b(?:to\s+[a-z]+|before\s+(?:it|they|he|she|anyone|anybody|you|we|the\s+[a-z]+)\s+(?:can|will|is|are)|"
               r"before\s+(?:it|they|he|she|anyone|anybody|you|we)\s+(?:has|have|had)\s+(?!been\b)[a-z]+ed\b|"
               r"if\s+(?:nobody|no\s+one|no-one|you|he|she|they|the|it|there)|unless|until|without|once|(?:in\s+order|so)\s+(?:to|that)|"
+              # a machine that is off fails at its plain job: "a computer cannot be accessed when it is switched off"
+              r"(?:when|while|whenever)\s+(?:it|they|the\s+[a-z-]+)(?:'s|'re|\s+is|\s+are)\s+(?:(?:still|completely|fully)\s+)?(?:switched\s+off|turned\s+off|"
+              r"unplugged|powered\s+(?:down|off)|off|empty|flat|dead|disconnected|offline)|"
               r"for\s+(?:it|them|us|him|her|anyone)\s+to|"
               # a direction set against its opposite: "water goes down and not up"
               r"(?:and\s+|,\s*)not\s+(?:up|down|uphill|downhill|upwards|downwards|backwards|forwards|in\s+reverse))\b")
