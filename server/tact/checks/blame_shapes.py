@@ -191,7 +191,7 @@ _LUCKLESS = re.compile(
 _SERVICE_FAILURE = re.compile(
     r"\b(?:ended\s+up|wrong(?:ly)?|incorrect(?:ly)?|missing|late|delayed|damaged|broken|lost|mixed\s+up|went\s+astray|fell\s+through|didn't\s+add\s+up|double-?\w+|twice|overlooked|missed"
     r"|contaminated|misplaced|mislabell?ed|misprinted|misdirected|in\s+(?:that|this|such\s+a)\s+(?:condition|state)|(?:was|were|got)\s+(?:not|n't)?\s*(?:\w+ed|sent|told|paid|made|put|done|given)"
-    r"|(?:didn't|did\s+not|failed\s+to)\s+(?:go\s+out|arrive|reach\s+you|turn\s+up|show\s+up|come\s+through|get\s+(?:sent|posted|done|processed|to\s+you))"
+    r"|(?:didn't|did\s+not|failed\s+to)\s+(?:go\s+out|arrive|reach\s+(?:you|your|the)\b|turn\s+up|show\s+up|come\s+through|get\s+(?:sent|posted|done|processed|to\s+you))"
     r"|never\s+(?:went\s+out|arrived|came|turned\s+up|showed\s+up|made\s+it|got\s+\w+|happened|reached\s+you)|(?:contained|had|included)\s+(?:an?\s+|some\s+)?(?:[\w-]+\s+)?(?:error|errors|mistake|mistakes)"
     r"|(?:was|were)\s+(?:not|n't)\s+(?:ready|done|there|available|finished|complete)|had\s+to\s+be\s+(?:cancell?ed|postponed|called\s+off|rescheduled)|without\s+(?:you|your\s+[\w-]+)\s+being\s+(?:told|informed|notified|asked|consulted)"
     r"|no\s+(?:[\w-]+\s+)?(?:was|were)\s+(?:waiting|there|sent|available|on\s+hand))\b", _I)
@@ -204,10 +204,13 @@ def regret_without_agency(draft, rule):
         if m is None:
             continue
         clause = m.group("clause")
-        if re.search(r"\b(?:I|we|me|us|my|our)\b", clause, _I) or not _SERVICE_FAILURE.search(clause) or _owned(said):
+        # "our invoice contained an error" names our thing, not our doing: only a pronoun doer owns it
+        if re.search(r"\b(?:I|we|me|us)\b", clause, _I) or not _SERVICE_FAILURE.search(clause) or _owned(said):
             continue
         if re.match(r"\s*you(?:'re|'ve|\s+(?:are|have|had|can't|couldn't|could\s+not|won't|didn't|did\s+not|missed|had\s+to|were\s+(?:ill|unwell|away|sick)))\b", clause, _I):
             continue  # the reader's own bad luck ("It's a shame you couldn't make it"): sympathy
+        if re.search(r"\bmissed\s+(?:you|each\s+other|seeing|meeting|catching)\b", clause, _I):
+            continue  # "It's a shame our team missed you at the expo": a social regret
         yield _span(sentence, said)
 
 
