@@ -327,16 +327,18 @@ def _hands_it_on(why: str, sentences, after: int) -> bool:
 # the harm is told as another firm's or a machine's doing (caused by, came from, pushed by, on their end),
 # and neither that sentence nor the next gives a fix or a date. With a fix ("...; we've switched suppliers and
 # it ships Monday") the cause is an explanation, not the excuse.
-_THIRD = (r"(?:suppliers?|manufacturers?|makers?|vendors?|couriers?|carriers?|shipping\s+(?:line|company|agent)s?|forwarders?|freight\s+(?:company|agent|forwarder)s?"
+_THIRD = (r"(?:suppliers?|manufacturers?|makers?|vendors?|couriers?|websites?|hotels?|consulates?|embass(?:y|ies)|carriers?|shipping\s+(?:line|company|agent)s?|forwarders?|freight\s+(?:company|agent|forwarder)s?"
           r"|hauliers?|labs?|laborator(?:y|ies)|factor(?:y|ies)|printers?|distributors?|wholesalers?|sub-?contractors?|airlines?|tour\s+(?:company|operator)s?"
           r"|banks?|(?:[\w-]+\s+)?system|software|platform|portal|app|customs|port|regulator|council|authorit(?:y|ies)|registry|mill|foundry|warehouse|depot|agency)")
 _BY_THIRD = re.compile(
     rf"\b(?:caused|triggered|created|introduced|pushed(?:\s+out)?|rolled\s+out|sent|entered|lost|misplaced|mis[a-z]+ed|held\s+up|delayed|corrupted|deleted|changed|overwritten)(?:\s+(?:on|in|at|onto)\s+(?:the|your)\s+[\w-]+)?\s+by\s+(?:the|a|an|their|one\s+of\s+(?:the|our))\s+(?:[\w-]+\s+){{0,4}}?{_THIRD}\b"
     rf"|\b(?:came|originated|stems?|stemmed|arose|started)\s+(?:from|with|at|in)\s+(?:the|a|their)\s+(?:[\w-]+\s+){{0,2}}?{_THIRD}(?:'s)?\b"
     rf"|\bon\s+(?:the|their)\s+(?:[\w-]+\s+)?{_THIRD}'s\s+(?:end|side)\b"
+    # "filed late, mostly because the tour company's forms are so confusing": another firm's thing as the main reason
+    rf"|\b(?:mostly|mainly|largely|partly|simply|purely|entirely|chiefly)\s+(?:because|since)\s+(?:of\s+)?(?:the|their)\s+(?:[\w-]+\s+)?{_THIRD}(?:'s)?\b"
     rf"|\b(?:because\s+of|due\s+to|owing\s+to|thanks\s+to)\s+(?:a|an|the|some)\s+(?:[\w-]+\s+){{0,2}}?(?:problems?|issues?|glitch(?:es)?|errors?|faults?|delays?|mix-?ups?|bugs?)\s+(?:with|at|from|on|in)\s+(?:the|their)\s+(?:[\w-]+\s+)?{_THIRD}\b", _I)
 _HARMED = re.compile(
-    r"\b(?:delay\w*|late|error\w*|wrong|mistake\w*|problems?|issues?|fault\w*|hold-?up|held\s+up|glitch\w*|missing|lost|damaged|mis[a-z]+ed|stopped|failed|outage|bug|crash\w*|mix-?up|overcharg\w*|broke\w*|corrupt\w*)\b", _I)
+    r"\b(?:delay\w*|late|error\w*|wrong|mistake\w*|problems?|issues?|fault\w*|hold-?up|held\s+up|glitch\w*|missing|lost|damaged|mis[a-z]+ed|stopped|failed|outage|bug|crash\w*|mix-?up|overcharg\w*|broke\w*|corrupt\w*|longer\s+than|still\s+pending|stuck|(?:didn't|did\s+not|wasn't|weren't|was\s+not|were\s+not)\s+(?:get\s+)?\w+\s+(?:on|in)\s+time)\b", _I)
 _OURS = re.compile(r"\b(?:by|from|with|at)\s+(?:us|me|our\s+(?:own\s+)?(?:side|end|team|office|staff))\b|\b(?:we|I)\s+(?:missed|sent|made|forgot|lost|used|chose|picked)\b", _I)
 
 
