@@ -249,7 +249,9 @@ _OPENS_ON_US = re.compile(r"^\W*(?:I|we|it|that\s+our|things|I'm|we're|I've|we'v
 _CAUSE = re.compile(
     r"\b(?:wrong|wrongly|missed|forgot|forgotten|forgetting|came\s+in\s+late|called\s+in\s+sick|was\s+new"
     r"|made\s+(?:(?:a|many|several|some|a\s+few|lots\s+of|a\s+lot\s+of|a\s+couple\s+of|two|three)\s+)?(?:\w+\s+)?(?:mistakes?|errors?)|pulled\s+(?:onto|off)|double-?booked|mix-?up|mixed\s+up|mis\w+|on\s+(?:her|him|them)|down\s+to"
-    r"|(?:[A-Z][a-z]+|colleague|predecessor|assistant)'s\s+(?:order|job|file|account|desk|call|patch)|handled\s+by|typed|entered|uploaded)\b", _I)
+    r"|(?:[A-Z][a-z]+|colleague|predecessor|assistant)'s\s+(?:order|job|file|account|desk|call|patch)|handled\s+by|typed|entered|uploaded"
+    # who had it then: "Our new intern was handling that file", "A temp was looking after that account"
+    r"|(?:was|were|had\s+been)\s+(?:the\s+one\s+)?(?:handling|dealing\s+with|in\s+charge\s+of|looking\s+after|responsible\s+for|covering|managing))\b", _I)
 # Or a third party's rush or overload ("The pathology lab has been swamped", "the creators were slow getting their drafts in").
 # Our own busy week is the apology's weakness, not blame: not when the sentence opens on us, our shop or everyone.
 _THEIR_RUSH = re.compile(
