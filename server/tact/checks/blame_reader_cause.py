@@ -30,8 +30,10 @@ _SO = r"(?:,?\s+(?:and\s+)?(?:so|which\s+is\s+why|that's\s+why|that\s+is\s+why|w
 _BAD = re.compile(r"\b(?:slip(?:ped|s)?|late|delay(?:ed|s)?|behind|held\s+up|stalled|on\s+hold|couldn't|could\s+not|can't|cannot|didn't|did\s+not"
         r"|wasn't|weren't|was\s+not|were\s+not|never|no\s+(?:space|room|time|way|one|access)|wrong|missed|moved\s+on|went\s+(?:to|back)|bounced"
         r"|grew|went\s+up|overran|over\s+budget|always\s+going\s+to|had\s+to|flat|missing|lost|failed|nothing|that's\s+what\s+(?:we|I)"
-        r"|which\s+is\s+what\s+(?:we|I)|what\s+(?:we|I)\s+(?:printed|built|made|delivered|sent|fitted|ordered|installed|did))\b", _I)
-_FORWARD = re.compile(rf"(?:^|[,;:]\s*|\b(?:but|and|then|well|honestly|frankly|look)\s*,?\s+)(?P<who>{_READER})\s+{_PAST}[^.;!?]*?{_SO}(?P<then>[^.;:!?]*)", _I)
+        r"|which\s+is\s+what\s+(?:we|I)|what\s+(?:we|I)\s+(?:printed|built|made|delivered|sent|fitted|ordered|installed|did)"
+        # the job made longer: "so the cool-down took much longer than planned", "so unloading took twice as long"
+        r"|took\s+(?:much\s+|far\s+|a\s+lot\s+|way\s+|a\s+(?:bit|little)\s+)?longer|took\s+(?:twice|three\s+times)\s+as\s+long|took\s+an\s+extra\s+(?:hour|day|week|\w+\s+(?:hours|days|weeks))|ran\s+over)\b", _I)
+_FORWARD = re.compile(rf"(?:^|[,;:]\s*|\b(?:but|and|then|well|honestly|frankly|look|unfortunately|sadly|regrettably)\s*,?\s+)(?P<who>{_READER})\s+{_PAST}[^.;!?]*?{_SO}(?P<then>[^.;:!?]*)", _I)
 _BACKWARD = re.compile(rf"\b(?:because|since|as)\s+(?P<who>{_READER})\s+{_PAST}", _I)
 # Or the trouble dated from the reader's act ("the delay started when your team sent the brief two weeks late",
 # "that happened because you sent the letter late"), or the reader's act told as the origin of the fault
@@ -47,7 +49,7 @@ _LINK = re.compile(r"\b(?:so|why|meant|meaning|hence|result|because|since|as|whe
 # "So here it is": the writer handing over what was asked.
 _WRITER_ACTS = re.compile(r"^\W*(?:(?:of\s+course|naturally|therefore)\W+)?(?:(?:I|we)(?:'ve|\s+have|'ll|\s+will|'m|\s+am|'re|\s+are|'d|\s+would|\s+can)"
                           r"|here(?:'s|\s+is|\s+are|\s+it\s+is|\s+they\s+are))\b", _I)
-_NOT_A_CAUSE = re.compile(r"^(?:you(?:'ve|\s+have)|your\s+(?:order|parcel|delivery|booking|invoice|refund|account|payment|call|email|message|letter|question|request|query|complaint|feedback|kind|patience))\b", _I)
+_NOT_A_CAUSE = re.compile(r"^(?:you(?:'ve|\s+have)|your\s+(?:order|parcel|delivery|booking|invoice|refund|account|payment|call|email|message|letter|question|request|query|complaint|feedback|kind|patience|flights?|train|bus|ferry|connection|luggage|bags?|suitcase))\b", _I)
 _OWNED = re.compile(
     r"\b(?:my|our)\s+(?:own\s+)?(?:fault|mistake|error|bad|oversight|responsibility)\b|\b(?:that's|it's|this\s+is)\s+on\s+(?:me|us)\b"
     r"|\b(?:I|we)\s+should\s+have\b|\bthank(?:s|\s+you)\b|\bno\s+(?:problem|worries)\b|\bhappy\s+to\b", _I)
