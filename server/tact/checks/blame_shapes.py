@@ -329,6 +329,7 @@ def _hands_it_on(why: str, sentences, after: int) -> bool:
 # the harm is told as another firm's or a machine's doing (caused by, came from, pushed by, on their end),
 # and neither that sentence nor the next gives a fix or a date. With a fix ("...; we've switched suppliers and
 # it ships Monday") the cause is an explanation, not the excuse.
+# rules/blame-shifting.yaml gates the check on these words (its trigger): keep the two lists together.
 _THIRD = (r"(?:suppliers?|manufacturers?|makers?|vendors?|couriers?|websites?|hotels?|consulates?|embass(?:y|ies)|carriers?|shipping\s+(?:line|company|agent)s?|forwarders?|freight\s+(?:company|agent|forwarder)s?"
           r"|hauliers?|labs?|laborator(?:y|ies)|factor(?:y|ies)|printers?|distributors?|wholesalers?|sub-?contractors?|airlines?|tour\s+(?:company|operator)s?"
           r"|banks?|(?:[\w-]+\s+)?system|software|platform|portal|app|customs|port|regulator|council|authorit(?:y|ies)|registry|mill|foundry|warehouse|depot|agency)")
