@@ -717,7 +717,6 @@ def apology_without_remedy(draft, rule):
         if _SOMEONE_ELSES.match(draft.folded, start, end) and _THIRD_PERSON.search(draft.folded, max(sentence.start, start - 30), start):
             continue  # "he apologised": someone else's apology, told
         text = without_quotations(sentence.text)
-        neighbours = " ".join(s.text for s in sentences[max(0, index - 1):index + 2])
         failure = _commitment_failure(text)
         first, told_in = sentence, None
         # "The audit isn't finished. My apologies."; "I owe you an apology. I promised…": the miss is told beside it
@@ -746,7 +745,7 @@ def apology_without_remedy(draft, rule):
             # failed, but your team gave us the wrong details": an apology taken back, blame-shifting's
             # finding. "Sorry I missed the kickoff, but nobody told me" still owns a miss that wants a next step.
             continue
-        if _SLOW_REPLY.search(text) and not _STILL_NOTHING.search(neighbours):
+        if _SLOW_REPLY.search(text) and not _STILL_NOTHING.search(" ".join(s.text for s in sentences[max(0, index - 1):index + 2])):
             continue
         # "We apologise, to the extent that any delay was within our control, for the late repair": a hedge on the
         # apology itself narrows it wherever it stands
@@ -1006,9 +1005,9 @@ def _has_remedy(draft, index: int, text: str, failure, told_in=None) -> bool:
     if told in remedies and not _remedy_in(_after_clause(without_quotations(told_in[0].text)[told_in[1]:])):
         remedies = remedies - {told}  # "I forgot to order the replacement thermostats. Sorry.": the miss's own words
     miss = _failure_clause(without_quotations(told_in[0].text) if told_in else text, failure)
-    remedies = {i for i in remedies if i == index or not (_attaches_something_else(draft.sentences[i].text, miss)
-                                                         or _dates_something_else(draft.sentences[i].text, miss))}
-    if any(i != index and (i < pivot or _ABOUT_THE_MISS.search(draft.sentences[i].text)) for i in remedies):
+    if any(i != index and (i < pivot or _ABOUT_THE_MISS.search(draft.sentences[i].text))
+           and not (_attaches_something_else(draft.sentences[i].text, miss) or _dates_something_else(draft.sentences[i].text, miss))
+           for i in remedies):
         return True
     return any((index < i < pivot or (i >= pivot and _ABOUT_THE_MISS.search(draft.sentences[i].text)))
                and not _dates_the_miss(draft, i, told_in) and not _dates_something_else(draft.sentences[i].text, miss) for i in _time_sentences(draft))
@@ -1111,9 +1110,10 @@ _PROMISED = re.compile(r"\b(?:promised|agreed|committed|was\s+(?:meant|supposed|
 # "Anyway, I've attached the timetable", "On another note, brochure attached": after a change of
 # subject an attachment or a date answers something else, not the miss.
 _PIVOT = re.compile(
-    r"^\W*(?:anyway|anyhow|anyways|everything\s+else|all\s+else|the\s+rest\s+of|other\s+than\s+that|apart\s+from\s+that|aside\s+from\s+that|otherwise|separately|unrelated(?:ly)?|in\s+other\s+news|by\s+the\s+way|btw|moving\s+on"
+    r"\W*(?:anyway|anyhow|anyways|everything\s+else|all\s+else|the\s+rest\s+of|other\s+than\s+that|apart\s+from\s+that|aside\s+from\s+that|otherwise|separately|unrelated(?:ly)?|in\s+other\s+news|by\s+the\s+way|btw|moving\s+on"
     r"|on\s+(?:an?other|a\s+(?:different|separate|lighter|happier|brighter|positive|more\s+positive|side))\s+(?:note|topic|matter|subject|point)"
-    r"|changing\s+(?:the\s+)?subject|while\s+I\s+(?:have|'ve\s+got)\s+you|also,?\s+unrelated)\b|\bby\s+the\s+way[.!]?\s*$", _I)
+    r"|changing\s+(?:the\s+)?subject|while\s+I\s+(?:have|'ve\s+got)\s+you|also,?\s+unrelated)\b", _I)
+_BY_THE_WAY = re.compile(r"\bby\s+the\s+way[.!]?\s*$", _I)  # "…, by the way." closing a sentence
 # What still answers the miss after a change of subject: a new time for it, or sending it.
 _ABOUT_THE_MISS = re.compile(
     r"\bre(?:schedul|book|sen[dt]|arrang)\w*|\b(?:could|can|shall)\s+we\b|\blet's\b|\binstead\b|\bnew\s+(?:date|time|deadline)\b"
@@ -1124,7 +1124,8 @@ def _pivot_after(draft, index: int) -> int:
     """Index of the first sentence after `index` that changes the subject (len(sentences) if none)."""
     sentences = draft.sentences
     for i in range(index + 1, len(sentences)):
-        if _PIVOT.search(sentences[i].text):
+        text = sentences[i].text
+        if _PIVOT.match(text) or ("way" in text.lower() and _BY_THE_WAY.search(text)):
             return i
     return len(sentences)
 
