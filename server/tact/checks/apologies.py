@@ -717,7 +717,6 @@ def apology_without_remedy(draft, rule):
         if _SOMEONE_ELSES.match(draft.folded, start, end) and _THIRD_PERSON.search(draft.folded, max(sentence.start, start - 30), start):
             continue  # "he apologised": someone else's apology, told
         text = without_quotations(sentence.text)
-        neighbours = " ".join(s.text for s in sentences[max(0, index - 1):index + 2])
         failure = _commitment_failure(text)
         first, told_in = sentence, None
         # "The audit isn't finished. My apologies."; "I owe you an apology. I promised…": the miss is told beside it
@@ -746,7 +745,7 @@ def apology_without_remedy(draft, rule):
             # failed, but your team gave us the wrong details": an apology taken back, blame-shifting's
             # finding. "Sorry I missed the kickoff, but nobody told me" still owns a miss that wants a next step.
             continue
-        if _SLOW_REPLY.search(text) and not _STILL_NOTHING.search(neighbours):
+        if _SLOW_REPLY.search(text) and not _STILL_NOTHING.search(" ".join(s.text for s in sentences[max(0, index - 1):index + 2])):
             continue
         # "We apologise, to the extent that any delay was within our control, for the late repair": a hedge on the
         # apology itself narrows it wherever it stands
@@ -978,9 +977,9 @@ _MISSED_MEETING = re.compile(
 def _rebooked(draft, index: int, tail: str) -> bool:
     """After an apology for a missed meeting, a time for the next one (after the miss in its own sentence, or in
     a later sentence that is not small talk or a past time), or a question that finds one."""
-    _, times = _remedy_sentences(draft)
     # after the meeting's own clause: "missed the kickoff this morning" dates the meeting, not the next one
-    return _time_in(_after_clause(tail)) or any(i in times or draft.sentences[i].is_question for i in range(index + 1, len(draft.sentences)))
+    return _time_in(_after_clause(tail)) or any(
+        i in _time_sentences(draft) or draft.sentences[i].is_question for i in range(index + 1, len(draft.sentences)))
 
 
 _COMMA = r",(?!\d)|(?<!\d),"  # a comma, but not the one inside an amount ("your £1,500 deposit")
@@ -1000,18 +999,18 @@ def _has_remedy(draft, index: int, text: str, failure, told_in=None) -> bool:
     dated = _after_clause(rest) if _MISS_DATE.match(rest) else rest
     if rest and (index not in _blamable(draft) or _blame_in(rest) is None) and (_remedy_in(rest) or _time_in(dated)):
         return True
-    remedies, times = _remedy_sentences(draft)
+    remedies = _remedy_sentences(draft)
     pivot = _pivot_after(draft, index)
     told = _index_of(draft)[told_in[0].start] if told_in else None
     if told in remedies and not _remedy_in(_after_clause(without_quotations(told_in[0].text)[told_in[1]:])):
         remedies = remedies - {told}  # "I forgot to order the replacement thermostats. Sorry.": the miss's own words
     miss = _failure_clause(without_quotations(told_in[0].text) if told_in else text, failure)
-    remedies = {i for i in remedies if i == index or not (_attaches_something_else(draft.sentences[i].text, miss)
-                                                         or _dates_something_else(draft.sentences[i].text, miss))}
-    if any(i != index and (i < pivot or _ABOUT_THE_MISS.search(draft.sentences[i].text)) for i in remedies):
+    if any(i != index and (i < pivot or _ABOUT_THE_MISS.search(draft.sentences[i].text))
+           and not (_attaches_something_else(draft.sentences[i].text, miss) or _dates_something_else(draft.sentences[i].text, miss))
+           for i in remedies):
         return True
     return any((index < i < pivot or (i >= pivot and _ABOUT_THE_MISS.search(draft.sentences[i].text)))
-               and not _dates_the_miss(draft, i, told_in) and not _dates_something_else(draft.sentences[i].text, miss) for i in times)
+               and not _dates_the_miss(draft, i, told_in) and not _dates_something_else(draft.sentences[i].text, miss) for i in _time_sentences(draft))
 
 
 # Another matter told as going ahead: "The benchtops are going in on Thursday as planned", "His suite is ready as requested".
@@ -1111,9 +1110,10 @@ _PROMISED = re.compile(r"\b(?:promised|agreed|committed|was\s+(?:meant|supposed|
 # "Anyway, I've attached the timetable", "On another note, brochure attached": after a change of
 # subject an attachment or a date answers something else, not the miss.
 _PIVOT = re.compile(
-    r"^\W*(?:anyway|anyhow|anyways|everything\s+else|all\s+else|the\s+rest\s+of|other\s+than\s+that|apart\s+from\s+that|aside\s+from\s+that|otherwise|separately|unrelated(?:ly)?|in\s+other\s+news|by\s+the\s+way|btw|moving\s+on"
+    r"\W*(?:anyway|anyhow|anyways|everything\s+else|all\s+else|the\s+rest\s+of|other\s+than\s+that|apart\s+from\s+that|aside\s+from\s+that|otherwise|separately|unrelated(?:ly)?|in\s+other\s+news|by\s+the\s+way|btw|moving\s+on"
     r"|on\s+(?:an?other|a\s+(?:different|separate|lighter|happier|brighter|positive|more\s+positive|side))\s+(?:note|topic|matter|subject|point)"
-    r"|changing\s+(?:the\s+)?subject|while\s+I\s+(?:have|'ve\s+got)\s+you|also,?\s+unrelated)\b|\bby\s+the\s+way[.!]?\s*$", _I)
+    r"|changing\s+(?:the\s+)?subject|while\s+I\s+(?:have|'ve\s+got)\s+you|also,?\s+unrelated)\b", _I)
+_BY_THE_WAY = re.compile(r"\bby\s+the\s+way[.!]?\s*$", _I)  # "…, by the way." closing a sentence
 # What still answers the miss after a change of subject: a new time for it, or sending it.
 _ABOUT_THE_MISS = re.compile(
     r"\bre(?:schedul|book|sen[dt]|arrang)\w*|\b(?:could|can|shall)\s+we\b|\blet's\b|\binstead\b|\bnew\s+(?:date|time|deadline)\b"
@@ -1124,7 +1124,8 @@ def _pivot_after(draft, index: int) -> int:
     """Index of the first sentence after `index` that changes the subject (len(sentences) if none)."""
     sentences = draft.sentences
     for i in range(index + 1, len(sentences)):
-        if _PIVOT.search(sentences[i].text):
+        text = sentences[i].text
+        if _PIVOT.match(text) or ("way" in text.lower() and _BY_THE_WAY.search(text)):
             return i
     return len(sentences)
 
@@ -1150,9 +1151,15 @@ _SMALL_TALK = re.compile(
     r"|\bhow\s+was\s+(?:your|the)\s+(?:weekend|holiday|break|trip)\b", _I)
 
 
-def _remedy_sentences(draft) -> tuple[set[int], set[int]]:
-    """Indexes of the sentences with a fix or next step, and of those with a concrete time."""
+def _remedy_sentences(draft) -> set[int]:
+    """Indexes of the sentences with a fix or next step."""
     return draft.memo("apologies.remedies", _find_remedy_sentences)
+
+
+def _time_sentences(draft) -> set[int]:
+    """Indexes of the sentences with a concrete time that can be a new plan: asked for only when no fix settles the
+    apology first, so most drafts never scan their times."""
+    return draft.memo("apologies.times", _find_time_sentences)
 
 
 # "I'll get the wagon booked in as soon as I can": a promise with no time in it is no new plan for the miss.
@@ -1163,14 +1170,24 @@ _NO_TIME = re.compile(
     r"|\bonce\s+things\s+(?:quiet|calm|settle)", _I)
 
 
-def _find_remedy_sentences(draft) -> tuple[set[int], set[int]]:
+def _find_remedy_sentences(draft) -> set[int]:
     text = draft.folded
     found = [(index, text[start:end]) for index, start, end in scan(draft, REMEDY) if _a_fix(text, start, end)
              and not (text[start:start + 4].lower() == "here" and _SOMEONE_HERE.search(text, max(0, start - 12), start))]
-    undated = {index for index, _ in found if _NO_TIME.search(draft.sentences[index].text)}
-    remedies = {index for index, said in found if index not in undated or not _PROMISE.match(said)}
-    times = {index for index, start, _ in scan(draft, CONCRETE_TIME)
-             if not _SMALL_TALK.search(draft.sentences[index].text) and not _PAST_TIME.search(text, max(0, start - 12), start)
-             and not _LOOKED.match(text, draft.sentences[index].start, start)
-             and not (_READERS_DATE.match(draft.sentences[index].text) and not _SO.search(draft.sentences[index].text) and index not in remedies)}
-    return remedies, times
+    return {index for index, said in found if not _PROMISE.match(said) or not _NO_TIME.search(draft.sentences[index].text)}
+
+
+def _find_time_sentences(draft) -> set[int]:
+    text, sentences, remedies = draft.folded, draft.sentences, _remedy_sentences(draft)
+    times, settled = set(), set()  # `settled`: sentences whose every time is ruled out
+    for index, start, _ in scan(draft, CONCRETE_TIME):
+        if index in times or index in settled:
+            continue
+        sentence = sentences[index]
+        if _PAST_TIME.search(text, max(0, start - 12), start) or _LOOKED.match(text, sentence.start, start):
+            continue  # this time only
+        if _SMALL_TALK.search(sentence.text) or (_READERS_DATE.match(sentence.text) and not _SO.search(sentence.text) and index not in remedies):
+            settled.add(index)
+        else:
+            times.add(index)
+    return times
