@@ -59,3 +59,18 @@ def test_groveling_far_from_the_apologies_stays_its_own_finding(check):
     text = ("Sorry for the delay. Apologies for the confusion, and sorry for the extra emails. The invoice is attached. "
             "The parts are in the van. The fitter comes on Tuesday at 8am. I feel awful about the whole thing.")
     assert len(_apology_issues(check, text)) == 2
+
+
+# Session 20: the whole blame taken for an act the sentence before gave to someone else.
+def test_blame_taken_for_the_act_told_before_is_flagged_on_its_own_sentence(check):
+    text = "Hi Dana,\n\nThe courier left the parcel at the wrong depot. That's all on me. A new one ships today.\n\nSam"
+    issue, = check(text=text, rules=["apology.blame-for-others"]).issues
+    assert issue.text == "That's all on me."
+
+
+def test_blame_for_the_writers_own_act_or_work_ahead_is_not_flagged(check):
+    for text in ("I sent the file to the wrong address. That's entirely on me.",
+                 "Your team uploaded the new logo. Picking the colours is all on us.",
+                 "The courier lost the parcel. It's not all our fault, though.",
+                 "The supplier sent the specs. I take full responsibility for the rollout from here."):
+        assert not check(text=text, rules=["apology.blame-for-others"]).issues, text

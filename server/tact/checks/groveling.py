@@ -108,3 +108,50 @@ def _passage(draft, union, cluster, within: int) -> Hit:
     calm = ["I'm sorry."] if not any(APOLOGY.search(piece) for piece in kept) else []
     calm += [piece[0].upper() + piece[1:] + "." for piece in kept]
     return Hit(first.start, end, values={"count": len(cluster)}, replacements=(" ".join(calm),))
+
+
+# --- total blame taken for what someone else did -------------------------------------------------
+# "The courier lost the parcel. That's all on me.": the writer takes the whole blame for an act the
+# draft has just given to the reader or a third party. The pattern rule apology.all-my-fault reads the
+# same device inside one sentence ("Although your team sent the old file, that's totally on me");
+# this check reads it across the sentence before, which a sentence pattern cannot see.
+_TOTAL_BLAME = re.compile(
+    r"\b(?:entirely|all|completely|totally|wholly|100%|squarely)\s+(?:my|our)\s+(?:own\s+)?fault"
+    # "on us" said of the blame ("that's all on us"), not of a job ahead ("picking the colours is all on us")
+    r"|(?:\b(?:that|this|it|which)(?:'s|\s+is|\s+was)\s+|^\W*)(?:entirely|all|completely|totally|wholly|100%|squarely)\s+(?:on|down\s+to)\s+(?:me|us)\b(?!\s+to\s)"
+    r"|\b(?:take|accept|taking|accepting)\s+(?:full|complete|total|sole|all\s+the|the\s+full)\s+(?:personal\s+)?(?:responsibility|blame)"
+    r"|\bthe\s+blame\s+is\s+(?:all\s+|entirely\s+|wholly\s+)?(?:mine|ours)", re.I)
+_NEGATED = re.compile(r"\b(?:not|n't|never|no)\s+(?:\w+\s+)?$", re.I)
+# the act: "you entered", "your team uploaded", "the plant delivered", "an outage at your bank delayed"
+_OTHERS = (r"(?:the|a|an|their|his|her)\s+(?:[\w'-]+\s+){0,2}?(?:airline|courier|carrier|bank|supplier|plant|factory|printer|driver"
+           r"|contractor|client|customer|agency|landlord|builder|insurer|council|vendor|warehouse|manufacturer|hotel|venue|outage"
+           r"|storm|flood|flooding|strike|snow|weather|traffic|post\s+office|IT\s+team|sub-?contractor)")
+_OTHERS_ACT = re.compile(
+    r"\b(?:you\s+|your\s+(?:(?!(?:was|were|is|are|been|be|got|gets|has|had|have)\b)[\w'-]+\s+){0,3}?|" + _OTHERS + r"\s+(?:[\w'-]+\s+){0,3}?)"
+    r"(?:just\s+|accidentally\s+|had\s+|has\s+|have\s+)?"
+    r"(?:entered|sent|gave|typed|uploaded|wrote|chose|picked|filled\s+in|submitted|provided|supplied|delivered|booked|ordered"
+    r"|approved|signed|changed|forgot|left|circulated|forwarded|lost|dropped|mixed\s+up|misspel\w+|cancell?ed|closed|delayed"
+    r"|shut|flooded|washed\s+out|held\s+up|processed)\b", re.I)
+# the writer's own act named beside it: the blame is theirs to take ("I sent the wrong file. That's on me.")
+_OWN_ACT = re.compile(
+    r"\b(?:I|we)(?:'ve|\s+have|\s+had)?\s+(?:just\s+|accidentally\s+|somehow\s+)?(?:sent|typed|put|gave|entered|uploaded|booked|ordered"
+    r"|forgot|missed|mixed\s+up|misspel\w+|wrote|used|picked|made|lost|deleted|attached|quoted|told|promised|didn't|did\s+not|failed)\b", re.I)
+# the reader's part told as done right: "You sent everything on time. The delay is entirely on us."
+# responsibility for the work ahead, not blame: "I take full responsibility for the rollout from here"
+_GOING_FORWARD = re.compile(r"\b(?:from\s+(?:here|now)(?:\s+on)?|going\s+forward|moving\s+forward|from\s+this\s+point|for\s+(?:getting|making|delivering|sorting|fixing|seeing|managing|running))\b", re.I)
+_DONE_RIGHT = re.compile(r"\b(?:on\s+time|in\s+good\s+time|correct(?:ly)?|right|everything|all\s+(?:we|I)\s+needed|as\s+agreed|promptly|perfect(?:ly)?|early|fine|great|spot\s+on|no\s+problem|thanks?|thank\s+you)\b", re.I)
+
+
+@python_check("blame_for_others")
+def blame_for_others(draft, rule):
+    sentences = draft.sentences
+    for index, sentence in enumerate(sentences):
+        text = without_quotations(sentence.text)
+        blame = _TOTAL_BLAME.search(text)
+        if blame is None or _NEGATED.search(text, 0, blame.start()) or "?" in text or _GOING_FORWARD.search(text):
+            continue
+        told = [text[:blame.start()]] + ([without_quotations(sentences[index - 1].text)] if index > 0 else [])
+        act = next((t for t in told if _OTHERS_ACT.search(t)), None)
+        if act is None or any(_OWN_ACT.search(t) for t in told) or _DONE_RIGHT.search(act):
+            continue
+        yield Hit(sentence.start, sentence.start + len(sentence.text.rstrip()))
