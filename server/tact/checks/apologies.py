@@ -792,6 +792,7 @@ _LATE_REPLY = re.compile(
 _NO_ANSWER = re.compile(
     r"\bhope\b|\bhoping\b|\b(?:it's|it\s+has|it\s+'s|things\s+have|life\s+has|work\s+has)\s+been\b"
     r"|\b(?:last|past|these|those)\s+(?:few\s+|couple\s+of\s+)?(?:days|weeks|months|fortnight|week|month)\s+(?:have|has)\s+been\b|\b(?:crazy|hectic|mad|manic|busy|swamped|chaotic|mental|nuts|slammed|snowed\s+under|full-?on|non-?stop)\b"
+    r"|\bshould(?:\s+have|'ve)\s+(?:\w+\s+)?(?:answered|replied|responded|written\s+back|got(?:ten)?\s+back|come\s+back)\b"  # self-reproach, no answer
     r"|\b(?:get|come|circle)\s+back\s+to\s+you\b|\bbe\s+in\s+touch\b|\b(?:reply|respond|answer)\s+properly\b|\b(?:speak|talk|more)\s+soon\b|\bwill\s+(?:revert|follow\s+up)\b|\bon\s+it\b"
     r"|^\W*(?:thanks?|thank\s+you|cheers|many\s+thanks)\b[^.!?]{0,30}$", _I)
 # Not even looked at the reader's question: "looked at", "read through", "had a look at".
