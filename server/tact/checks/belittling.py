@@ -193,7 +193,7 @@ _LATE = re.compile(
     # "the generous two days' notice": a lavish word on a short notice
     r"|\b(?:generous|ample|lavish|luxurious|plentiful|whole|full)\s+(?:(?:one|two|three|a\s+few|\d{1,2}|twenty-four|forty-eight)\s+(?:hours?|minutes?|days?)'?s?"
     r"|(?:a|one)\s+day's|an\s+hour's|(?:twenty-four|forty-eight|24|48)-hour)\s+(?:of\s+)?(?:notice|warning|heads-up)\b"
-    r"|\b(?:a|one|two|\d)\s+days?\s+(?:before|ahead\s+of)\s+(?:the\s+|our\s+|your\s+)?(?:launch|deadline|event|wedding|conference|go-?live|opening|shoot|show|trip|flight|move|handover|gala|party|dinner|ceremony|festival|fair|expo|summit|concert|reception|premiere|fundraiser|auction|harvest|audit|inspection|shipment|shipping\s+date|dispatch|delivery|installation|commissioning|start-?up|surgery|procedure|appointment|closing|move-?in)\b",
+    r"|\b(?:a|one|two|\d|the)\s+days?\s+(?:before|ahead\s+of)\s+(?:the\s+|our\s+|your\s+)?(?:launch|deadline|event|wedding|conference|go-?live|opening|shoot|show|trip|flight|move|handover|gala|party|dinner|ceremony|festival|fair|expo|summit|concert|reception|premiere|fundraiser|auction|harvest|audit|inspection|shipment|shipping\s+date|dispatch|delivery|installation|commissioning|start-?up|surgery|procedure|appointment|closing|move-?in)\b",
     _I)
 # Thanks for something done behind the writer's back ("for moving every outlet without running it by me"):
 # the act need not be news, and no timing is needed.
