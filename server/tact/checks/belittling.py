@@ -172,11 +172,14 @@ _THANKS = re.compile(
 _READERS_ACT = re.compile(
     r"^(?:(?:finally|eventually|at\s+last|belatedly|for\s+once)\s+)?(?:letting|telling|informing|warning|notifying|updating|alerting|reading|replying|responding|"
     r"getting\s+back|sending|answering|looking|calling|confirming|checking|showing\s+up|turning\s+up|joining|coming|giving|flagging|mentioning|"
-    r"your|the\s+(?:[\w'-]+\s+){0,3}?(?:heads-up|notice|warning|update|reply|response|call|email|message))\b",
+    r"your|(?:all\s+)?the\s+(?:[\w'-]+\s+){0,3}?(?:heads-up|notice|warning|update|reply|response|call|email|message))\b",
     _I)
 _LATE = re.compile(
     r"\b(?:finally|eventually|at\s+(?:long\s+)?last|belatedly|for\s+once|this\s+time)\b"
-    r"|\b(?:\d+|a|an|one|two|three|four|five|six|ten|twenty|thirty|forty|a\s+few|a\s+couple\s+of)\s+(?:minutes?|hours?)\s+(?:before|ahead\s+of|after)\b"
+    r"|\b(?:\d+|a|an|one|two|three|four|five|six|ten|twenty|thirty|forty|a\s+few|a\s+couple\s+of)\s+(?:(?:whole|full|good|solid|measly|mere)\s+)?(?:minutes?|hours?)\s+(?:before|ahead\s+of|after)\b"
+    # notice counted in minutes, or in an hour or two ("the forty-five minutes' notice", "an hour's warning")
+    r"|\b(?:\d{1,3}|five|ten|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a\s+few|[a-z]+ty-[a-z]+)\s+minutes?'?s?\s+(?:of\s+)?(?:notice|warning|heads-up)\b"
+    r"|\b(?:an|one|two|three|a\s+few|a\s+couple\s+of|[1-3])[\s-]+hours?'?s?\s+(?:of\s+)?(?:notice|warning|heads-up)\b"
     r"|\bthe\s+(?:morning|afternoon|evening|day)\s+of\b|\bthe\s+(?:night|evening)\s+before\b"
     r"|\bafter\s+[^.!?]{0,30}?\b(?:had|'d)\s+already\b|\b(?:a|one|two|three|\d)\s+days?\s+out\s+from\b"
     r"|\bat\s+(?:\d{1,2}(?:[:.]\d\d)?\s*(?:o'clock|pm|p\.m\.|am|a\.m\.)?|ten|eleven|midnight)\b[^.!?]{0,25}\bnight\b|\bat\s+midnight\b"
@@ -190,7 +193,7 @@ _LATE = re.compile(
     # "the generous two days' notice": a lavish word on a short notice
     r"|\b(?:generous|ample|lavish|luxurious|plentiful|whole|full)\s+(?:(?:one|two|three|a\s+few|\d{1,2}|twenty-four|forty-eight)\s+(?:hours?|minutes?|days?)'?s?"
     r"|(?:a|one)\s+day's|an\s+hour's|(?:twenty-four|forty-eight|24|48)-hour)\s+(?:of\s+)?(?:notice|warning|heads-up)\b"
-    r"|\b(?:a|one|two|\d)\s+days?\s+(?:before|ahead\s+of)\s+(?:the\s+|our\s+|your\s+)?(?:launch|deadline|event|wedding|conference|go-?live|opening|shoot|show|trip|flight|move|handover|gala|party|dinner|ceremony|festival|fair|expo|summit|concert|reception|premiere|fundraiser|auction|harvest|audit|inspection|shipment|shipping\s+date|dispatch|delivery|installation|commissioning|start-?up|surgery|procedure|appointment|closing|move-?in)\b",
+    r"|\b(?:a|one|two|\d|the)\s+days?\s+(?:before|ahead\s+of)\s+(?:the\s+|our\s+|your\s+)?(?:launch|deadline|event|wedding|conference|go-?live|opening|shoot|show|trip|flight|move|handover|gala|party|dinner|ceremony|festival|fair|expo|summit|concert|reception|premiere|fundraiser|auction|harvest|audit|inspection|shipment|shipping\s+date|dispatch|delivery|installation|commissioning|start-?up|surgery|procedure|appointment|closing|move-?in)\b",
     _I)
 # Thanks for something done behind the writer's back ("for moving every outlet without running it by me"):
 # the act need not be news, and no timing is needed.
@@ -204,7 +207,7 @@ _VERDICT = re.compile(
 # Thanks that go on to say the timing still helped ("…two days before the shipment, that gave us time
 # to rebook") are sincere.
 _TIMELY = re.compile(
-    r"\b(?:gave\s+us\s+(?:time|a\s+chance|enough\s+time)|(?:just\s+)?in\s+time|saved\s+(?:us|the|me)|so\s+(?:that\s+)?(?:we|I)\s+(?:could|can)|meant\s+(?:we|I)\s+could|lifesaver|life-saver)\b",
+    r"\b(?:(?:it|that|which)\s+(?:really\s+)?helped|gave\s+us\s+(?:time|a\s+chance|enough\s+time)|(?:just\s+)?in\s+time|saved\s+(?:us|the|me)|so\s+(?:that\s+)?(?:we|I)\s+(?:could|can)|meant\s+(?:we|I)\s+could|lifesaver|life-saver)\b",
     _I)
 _THANKS_MESSAGE = "Thanks with a jab at the timing reads as sarcasm."
 

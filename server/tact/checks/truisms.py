@@ -34,6 +34,7 @@ _KNOWING = (
     r"|\bof\s+course\b|\b(?:funnily|oddly|strangely|surprisingly|curiously)\s+enough\b|\bbelieve\s+it\s+or\s+not\b"
     r"|\bneedless\s+to\s+say\b|\b(?:goes|went|go)\s+without\s+saying\b|\bin\s+case\s+(?:that|it)\s+(?:wasn't|was\s+not|isn't)\b"
     r"|\bjust\s+so\s+(?:you\s+know|you(?:'re|\s+are)\s+aware|we(?:'re|\s+are)\s+(?:clear|on\s+the\s+same\s+page))\b"
+    r"|\bto\s+be\s+(?:absolutely\s+|completely\s+|perfectly\s+|crystal\s+|quite\s+)?clear\b"
     r"|\b(?:just\s+)?to\s+spell\s+it\s+out\b|\ballow\s+me\s+to\s+point\s+out\b|\b(?:worth|bear)\s+(?:bearing\s+)?in\s+mind\b"
     r"|,\s*you\s+know\s*[.!]|\bas\s+a\s+(?:general\s+)?rule\s+of\s+thumb\b"
     r"|\b(?:(?:it's|it\s+is)\s+)?worth\s+pointing\s+out\b"
@@ -73,6 +74,7 @@ _GENERAL = (r"(?:needs?|requires?|has\s+to|have\s+to|must|will|won't|will\s+not|
             r"doesn't|don't|does\s+not|do\s+not|tends?\s+to|takes?|go|goes|mean|means|is|are)\b")
 # What makes a general verb a claim about how things work: a purpose or a condition in the clause.
 _CONDITION = (r"[^.;:!?]{0,60}?\b(?:to\s+[a-z]+|before\s+(?:it|they|he|she|anyone|anybody|you|we|the\s+[a-z]+)\s+(?:can|will|is|are)|"
+              r"before\s+(?:it|he|she|anyone|anybody)\s+(?!(?:has|was|is|does)\b)[a-z]+s\b|"
               r"before\s+(?:it|they|he|she|anyone|anybody|you|we)\s+(?:has|have|had)\s+(?!been\b)[a-z]+ed\b|"
               r"if\s+(?:nobody|no\s+one|no-one|you|he|she|they|the|it|there)|unless|until|without|once|(?:in\s+order|so)\s+(?:to|that)|"
               # a machine that is off fails at its plain job: "a computer cannot be accessed when it is switched off"
@@ -106,7 +108,7 @@ _INSISTS = re.compile(
     _I)
 # A plain fact about kinds that takes a general verb but is no lecture: the writer's offer or thanks.
 # "I'll state what ought to go without saying" is the lecture's own preface, not an offer.
-_OWN_SIDE = re.compile(r"\b(?:we(?:'ll|\s+will|\s+can|'d|\s+would)|I(?:'ll|\s+will|\s+can|'d\s+be)(?!\s+(?:state|say|point\s+out|spell|repeat|remind))|happy\s+to|glad\s+to|thank\w*)\b", _I)
+_OWN_SIDE = re.compile(r"(?<!before\s)(?<!until\s)(?<!unless\s)(?<!\bif\s)(?<!\bonce\s)\b(?:we(?:'ll|\s+will|\s+can|'d|\s+would)|I(?:'ll|\s+will|\s+can|'d\s+be)(?!\s+(?:state|say|point\s+out|spell|repeat|remind))|happy\s+to|glad\s+to|thank\w*)\b", _I)
 # The same insistence said to the reader: "you have to actually buy it to have it", "you will need to
 # actually sign it for it to bind anyone": the thing only works if the reader does the obvious.
 _YOU_ACTUALLY = re.compile(
