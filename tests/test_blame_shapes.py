@@ -163,3 +163,36 @@ def test_session_18_pleaded_excuse_after_but_is_flagged(check, text):
 ])
 def test_session_18_pleaded_excuse_near_misses_pass(check, text):
     assert rule_hits(check, text, "blame.apology-then-circumstance") == []
+
+
+# session 20: a group's strain told right after the apology ("no-remedy team apology"); a busy spell with the shop
+# or the team as its subject ("circumstantial excuse"); a regret that it came after the date it was for.
+@pytest.mark.parametrize("text, rule, flagged", [
+    ("Apologies from all of us that the quote was late. Our site engineers have been badly stretched since March.",
+     "blame.apology-then-circumstance", "Our site engineers have been badly stretched since March."),
+    ("Sorry on behalf of the studio that your prints were wrong. The new staff are still getting up to speed.",
+     "blame.apology-then-circumstance", "The new staff are still getting up to speed."),
+    ("We're sorry the boiler service was missed. It was a hectic spell for everybody here.",
+     "blame.apology-then-circumstance", "It was a hectic spell for everybody here."),
+    ("The whole team has been snowed under since the audit, so the handbook never got finished.",
+     "blame.circumstance-excuse", "The whole team has been snowed under since the audit, so the handbook never got finished."),
+    ("It's regrettable that the signed deeds reached your solicitor after the closing date.",
+     "blame.regret-without-agency", "It's regrettable that the signed deeds reached your solicitor after the closing date."),
+])
+def test_session_20_shapes_are_flagged(check, text, rule, flagged):
+    issue, = rule_hits(check, text, rule)
+    assert issue.text == flagged
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Apologies, I wasn't able to submit the chapter by Friday. It's been a hectic week.", "blame.apology-then-circumstance"),
+    ("I'm so sorry I missed our call yesterday. Things got away from me.", "blame.apology-then-circumstance"),
+    ("Sorry the proofs are late. The shop's been swamped this month.", "blame.apology-then-circumstance"),
+    ("Sorry for the slow reply. Everyone here has been flat out with the launch.", "blame.apology-then-circumstance"),
+    ("We're sorry the order was late. Our drivers have been stretched thin, so we've hired two more and it ships Monday.",
+     "blame.apology-then-circumstance"),
+    ("The whole team has been flat out this month, and your report is attached.", "blame.circumstance-excuse"),
+    ("It's a shame the rain came after the harvest was in.", "blame.regret-without-agency"),
+])
+def test_session_20_near_misses_pass(check, text, rule):
+    assert rule_hits(check, text, rule) == []

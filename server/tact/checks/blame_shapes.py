@@ -83,15 +83,18 @@ _NOT_DONE = re.compile(
     # "things have inevitably fallen behind", "it was simply impossible to finish", "there was no way it was getting done")
     r"|(?:was|were)\s+(?:always|bound|inevitably)\s+(?:going\s+)?to\s+(?:slip|wobble|suffer|drift|fall\s+behind|take\s+longer|run\s+(?:late|over|behind)|be\s+(?:late|delayed|tight))"
     r"|(?:have|has|had)\s+(?:inevitably|just|rather|somewhat)\s+fallen\s+behind|(?:have|has|had)\s+(?:just\s+)?been\s+slipping"
-    r"|(?:was|were|(?:has|have|had)\s+(?:just\s+|simply\s+)?been)\s+(?:just\s+|simply\s+|frankly\s+|honestly\s+)?(?:impossible|not\s+possible)|there\s+was\s+(?:just\s+|simply\s+|really\s+)?no\s+way\s+(?:the|we|I|it|this|that|they|your|our|my|any(?:one|body)?|to|of)\b)\b", _I)
+    r"|(?:was|were|(?:has|have|had)\s+(?:just\s+|simply\s+)?been)\s+(?:just\s+|simply\s+|frankly\s+|honestly\s+|really\s+)?(?:impossible|not\s+possible)|there\s+was\s+(?:just\s+|simply\s+|really\s+)?no\s+way\s+(?:the|we|I|it|this|that|they|your|our|my|any(?:one|body)?|to|of)\b)\b", _I)
 
 
 _SYMPATHY = re.compile(r"^\W*(?:(?:I'm|I\s+am|we're|we\s+are)\s+)?(?:so\s+)?sorry\s+to\s+hear\b", _I)
 # Or a busy state as the cause: "it's been chaos here, so the report didn't get done".
 _BUSY = re.compile(
-    r"\b(?:it(?:'s|\s+has|\s+had)?\s+been|things\s+(?:have\s+been|had\s+been|were|got|are)|we(?:'ve|\s+have|'d|\s+had)\s+been|it\s+was|it\s+got|we\s+were|I\s+was|I've\s+been|this\s+(?:week|month)\s+(?:has\s+been|was))\s+"
-    r"(?:(?:so|such|really|pretty|absolutely|completely|totally|utterly|just|a\s+bit|quite|rather|incredibly|very)\s+)*"
-    r"(?:a\s+|an\s+|total\s+|absolute\s+)*(?:busy|hectic|chaos|chaotic|crazy|insane|wild|brutal|relentless|mad|manic|madness|mental|nightmare|flat\s+out|swamped|slammed|snowed\s+under|non-?stop|whirlwind|full-?on|overwhelming|nuts|frantic|rammed|stretched|"
+    r"\b(?:it(?:'s|\s+has|\s+had)?\s+been|things\s+(?:have\s+been|had\s+been|were|got|are)|we(?:'ve|\s+have|'d|\s+had)\s+been|it\s+was|it\s+got|we\s+were|I\s+was|I've\s+been|this\s+(?:week|month)\s+(?:has\s+been|was)"
+    # session 20: the shop as the busy one ("The office has been stretched thin", "Everyone's been flat out")
+    r"|(?:the|our)\s+(?:whole\s+|entire\s+)?(?:office|team|staff|crew|shop|warehouse|department|kitchen|studio|workshop|practice|desk)\s+(?:(?:has|have|had)\s+been|was|were)|every(?:one|body)(?:'s|\s+has|\s+had)\s+been)\s+"
+    # an article may stand before or after the degree word ("an incredibly busy month", "such a busy week")
+    r"(?:(?:so|such|really|pretty|absolutely|completely|totally|utterly|just|a\s+bit|quite|rather|incredibly|very|a|an|total|absolute)\s+)*"
+    r"(?:busy|hectic|chaos|chaotic|crazy|insane|wild|brutal|relentless|mad|manic|madness|mental|nightmare|flat\s+out|swamped|slammed|snowed\s+under|non-?stop|whirlwind|full-?on|overwhelming|nuts|frantic|rammed|stretched|"
     r"short-?staffed|(?:one\s+of\s+those|a\s+(?:rough|tough|difficult|crazy|mad|busy|hectic)\s+(?:week|month|few\s+(?:days|weeks)|couple\s+of\s+(?:days|weeks|months)|time|season|quarter)))\b", _I)
 
 
@@ -200,7 +203,10 @@ _SERVICE_FAILURE = re.compile(
     r"|(?:didn't|did\s+not|failed\s+to)\s+(?:go\s+out|arrive|reach\s+(?:you|your|the)\b|turn\s+up|show\s+up|come\s+through|get\s+(?:sent|posted|done|processed|to\s+you))"
     r"|never\s+(?:went\s+out|arrived|came|turned\s+up|showed\s+up|made\s+it|got\s+\w+|happened|reached\s+you)|(?:contained|had|included)\s+(?:an?\s+|some\s+)?(?:[\w-]+\s+)?(?:error|errors|mistake|mistakes)"
     r"|(?:was|were)\s+(?:not|n't)\s+(?:ready|done|there|available|finished|complete)|had\s+to\s+be\s+(?:cancell?ed|postponed|called\s+off|rescheduled)|without\s+(?:you|your\s+[\w-]+)\s+being\s+(?:told|informed|notified|asked|consulted)"
-    r"|no\s+(?:[\w-]+\s+)?(?:was|were)\s+(?:waiting|there|sent|available|on\s+hand))\b", _I)
+    r"|no\s+(?:[\w-]+\s+)?(?:was|were)\s+(?:waiting|there|sent|available|on\s+hand)"
+    # session 20: it came after the date it was for ("the transcript arrived after your filing deadline")
+    r"|(?:arrived|came(?:\s+in)?|reached\s+(?:you|your\s+[\w-]+)|went\s+out|got\s+to\s+you|turned\s+up|(?:was|were)\s+(?:delivered|sent|filed|issued|returned|submitted|posted|finished|ready))"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:after|past|beyond)\s+(?:the|your|our)\s+(?:[\w-]+\s+){0,2}?(?:deadline|cut-?off|due\s+date|date|hearing|meeting|start|event|launch|ceremony|closing|window|appointment|session|wedding|opening))\b", _I)
 
 
 @python_check("regret_without_agency")
@@ -264,6 +270,42 @@ def _cause(why: str) -> bool:
     return _CAUSE.search(why) is not None or (_THEIR_RUSH.search(why) is not None and not _OURS_BUSY.match(why))
 
 
+# session 20: or the strain of a whole group, told after the apology as the reason ("Our whole team is sorry the package
+# was late. Our operations colleagues have been badly stretched this month", "The new people on the night shift are
+# still learning the products", "It was a crazy stretch for everyone here"). "It's been a hectic week", "Things got
+# away from me" or "The shop's been swamped" is the writer's own busy week, not blame: the strain must be a group of
+# people's (everyone, the team, the crew, our colleagues, the new people); a place (the office, the kitchen) only
+# when it was short of people ("the kitchen was short-staffed that day").
+_GROUP = (r"(?:every(?:one|body)|all\s+of\s+us|the\s+(?:whole\s+|entire\s+)?(?:team|staff|crew|lads|guys|night\s+shift|day\s+shift|site\s+team)"
+          r"|(?:our|the)\s+(?:[\w-]+\s+){0,2}?(?:team|staff|colleagues|folks|people|crew|guys|lads|engineers|drivers|technicians|planners|installers|fitters|reporters|pickers|"
+          r"packers|operators|agents|juniors)|(?:the|our)\s+new\s+(?:[\w-]+\s+)?(?:people|staff|starters|hires|joiners|guys|recruits|colleagues|team(?:\s+members)?))")
+_PLACE = r"(?:the|our)\s+(?:whole\s+)?(?:office|shop|kitchen|warehouse|front\s+desk|studio|department|desk|floor|workshop|store|practice|clinic|branch)"
+_LEAD_IN = r"^\W*(?:(?:honestly|unfortunately|sadly|frankly|truthfully|as\s+you\s+(?:know|can\s+imagine)|to\s+be\s+honest)\W+)?"
+_VERB = r"(?:'s|'re|'ve)?\s+(?:(?:has|have|had)\s+been|been|was|were|is|are|got|had|have)\s+(?:[\w-]+\s+){0,3}?"
+_SHORT_OF_PEOPLE = r"(?:short-?(?:staffed|handed)|understaffed|stretched\s+(?:[\w-]+\s+)?thin|run\s+off\s+(?:their|our|its)\s+feet)"
+_GROUP_STRAIN = re.compile(
+    rf"{_LEAD_IN}{_GROUP}(?:\s+here)?(?:\s+(?:on|in|at|from)\s+(?:the|our)\s+[\w-]+(?:\s+[\w-]+)?)?{_VERB}"
+    r"(?:stretched|swamped|slammed|overloaded|overstretched|snowed\s+under|flat\s+out|run\s+off\s+(?:their|our|its)\s+feet|under\s+(?:[\w-]+\s+){0,2}?(?:pressure|strain)"
+    r"|short-?(?:staffed|handed)|understaffed|learning|finding\s+(?:their|its|our)\s+feet|getting\s+(?:up\s+to\s+speed|used\s+to|to\s+grips)|new\s+to|settling\s+in|bedding\s+in"
+    r"|a\s+(?:[\w-]+\s+)?(?:rough|tough|hard|difficult|crazy|busy|hectic|long|bad|mad|brutal|chaotic)\s+(?:[\w-]+\s+)?(?:week|month|day|morning|night|time|stretch|spell|few\s+(?:days|weeks)|season|quarter))\b"
+    rf"|{_LEAD_IN}{_PLACE}{_VERB}{_SHORT_OF_PEOPLE}\b"
+    # or the strain told as everyone's ("things just got away from everybody", "a crazy stretch for everyone here")
+    rf"|\bthings\s+(?:just\s+|simply\s+|kind\s+of\s+)?(?:got|slipped)\s+away\s+from\s+(?:them|everyone|everybody|all\s+of\s+us|us\s+all|{_GROUP})\b"
+    r"|\b(?:things|stuff|a\s+few\s+things|some\s+things)\s+(?:have\s+|has\s+|had\s+)?(?:slipped|fallen\s+behind|got\s+missed)\s+for\s+(?:everyone|everybody|all\s+of\s+us|us\s+all)\b"
+    r"|\b(?:busy|crazy|hectic|hard|tough|rough|difficult|mad|long|chaotic|brutal|stressful|intense)\s+(?:[\w-]+\s+)?(?:week|weeks|month|months|stretch|time|period|season|quarter|spell|day|days)\s+"
+    r"for\s+(?:everyone|everybody|all\s+of\s+us|us\s+all)\b"
+    r"|\b(?:difficult|hard|impossible)\s+for\s+(?:anyone|anybody|any\s+one\s+person)\s+to\s+keep\s+track\b", _I)
+_STILL_NEW = re.compile(r"\bstill\s+(?=learning|finding|getting|new|settling|bedding)", _I)  # "still learning" is the strain, not "we still did it"
+_FOR_A_REPLY = re.compile(r"\b(?:repl(?:y|ies|ying)|respon(?:se|ses|ding)|getting\s+back|answer(?:ing)?|radio\s+silence)\b", _I)
+
+
+def _group_strain(what: str, why: str, sentences, i: int, after: int) -> bool:
+    """Is `why`, told right after the apology for `what` (sentence `i`), a group's strain given as the reason, with no fix
+    in the apology, in `why` or in the sentence at `after`? A slow reply excused by a busy week is small talk."""
+    return (_GROUP_STRAIN.search(why) is not None and not _FOR_A_REPLY.search(what) and len(why.split()) <= 30
+            and _excuse(_STILL_NEW.sub("", why)) and not _remedied(sentences, i, window=0) and not _remedied(sentences, after, window=0))
+
+
 _SORRY = re.compile(r"sorry|apolog", _I)
 
 
@@ -308,11 +350,12 @@ def apology_then_circumstance(draft, rule):
         if m is None or not _for_a_miss(m.group("what")):
             continue
         if said.startswith(";", m.end()):  # "Apologies for the missing backup; the stick was prepared in a hurry by the workshop."
-            if _hands_it_on(said[m.end() + 1:], sentences, i + 1):
+            why = said[m.end() + 1:]
+            if _hands_it_on(why, sentences, i + 1) or _group_strain(m.group("what"), why, sentences, i, i + 1):
                 yield _span(sentence, said, m.end() + 1)
         elif i + 1 < len(sentences) and not sentences[i + 1].is_question:
             why = without_quotations(sentences[i + 1].text)
-            if _hands_it_on(why, sentences, i + 2):
+            if _hands_it_on(why, sentences, i + 2) or _group_strain(m.group("what"), why, sentences, i, i + 2):
                 yield _span(sentences[i + 1], why)
 
 
