@@ -136,7 +136,7 @@ PROMISE = fast(
     r"\b(?:I|we)(?:'ll|\s+will|\s+shall|\s+(?:am|are)\s+going\s+to|'m\s+going\s+to|'re\s+going\s+to"
     r"|\s+(?:plan|aim|intend|expect|promise|hope)\s+to|(?:'m|'re|\s+am|\s+are)\s+(?:hoping|planning|aiming|intending)\s+to|\s+(?:should|may|might)\s+(?:hopefully\s+|probably\s+|still\s+)?be\s+able\s+to|\s+should\s+(?:have|get|hear|know)|'d\s+(?:aim|hope)\s+to"
     rf"|{_WISH_TO}\s+(?:come\s+(?:out|over|round|by)|stop\s+by|drop\s+by|swing\s+by|visit|sit\s+down|get\s+together|go\s+(?:over|through)|look\s+(?:over|at|into)|walk\s+(?:through|round|around)|talk\s+(?:through|about|it\s+over)|discuss|review|(?:do|run|host|give|lead|present)\s+(?:it|that|this|one)|set\s+up|arrange|book)"
-    r"|\s+anticipate|\s+(?:can|could)\s+(?:revisit|discuss|dig|chat|explore|figure\s+out|work\s+out|pick|look\s+(?:at|into|over)|give\s+you\s+(?:an?|the|your)|talk|come\s+back|return|have|get|send|deliver|pencil|book|fit|squeeze|slot|schedule|arrange|set\s+up|go\s+(?:through|over)|cover|get\s+into|confirm|decide|finali[sz]e))\b"
+    r"|\s+anticipate|\s+(?:can|could)\s+(?:revisit|discuss|dig|chat|explore|figure\s+out|work\s+out|pick|look\s+(?:at|into|over)|give\s+you\s+(?:an?|the|your)|do\s+(?:it|this|that|one|the\s+[\w-]+)|talk|come\s+back|return|have|get|send|deliver|pencil|book|fit|squeeze|slot|schedule|arrange|set\s+up|go\s+(?:through|over)|cover|get\s+into|confirm|decide|finali[sz]e))\b"
     r"|(?:^|[,.!?:;\x{2014}\x{2013}\x{2600}-\x{27bf}\x{1f300}-\x{1faff}]\s*|\s-\s)(?:will|shall|should\s+(?:have|get|be))\s+\w+|^\s*(?:on\s+it|brb)\b|\b(?:and|then)\s+(?:send|forward|share|e-?mail|mail)\s+you\b|\blet\s+(?:me|us)\b|\blet's\b"
     r"|(?:^|[,.!?:;\x{2014}\x{2013}]\s*|\s-\s)hoping\s+to\b"
     # note style, the writer left out: "Sending the final batch your way soonish"
@@ -421,7 +421,7 @@ _WORK_PURPOSE = (r"(?:\b(?:to|and)\s+(?:discuss|go\s+(?:over|through)|review|wal
 _PURPOSED = re.compile(_WORK_PURPOSE, _I)
 _LETS_MEET = re.compile(
     r"\s+(?:all\s+)?(?:try\s+(?:and|to)\s+)?(?:tentatively\s+|provisionally\s+)?(?:grab|set|pencil|pick|connect|talk|chat|speak|find|schedule|arrange|book|circle|touch|sync|regroup"
-    r"|revisit|reconnect|discuss|review|go\s+over|walk|look|plan|aim|have|do|follow|mull|think|take|come|loop|hop|jump|reconvene|put|get\s+back"
+    r"|revisit|reconnect|discuss|review|(?:go|run|work)\s+(?:over|through)|walk|look|plan|aim|have|do|follow|mull|think|take|come|loop|hop|jump|reconvene|put|get\s+back"
     r"|dig|dive|explore|tackle|unpack|brainstorm|get\s+into|return\s+to|(?:park|shelve|hold\s+off\s+on|leave)\s+(?:(?:the|this|that|our|your)\s+(?:[\w-]+\s+){0,3}?(?:decision|question|idea|topic|issue|point|discussion|request)\b|(?:it|this|that)\s+for\s+now)|get\s+on\s+(?:a\s+)?(?:call|zoom|teams|video\s+call|the\s+phone))\b"
     # meeting up is social ("let's catch up soon!") unless it is for the work: "let's get together sometime to go over the wills"
     r"|\s+(?:get\s+together|meet(?:\s+up)?|catch\s+up|sit\s+down)\b(?=[^.!?]*?" + _WORK_PURPOSE + ")",
@@ -525,6 +525,8 @@ def is_commitment(text: str, promise) -> bool:
     hedge = _AFTER_HEDGE.match(text, end) or hedge or _HOPEFULLY.search(before) or _MODAL_BEFORE.search(before)
     if hedge is not None and not _DELIVERABLE.match(text, end if hedge.end() <= start else hedge.end()):  # "hopefully we'll| get there"
         return False
+    if _NOTE_WILL.match(head) and _DELIVERABLE.match(text, _MODAL.search(text, start, end).end()):
+        return True  # "Docs are signed, will send them over soon 👍": the writer left out, the step the writer's
     if _WRITER_HEAD.match(head) or _REASSURANCE_HEAD.match(head):
         return True  # "please do not worry, it will all be handled": the writer's reassurance stands for the promise
     clause_start = max(before.rfind(",") + 1, before.rfind(";") + 1)
@@ -545,6 +547,7 @@ def is_commitment(text: str, promise) -> bool:
     return modal is None or _ON_ITS_WAY.match(text, modal.end()) is not None
 
 
+_NOTE_WILL = re.compile(r"(?:[,.!?:;\u2014\u2013]|\s-)\s*(?:will|shall)\b", _I)
 _HERE = re.compile(r"\s+(?:be\s+(?:here|there|on\s+site|in\s+stock|back\s+in\s+stock)|turn\s+up|show\s+up)\b", _I)
 _GOODS = re.compile(
     r"\b(?:parts?|slabs?|boxes|orders?|goods|stock|samples?|deliver(?:y|ies)|shipments?|parcels?|packages?|materials?|units?|pallets?|cartons?|tiles|panels"
