@@ -992,7 +992,8 @@ def _conditions(promise, condition, text: str) -> bool:
     lo, hi = sorted((promise.start(), condition.start()))
     between = text[lo:hi]
     first_person = any(p.start() <= promise.start() + 2 and p.end() > promise.start() for p in _first_person(text)) \
-        or (_CAN_OFFER.match(promise.group()) is not None and promise.start() < condition.start()) \
+        or (promise.start() < condition.start() and (_CAN_OFFER.match(promise.group()) is not None
+                                                     or _PASSIVE_STEP.search(text, promise.start(), promise.end() + 25) is not None)) \
         or (_JOINED.match(promise.group()) is not None and _WRITER_HEAD.match(text) is not None)  # "We are ... and will write"
     return first_person and len(between) <= 80 and not re.search(r"[:;\u2014]", between)
 
@@ -1000,6 +1001,10 @@ def _conditions(promise, condition, text: str) -> bool:
 # "We can confirm the rates once the lines publish their tariffs": the writer's step, as a capability (led by the
 # step; "once we have everyone's comments, we can set up a meeting" plans the writer's own next move).
 _CAN_OFFER = re.compile(r"(?:I|we)\s+(?:can|could)\s", _I)
+
+
+# The writer's step in the passive, hung on an outside event: "installation will be scheduled once the shipment clears customs".
+_PASSIVE_STEP = re.compile(r"\b(?:will|shall)\s+be\s+(?:scheduled|booked|arranged|confirmed|installed|processed|sent|shipped|dispatched|delivered|issued|fitted|activated|set\s+up|organi[sz]ed)\b", _I)
 
 
 _NEW_CLAUSE = re.compile(r",\s*(?:and|but|so)\s*$", _I)
