@@ -20,10 +20,10 @@ _I = re.IGNORECASE
 
 # Shared pieces: the reader told not to worry ("no need to stress"), and a rough part of a week or month ("late next week").
 _NOT_TO = r"(?:don't|do\s+not|no\s+need\s+to|not\s+to|never)\s+(?:\w+\s+){0,2}?"
-_WORRY = r"(?:worry|stress|fret|panic)"
+_WORRY = r"(?:worry|stress|fret|panic|be\s+(?:concerned|alarmed|anxious))"
 _ROUGH_PART = r"(?:early|later|late|mid|(?:towards?|around)\s+(?:the\s+)?end\s+of)[\s-]+(?:next\s+|this\s+|the\s+)?"
 # A wish or offer: "I'd like to", "we'd be glad to".
-_WISH_TO = r"(?:'d|\s+would)\s+(?:(?:really\s+)?(?:like|love)|be\s+(?:glad|happy|delighted|pleased))\s+to"
+_WISH_TO = r"(?:'d|\s+would)\s+(?:(?:really\s+)?(?:like|love)|be\s+(?:(?:very|really|so|more\s+than|only\s+too)\s+)?(?:glad|happy|delighted|pleased))\s+to"
 _WHEN_IT_COMES = r"(?:reach|come|arrive|happen|get\s+(?:here|there))\s+(?:[\w-]+\s+){0,2}?when\s+(?:it|they)\b"  # "it will arrive when it arrives"
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|24|48|72)"
@@ -67,7 +67,7 @@ VAGUE_TIME = fast(
     r"|\bwhen(?:ever)?\s+(?:I'm|I\s+am|we're|we\s+are)\s+(?:next\s+\w+|passing|around|in\s+the\s+area|nearby|in\s+town|(?:back\s+)?(?:over|out|up|down)\s+(?:your|that|this)\s+way)\b"
     r"|\bonce\s+(?:I|we)(?:'ve|'m|'re|\s+(?:get|have|come|am|are|find))\b"
     r"|\b(?:when|once|after)\s+(?:things|it|that|this|everything|work|life|the\s+dust)\s+(?:calm|settle|quiet|quieten|die|slow|ease|get)s?\b|\bwhen\s+the\s+dust\s+settles\b"
-    r"|\b(?:when|once|after|as\s+soon\s+as)\s+(?:[\w'-]+\s+){1,2}?(?:calms?|settles?|quietens?|slows?|eases?|dies)\s+down\b"
+    r"|\b(?:when|once|after|as\s+soon\s+as)\s+(?:[\w'-]+\s+){1,2}?(?:(?:calms?|settles?|quiet(?:en)?s?|slows?|eases?|dies)\s+down|(?:eases?|tails?)\s+off)\b"
     r"|\b(?:when|once|after)\s+(?:things|it|work|life|everything)(?:'s|\s+is|\s+are|\s+gets?)\s+(?:a\s+bit\s+)?(?:less\s+\w+|quieter|calmer|back\s+to\s+normal|more\s+manageable)\b"
     r"|\b(?:when|once)\s+(?:I'm|I\s+am|we're|we\s+are)\s+back\b"
     r"|\b(?:when|once|after|as\s+soon\s+as)\s+(?:things|circumstances|conditions|the\s+(?:situation|workload|supply\s+situation))\s+(?:(?:have|has)\s+)?(?:settle[sd]?|allows?|permits?|returns?\s+to\s+normal|improve[sd]?|normali[sz]e[sd]?|stabili[sz]e[sd]?|dry\s+out|line\s+up|ease[sd]?|get\s+better"
@@ -97,7 +97,7 @@ VAGUE_TIME = fast(
     r"|\bin\s+a\s+(?:matter|couple)\s+of\s+(?:days|weeks)\b|\bwithin\s+a\s+reasonable\s+(?:time|timeframe|period)\b"
     r"|\b(?:at\s+)?the\s+appropriate\s+(?:time|juncture|moment)\b|\bin\s+the\s+normal\s+course\b|\b(?:days|weeks?|months?)\s+or\s+so\b|\w-ish\b"
     r"|\bfingers\s+crossed\b|\b(?:time|bandwidth|capacity|resources|workload)\s+permitting\b|\bwhen\s+(?:time|bandwidth|capacity|resources|workload|(?:our|my|the)\s+(?:schedule|diary|calendar))\s+(?:allows?|permits?)\b"
-    r"|\bafter\s+further\s+(?:review|discussion|consideration)\b|\brespond\s+accordingly\b|\bpost\s+discussion\b"
+    r"|\bafter\s+(?:further|internal|more)\s+(?:review|discussions?|consideration|deliberation)\b|\b(?:further|later)\s+(?:into|along|on\s+in)\s+(?:the|this)\s+(?:project|season|year|process|programme|program|build|rollout|job|contract|quarter|campaign|engagement)\b|\brespond\s+accordingly\b|\bpost\s+discussion\b"
     r"|\b(?:in|with|into|for)\s+(?:one\s+of\s+)?(?:an?|the)\s+(?:upcoming|future|later|coming|forthcoming|subsequent|next\s+few)\s+(?:releases?|versions?|updates?|builds?|patch(?:es)?|phases?|sprints?|iterations?)\b"
     r"|\b(?:after|once|when)\s+(?:the\s+)?(?:rush|busy\s+(?:season|period|spell)|crunch|holidays|peak)\b"
     r"|\b(?:after|once|when)\s+(?:the|all|our|their)\s+[\w\s-]{1,40}?\s+(?:is|are|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:finali[sz]ed|done|over|settled|completed?|ready|sorted|consulted|finished|concluded|through|wrapped\s+up)\b"
@@ -130,13 +130,13 @@ VAGUE_TIME = fast(
 )
 # A condition that hangs the promise on an outside event ("once legal has had a look").
 CONTINGENT = fast(r"\bonce\s+\w+")
-_NOT_A_CONDITION = frozenset("you your more again that this a an or in".split())
+_NOT_A_CONDITION = frozenset("you your more again that this a an or in for only per every and".split())  # "return it once for correction": one time
 # The writer promising something. Reader-side requests ("could you get back to me") are not promises.
 PROMISE = fast(
     r"\b(?:I|we)(?:'ll|\s+will|\s+shall|\s+(?:am|are)\s+going\s+to|'m\s+going\s+to|'re\s+going\s+to"
     r"|\s+(?:plan|aim|intend|expect|promise|hope)\s+to|(?:'m|'re|\s+am|\s+are)\s+(?:hoping|planning|aiming|intending)\s+to|\s+(?:should|may|might)\s+(?:hopefully\s+|probably\s+|still\s+)?be\s+able\s+to|\s+should\s+(?:have|get|hear|know)|'d\s+(?:aim|hope)\s+to"
     rf"|{_WISH_TO}\s+(?:come\s+(?:out|over|round|by)|stop\s+by|drop\s+by|swing\s+by|visit|sit\s+down|get\s+together|go\s+(?:over|through)|look\s+(?:over|at|into)|walk\s+(?:through|round|around)|talk\s+(?:through|about|it\s+over)|discuss|review|(?:do|run|host|give|lead|present)\s+(?:it|that|this|one)|set\s+up|arrange|book)"
-    r"|\s+anticipate|\s+(?:can|could)\s+(?:revisit|discuss|dig|chat|explore|figure\s+out|work\s+out|pick|talk|come\s+back|return|have|get|send|deliver|pencil|book|fit|squeeze|slot|schedule|arrange|set\s+up|go\s+(?:through|over)|cover|get\s+into|confirm|decide|finali[sz]e))\b"
+    r"|\s+anticipate|\s+(?:can|could)\s+(?:revisit|discuss|dig|chat|explore|figure\s+out|work\s+out|pick|look\s+(?:at|into|over)|give\s+you\s+(?:an?|the|your)|do\s+(?:it|this|that|one|the\s+[\w-]+)|talk|come\s+back|return|have|get|send|deliver|pencil|book|fit|squeeze|slot|schedule|arrange|set\s+up|go\s+(?:through|over)|cover|get\s+into|confirm|decide|finali[sz]e))\b"
     r"|(?:^|[,.!?:;\x{2014}\x{2013}\x{2600}-\x{27bf}\x{1f300}-\x{1faff}]\s*|\s-\s)(?:will|shall|should\s+(?:have|get|be))\s+\w+|^\s*(?:on\s+it|brb)\b|\b(?:and|then)\s+(?:send|forward|share|e-?mail|mail)\s+you\b|\blet\s+(?:me|us)\b|\blet's\b"
     r"|(?:^|[,.!?:;\x{2014}\x{2013}]\s*|\s-\s)hoping\s+to\b"
     # note style, the writer left out: "Sending the final batch your way soonish"
@@ -155,7 +155,7 @@ PROMISE = fast(
     r"|\b(?:our|my)\s+(?:[\w-]+\s+){0,3}?(?:(?:will|shall)\s+\w+|(?:expects|plans|aims|intends|hopes)\s+to\b)"  # "our accounts team will sort it out"
     r"|\b(?:it|they|these|those)(?:'ll|\s+will|\s+should|\s+shall)\s+(?:be\s+(?:with\s+you|over\s+to\s+you|in\s+your\s+(?:inbox|hands|mailbox)|on\s+(?:its|their)\s+way\s+to\s+you)|reach\s+you|land\s+with\s+you|get\s+to\s+you)\b"
     r"|(?:[:\x{2014}\x{2013}]\s*|\s-\s)(?:hopefully|fingers\s+crossed,?|all\s+being\s+well,?)\s+(?:by|in|within|some\s?time|later|early|mid|end|around|before|over|next|this|after|soon)\b"
-    r"|\bshould\s+(?:be\s+(?:with\s+you|here|there|on\s+site|at\s+your\s+(?:place|door|doorstep|house|home|site|office|shop|premises|warehouse|yard|farm|depot)|delivered|shipped|dispatched|going\s+out|on\s+(?:its|their)\s+way)|reach|get\s+to\s+you|arrive|land|turn\s+up|show\s+up|come\s+through|ship|go\s+out|drop\s+(?:\w+\s+){1,3}?off)\b"
+    r"|\bshould\s+(?:(?:hopefully|probably|definitely|still)\s+)?(?:be\s+(?:with\s+you|here|there|on\s+site|at\s+your\s+(?:place|door|doorstep|house|home|site|office|shop|premises|warehouse|yard|farm|depot)|delivered|shipped|dispatched|going\s+out|on\s+(?:its|their)\s+way)|reach|get\s+to\s+you|arrive|land|turn\s+up|show\s+up|come\s+through|ship|go\s+out|drop\s+(?:\w+\s+){1,3}?off)\b"
     # the tradespeople the writer sends: "our crew should be out …", "the tree surgeon will deal with it …", "the installer can do it …"
     r"|\b(?:the|a|our|my)\s+(?:[\w-]+\s+){0,2}?(?:team|department|desk|crew|engineers?|technicians?|techs?|fitters?|installers?|staff|surgeons?|electricians?|plumbers?|roofers?|decorators?|painters?|glaziers?|locksmiths?|gardeners?|surveyors?|joiners?|carpenters?|tilers?|plasterers?|scaffolders?|landscapers?)\s+(?:will|shall|should|can|could)\s+\w+"
     rf"|\b(?:will|'ll|shall)\s+{_WHEN_IT_COMES}"
@@ -195,8 +195,8 @@ REPLY_OR_FIX = fast(
     rf"|get\s+(?:{_FIXED_THING}|a\s+fix)\s+(?:{_HOW_FIXED}\s+)?(?:{_FIXED}|done|out)|get\s+a\s+fix\s+in|\b(?:a|the)\s+fix\s+is\s+on\s+(?:the|its)\s+way\b|have\s+{_FIXED_THING}\s+(?:{_HOW_FIXED}\s+)?{_FIXED}|{_SET_GOING}"
     # a thing promised to the reader with no day: "we'll get you the whitelisting setup", "I'll get the redline over to you"
     r"|\b(?:I|we)(?:'ll|\s+will|\s+shall)\s+(?:(?:definitely|also|then|certainly|of\s+course)\s+)?get\s+(?:it|this|that|them|those|these|the|your|all|everything)\b(?:\s+[\w'-]+){0,4}?\s+(?:[\w-]+(?:ed|en|up)|taken\s+care\s+of)\s+(?:(?:off|up|down|out|in|over)\s+)?for\s+(?:you|y'all|you\s+all)\b"
-    r"|\b(?:I|we)(?:'ll|\s+will|\s+shall)\s+(?:(?:definitely|also|then|certainly|of\s+course)\s+)?(?:put|pull)\s+together\s+(?:an?|the|some|your)\s+(?:[\w-]+\s+){0,3}?for\s+you\b"
-    r"|\b(?:I|we)(?:'ll|\s+will|\s+shall)\s+(?:(?:definitely|also|then|certainly)\s+)?get\s+you\s+(?:the|a|an|your|those|these|that|this)\s|get\s+(?:it|them|this|that|these|those|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:(?:over|across|back|through|along|on)\s+)?to\s+you\b"
+    r"|\b(?:I|we)(?:'ll|\s+will|\s+shall)\s+(?:(?:definitely|also|then|certainly|of\s+course)\s+)?(?:(?:put|pull)\s+together|arrange|organi[sz]e|set\s+up|line\s+up)\s+(?:an?|the|some|your|that|this|it|them)\s+(?:[\w-]+\s+){0,3}?(?:up\s+)?for\s+you\b"
+    r"|\b(?:I|we)(?:'ll|\s+will|\s+shall)\s+(?:(?:definitely|also|then|certainly)\s+)?get\s+you\s+(?:the|a|an|your|those|these|that|this)\s|get\s+(?:it|them|this|that|these|those|(?:the|your|both)\s+(?:[\w-]+\s+){0,6}?[\w-]+)\s+(?:(?:over|across|back|through|along|on)\s+)?to\s+you\b"
     r"|touch\s+base|ping\s+you|drop\s+you\s+a\s+line|reach\s+out|loop\s+back|make\s+it\s+right|try(?:\s+(?:my|our)\s+(?:very\s+)?(?:best|hardest|utmost))?\s+to\s+(?:get|have|send|finish|deliver|carve|fit|squeeze|find|sort|fix|provide|prepare|complete|arrange)|endeavou?r\s+to\s+(?:send|deliver|provide|prepare|complete|finish|fix|sort|correct|rectify|resolve|amend|repair|replace)|do\s+(?:my|our)\s+best\s+to\s+(?:get|send|have|finish|deliver|sort|fix|reply|respond|turn|come\s+back)|aim\s+to|add\s+it\s+to|reschedule|revisit|weigh\s+up|get\s+to\s+(?:it|yours))\b|\bget\s+to\s+(?:this|that|them)\s*(?:[.!,;\x{2014}\x{2013}]|$)"
     r"|\b(?:will|shall)\s+(?:intimate|revert|reconnect|be\s+in\s+touch)\b"
     # the remedy itself arranged in the passive, with no day: "a permanent fix will be scheduled", "a return visit will be booked"
@@ -229,7 +229,8 @@ REPLY_OR_FIX = fast(
     rf"|\b{_NOT_TO}(?:{_WORRY}|lose\s+(?:any\s+)?sleep)\b[^.!?]{{0,80}}?"
     r"\b(?:(?:it's|it\s+is|that's|that\s+is|all|everything(?:'s|\s+is)?)\s+(?:all\s+)?(?:sorted|taken\s+care\s+of|covered|in\s+hand|under\s+control|being\s+(?:handled|dealt\s+with|looked\s+at))"
     r"|(?:it|everything|all|that)(?:'ll|\s+will)\s+(?:all\s+)?(?:(?:be|get)\s+(?:sorted(?:\s+out)?|taken\s+care\s+of|handled|ready|covered|in\s+hand|under\s+control|resolved|fixed)|work\s+(?:itself\s+)?out)"
-    r"|(?:I|we)(?:'ve|\s+have)\s+got\s+(?:it|this|that|you|things)(?:\s+covered)?|(?:I'm|I\s+am|we're|we\s+are)\s+(?:on\s+top\s+of|across|all\s+over)\s+(?:it|this|that|things))"
+    r"|(?:I|we)(?:'ve|\s+have)\s+got\s+(?:it|this|that|you|things)(?:\s+covered)?"
+    r"|(?:I'm|I\s+am|we're|we\s+are|(?:our|the)\s+(?:[\w-]+\s+)?team(?:'s|\s+is|\s+are))\s+(?:(?:already|now)\s+)?(?:on\s+top\s+of|across|all\s+over|taking\s+care\s+of|handling|sorting(?:\s+out)?|dealing\s+with|looking\s+after)\s+(?:it|this|that|things|everything)\b)"
     r"|\b(?:get\s+(?:on|onto)\s+(?:it|this|that)|get\s+cracking|crack\s+on|get\s+the\s+ball\s+rolling|make\s+a\s+start|make\s+sure\s+(?:(?:it|this|that|they|these|those|everything)(?:\s+all)?|the\s+(?:[\w-]+\s+)?[\w-]+)\s+(?:gets?\s+)?(?:done|sorted|fixed|resolved|happens|taken\s+care\s+of|dealt\s+with|handled|corrected|put\s+right|sorted\s+out|addressed|updated|amended|works?\s+out)|action\s+(?:it|this|that|the\s+[\w-]+))\b"
     r"|\bsee\s+to\s+(?:it|this|that)\s*(?:[.!]|$)|\b(?:will|'ll|shall)\s+(?:take\s+a\s+)?look\s+at\s+(?:it|this|that|them)\s*(?:[.!]|$)|\bconsider\s+it\s+(?:done|sorted)\b|\b(?:will|shall|'ll)\s+(?:check\s+and\s+)?(?:confirm|inform)\s+(?:to\s+)?you\b"
     r"|\b(?:I|we)(?:'ll|\s+will)\s+send\s+(?:you\s+)?(?:a|an)\s+(?:note|update|line|email)\b|\b(?:will|shall)\s+come\s+your\s+way\b",
@@ -414,13 +415,13 @@ _READER_LEARNS = re.compile(r"you(?:'ll|\s+will|\s+should)\s+(?:soon\s+|quickly\
 _CHANCE = re.compile(r"you(?:'ll|\s+will)\s+(?:have|get)\s+(?:several|many|an?|plenty\s+of|another|more)\s+(?:\w+\s+)?(?:opportunit|chance)", _I)
 _EMBEDDED = re.compile(r"\b(?:how|whether|what|why|where|which|(?:they|he|she)\s+(?:know|knows|understands?)(?:\s+that)?)\s+$", _I)
 # What a meeting is for when it is work, not a social catch-up: "to go over the wills".
-_WORK_PURPOSE = (r"(?:\b(?:to|and)\s+(?:discuss|go\s+(?:over|through)|review|walk\s+(?:through|the|it|them)|tour|view|inspect|measure\s+up|talk\s+(?:about|(?:it\s+|this\s+|that\s+|them\s+)?through)|look\s+(?:at|over)|plan|sign|finali[sz]e|agree|decide)\b"
+_WORK_PURPOSE = (r"(?:\b(?:to|and)\s+(?:discuss|go\s+(?:over|through)|review|walk\s+(?:through|the|it|them)|tour|view|inspect|measure\s+up|talk\s+(?:about|(?:(?:it|this|that|them|things|the\s+[\w-]+)\s+)?(?:through|over))|(?:hash|thrash)\s+(?:(?:it|this|that|things|them|the\s+[\w-]+)\s+)?out|(?:chew|mull)\s+(?:it|this|that|things|them)\s+over|look\s+(?:at|over)|plan|sign|finali[sz]e|agree|decide)\b"
                  # a meeting that is work by its kind: "let's get together sometime for a call"
                  r"|(?:\bfor\s+|(?<=\bfor\s))(?:a|an)\s+(?:(?:quick|proper|short|brief|formal|proper\s+sit-down)\s+)?(?:call|meeting|walk-?through|demo|run-?through|site\s+visit|video\s+call|zoom|teams\s+call|planning\s+session|review)\b)")
 _PURPOSED = re.compile(_WORK_PURPOSE, _I)
 _LETS_MEET = re.compile(
     r"\s+(?:all\s+)?(?:try\s+(?:and|to)\s+)?(?:tentatively\s+|provisionally\s+)?(?:grab|set|pencil|pick|connect|talk|chat|speak|find|schedule|arrange|book|circle|touch|sync|regroup"
-    r"|revisit|reconnect|discuss|review|go\s+over|walk|look|plan|aim|have|do|follow|mull|think|take|come|loop|hop|jump|reconvene|put|get\s+back"
+    r"|revisit|reconnect|discuss|review|(?:go|run|work)\s+(?:over|through)|walk|look|plan|aim|have|do|follow|mull|think|take|come|loop|hop|jump|reconvene|put|get\s+back"
     r"|dig|dive|explore|tackle|unpack|brainstorm|get\s+into|return\s+to|(?:park|shelve|hold\s+off\s+on|leave)\s+(?:(?:the|this|that|our|your)\s+(?:[\w-]+\s+){0,3}?(?:decision|question|idea|topic|issue|point|discussion|request)\b|(?:it|this|that)\s+for\s+now)|get\s+on\s+(?:a\s+)?(?:call|zoom|teams|video\s+call|the\s+phone))\b"
     # meeting up is social ("let's catch up soon!") unless it is for the work: "let's get together sometime to go over the wills"
     r"|\s+(?:get\s+together|meet(?:\s+up)?|catch\s+up|sit\s+down)\b(?=[^.!?]*?" + _WORK_PURPOSE + ")",
@@ -485,7 +486,9 @@ _NOTE_STYLE = re.compile(r"^\s*(?:\w+ing\b|thanks|thank\s+you|noted|received|got
 _WISH = re.compile(rf"(?:I|we){_WISH_TO}\b", _I)
 _OPEN_DEFERRAL = re.compile(
     r"(?:at\s+(?:some|a\s+later|a\s+future)\s+(?:point|stage|date|time)|some\s?time\b|another\s+(?:time|day)|some\s+other\s+(?:time|day)|some\s+day|someday"
-    r"|one\s+of\s+these|(?:a\s+bit\s+)?later|eventually|down\s+the\s+(?:line|road|track)|in\s+the\s+(?:near|not|foreseeable)|in\s+due\s+course|whenever|sooner\s+or\s+later)", _I)
+    r"|one\s+of\s+these|(?:a\s+bit\s+)?later|eventually|down\s+the\s+(?:line|road|track)|in\s+the\s+(?:near|not|foreseeable)|in\s+due\s+course|whenever|sooner\s+or\s+later"
+    # a busy spell with no end: "I'd be happy to come out once things settle down"
+    r"|(?:when|once|after|as\s+soon\s+as)\s+(?:things|it|everything|work|life|the\s+dust|(?:[\w'-]+\s+){1,2}?(?:calms?|settles?|quiet(?:en)?s?|slows?|eases?|dies)\s+down))", _I)
 _MAYBE_BEFORE = re.compile(r"\b(?:maybe|perhaps|possibly)\s*,?\s*$", _I)
 _WINDOW = re.compile(rf"{_ROUGH_PART}(?:week|month)", _I)
 _REASSURANCE_HEAD = re.compile(rf"(?:{_NOT_TO})?{_WORRY}\b", _I)
@@ -522,6 +525,8 @@ def is_commitment(text: str, promise) -> bool:
     hedge = _AFTER_HEDGE.match(text, end) or hedge or _HOPEFULLY.search(before) or _MODAL_BEFORE.search(before)
     if hedge is not None and not _DELIVERABLE.match(text, end if hedge.end() <= start else hedge.end()):  # "hopefully we'll| get there"
         return False
+    if _NOTE_WILL.match(head) and _DELIVERABLE.match(text, _MODAL.search(text, start, end).end()):
+        return True  # "Docs are signed, will send them over soon 👍": the writer left out, the step the writer's
     if _WRITER_HEAD.match(head) or _REASSURANCE_HEAD.match(head):
         return True  # "please do not worry, it will all be handled": the writer's reassurance stands for the promise
     clause_start = max(before.rfind(",") + 1, before.rfind(";") + 1)
@@ -542,6 +547,7 @@ def is_commitment(text: str, promise) -> bool:
     return modal is None or _ON_ITS_WAY.match(text, modal.end()) is not None
 
 
+_NOTE_WILL = re.compile(r"(?:[,.!?:;\u2014\u2013]|\s-)\s*(?:will|shall)\b", _I)
 _HERE = re.compile(r"\s+(?:be\s+(?:here|there|on\s+site|in\s+stock|back\s+in\s+stock)|turn\s+up|show\s+up)\b", _I)
 _GOODS = re.compile(
     r"\b(?:parts?|slabs?|boxes|orders?|goods|stock|samples?|deliver(?:y|ies)|shipments?|parcels?|packages?|materials?|units?|pallets?|cartons?|tiles|panels"
@@ -585,8 +591,11 @@ def vague_promise(draft, rule):
             continue
         if _WISH.match(promise.group()) and not _OPEN_DEFERRAL.match(vague.group()):
             continue  # "I'd like to go over the payroll before the new year" sets a rough time; "I'd like to come out at some point" none
-        if vague.start() < promise.start() and _CONDITION_WORD.match(vague.group()):
-            later = _vague_search(text[promise.end():])  # "Once it arrives, we'll send the design soon after": the promise's own vague words
+        if vague.start() < promise.start() and (_CONDITION_WORD.match(vague.group()) or (
+                not _ASKS_FOR_TIME.match(vague.group()) and clause_around(text, vague.start(), vague.end())[1] <= promise.start())):
+            # "Once it arrives, we'll send the design soon after": the promise's own vague words; "whether to run it
+            # for one month or two, we'll decide later": the words of a clause before it are a topic, not its time
+            later = _vague_search(text[promise.end():])
             if later is not None:
                 vague, contingent = _Shifted(later, promise.end()), False
         if not is_commitment(text, promise):
@@ -603,6 +612,8 @@ def vague_promise(draft, rule):
             continue  # "I'll give you a call when I get back from Dallas"
         if _OFFER.match(promise.group()) and _MAYBE_BEFORE.search(text, 0, promise.start()) and _WINDOW.match(vague.group()):
             continue  # "maybe we can chat early next week": a suggestion with a rough week ("perhaps … another time" still defers)
+        if _OFFER.match(promise.group()) and _AWAITS_INPUT.match(vague.group() + text[vague.end():vague.end() + 40]):
+            continue  # "We can look at it again once we have the log": an offer that waits on what the reader sends
         if _OFFER.match(promise.group()) and _IF_WANTED.search(text):
             continue  # "If you'd like, I can send the template sometime": an offer the reader takes up or not
         if _CALENDAR_INVITE.search(text, promise.start(), vague.start()) and (_MINUTES_AWAY.match(vague.group()) or has_concrete_time(text)):
@@ -614,11 +625,12 @@ def vague_promise(draft, rule):
         if _notify_on_outside_event(text, promise, vague):
             continue  # "I'll call you once they're on the way": the call comes with the event
         c_start, c_end = clause_around(text, vague.start(), vague.end())
-        if has_concrete_time(text[c_start:vague.start()] + " " + text[vague.end():c_end]):
+        if has_concrete_time(_HABITUAL_DAY.sub(" ", text[c_start:vague.start()] + " " + text[vague.end():c_end])):
             continue  # the vague words themselves may hold a date-like part ("in a week or two")
         if _ROUGH_DATED.match(vague.group()) and not _SPARE_TIME.match(text, vague.start()) and SOME_TIME.search(text, c_start if _AT_EARLIEST.match(vague.group()) else vague.start(), c_end):
             continue  # "when I get back from Leeds next week": the condition has a rough date
-        if vague.start() < promise.start() and has_concrete_time(text[promise.start():_promise_clause_end(text, promise)]):
+        if vague.start() < promise.start() and (has_concrete_time(text[promise.start():_promise_clause_end(text, promise)])
+                                                 or _WITHIN_THE.search(text, promise.start(), _promise_clause_end(text, promise))):
             continue  # "Once I have the text I can launch it within two days": the promise is dated
         if (contingent or _OWN_WORK.match(vague.group())) and _dated_neighbour(draft, sentence):
             continue  # "The switch is set for Tuesday 2 March. You'll get a text when it's done.": the event is dated
@@ -941,6 +953,15 @@ def _contingent(text: str):
     return None if has_concrete_time(condition) or SOME_TIME.search(condition) else m
 
 
+# A weekday naming a kind of work, not a day: "we'll decide about the Saturday shifts later".
+_HABITUAL_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)s?\s+(?=(?:shifts?|cover|rota|opening|hours|overtime|staffing|crews?|deliveries|collections|surcharges?|rates?|service|classes|sessions)\b)", _I)
+
+
+# A turnaround counted from the condition: "Once I have dates, I'll confirm within the day".
+_WITHIN_THE = re.compile(r"\b(?:within|inside)\s+the\s+(?:same\s+)?(?:day|hour|working\s+day|business\s+day)\b", _I)
+_HOPE_YOU = re.compile(r"\b(?:hope|hoping|trust)\s+(?:that\s+)?you(?:'ll|\s+will|\s+can|\s+could)?\s+$", _I)
+
+
 _JOINED = re.compile(r"(?:and|but|then)\s", _I)
 _NOT_LONG = re.compile(r"(?:shouldn't|won't|should\s+not|will\s+not|wouldn't|not)\s+(?:(?:be|take)\s+(?:(?:too|very|that|so|much)\s+){0,2})?long", _I)
 _EVENT_SUBJECT = re.compile(r"\b(?:meeting|call|wait|walk|drive|journey|trip|flight|queue|session|presentation|talk|speech|visit|delay|list|process|form|survey)s?\b", _I)
@@ -971,8 +992,19 @@ def _conditions(promise, condition, text: str) -> bool:
     lo, hi = sorted((promise.start(), condition.start()))
     between = text[lo:hi]
     first_person = any(p.start() <= promise.start() + 2 and p.end() > promise.start() for p in _first_person(text)) \
+        or (promise.start() < condition.start() and (_CAN_OFFER.match(promise.group()) is not None
+                                                     or _PASSIVE_STEP.search(text, promise.start(), promise.end() + 25) is not None)) \
         or (_JOINED.match(promise.group()) is not None and _WRITER_HEAD.match(text) is not None)  # "We are ... and will write"
     return first_person and len(between) <= 80 and not re.search(r"[:;\u2014]", between)
+
+
+# "We can confirm the rates once the lines publish their tariffs": the writer's step, as a capability (led by the
+# step; "once we have everyone's comments, we can set up a meeting" plans the writer's own next move).
+_CAN_OFFER = re.compile(r"(?:I|we)\s+(?:can|could)\s", _I)
+
+
+# The writer's step in the passive, hung on an outside event: "installation will be scheduled once the shipment clears customs".
+_PASSIVE_STEP = re.compile(r"\b(?:will|shall)\s+be\s+(?:scheduled|booked|arranged|confirmed|installed|processed|sent|shipped|dispatched|delivered|issued|fitted|activated|set\s+up|organi[sz]ed)\b", _I)
 
 
 _NEW_CLAUSE = re.compile(r",\s*(?:and|but|so)\s*$", _I)
@@ -1124,6 +1156,8 @@ def _not_a_reply(text: str, r) -> bool:
         return True  # "if it fails again, a replacement will be arranged": a remedy for what may happen
     if word.startswith(("follow", "fix", "chase", "revisit", "update")) and _ARTICLE_BEFORE.search(text, 0, r.start()):
         return True
+    if word.startswith("bear with") and _HOPE_YOU.search(text, 0, r.start()):
+        return True  # "I hope you can bear with me": patience asked for the writer, not for a deliverable
     if word.startswith("get back") and _BACK_ELSEWHERE.match(text, r.end()):
         return True
     if word.startswith("on ") and _LIST_OF.match(text, r.end()):
