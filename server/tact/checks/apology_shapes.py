@@ -230,8 +230,10 @@ CATASTROPHE = fast(
 # "This is an absolute disaster": ruin said of the slip the writer has just owned (in this sentence or the
 # one before); said after "we received the wrong parts" it is a complaint, not catastrophizing.
 TOTAL_RUIN = fast(r"\b(?:this|that|it|which)(?:'s|\s+is|\s+was)\s+(?:(?:an?|such\s+an?)\s+)?(?:absolute|complete|total|utter|unmitigated)\s+(?:disaster|catastrophe|nightmare|shambles|fiasco)\b")
+# The writer's own slip: "I sent", "we've accidentally deleted", "I misspelt".
+OWN_SLIPS = r"(?:just\s+|accidentally\s+|somehow\s+)?(?:sent|put|made|used|typed|spelt|spelled|wrote|gave|booked|entered|attached|ordered|mixed\s+up|misspel\w+|forgot|missed|lost|deleted"
 _OWN_SLIP = re.compile(
-    r"\b(?:I|we)(?:'ve|\s+have)?\s+(?:just\s+|accidentally\s+|somehow\s+)?(?:sent|put|made|used|typed|spelt|spelled|wrote|gave|booked|entered|attached|ordered|mixed\s+up|misspel\w+|forgot|missed|lost|deleted)\b"
+    r"\b(?:I|we)(?:'ve|\s+have)?\s+" + OWN_SLIPS + r")\b"
     # or owned outright beside the ruin: "a complete disaster and entirely my fault", "I can't believe we did this"
     r"|\b(?:my|our)\s+(?:own\s+)?(?:fault|doing|mistake|error)\b|\b(?:can't|cannot)\s+believe\s+(?:I|we)\s+(?:did|made|let|sent)\b|\b(?:I|we)\s+did\s+(?:this|that)\b", _I)
 

@@ -90,7 +90,7 @@ _SYMPATHY = re.compile(r"^\W*(?:(?:I'm|I\s+am|we're|we\s+are)\s+)?(?:so\s+)?sorr
 # Or a busy state as the cause: "it's been chaos here, so the report didn't get done".
 _BUSY = re.compile(
     r"\b(?:it(?:'s|\s+has|\s+had)?\s+been|things\s+(?:have\s+been|had\s+been|were|got|are)|we(?:'ve|\s+have|'d|\s+had)\s+been|it\s+was|it\s+got|we\s+were|I\s+was|I've\s+been|this\s+(?:week|month)\s+(?:has\s+been|was)"
-    # session 20: the shop as the busy one ("The office has been stretched thin", "Everyone's been flat out")
+    # or the shop as the busy one ("The office has been stretched thin", "Everyone's been flat out")
     r"|(?:the|our)\s+(?:whole\s+|entire\s+)?(?:office|team|staff|crew|shop|warehouse|department|kitchen|studio|workshop|practice|desk)\s+(?:(?:has|have|had)\s+been|was|were)|every(?:one|body)(?:'s|\s+has|\s+had)\s+been)\s+"
     # an article may stand before or after the degree word ("an incredibly busy month", "such a busy week")
     r"(?:(?:so|such|really|pretty|absolutely|completely|totally|utterly|just|a\s+bit|quite|rather|incredibly|very|a|an|total|absolute)\s+)*"
@@ -204,7 +204,7 @@ _SERVICE_FAILURE = re.compile(
     r"|never\s+(?:went\s+out|arrived|came|turned\s+up|showed\s+up|made\s+it|got\s+\w+|happened|reached\s+you)|(?:contained|had|included)\s+(?:an?\s+|some\s+)?(?:[\w-]+\s+)?(?:error|errors|mistake|mistakes)"
     r"|(?:was|were)\s+(?:not|n't)\s+(?:ready|done|there|available|finished|complete)|had\s+to\s+be\s+(?:cancell?ed|postponed|called\s+off|rescheduled)|without\s+(?:you|your\s+[\w-]+)\s+being\s+(?:told|informed|notified|asked|consulted)"
     r"|no\s+(?:[\w-]+\s+)?(?:was|were)\s+(?:waiting|there|sent|available|on\s+hand)"
-    # session 20: it came after the date it was for ("the transcript arrived after your filing deadline")
+    # or it came after the date it was for ("the transcript arrived after your filing deadline")
     r"|(?:arrived|came(?:\s+in)?|reached\s+(?:you|your\s+[\w-]+)|went\s+out|got\s+to\s+you|turned\s+up|(?:was|were)\s+(?:delivered|sent|filed|issued|returned|submitted|posted|finished|ready))"
     r"\s+(?:[\w-]+\s+){0,3}?(?:after|past|beyond)\s+(?:the|your|our)\s+(?:[\w-]+\s+){0,2}?(?:deadline|cut-?off|due\s+date|date|hearing|meeting|start|event|launch|ceremony|closing|window|appointment|session|wedding|opening))\b", _I)
 
@@ -270,7 +270,7 @@ def _cause(why: str) -> bool:
     return _CAUSE.search(why) is not None or (_THEIR_RUSH.search(why) is not None and not _OURS_BUSY.match(why))
 
 
-# session 20: or the strain of a whole group, told after the apology as the reason ("Our whole team is sorry the package
+# Or the strain of a whole group, told after the apology as the reason ("Our whole team is sorry the package
 # was late. Our operations colleagues have been badly stretched this month", "The new people on the night shift are
 # still learning the products", "It was a crazy stretch for everyone here"). "It's been a hectic week", "Things got
 # away from me" or "The shop's been swamped" is the writer's own busy week, not blame: the strain must be a group of

@@ -24,6 +24,7 @@ _WORRY = r"(?:worry|stress|fret|panic|be\s+(?:concerned|alarmed|anxious))"
 _ROUGH_PART = r"(?:early|later|late|mid|(?:towards?|around)\s+(?:the\s+)?end\s+of)[\s-]+(?:next\s+|this\s+|the\s+)?"
 # A wish or offer: "I'd like to", "we'd be glad to".
 _WISH_TO = r"(?:'d|\s+would)\s+(?:(?:really\s+)?(?:like|love)|be\s+(?:(?:very|really|so|more\s+than|only\s+too)\s+)?(?:glad|happy|delighted|pleased))\s+to"
+_CALMS_DOWN = r"(?:[\w'-]+\s+){1,2}?(?:calms?|settles?|quiet(?:en)?s?|slows?|eases?|dies)\s+down"  # "once the season quietens down"
 _WHEN_IT_COMES = r"(?:reach|come|arrive|happen|get\s+(?:here|there))\s+(?:[\w-]+\s+){0,2}?when\s+(?:it|they)\b"  # "it will arrive when it arrives"
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|24|48|72)"
@@ -67,7 +68,7 @@ VAGUE_TIME = fast(
     r"|\bwhen(?:ever)?\s+(?:I'm|I\s+am|we're|we\s+are)\s+(?:next\s+\w+|passing|around|in\s+the\s+area|nearby|in\s+town|(?:back\s+)?(?:over|out|up|down)\s+(?:your|that|this)\s+way)\b"
     r"|\bonce\s+(?:I|we)(?:'ve|'m|'re|\s+(?:get|have|come|am|are|find))\b"
     r"|\b(?:when|once|after)\s+(?:things|it|that|this|everything|work|life|the\s+dust)\s+(?:calm|settle|quiet|quieten|die|slow|ease|get)s?\b|\bwhen\s+the\s+dust\s+settles\b"
-    r"|\b(?:when|once|after|as\s+soon\s+as)\s+(?:[\w'-]+\s+){1,2}?(?:(?:calms?|settles?|quiet(?:en)?s?|slows?|eases?|dies)\s+down|(?:eases?|tails?)\s+off)\b"
+    rf"|\b(?:when|once|after|as\s+soon\s+as)\s+(?:{_CALMS_DOWN}|(?:[\w'-]+\s+){{1,2}}?(?:eases?|tails?)\s+off)\b"
     r"|\b(?:when|once|after)\s+(?:things|it|work|life|everything)(?:'s|\s+is|\s+are|\s+gets?)\s+(?:a\s+bit\s+)?(?:less\s+\w+|quieter|calmer|back\s+to\s+normal|more\s+manageable)\b"
     r"|\b(?:when|once)\s+(?:I'm|I\s+am|we're|we\s+are)\s+back\b"
     r"|\b(?:when|once|after|as\s+soon\s+as)\s+(?:things|circumstances|conditions|the\s+(?:situation|workload|supply\s+situation))\s+(?:(?:have|has)\s+)?(?:settle[sd]?|allows?|permits?|returns?\s+to\s+normal|improve[sd]?|normali[sz]e[sd]?|stabili[sz]e[sd]?|dry\s+out|line\s+up|ease[sd]?|get\s+better"
@@ -488,7 +489,7 @@ _OPEN_DEFERRAL = re.compile(
     r"(?:at\s+(?:some|a\s+later|a\s+future)\s+(?:point|stage|date|time)|some\s?time\b|another\s+(?:time|day)|some\s+other\s+(?:time|day)|some\s+day|someday"
     r"|one\s+of\s+these|(?:a\s+bit\s+)?later|eventually|down\s+the\s+(?:line|road|track)|in\s+the\s+(?:near|not|foreseeable)|in\s+due\s+course|whenever|sooner\s+or\s+later"
     # a busy spell with no end: "I'd be happy to come out once things settle down"
-    r"|(?:when|once|after|as\s+soon\s+as)\s+(?:things|it|everything|work|life|the\s+dust|(?:[\w'-]+\s+){1,2}?(?:calms?|settles?|quiet(?:en)?s?|slows?|eases?|dies)\s+down))", _I)
+    rf"|(?:when|once|after|as\s+soon\s+as)\s+(?:things|it|everything|work|life|the\s+dust|{_CALMS_DOWN}))", _I)
 _MAYBE_BEFORE = re.compile(r"\b(?:maybe|perhaps|possibly)\s*,?\s*$", _I)
 _WINDOW = re.compile(rf"{_ROUGH_PART}(?:week|month)", _I)
 _REASSURANCE_HEAD = re.compile(rf"(?:{_NOT_TO})?{_WORRY}\b", _I)
@@ -526,7 +527,7 @@ def is_commitment(text: str, promise) -> bool:
     if hedge is not None and not _DELIVERABLE.match(text, end if hedge.end() <= start else hedge.end()):  # "hopefully we'll| get there"
         return False
     if _NOTE_WILL.match(head) and _DELIVERABLE.match(text, _MODAL.search(text, start, end).end()):
-        return True  # "Docs are signed, will send them over soon 👍": the writer left out, the step the writer's
+        return True  # "Docs are signed, will send them over soon 👍": a note with the writer left out promises the step
     if _WRITER_HEAD.match(head) or _REASSURANCE_HEAD.match(head):
         return True  # "please do not worry, it will all be handled": the writer's reassurance stands for the promise
     clause_start = max(before.rfind(",") + 1, before.rfind(";") + 1)

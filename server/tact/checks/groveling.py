@@ -13,6 +13,7 @@ import re
 from ..text import regex
 from ..text.regex import fast
 from .apologies import APOLOGY, UNION_OPTIONS, _apologies, scan
+from .apology_shapes import OWN_SLIPS
 from .commitments import without_quotations
 from .registry import Hit, python_check
 
@@ -134,11 +135,10 @@ _OTHERS_ACT = re.compile(
     r"|shut|flooded|washed\s+out|held\s+up|processed)\b", re.I)
 # the writer's own act named beside it: the blame is theirs to take ("I sent the wrong file. That's on me.")
 _OWN_ACT = re.compile(
-    r"\b(?:I|we)(?:'ve|\s+have|\s+had)?\s+(?:just\s+|accidentally\s+|somehow\s+)?(?:sent|typed|put|gave|entered|uploaded|booked|ordered"
-    r"|forgot|missed|mixed\s+up|misspel\w+|wrote|used|picked|made|lost|deleted|attached|quoted|told|promised|didn't|did\s+not|failed)\b", re.I)
-# the reader's part told as done right: "You sent everything on time. The delay is entirely on us."
+    r"\b(?:I|we)(?:'ve|\s+have|\s+had)?\s+" + OWN_SLIPS + r"|uploaded|picked|quoted|told|promised|didn't|did\s+not|failed)\b", re.I)
 # responsibility for the work ahead, not blame: "I take full responsibility for the rollout from here"
 _GOING_FORWARD = re.compile(r"\b(?:from\s+(?:here|now)(?:\s+on)?|going\s+forward|moving\s+forward|from\s+this\s+point|for\s+(?:getting|making|delivering|sorting|fixing|seeing|managing|running))\b", re.I)
+# the reader's part told as done right: "You sent everything on time. The delay is entirely on us."
 _DONE_RIGHT = re.compile(r"\b(?:on\s+time|in\s+good\s+time|correct(?:ly)?|right|everything|all\s+(?:we|I)\s+needed|as\s+agreed|promptly|perfect(?:ly)?|early|fine|great|spot\s+on|no\s+problem|thanks?|thank\s+you)\b", re.I)
 
 
