@@ -54,6 +54,13 @@ _WE_CANT_WITHOUT = re.compile(
     re.IGNORECASE,
 )
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|you're|you've|you'd|you'll|yourself)\b", re.IGNORECASE)
+# The clause "obviously" stands in ends at a comma, semicolon, colon or dash: "you" in another clause ("you're
+# right, and for small suppliers that's obviously not enough") is not what it judges. Before the adverb only the
+# last three words count ("what you were saying were obviously moved" is said of others).
+_CLAUSE_END = re.compile(r"[,;:\u2014\u2013]|\s-\s")
+_READER_JUST_BEFORE = re.compile(r"\b(?:you|your|yours|you're|you've|you'd|you'll|yourself)\b(?:\W+[\w'-]+){0,2}\W*$",
+                                 re.IGNORECASE)
+_FIRST_PERSON_BEFORE = re.compile(r"\b(?:I|we)(?:\s+(?:have|had|are|were|was|am))?\s+$", re.IGNORECASE)
 # An offer, deference or shared gravity: "obviously" here softens rather than talks down.
 _BENIGN = re.compile(
     r"\b(?:your\s+call|up\s+to\s+you|it\s+depends|feel\s+free|let\s+(?:me|us)\s+know|happy\s+to|glad\s+to|no\s+pressure|"
@@ -131,7 +138,10 @@ def _obviously_talks_down(text: str, start: int, end: int) -> bool:
         return False
     opening = bool(_OPENER.match(before) or _AS_I_SAID.match(before)) and not _CONCESSION.search(after)
     closing = bool(_PREV_COMMA.search(before)) and not after.strip(" \t\n\"')*.!?")
-    if _SECOND_PERSON.search(text):
+    if _FIRST_PERSON_BEFORE.search(before) and not requirement:  # "we obviously needed you": the writer's own
+        return False
+    clause_before = _CLAUSE_END.split(before.rstrip(" ,"))[-1]
+    if _SECOND_PERSON.search(_CLAUSE_END.split(after.lstrip(" ,"), 1)[0]) or _READER_JUST_BEFORE.search(clause_before):
         return True
     return (opening or closing) and bool(_CONSTRAINT.search(before + " " + after) or (opening and _GENERIC_NEXT.match(after)))
 
