@@ -53,13 +53,13 @@ _WE_CANT_WITHOUT = re.compile(
     r"[^.!?;]{1,60}?\bwithout\s+(?:a|an|the|your|his|her|their|any|proof|payment|signed|written)\b",
     re.IGNORECASE,
 )
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|you're|you've|you'd|you'll|yourself)\b", re.IGNORECASE)
+_YOU = r"\b(?:you|your|yours|you're|you've|you'd|you'll|yourself)\b"
+_SECOND_PERSON = re.compile(_YOU, re.IGNORECASE)
 # The clause "obviously" stands in ends at a comma, semicolon, colon or dash: "you" in another clause ("you're
 # right, and for small suppliers that's obviously not enough") is not what it judges. Before the adverb only the
 # last three words count ("what you were saying were obviously moved" is said of others).
 _CLAUSE_END = re.compile(r"[,;:\u2014\u2013]|\s-\s")
-_READER_JUST_BEFORE = re.compile(r"\b(?:you|your|yours|you're|you've|you'd|you'll|yourself)\b(?:\W+[\w'-]+){0,2}\W*$",
-                                 re.IGNORECASE)
+_READER_JUST_BEFORE = re.compile(_YOU + r"(?:\W+[\w'-]+){0,2}\W*$", re.IGNORECASE)
 _FIRST_PERSON_BEFORE = re.compile(r"\b(?:I|we)(?:\s+(?:have|had|are|were|was|am))?\s+$", re.IGNORECASE)
 # An offer, deference or shared gravity: "obviously" here softens rather than talks down.
 _BENIGN = re.compile(
