@@ -165,7 +165,7 @@ def test_session_18_pleaded_excuse_near_misses_pass(check, text):
     assert rule_hits(check, text, "blame.apology-then-circumstance") == []
 
 
-# session 20: a group's strain told right after the apology ("no-remedy team apology"); a busy spell with the shop
+# A group's strain told right after the apology ("no-remedy team apology"); a busy spell with the shop
 # or the team as its subject ("circumstantial excuse"); a regret that it came after the date it was for.
 @pytest.mark.parametrize("text, rule, flagged", [
     ("Apologies from all of us that the quote was late. Our site engineers have been badly stretched since March.",
@@ -179,7 +179,7 @@ def test_session_18_pleaded_excuse_near_misses_pass(check, text):
     ("It's regrettable that the signed deeds reached your solicitor after the closing date.",
      "blame.regret-without-agency", "It's regrettable that the signed deeds reached your solicitor after the closing date."),
 ])
-def test_session_20_shapes_are_flagged(check, text, rule, flagged):
+def test_group_strain_busy_team_and_arrival_after_the_date_are_flagged(check, text, rule, flagged):
     issue, = rule_hits(check, text, rule)
     assert issue.text == flagged
 
@@ -194,5 +194,5 @@ def test_session_20_shapes_are_flagged(check, text, rule, flagged):
     ("The whole team has been flat out this month, and your report is attached.", "blame.circumstance-excuse"),
     ("It's a shame the rain came after the harvest was in.", "blame.regret-without-agency"),
 ])
-def test_session_20_near_misses_pass(check, text, rule):
+def test_own_busy_week_fixes_and_plain_regrets_pass(check, text, rule):
     assert rule_hits(check, text, rule) == []

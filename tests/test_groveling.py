@@ -61,7 +61,7 @@ def test_groveling_far_from_the_apologies_stays_its_own_finding(check):
     assert len(_apology_issues(check, text)) == 2
 
 
-# Session 20: the whole blame taken for an act the sentence before gave to someone else.
+# The whole blame taken for an act the sentence before gave to someone else.
 def test_blame_taken_for_the_act_told_before_is_flagged_on_its_own_sentence(check):
     text = "Hi Dana,\n\nThe courier left the parcel at the wrong depot. That's all on me. A new one ships today.\n\nSam"
     issue, = check(text=text, rules=["apology.blame-for-others"]).issues

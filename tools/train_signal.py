@@ -637,7 +637,8 @@ def main(argv=None) -> int:
             if raised is None:
                 print(f"{c}: no model written: a near-miss scores {worst:.4f}, above every threshold")
                 continue
-            print(f"{c}: threshold {t} from validation, {raised} so no near-miss is flagged (highest {worst:.4f})")
+            print(f"{c}: threshold {t} {'from validation' if result else 'as given'}, {raised} so no near-miss is flagged "
+                  f"(highest {worst:.4f})")
             if result is None:
                 cv = {"method": "no cross-validation: the threshold was given", "threshold_given": t,
                       "threshold_raised_for_near_misses": raised, "near_miss_files": [str(p) for p in args.guard],

@@ -630,9 +630,10 @@ def vague_promise(draft, rule):
             continue  # the vague words themselves may hold a date-like part ("in a week or two")
         if _ROUGH_DATED.match(vague.group()) and not _SPARE_TIME.match(text, vague.start()) and SOME_TIME.search(text, c_start if _AT_EARLIEST.match(vague.group()) else vague.start(), c_end):
             continue  # "when I get back from Leeds next week": the condition has a rough date
-        if vague.start() < promise.start() and (has_concrete_time(text[promise.start():_promise_clause_end(text, promise)])
-                                                 or _WITHIN_THE.search(text, promise.start(), _promise_clause_end(text, promise))):
-            continue  # "Once I have the text I can launch it within two days": the promise is dated
+        if vague.start() < promise.start():
+            promised = text[promise.start():_promise_clause_end(text, promise)]
+            if has_concrete_time(promised) or _WITHIN_THE.search(promised):
+                continue  # "Once I have the text I can launch it within two days": the promise is dated
         if (contingent or _OWN_WORK.match(vague.group())) and _dated_neighbour(draft, sentence):
             continue  # "The switch is set for Tuesday 2 March. You'll get a text when it's done.": the event is dated
         if _OWN_WORK.match(vague.group()) and _follows_vague_promise(draft, sentence):

@@ -136,13 +136,13 @@ def _obviously_talks_down(text: str, start: int, end: int) -> bool:
         return False
     if _FIRST_PERSON_NEXT.match(after) and not requirement:
         return False
-    opening = bool(_OPENER.match(before) or _AS_I_SAID.match(before)) and not _CONCESSION.search(after)
-    closing = bool(_PREV_COMMA.search(before)) and not after.strip(" \t\n\"')*.!?")
     if _FIRST_PERSON_BEFORE.search(before) and not requirement:  # "we obviously needed you": the writer's own
         return False
     clause_before = _CLAUSE_END.split(before.rstrip(" ,"))[-1]
     if _SECOND_PERSON.search(_CLAUSE_END.split(after.lstrip(" ,"), 1)[0]) or _READER_JUST_BEFORE.search(clause_before):
         return True
+    opening = bool(_OPENER.match(before) or _AS_I_SAID.match(before)) and not _CONCESSION.search(after)
+    closing = bool(_PREV_COMMA.search(before)) and not after.strip(" \t\n\"')*.!?")
     return (opening or closing) and bool(_CONSTRAINT.search(before + " " + after) or (opening and _GENERIC_NEXT.match(after)))
 
 

@@ -116,10 +116,11 @@ def _passage(draft, union, cluster, within: int) -> Hit:
 # draft has just given to the reader or a third party. The pattern rule apology.all-my-fault reads the
 # same device inside one sentence ("Although your team sent the old file, that's totally on me");
 # this check reads it across the sentence before, which a sentence pattern cannot see.
+_WHOLLY = r"(?:entirely|all|completely|totally|wholly|100%|squarely)"
 _TOTAL_BLAME = re.compile(
-    r"\b(?:entirely|all|completely|totally|wholly|100%|squarely)\s+(?:my|our)\s+(?:own\s+)?fault"
+    rf"\b{_WHOLLY}\s+(?:my|our)\s+(?:own\s+)?fault"
     # "on us" said of the blame ("that's all on us"), not of a job ahead ("picking the colours is all on us")
-    r"|(?:\b(?:that|this|it|which)(?:'s|\s+is|\s+was)\s+|^\W*)(?:entirely|all|completely|totally|wholly|100%|squarely)\s+(?:on|down\s+to)\s+(?:me|us)\b(?!\s+to\s)"
+    rf"|(?:\b(?:that|this|it|which)(?:'s|\s+is|\s+was)\s+|^\W*){_WHOLLY}\s+(?:on|down\s+to)\s+(?:me|us)\b(?!\s+to\s)"
     r"|\b(?:take|accept|taking|accepting)\s+(?:full|complete|total|sole|all\s+the|the\s+full)\s+(?:personal\s+)?(?:responsibility|blame)"
     r"|\bthe\s+blame\s+is\s+(?:all\s+|entirely\s+|wholly\s+)?(?:mine|ours)", re.I)
 _NEGATED = re.compile(r"\b(?:not|n't|never|no)\s+(?:\w+\s+)?$", re.I)
