@@ -413,6 +413,9 @@ _PREDICTION = re.compile(
     r"\b(?:I|we)(?:\s+(?:think|believe|guess|suspect|reckon|imagine|assume|bet)|(?:'m|'re|\s+am|\s+are)\s+(?:sure|certain|confident))\s+(?:that\s+)?(?:this|that|it|these|those|they|he|she"
     r"|the\s+[\w-]+(?:\s+[\w-]+)?)\s*$", _I)
 _READER_LEARNS = re.compile(r"you(?:'ll|\s+will|\s+should)\s+(?:soon\s+|quickly\s+)?(?:get\s+(?:the\s+hang|used\s+to|the\s+knack|better|there|into\s+the\s+swing)|pick\s+(?:it|this|that)\s+up|find\s+your\s+feet)\b", _I)
+# The clause before "expect" has a subject, neither the writer's side nor the reader ("you can expect it soon").
+_EXPECT = re.compile(r"expect\b", _I)
+_THIRD_PARTY_CLAUSE = re.compile(r"(?:^|[,;:]\s*)(?!.*\b(?:I|we|our|my|you|your)\b)[^,;:]*\w[^,;:]*$", _I)
 _CHANCE = re.compile(r"you(?:'ll|\s+will)\s+(?:have|get)\s+(?:several|many|an?|plenty\s+of|another|more)\s+(?:\w+\s+)?(?:opportunit|chance)", _I)
 _EMBEDDED = re.compile(r"\b(?:how|whether|what|why|where|which|(?:they|he|she)\s+(?:know|knows|understands?)(?:\s+that)?)\s+$", _I)
 # What a meeting is for when it is work, not a social catch-up: "to go over the wills".
@@ -507,6 +510,8 @@ def is_commitment(text: str, promise) -> bool:
         return False
     if _CHANCE.match(text, start):
         return False  # "you will have several chances to see the interview": an opening announced, nothing delivered
+    if _EXPECT.match(text, start) and _THIRD_PARTY_CLAUSE.search(before):
+        return False  # "Markets expect the bank to raise rates soon": someone else's forecast
     head = promise.group().lower()
     lets = _LETS.match(head)
     if lets and not _LETS_MEET.match(text, start + lets.end()):
@@ -640,7 +645,7 @@ def vague_promise(draft, rule):
             continue  # "…should be with you soonish. I'll drop the link over when they're done.": one finding, the first
         if _dated_step_follows(draft, sentence):
             continue  # "…once the survey is complete. I'll send a revised programme by 9 March."
-        appended = _DATE_APPENDED.match(text, c_end)
+        appended = _DATE_APPENDED.match(text, c_end) or _DATED_RELATIVE.match(text, c_end)
         if appended is not None and has_concrete_time(text[appended.end():appended.end() + 30]):
             continue  # "I'll confirm the slot once the courier gives it to me, no later than 11 November"
         if any(has_concrete_time(p.group()) for p in _PARENTHESIS.finditer(text, vague.end())):
@@ -681,9 +686,13 @@ _PAYMENT_CLEARS = re.compile(
 _RECEIPT_OF_ASKED = re.compile(
     r"once\s+(?:I|we)(?:'ve|\s+have)?\s+(?:receive[sd]?|get|got|have|had)\s+(?:back\s+)?(?:these|those|them|it|both"
     r"|all\s+(?:of\s+)?(?:these|those|them|three|the\s+above)|(?:the\s+|any\s+|all\s+(?:the\s+)?)?(?:comments|feedback|input|corrections|responses|replies|answers)\b"
-    r"|the\s+(?:above|attached|enclosed|requested)\b|(?:it|them|these|those)\s+back\b)", _I)
+    r"|the\s+(?:above|attached|enclosed|requested)\b|(?:it|them|these|those)\s+back\b)"
+    # the answer or the payment asked for: "Is it for the tablets or the tills? Once I know, I'll book it"
+    r"|once\s+(?:I|we)\s+(?:know|hear(?:\s+back)?)\s*[,.;]|once\s+(?:it|they|that)(?:'s|\s+is|'re|\s+are|\s+has|\s+have)\s+(?:been\s+)?(?:in|received|paid)\b", _I)
 _ASKED_OF_READER = re.compile(
-    r"\b(?:please|kindly|(?:could|can|would)\s+you|(?:I|we)\s+(?:attach|enclose)|attached|enclosed|(?:I|we)(?:'ll|\s+will)?\s+(?:need|require)|we'd\s+need)\b", _I)
+    r"\b(?:please|kindly|(?:could|can|would)\s+you|(?:I|we)\s+(?:attach|enclose)|attached|enclosed|(?:I|we)(?:'ll|\s+will)?\s+(?:need|require)|we'd\s+need"
+    # the reader's own task or debt: "it should take you five minutes", "the instalment was due last week"
+    r"|you(?:'ll|\s+will)?\s+(?:need|have)\s+to|(?:take|cost)\s+you|(?:is|was|are|were)\s+(?:now\s+)?(?:over)?due)\b|\?", _I)
 _ASKED_WITHIN = 300  # characters back: a request, then perhaps the list of what it asks for
 
 
@@ -814,6 +823,8 @@ _AWAITS_INPUT = re.compile(r"(?:once|when|as\s+soon\s+as)\s+(?:(?:I|we)(?:'ve|\s
 _RETURN = re.compile(r"(?:when|once|after)\s+(?:I|we)(?:'m|'re|\s+am|\s+are)?\s+(?:back|return)\b|after\s+(?:my|our)\s+(?:holiday|leave|break|trip|vacation|time\s+off|annual\s+leave|hols)\b", _I)
 _RETURN_DATE = re.compile(r"\b(?:until|till|back\s+(?:in\s+the\s+office\s+)?on|return(?:ing)?\s+(?:to\s+the\s+office\s+)?on|away\s+until)\s+", _I)
 # A date set after the condition: "…once the courier gives it to me, no later than 11 November".
+# or in a relative clause on the condition: "once I've seen the results, which the lab has promised for 17 March"
+_DATED_RELATIVE = re.compile(r"\s*,\s*(?:which|that)\s+(?:[\w'-]+\s+){1,5}?(?:for|by|on)\s", _I)
 _DATE_APPENDED = re.compile(r"\s*[,;(\u2014\u2013-]?\s*(?:and\s+|but\s+|or\s+)?(?:(?:in\s+any\s+(?:case|event)|either\s+way|regardless|whatever\s+happens|at\s+all\s+events)\s*,?\s*)?(?:(?:no|not)\s+later\s+than|by|before|on|latest(?:\s+by)?|at\s+the\s+(?:very\s+)?latest(?:\s+by|\s+on)?)\s", _I)
 # Reassurance that restates the promise before it: "…when it calms down. Promise it's on my list!"
 _REASSURANCE = re.compile(r"bear\s+with|on\s+(?:my|our)\s|rest\s+assured|in\s+the\s+queue|leave\s|watch\s+this|being\s|(?:I'm|I\s+am|we're|we\s+are)\s+on\s+it", _I)
@@ -1112,7 +1123,7 @@ def _dated_neighbour(draft, sentence, event_set: bool = True) -> bool:
 _CALENDAR_DATE = fast(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     rf"|\b{_MONTH}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b|\b\d{{1,2}}/\d{{1,2}}\b")
-_SCHEDULED = re.compile(r"\b(?:moved|moves|moving|changed|rescheduled|scheduled|booked|set\s+for|planned|confirmed|will\s+(?:be|take)|takes\s+place|is\s+on|due"
+_SCHEDULED = re.compile(r"\b(?:moved|moves|moving|changed|rescheduled|scheduled|booked|set\s+for|planned|confirmed|will\s+(?:be|take)|takes\s+place|is\s+on|due|(?:getting|being)\s+(?:done|fixed|finished|fitted|installed|replaced|repaired)"
                         r"|(?:visits?|arrives?|starts?|begins?|finishes|ends|lands?|returns?|comes?|goes\s+live)\s+(?:on|this|next)\b)", _I)
 
 
