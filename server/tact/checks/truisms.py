@@ -9,7 +9,8 @@ general. It flags the claim when
   enough", "as I'm sure you can appreciate", "just so you know", "to spell it out", "…, you know");
 - or the claim insists on its own: an emphatic "does need" ("an EV charger does need electricity"), an
   "actually" in the requirement ("posts need to actually be posted", "only works if you actually…"), a
-  machine that "needs fuel in it to run", or a thing that "cannot deliver if nobody is there".
+  machine that "needs fuel in it to run", a thing that "cannot deliver if nobody is there", or one that
+  "has to exist before anyone can translate it" ("cannot be shipped before it has been made").
 A rule stated for the reader's information passes ("Bookings need a deposit to be confirmed", "As you
 know, a deposit is required"): its verb is not one of a thing's plain workings and no aside mocks it.
 """
@@ -104,7 +105,11 @@ _INSISTS = re.compile(
     r"(?:work|run|print|turn\s+on|switch\s+on|start|arrive|open|lock|survive|grow|live|stay\s+[a-z-]+|keep\s+[a-z-]+|"
     r"heat\s+(?:up|the\s+[a-z-]+)|cool\s+down|be\s+delivered|be\s+paid|function|operate|charge|move|drive|go|fly|float|cook|"
     r"boil|burn|light\s+up|take\s+(?:pictures|photos))(?:\s+properly|\s+correctly|\s+at\s+all)?\s*(?:[.!]|$|,\s*(?:so|which|as|and\s+that)\b)"
-    r"|^(?:cannot|can't|can\s+not|won't|will\s+not)\s+[^.;:!?]{1,40}?\bif\s+(?:nobody|no\s+one|no-one)\b",  # "cannot deliver if nobody…"
+    r"|^(?:cannot|can't|can\s+not|won't|will\s+not)\s+[^.;:!?]{1,40}?\bif\s+(?:nobody|no\s+one|no-one)\b"  # "cannot deliver if nobody…"
+    # a thing has to exist before anything is done with it: "a document has to exist before anyone can translate it",
+    # "a product cannot be shipped before it has been made"
+    r"|^(?:has|have|needs?|must)\s+to\s+(?:actually\s+)?exist\s+(?:before|for)\b"
+    r"|^(?:cannot|can't|can\s+not)\s+be\s+[a-z]+ed\s+(?:before|until)\s+(?:it|they)\s+(?:(?:has|have)\s+been|(?:is|are))\s+(?:actually\s+)?(?:made|built|written|produced|manufactured|created|invented)\b",
     _I)
 # A plain fact about kinds that takes a general verb but is no lecture: the writer's offer or thanks.
 # "I'll state what ought to go without saying" is the lecture's own preface, not an offer.
@@ -116,7 +121,7 @@ _YOU_ACTUALLY = re.compile(
     r"(?:to|for\s+(?:it|them)\s+to|before\s+(?:it|they)\s+(?:can|will))\s+[a-z]+", _I)
 
 # The sentences worth reading (one RE2 scan of the draft): a knowing aside, or the first words of an insistence.
-_GATE = fast(rf"{_KNOWING}|\b{_EMPHATIC}|\bneeds?\b|\bactually\b|\bonly\s+[a-z]+s\s+if\b|\bif\s+(?:nobody|no\s+one|no-one)\b")
+_GATE = fast(rf"{_KNOWING}|\b{_EMPHATIC}|\bneeds?\b|\bactually\b|\bonly\s+[a-z]+s\s+if\b|\bif\s+(?:nobody|no\s+one|no-one)\b|\bto\s+(?:actually\s+)?exist\b|\b(?:before|until)\s+(?:it|they)\s+(?:has|have|is|are)\b")
 
 
 @python_check("truism")
@@ -136,7 +141,7 @@ def truism(draft, rule):
                     # what a kind of thing is, with the aside inside the claim: "Water, as you may know, is wet"
                     if not (claim.start("aside") <= knowing.start() < claim.end("aside")) or _POLICY.match(rest):
                         continue
-                elif not (_EMPHATIC_RE.match(rest) or _CONDITION_RE.match(body, claim.end("verb"))
+                elif not (_EMPHATIC_RE.match(rest) or _INSISTS.match(rest) or _CONDITION_RE.match(body, claim.end("verb"))
                           or _MOCKING_RE.search(body) or _NOBODY_RE.search(claim.group("subject"))
                           or (_LACKING_RE.search(claim.group("subject")) and _FAILS_RE.match(rest))):
                     continue
