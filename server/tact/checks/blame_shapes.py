@@ -165,9 +165,12 @@ _DEGREE = re.compile(
 _HARM = re.compile(
     r"\b(?:error|errors|mistake|mistakes|delay|delays|delayed|mix-?up|oversight|issue|problem|glitch|hiccup|discrepancy|overcharge|miscalculation|slip|confusion|inaccurac(?:y|ies)|"
     r"twice|wrong(?:ly)?|incorrect(?:ly)?|late|missed|overlooked|affected|lost|miscalculated|overcharged|double-?\w+|omitted|left\s+out|miscommunication|misunderstanding|inconvenience|disruption"
-    r"|had\s+(?:an?\s+|some\s+)?(?:\w+\s+)?(?:effect|impact)|dip|drop|difficulty|disturbance|scratch(?:es)?|damage"
+    r"|had\s+(?:an?\s+|some\s+)?(?:\w+\s+)?(?:effect|impact)|dip|drop|difficulty|disturbance|scratch(?:es)?|damage|damaged|interruptions?|outages?|inconsistenc(?:y|ies)"
+    r"|disturbed|nicked|scratched|dented|chipped|cracked|broken|inconvenienced|less\s+[\w-]+\s+than\s+(?:ideal|expected|usual|promised)"
     # "our equipment may have contributed in some way to the rutting": a part in the harm, owned only as a possibility
     r"|contributed|played\s+(?:a|an|some|any)\s+(?:\w+\s+)?(?:part|role)|had\s+(?:a|some)\s+(?:\w+\s+)?(?:hand|part|role))\b", _I)
+# The weather did it: a guess at a natural cause, not a harm the writer half-admits.
+_WEATHER = re.compile(r"\b(?:by|in|during)\s+(?:the\s+|last\s+night's\s+|this\s+week's\s+)?(?:frost|weather|storm|wind|winds|rain|snow|heat|cold|flood|floods|hail|ice|freeze|heatwave|gales?)\b", _I)
 _PAST = re.compile(r"\bhave\b|\b(?:was|were|had|happened|occurred|went|got|crept|slipped|arose)\b", _I)
 
 
@@ -176,7 +179,7 @@ def hedged_admission(draft, rule):
     for _, sentence, said in _statements(draft, _EPISTEMIC.search):  # most sentences hold no hedge
         hedges = list(_EPISTEMIC.finditer(said))
         harm = _HARM.search(said) if hedges else None
-        if harm is None or not _PAST.search(said) or _owned(said):
+        if harm is None or not _PAST.search(said) or _owned(said) or _WEATHER.search(said):
             continue
         count = len({m.group().lower() for m in hedges}) + len({m.group().lower() for m in _DEGREE.finditer(said)})
         if count < 2:
