@@ -17,7 +17,9 @@ changes, then retired unread) and b43-b45 (session 16: blind for one measurement
 tuned on; b42 blind twice, before and after the session's changes, then retired unread), b49-b51 (session 17:
 blind for one measurement against session 16's rules, then tuned on), b46-b48 (session 17's held-back writers,
 blind twice, then tuned on in session 18) and b54, b56, b57 (session 18: blind for one measurement against
-session 17's rules, then tuned on). The rules are improved on
+session 17's rules, then tuned on), b59-b61 (batch I), b64, b67, b68 (batch J's tuning half), b70-b75 (batch
+K) and b76-b81 (batch L, measured blind in session 21, joined in session 22), each blind for one measurement,
+then tuned on. The rules are improved on
 these drafts' misses as devices, so the figures here are a floor against regressions, not a measure
 of unseen-phrasing recall: that is what each file's first run measured (see the issue notes), and
 what the current held-back drafts (outside the repository) measure.
@@ -52,7 +54,7 @@ FLOORS = {
         "apology": 0.905,  # 0.927
     },
 }
-COUNTS = {"independent": 4920, "devices": 12600}
+COUNTS = {"independent": 4920, "devices": 13680}
 CLEAN_FLAGGED = 0.03  # of both sets' clean drafts: 51 of 3,463 at the end of session 17; the DESIGN target
 
 
