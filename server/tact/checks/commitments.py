@@ -822,8 +822,8 @@ _AWAITS_INPUT = re.compile(r"(?:once|when|as\s+soon\s+as)\s+(?:(?:I|we)(?:'ve|\s
 # Back from leave, with the day of return given elsewhere in the draft ("out of the office until 3 June").
 _RETURN = re.compile(r"(?:when|once|after)\s+(?:I|we)(?:'m|'re|\s+am|\s+are)?\s+(?:back|return)\b|after\s+(?:my|our)\s+(?:holiday|leave|break|trip|vacation|time\s+off|annual\s+leave|hols)\b", _I)
 _RETURN_DATE = re.compile(r"\b(?:until|till|back\s+(?:in\s+the\s+office\s+)?on|return(?:ing)?\s+(?:to\s+the\s+office\s+)?on|away\s+until)\s+", _I)
-# A date set after the condition: "…once the courier gives it to me, no later than 11 November".
-# or in a relative clause on the condition: "once I've seen the results, which the lab has promised for 17 March"
+# A date set after the condition: "…once the courier gives it to me, no later than 11 November", or in a
+# relative clause on it: "…once I've seen the results, which the lab has promised for 17 March".
 _DATED_RELATIVE = re.compile(r"\s*,\s*(?:which|that)\s+(?:[\w'-]+\s+){1,5}?(?:for|by|on)\s", _I)
 _DATE_APPENDED = re.compile(r"\s*[,;(\u2014\u2013-]?\s*(?:and\s+|but\s+|or\s+)?(?:(?:in\s+any\s+(?:case|event)|either\s+way|regardless|whatever\s+happens|at\s+all\s+events)\s*,?\s*)?(?:(?:no|not)\s+later\s+than|by|before|on|latest(?:\s+by)?|at\s+the\s+(?:very\s+)?latest(?:\s+by|\s+on)?)\s", _I)
 # Reassurance that restates the promise before it: "…when it calms down. Promise it's on my list!"
