@@ -121,7 +121,7 @@ def circumstance_excuse(draft, rule):
             continue
         if re.match(r"(?:you|your|the\s+(?:[\w-]+\s+)?you)\b", what, _I) or re.search(r"\b(?:help|thanks|respect|regards|love|luck|pleasure|(?:our|my)\s+(?:[\w-]+\s+)?(?:error|mistake|oversight))\b", what, _I):
             continue  # the reader's doing is another device; "with your help" is not a circumstance
-        if _remedied(draft.sentences, i) or _SO_FIX.search(said):
+        if _fixed(draft.sentences, i, said):
             continue
         yield _span(sentence, said)
 
@@ -130,6 +130,11 @@ def circumstance_excuse(draft, rule):
 _SO_FIX = re.compile(
     r"\bso\s+(?:I|we)(?:'ve|\s+have)?\s+(?:now\s+|already\s+)?(?:re\w+ed|booked|moved|arranged|sent|put|set\s+up|found|added|ordered|switched|swapped|hired|brought\s+in)\b"
     r"|\bso\s+(?:I|we|they|he|she|the\s+(?:[\w-]+\s+)?[\w-]+)\s+(?:will|'ll|are|is|'re|'s)\s+(?:be\s+)?(?:back|there|on\s+site|coming|arriving|starting|returning)\b[^;!?]*?\b(?:on|by|at|from)\s+\w", _I)
+
+
+def _fixed(sentences, i: int, said: str) -> bool:
+    """A fix in sentence `i` (its text `said`) or the next: the cause told is an account, not an excuse."""
+    return _remedied(sentences, i) or _SO_FIX.search(said) is not None
 
 
 # ---------------------------------------------------------------- an apology on a condition
@@ -302,13 +307,6 @@ _STILL_NEW = re.compile(r"\bstill\s+(?=learning|finding|getting|new|settling|bed
 _FOR_A_REPLY = re.compile(r"\b(?:repl(?:y|ies|ying)|respon(?:se|ses|ding)|getting\s+back|answer(?:ing)?|radio\s+silence)\b", _I)
 
 
-def _group_strain(what: str, why: str, sentences, i: int, after: int) -> bool:
-    """Is `why`, told right after the apology for `what` (sentence `i`), a group's strain given as the reason, with no fix
-    in the apology, in `why` or in the sentence at `after`? A slow reply excused by a busy week is small talk."""
-    return (_GROUP_STRAIN.search(why) is not None and not _FOR_A_REPLY.search(what) and len(why.split()) <= 30
-            and _excuse(_STILL_NEW.sub("", why)) and not _remedied(sentences, i, window=0) and not _remedied(sentences, after, window=0))
-
-
 _SORRY = re.compile(r"sorry|apolog", _I)
 
 
@@ -354,19 +352,24 @@ def apology_then_circumstance(draft, rule):
             continue
         if said.startswith(";", m.end()):  # "Apologies for the missing backup; the stick was prepared in a hurry by the workshop."
             why = said[m.end() + 1:]
-            if _hands_it_on(why, sentences, i + 1) or _group_strain(m.group("what"), why, sentences, i, i + 1):
+            if _excuse_after(m.group("what"), why, sentences, i, i + 1):
                 yield _span(sentence, said, m.end() + 1)
         elif i + 1 < len(sentences) and not sentences[i + 1].is_question:
             why = without_quotations(sentences[i + 1].text)
-            if _hands_it_on(why, sentences, i + 2) or _group_strain(m.group("what"), why, sentences, i, i + 2):
+            if _excuse_after(m.group("what"), why, sentences, i, i + 2):
                 yield _span(sentences[i + 1], why)
 
 
-def _hands_it_on(why: str, sentences, after: int) -> bool:
-    """Does `why`, told right after an apology, hand the slip to someone else? Not when it opens on us, and not
-    when the sentence at `after` says what was done about it (an account, not an excuse)."""
-    return (not _OPENS_ON_US.match(why) and _cause(why) and _excuse(why) and len(why.split()) <= 30
-            and not _remedied(sentences, after, window=0))
+def _excuse_after(what: str, why: str, sentences, i: int, after: int) -> bool:
+    """Is `why`, told right after the apology for `what` (sentence `i`), an excuse? Short, with no fix in the sentence
+    at `after` (else an account), and either the slip handed to someone else (not when it opens on us) or a group's
+    strain given as the reason, with no fix in the apology either (a slow reply excused by a busy week is small talk)."""
+    if len(why.split()) > 30 or _remedied(sentences, after, window=0):
+        return False
+    if not _OPENS_ON_US.match(why) and _cause(why) and _excuse(why):
+        return True
+    return (_GROUP_STRAIN.search(why) is not None and not _FOR_A_REPLY.search(what)
+            and _excuse(_STILL_NEW.sub("", why)) and not _remedied(sentences, i, window=0))
 
 
 # ---------------------------------------------------------------- a third party named as the cause, and no fix
@@ -399,7 +402,7 @@ def third_party_cause(draft, rule):
             continue
         if re.match(r"\W*(?:if|whether|when|in\s+case|once)\b", said, _I):
             continue  # a condition, not a claim
-        if _remedied(draft.sentences, i) or _SO_FIX.search(said):
+        if _fixed(draft.sentences, i, said):
             continue
         if any(_owned(s.text) for s in draft.sentences[i + 1:i + 2]):
             continue  # "... delayed by their system outage. I am sure it is somehow my fault": owned after all
