@@ -27,11 +27,12 @@ _I = re.IGNORECASE
 
 # An aside that tells the reader they knew this already, or should have.
 _KNOWING = (
-    r"\bas\s+(?:you|we\s+all|everyone|anyone)\s+(?:(?:may|might|surely|probably|no\s+doubt|well|will|must|should|already|of\s+course)\s+){0,2}"
+    r"\bas\s+(?:you|we\s+all|everyone|anyone)(?:'ll)?\s+(?:(?:may|might|surely|probably|no\s+doubt|well|will|must|should|already|of\s+course)\s+){0,2}"
     r"(?:know|be\s+aware|are\s+aware|appreciate|understand|realise|realize|have\s+(?:heard|noticed|seen))\b"
     r"|\bas\s+I'?m\s+sure\s+you(?:'re|\s+are|\s+can|'ll|\s+will)?\s+(?:know|aware|appreciate|understand|imagine|realise|realize)\b"
     r"|\bI\s+(?:would\s+|must\s+|should\s+|might\s+)?remind\s+you\b|\bjust\s+to\s+remind\s+you\b"
     r"|\bI\s+(?:assume|presume|trust|take\s+it)\s+(?:that\s+)?you\s+(?:know|are\s+aware|understand|realise|realize)\b"
+    r"|,\s*you(?:'ll|\s+will)\s+(?:surely\s+)?(?:appreciate|understand|realise|realize|agree),|^\W*naturally\s*,"
     r"|\bof\s+course\b|\b(?:funnily|oddly|strangely|surprisingly|curiously)\s+enough\b|\bbelieve\s+it\s+or\s+not\b"
     r"|\bneedless\s+to\s+say\b|\b(?:goes|went|go)\s+without\s+saying\b|\bin\s+case\s+(?:that|it)\s+(?:wasn't|was\s+not|isn't)\b"
     r"|\bjust\s+so\s+(?:you\s+know|you(?:'re|\s+are)\s+aware|we(?:'re|\s+are)\s+(?:clear|on\s+the\s+same\s+page))\b"
