@@ -13,6 +13,10 @@
 - `sarcastic_thanks`: thanks for the reader's act with a reproach of its timing ("Thanks so much
   for letting us know the morning of the shoot", "…two hours before doors opened", "Thank you for
   finally replying"), and the verdict that often follows ("Really helpful, that.").
+- `sarcastic_interjection`: a cry of delight said flat about a setback: "Wonderful." or "Oh,
+  marvellous." after "The artwork arrived with the old barcode again", or "Oh great, another
+  set with the last page missing". Delight at good news ("The deposit is in. Great."), delight
+  with an exclamation mark, or delight followed by thanks passes.
 """
 from __future__ import annotations
 
@@ -176,7 +180,7 @@ _READERS_ACT = re.compile(
     _I)
 _LATE = re.compile(
     r"\b(?:finally|eventually|at\s+(?:long\s+)?last|belatedly|for\s+once|this\s+time)\b"
-    r"|\b(?:\d+|a|an|one|two|three|four|five|six|ten|twenty|thirty|forty|a\s+few|a\s+couple\s+of)\s+(?:(?:whole|full|good|solid|measly|mere)\s+)?(?:minutes?|hours?)\s+(?:before|ahead\s+of|after)\b"
+    r"|\b(?:(?:a\s+)?(?:mere|measly|whole|full|good|solid)\s+)?(?:\d+|a|an|one|two|three|four|five|six|ten|twenty|thirty|forty|a\s+few|a\s+couple\s+of)\s+(?:(?:whole|full|good|solid|measly|mere)\s+)?(?:minutes?|hours?)\s+(?:before|ahead\s+of|after)\b"
     # notice counted in minutes, or in an hour or two ("the forty-five minutes' notice", "an hour's warning")
     r"|\b(?:\d{1,3}|five|ten|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a\s+few|[a-z]+ty-[a-z]+)\s+minutes?'?s?\s+(?:of\s+)?(?:notice|warning|heads-up)\b"
     r"|\b(?:an|one|two|three|a\s+few|a\s+couple\s+of|[1-3])[\s-]+hours?'?s?\s+(?:of\s+)?(?:notice|warning|heads-up)\b"
@@ -231,3 +235,40 @@ def sarcastic_thanks(draft, rule):
         if i + 1 < len(sentences) and _VERDICT.match(sentences[i + 1].text):
             end, verdict = sentences[i + 1].end, i + 1
         yield Hit(sentence.start, end)
+
+
+# ---- sarcastic_interjection
+_DELIGHT = r"(?:great|wonderful|marvell?ous|brilliant|fantastic|perfect|lovely|super|terrific|splendid|fabulous|excellent|amazing|awesome)"
+# The cry, perhaps doubled or sealed ("Brilliant, truly", "Great, love that"), and what follows it in its sentence.
+_CRY = re.compile(
+    rf"^\W*(?P<oh>(?:oh|wow|ah)\s*,?\s+)?{_DELIGHT}(?:\s*,\s*(?:(?:just|truly|really|simply|absolutely)\s+{_DELIGHT}|truly|really|love\s+(?:that|it)))?"
+    r"\s*(?P<rest>.*)$", _I | re.S)
+# A setback: a repeat, a change, something missing, wrong, late or broken.
+_SETBACK = re.compile(
+    r"\b(?:again|another|once\s+more|(?:\w+\s+)?(?:week|day|time|month)\s+running|instead\s+of|wrong|missing|without|never|no\s+longer|late|"
+    r"cancell?ed|broke|broken|deleted|lost|changed|crashed|failed|bounced|forgot|forgotten|went\s+down|unsigned|blank|"
+    r"(?:photo(?:graph)?s?|scans?|pictures?)\s+of|(?:in|into)\s+the\s+(?:[\w-]+\s+){0,3}?field|old)\b", _I)
+# Good news or thanks beside the cry makes it sincere.
+_GOOD = re.compile(
+    r"\b(?:fixed|sorted|resolved|solved|approved|confirmed|thank\w*|good\s+news|better|on\s+time|ahead\s+of|early|back\s+(?:up|online)|"
+    r"(?:all|safely)\s+(?:arrived|in)|congrat\w*|well\s+done|love(?:d|ly)?\b(?!\s+(?:that|it)\b))\b", _I)
+
+
+@python_check("sarcastic_interjection")
+def sarcastic_interjection(draft, rule):
+    sentences = draft.sentences
+    for i, sentence in enumerate(sentences):
+        text = sentence.text.rstrip()
+        m = _CRY.match(text)
+        if m is None or text.endswith("!") or sentence.is_question or _GOOD.search(m.group("rest")):
+            continue
+        rest = m.group("rest").strip()
+        before = sentences[i - 1] if i else None
+        if not rest or rest in (".", "…"):
+            # the cry alone, after a setback told in the sentence before it
+            told = before is not None and not before.is_question and _SETBACK.search(before.text) and not _GOOD.search(before.text)
+        else:
+            # the cry and the setback in one sentence: "Oh great, another set with the last page missing."
+            told = rest[0] == "," and (m.group("oh") or re.match(r",\s*(?:another|yet\s+again|again)\b", rest, _I)) and _SETBACK.search(rest)
+        if told and not in_quotation(draft, sentence.start, sentence.start + len(text)):
+            yield Hit(sentence.start + len(sentence.text) - len(sentence.text.lstrip()), sentence.start + len(text))
