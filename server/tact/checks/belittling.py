@@ -171,7 +171,7 @@ def emphatic_try(draft, rule):
 # ---- sarcastic_thanks
 _THANKS = re.compile(
     r"\b(?:thanks|thank\s+you|cheers|many\s+thanks|much\s+appreciated|(?:I|we)\s+(?:really\s+|do\s+)?appreciate(?:\s+(?:it|you))?|appreciate(?:\s+(?:it|you))?|grateful)"
-    r"(?:\s+(?:so+|very|ever\s+so)\s+much|\s+a\s+lot|\s+a\s+million|\s+a\s+bunch|\s+heaps|\s+loads)?\s+(?:for\s+)?(?P<act>(?:[^.;:!?\u2014\u2013]|(?<=\b[ap])\.(?=\s?m\.)|(?<=\b[ap]\.m)\.|(?<=\b[ap]\.\sm)\.){3,160})",  # "11 p.m." stays in the act
+    r"(?:\s+(?:so+|very|ever\s+so)\s+much|\s+a\s+lot|\s+a\s+million|\s+a\s+bunch|\s+a\s+ton|\s+heaps|\s+loads)?\s+(?:for\s+)?(?P<act>(?:[^.;:!?\u2014\u2013]|(?<=\b[ap])\.(?=\s?m\.)|(?<=\b[ap]\.m)\.|(?<=\b[ap]\.\sm)\.){3,160})",  # "11 p.m." stays in the act
     _I)
 _READERS_ACT = re.compile(
     r"^(?:(?:finally|eventually|at\s+last|belatedly|for\s+once)\s+)?(?:letting|telling|informing|warning|notifying|updating|alerting|reading|replying|responding|"
@@ -187,7 +187,8 @@ _LATE = re.compile(
     r"|\bthe\s+(?:morning|afternoon|evening|day)\s+of\b|\bthe\s+(?:night|evening)\s+before\b"
     r"|\bafter\s+[^.!?]{0,30}?\b(?:had|'d)\s+already\b|\b(?:a|one|two|three|\d)\s+days?\s+out\s+from\b"
     r"|\bat\s+(?:\d{1,2}(?:[:.]\d\d)?\s*(?:o'clock|pm|p\.m\.|am|a\.m\.)?|ten|eleven|midnight)\b[^.!?]{0,25}\bnight\b|\bat\s+midnight\b"
-    r"|\b(?:days|weeks|a\s+week|a\s+month|months)\s+(?:late|later|after)\b|\bonly\s+after\s+(?:the|our|we|I)\b"
+    r"|\b(?:days|weeks|a\s+week|a\s+month|months|a\s+fortnight|(?:a\s+)?(?:whole|full|good)\s+(?:week|fortnight|month))\s+(?:late|later|after)\b|\bonly\s+after\s+(?:the|our|we|I)\b"
+    r"|\bonly\s+(?:a|one|two|three|four|\d)\s+(?:days?|hours?)\s+(?:before|ahead\s+of)\b"
     # news that came once the boat had gone ("after the vessel sailed", "after the cut-off had passed"), or
     # at night at the start of a weekend ("at 11 p.m. on a Friday")
     r"|\bafter\s+(?:the|our|your)\s+(?:[\w-]+\s+){0,2}?(?:had\s+(?:already\s+)?)?(?:sailed|departed|taken\s+off)\b"
