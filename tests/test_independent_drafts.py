@@ -18,7 +18,8 @@ tuned on; b42 blind twice, before and after the session's changes, then retired 
 blind for one measurement against session 16's rules, then tuned on), b46-b48 (session 17's held-back writers,
 blind twice, then tuned on in session 18) and b54, b56, b57 (session 18: blind for one measurement against
 session 17's rules, then tuned on), b59-b61 (batch I), b64, b67, b68 (batch J's tuning half), b70-b75 (batch
-K) and b76-b81 (batch L, measured blind in session 21, joined in session 22), each blind for one measurement,
+K), b76-b81 (batch L, measured blind in session 21, joined in session 22) and b82-b87 (batch M, measured
+blind in session 22, joined in session 23), each blind for one measurement,
 then tuned on. The rules are improved on
 these drafts' misses as devices, so the figures here are a floor against regressions, not a measure
 of unseen-phrasing recall: that is what each file's first run measured (see the issue notes), and
@@ -54,7 +55,7 @@ FLOORS = {
         "apology": 0.905,  # 0.927
     },
 }
-COUNTS = {"independent": 4920, "devices": 13680}
+COUNTS = {"independent": 4920, "devices": 14760}
 CLEAN_FLAGGED = 0.03  # of both sets' clean drafts: 51 of 3,463 at the end of session 17; the DESIGN target
 
 

@@ -80,7 +80,7 @@ VAGUE_TIME = fast(
     # The writer's own piece of work being finished: "I'll give you a shout when it's sorted".
     r"|\b(?:when|once|whenever)\s+(?:it's|it\s+is|it\s+has\s+been|this\s+has\s+been|that's|they're|they\s+are|they've\s+been|everything's|it's\s+all|all\s+is)\s+(?:all\s+)?(?:done|finished|sorted|fixed|complete|completed|resolved|ready)\b"
     r"|\b(?:once|when|after)\s+(?:it's|it\s+has|they've|they\s+have|it|they)\s+(?:cleared|passed|been\s+through|gone\s+through|got\s+through|clears|passes|goes\s+through|gets\s+through)\s+(?:QA|testing|tests|review|sign-?off|checks|approval|compliance|legal)\b"
-    r"|\b(?:in|within)\s+(?:a\s+)?(?:few|couple\s+(?:of\s+)?)\s+(?:days|weeks|months)\b"
+    r"|\b(?:in|within)\s+(?:a\s+)?(?:few|couple\s+(?:of\s+)?)\s+(?:(?:business|working)\s+days|days|weeks|months|sprints|fortnights)\b"
     # "when there's movement", "once there's news": no event, only "when something happens".
     r"|\b(?:when|once|as\s+soon\s+as|whenever)\s+(?:there(?:'s|\s+is|\s+are)(?:\s+been)?|there\s+ha(?:s|ve)\s+been|(?:I|we)\s+(?:have|get|hear|see))\s+(?:any\s+|some\s+|more\s+|an?\s+|further\s+|real\s+)?(?:movement|news|progress|developments?|update|word)\b"
     r"|\b(?:when|once|after)\s+(?:I|we)\s+(?:return(?:\s+(?:from|to\s+(?:the\s+)?office|home)\b|\s*[,.;!]|$)|get\s+back\s+(?:from|to\s+(?:the\s+)?office|home|to\s+my\s+desk)\b)|\bafter\s+(?:my|our)\s+(?:holiday|leave|break|trip|vacation|time\s+off|annual\s+leave|hols)\b"
@@ -95,7 +95,7 @@ VAGUE_TIME = fast(
     rf"|\b{_ROUGH_PART}(?:week|month|quarter|year)\b"
     r"|\b(?:in|over|within)\s+the\s+(?:next|coming|following)\s+(?:few\s+|couple\s+(?:of\s+)?)?(?:days|weeks|months|little\s+while|while|period)\b"
     r"|\b(?:in\s+)?(?:a|one)\s+(?:day|week|month)\s+or\s+two\b|\bnext\s+(?:few|couple\s+(?:of\s+)?)\s+(?:days|weeks|months)\b|\bin\s+(?:the\s+)?coming\s+(?:days|weeks|months)\b"
-    r"|\bin\s+a\s+(?:matter|couple)\s+of\s+(?:days|weeks)\b|\bwithin\s+a\s+reasonable\s+(?:time|timeframe|period)\b"
+    r"|\bin\s+a\s+(?:matter|couple)\s+of\s+(?:days|weeks|sprints)\b|\bwithin\s+a\s+reasonable\s+(?:time|timeframe|period)\b"
     r"|\b(?:at\s+)?the\s+appropriate\s+(?:time|juncture|moment)\b|\bin\s+the\s+normal\s+course\b|\b(?:days|weeks?|months?)\s+or\s+so\b|\w-ish\b"
     r"|\bfingers\s+crossed\b|\b(?:time|bandwidth|capacity|resources|workload)\s+permitting\b|\bwhen\s+(?:time|bandwidth|capacity|resources|workload|(?:our|my|the)\s+(?:schedule|diary|calendar))\s+(?:allows?|permits?)\b"
     r"|\bafter\s+(?:further|internal|more)\s+(?:review|discussions?|consideration|deliberation)\b|\b(?:further|later)\s+(?:into|along|on\s+in)\s+(?:the|this)\s+(?:project|season|year|process|programme|program|build|rollout|job|contract|quarter|campaign|engagement)\b|\brespond\s+accordingly\b|\bpost\s+discussion\b"
