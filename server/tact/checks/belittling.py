@@ -249,6 +249,8 @@ _SETBACK = re.compile(
     r"\b(?:again|another|once\s+more|(?:\w+\s+)?(?:week|day|time|month)\s+running|instead\s+of|wrong|missing|without|never|no\s+longer|late|"
     r"cancell?ed|broke|broken|deleted|lost|changed|crashed|failed|bounced|forgot|forgotten|went\s+down|unsigned|blank|"
     r"(?:photo(?:graph)?s?|scans?|pictures?)\s+of|(?:in|into)\s+the\s+(?:[\w-]+\s+){0,3}?field|old)\b", _I)
+# Without "oh", the setback in the cry's own sentence must open on a repeat: "Fabulous, another change."
+_REPEAT_NEXT = re.compile(r",\s*(?:another|yet\s+again|again)\b", _I)
 # Good news or thanks beside the cry makes it sincere.
 _GOOD = re.compile(
     r"\b(?:fixed|sorted|resolved|solved|approved|confirmed|thank\w*|good\s+news|better|on\s+time|ahead\s+of|early|back\s+(?:up|online)|"
@@ -270,6 +272,6 @@ def sarcastic_interjection(draft, rule):
             told = before is not None and not before.is_question and _SETBACK.search(before.text) and not _GOOD.search(before.text)
         else:
             # the cry and the setback in one sentence: "Oh great, another set with the last page missing."
-            told = rest[0] == "," and (m.group("oh") or re.match(r",\s*(?:another|yet\s+again|again)\b", rest, _I)) and _SETBACK.search(rest)
+            told = rest[0] == "," and (m.group("oh") or _REPEAT_NEXT.match(rest)) and _SETBACK.search(rest)
         if told and not in_quotation(draft, sentence.start, sentence.start + len(text)):
             yield Hit(sentence.start + len(sentence.text) - len(sentence.text.lstrip()), sentence.start + len(text))
