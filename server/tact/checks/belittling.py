@@ -260,8 +260,8 @@ _GOOD = re.compile(
 @python_check("sarcastic_interjection")
 def sarcastic_interjection(draft, rule):
     sentences = draft.sentences
-    for i, sentence in enumerate(sentences):
-        text = sentence.text.rstrip()
+    for i, sentence in enumerate(sentences):  # a sentence's text is already trimmed
+        text = sentence.text
         m = _CRY.match(text)
         if m is None or text.endswith("!") or sentence.is_question or _GOOD.search(m.group("rest")):
             continue
@@ -273,5 +273,5 @@ def sarcastic_interjection(draft, rule):
         else:
             # the cry and the setback in one sentence: "Oh great, another set with the last page missing."
             told = rest[0] == "," and (m.group("oh") or _REPEAT_NEXT.match(rest)) and _SETBACK.search(rest)
-        if told and not in_quotation(draft, sentence.start, sentence.start + len(text)):
-            yield Hit(sentence.start + len(sentence.text) - len(sentence.text.lstrip()), sentence.start + len(text))
+        if told and not in_quotation(draft, sentence.start, sentence.end):
+            yield Hit(sentence.start, sentence.end)

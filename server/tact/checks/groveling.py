@@ -155,4 +155,4 @@ def blame_for_others(draft, rule):
         act = next((t for t in told if _OTHERS_ACT.search(t)), None)
         if act is None or any(_OWN_ACT.search(t) for t in told) or _DONE_RIGHT.search(act):
             continue
-        yield Hit(sentence.start, sentence.start + len(sentence.text.rstrip()))
+        yield Hit(sentence.start, sentence.end)
